@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace XenConfig.Cli;
+
+/// <summary>The <c>xenconfig</c> command tree. Output goes to the writers given, so tests run it in-process.</summary>
+internal static class XenConfigApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("xenconfig: validate, show and edit Xen domain configs, GRUB menus and fstab files.");
+        root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                stderr.WriteLine($"xenconfig: error XC0100: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'xenconfig --help' for usage.");
+            return ExitCodes.UsageOrIo;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

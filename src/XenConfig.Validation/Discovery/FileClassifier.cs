@@ -1,0 +1,141 @@
+namespace XenConfig.Validation.Discovery;
+
+/// <summary>Tells a domain config from an fstab from a GRUB menu, by name first and by content when the name does not say.</summary>
+public static class FileClassifier
+{
+    private const int SniffLines = 200;
+
+    /// <summary>Classifies a file by its name and, where the name is not conclusive, by its first lines.</summary>
+    public static FileKind Classify(string path, string content)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(content);
+        var byName = ClassifyByName(path);
+        return byName != FileKind.Unknown ? byName : ClassifyByContent(content);
+    }
+
+    /// <summary>Classifies by file name alone; <see cref="FileKind.Unknown"/> when the name is not conclusive.</summary>
+    public static FileKind ClassifyByName(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        return name switch
+        {
+            "fstab" => FileKind.Fstab,
+            "menu.lst" or "grub.conf" => FileKind.GrubMenu,
+            "grub.cfg" => FileKind.Grub2Config,
+            _ when name.EndsWith(".vm.yaml", StringComparison.Ordinal) || name.EndsWith(".vm.yml", StringComparison.Ordinal) => FileKind.VmDefinition,
+            _ when name.EndsWith(".fstab", StringComparison.Ordinal) => FileKind.Fstab,
+            _ when name.EndsWith(".menu.lst", StringComparison.Ordinal) || name.EndsWith(".grub.conf", StringComparison.Ordinal) => FileKind.GrubMenu,
+            _ when name.EndsWith(".grub.cfg", StringComparison.Ordinal) => FileKind.Grub2Config,
+            _ when name.EndsWith(".cfg", StringComparison.Ordinal) || name.EndsWith(".xl", StringComparison.Ordinal) => FileKind.DomainConfig,
+            _ => FileKind.Unknown,
+        };
+    }
+
+    /// <summary>
+    /// Classifies by content: GRUB commands (<c>title</c>, <c>kernel</c>, <c>menuentry</c>), fstab rows (four to six
+    /// fields with a mount point or <c>swap</c>), or <c>key = value</c> assignments of a domain config.
+    /// </summary>
+    public static FileKind ClassifyByContent(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        int grub = 0, grub2 = 0, fstab = 0, assignments = 0, other = 0;
+        var lines = 0;
+        foreach (var rawLine in content.AsSpan().EnumerateLines())
+        {
+            if (++lines > SniffLines)
+            {
+                break;
+            }
+
+            var line = rawLine.Trim();
+            if (line.IsEmpty || line[0] == '#')
+            {
+                continue;
+            }
+
+            var word = FirstWord(line);
+            if (word is "title" or "kernel" or "module" or "initrd" or "root" or "timeout" or "default" or "hiddenmenu")
+            {
+                grub++;
+            }
+            else if (word is "menuentry" or "multiboot" or "multiboot2" or "submenu" or "set" or "insmod")
+            {
+                grub2++;
+            }
+            else if (LooksLikeAssignment(line))
+            {
+                assignments++;
+            }
+            else if (LooksLikeFstabRow(line))
+            {
+                fstab++;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        var best = Math.Max(Math.Max(grub, grub2), Math.Max(fstab, assignments));
+        if (best == 0 || best < other)
+        {
+            return FileKind.Unknown;
+        }
+
+        return best == assignments ? FileKind.DomainConfig
+            : best == fstab ? FileKind.Fstab
+            : best == grub2 ? FileKind.Grub2Config
+            : FileKind.GrubMenu;
+    }
+
+    private static string FirstWord(ReadOnlySpan<char> line)
+    {
+        var end = line.IndexOfAny(" \t=");
+        return (end < 0 ? line : line[..end]).ToString();
+    }
+
+    private static bool LooksLikeAssignment(ReadOnlySpan<char> line)
+    {
+        var i = 0;
+        if (i >= line.Length || !char.IsAsciiLetter(line[i]))
+        {
+            return false;
+        }
+
+        while (i < line.Length && (char.IsAsciiLetterOrDigit(line[i]) || line[i] is '_' or '.'))
+        {
+            i++;
+        }
+
+        while (i < line.Length && line[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i < line.Length && (line[i] == '=' || (line[i] == '+' && i + 1 < line.Length && line[i + 1] == '='));
+    }
+
+    private static bool LooksLikeFstabRow(ReadOnlySpan<char> line)
+    {
+        var fields = 0;
+        var second = ReadOnlySpan<char>.Empty;
+        foreach (var range in line.SplitAny(" \t"))
+        {
+            var field = line[range];
+            if (field.IsEmpty)
+            {
+                continue;
+            }
+
+            fields++;
+            if (fields == 2)
+            {
+                second = field;
+            }
+        }
+
+        return fields is >= 3 and <= 6 && !second.IsEmpty && (second[0] == '/' || second is "swap" or "none");
+    }
+}

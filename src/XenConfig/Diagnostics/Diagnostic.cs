@@ -1,0 +1,29 @@
+using System.Globalization;
+using XenConfig.Text;
+
+namespace XenConfig.Diagnostics;
+
+/// <summary>One finding about a file: an id, a severity, a message and where it is.</summary>
+/// <param name="Id">Stable id (see <see cref="DiagnosticIds"/>); users suppress and search by it.</param>
+/// <param name="Severity">How serious it is.</param>
+/// <param name="Message">What is wrong, for a person.</param>
+/// <param name="Location">File, span, line and column.</param>
+public sealed record Diagnostic(string Id, DiagnosticSeverity Severity, string Message, SourceLocation Location)
+{
+    /// <summary>True for <see cref="DiagnosticSeverity.Error"/>.</summary>
+    public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    /// <summary>
+    /// The MSBuild-canonical form that CI systems annotate: <c>path(line,col): error XC2012: message</c>.
+    /// </summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Location}: {SeverityText(Severity)} {Id}: {Message}");
+
+    /// <summary>The lowercase word used in the text form: <c>error</c>, <c>warning</c> or <c>info</c>.</summary>
+    public static string SeverityText(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+}

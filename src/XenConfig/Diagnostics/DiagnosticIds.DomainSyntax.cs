@@ -1,0 +1,6 @@
+namespace XenConfig.Diagnostics;
+
+public static partial class DiagnosticIds
+{
+    private static IEnumerable<DiagnosticDescriptor> DomainSyntaxDescriptors() => [];
+}

@@ -1,0 +1,34 @@
+namespace XenConfig.Diagnostics;
+
+public static partial class DiagnosticIds
+{
+    /// <summary>XC5001: an fstab device is not provided by any disk of the domain.</summary>
+    public static readonly DiagnosticDescriptor FstabDeviceNotProvided =
+        new("XC5001", DiagnosticSeverity.Error, "an fstab device is not provided by any disk of the domain (the guest will not boot)");
+
+    /// <summary>XC5002: the fstab <c>/</c> device differs from the <c>root=</c> device.</summary>
+    public static readonly DiagnosticDescriptor FstabRootDiffersFromKernelRoot =
+        new("XC5002", DiagnosticSeverity.Error, "the fstab / device differs from the root= device");
+
+    /// <summary>XC5003: fstab mounts read-write a disk the domain exports read-only.</summary>
+    public static readonly DiagnosticDescriptor FstabWritesReadOnlyDisk =
+        new("XC5003", DiagnosticSeverity.Error, "fstab mounts read-write a disk that the domain exports read-only");
+
+    /// <summary>XC5004: a writable disk is used by neither <c>root=</c> nor fstab.</summary>
+    public static readonly DiagnosticDescriptor WritableDiskUnused =
+        new("XC5004", DiagnosticSeverity.Info, "a writable disk is used by neither root= nor fstab");
+
+    /// <summary>XC5005: the guest menu.lst passes a <c>root=</c> device that no disk provides.</summary>
+    public static readonly DiagnosticDescriptor GuestMenuRootNotProvided =
+        new("XC5005", DiagnosticSeverity.Error, "the guest menu.lst (pygrub) passes a root= device that no disk provides");
+
+    /// <summary>XC5006: an fstab source given by <c>UUID=</c> / <c>LABEL=</c> cannot be checked offline.</summary>
+    public static readonly DiagnosticDescriptor FstabTagUncheckable =
+        new("XC5006", DiagnosticSeverity.Info, "an fstab source given by UUID= / LABEL= cannot be checked without the disk image");
+
+    private static IEnumerable<DiagnosticDescriptor> GuestDescriptors() =>
+    [
+        FstabDeviceNotProvided, FstabRootDiffersFromKernelRoot, FstabWritesReadOnlyDisk, WritableDiskUnused,
+        GuestMenuRootNotProvided, FstabTagUncheckable,
+    ];
+}

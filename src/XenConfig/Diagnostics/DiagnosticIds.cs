@@ -1,0 +1,51 @@
+using System.Collections.Frozen;
+
+namespace XenConfig.Diagnostics;
+
+/// <summary>
+/// Every diagnostic id XenConfig reports, with its default severity and meaning. Ids are stable: users suppress and
+/// search by them, so an id is never renumbered or reused.
+/// </summary>
+/// <remarks>
+/// Ranges: XC0xxx I/O and usage, XC1xxx domain-config syntax, XC2xxx domain semantics, XC3xxx fstab, XC4xxx GRUB,
+/// XC5xxx guest cross-checks, XC6xxx repository cross-checks. Each range lives in its own part of this class.
+/// </remarks>
+public static partial class DiagnosticIds
+{
+    private static FrozenDictionary<string, DiagnosticDescriptor>? _byId;
+
+    /// <summary>A file or folder cannot be read.</summary>
+    public static readonly DiagnosticDescriptor FileUnreadable =
+        new("XC0001", DiagnosticSeverity.Error, "a file or folder cannot be read");
+
+    /// <summary>A file is too large to be processed.</summary>
+    public static readonly DiagnosticDescriptor FileTooLarge =
+        new("XC0002", DiagnosticSeverity.Error, "a file is larger than the configured limit");
+
+    /// <summary>A file's kind cannot be determined.</summary>
+    public static readonly DiagnosticDescriptor UnknownFileKind =
+        new("XC0003", DiagnosticSeverity.Info, "a file is neither a domain config, an fstab nor a GRUB menu; it is skipped");
+
+    /// <summary>Every descriptor, ordered by id.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All => ById.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>The descriptor of <paramref name="id"/>, or null when the id is unknown.</summary>
+    public static DiagnosticDescriptor? Find(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return ById.GetValueOrDefault(id);
+    }
+
+    // Built on first use, after every part's static fields are initialized (field order across partial files is not defined).
+    private static FrozenDictionary<string, DiagnosticDescriptor> ById => _byId ??= new DiagnosticDescriptor[]
+    {
+        FileUnreadable, FileTooLarge, UnknownFileKind,
+    }
+    .Concat(DomainSyntaxDescriptors())
+    .Concat(DomainDescriptors())
+    .Concat(FstabDescriptors())
+    .Concat(GrubDescriptors())
+    .Concat(GuestDescriptors())
+    .Concat(RepositoryDescriptors())
+    .ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+}

@@ -1,0 +1,176 @@
+using System.Text;
+
+namespace XenConfig.Text;
+
+/// <summary>
+/// The content of one file, exactly as read, with its optional path and a map from offsets to lines and columns.
+/// </summary>
+/// <remarks>
+/// Nothing is normalized: a byte order mark stays in <see cref="Content"/> as U+FEFF, CR and CRLF stay as written.
+/// Lines end at LF, CRLF or a lone CR. Files that are not valid UTF-8 are read as Latin-1 so that every byte maps to
+/// one character and <see cref="GetBytes(string)"/> writes the same bytes back.
+/// </remarks>
+public sealed class SourceText
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private int[]? _lineStarts;
+
+    private SourceText(string content, string? path, Encoding encoding)
+    {
+        Content = content;
+        Path = path;
+        Encoding = encoding;
+    }
+
+    /// <summary>The text, character for character as read.</summary>
+    public string Content { get; }
+
+    /// <summary>The file the text came from, or null for text that has no file.</summary>
+    public string? Path { get; }
+
+    /// <summary>
+    /// How the text maps to bytes: UTF-8 (no BOM added; a BOM in the file is part of <see cref="Content"/>) or
+    /// Latin-1 for files that are not valid UTF-8.
+    /// </summary>
+    public Encoding Encoding { get; }
+
+    /// <summary>Number of characters.</summary>
+    public int Length => Content.Length;
+
+    /// <summary>Number of lines; a text that ends with a line break has an empty last line.</summary>
+    public int LineCount => LineStarts.Length;
+
+    /// <summary>Wraps a string.</summary>
+    public static SourceText From(string content, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return new SourceText(content, path, StrictUtf8);
+    }
+
+    /// <summary>Decodes bytes: UTF-8 when they are valid UTF-8, otherwise Latin-1 (one character per byte).</summary>
+    public static SourceText From(ReadOnlySpan<byte> bytes, string? path = null)
+    {
+        try
+        {
+            return new SourceText(StrictUtf8.GetString(bytes), path, StrictUtf8);
+        }
+        catch (DecoderFallbackException)
+        {
+            return new SourceText(Encoding.Latin1.GetString(bytes), path, Encoding.Latin1);
+        }
+    }
+
+    /// <summary>Reads a file without normalizing anything.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static SourceText Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return From(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>The bytes of <paramref name="content"/> in this text's encoding (for writing an edited text back).</summary>
+    public byte[] GetBytes(string content) => Encoding.GetBytes(content);
+
+    /// <summary>A text with new content that keeps this text's path and encoding.</summary>
+    public SourceText WithContent(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return new SourceText(content, Path, Encoding);
+    }
+
+    /// <summary>The characters of <paramref name="span"/>.</summary>
+    public string ToString(TextSpan span) => Content.Substring(span.Start, span.Length);
+
+    /// <inheritdoc />
+    public override string ToString() => Content;
+
+    /// <summary>Offsets at which each line starts; the first is always 0.</summary>
+    public IReadOnlyList<int> LineStartOffsets => LineStarts;
+
+    private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Content);
+
+    /// <summary>The zero-based line that contains <paramref name="offset"/> (offset may equal <see cref="Length"/>).</summary>
+    public int GetLineIndex(int offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offset, Length);
+        var index = Array.BinarySearch(LineStarts, offset);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    /// <summary>
+    /// The line and column of <paramref name="offset"/>. Columns count Unicode scalar values, so a surrogate pair is one
+    /// column; a byte order mark at the start of the file takes no column.
+    /// </summary>
+    public LinePosition GetLinePosition(int offset)
+    {
+        var line = GetLineIndex(offset);
+        var start = LineStarts[line];
+        if (line == 0 && Content.Length > 0 && Content[0] == '\uFEFF' && offset > 0)
+        {
+            start = 1;
+        }
+
+        var column = 0;
+        for (var i = start; i < offset; i++)
+        {
+            // The low half of a surrogate pair belongs to the column of its high half.
+            if (!(char.IsLowSurrogate(Content[i]) && i > start && char.IsHighSurrogate(Content[i - 1])))
+            {
+                column++;
+            }
+        }
+
+        return new LinePosition(line, column);
+    }
+
+    /// <summary>The span of a line without its line break.</summary>
+    public TextSpan GetLineSpan(int line)
+    {
+        var starts = LineStarts;
+        ArgumentOutOfRangeException.ThrowIfNegative(line);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(line, starts.Length);
+        var start = starts[line];
+        var end = line + 1 < starts.Length ? starts[line + 1] : Content.Length;
+        if (end > start && Content[end - 1] == '\n')
+        {
+            end--;
+        }
+
+        if (end > start && Content[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        return TextSpan.FromBounds(start, end);
+    }
+
+    /// <summary>A location in this text, for diagnostics.</summary>
+    public SourceLocation GetLocation(TextSpan span) => new(Path, span, GetLinePosition(span.Start));
+
+    private static int[] ComputeLineStarts(string content)
+    {
+        var starts = new List<int> { 0 };
+        var span = content.AsSpan();
+        var position = 0;
+        while (true)
+        {
+            var next = span[position..].IndexOfAny('\n', '\r');
+            if (next < 0)
+            {
+                break;
+            }
+
+            position += next;
+            if (span[position] == '\r' && position + 1 < span.Length && span[position + 1] == '\n')
+            {
+                position++;
+            }
+
+            position++;
+            starts.Add(position);
+        }
+
+        return [.. starts];
+    }
+}

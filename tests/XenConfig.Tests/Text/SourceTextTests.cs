@@ -1,0 +1,100 @@
+using System.Text;
+using XenConfig.Text;
+
+namespace XenConfig.Tests.Text;
+
+public class SourceTextTests
+{
+    [Theory]
+    [InlineData("a\nb\nc", 4, 2, 0)]   // LF
+    [InlineData("a\r\nb\r\nc", 6, 2, 0)] // CRLF: offset 6 is 'c'
+    [InlineData("a\rb\rc", 4, 2, 0)]   // CR only (old Mac)
+    [InlineData("a\r\nb", 1, 0, 1)]    // the CR belongs to line 0
+    [InlineData("a\r\nb", 2, 0, 2)]    // so does the LF
+    [InlineData("a\n", 2, 1, 0)]       // the end of a text that ends in a newline is on an empty last line
+    [InlineData("abc", 3, 0, 3)]       // no final newline: end of text is on the last line
+    [InlineData("", 0, 0, 0)]
+    public void Offsets_map_to_zero_based_line_and_column(string text, int offset, int line, int column)
+    {
+        var source = SourceText.From(text);
+
+        Assert.Equal(new LinePosition(line, column), source.GetLinePosition(offset));
+    }
+
+    [Fact]
+    public void Mixed_line_endings_each_end_one_line()
+    {
+        var source = SourceText.From("one\ntwo\r\nthree\rfour");
+
+        Assert.Equal(4, source.LineCount);
+        Assert.Equal([0, 4, 9, 15], source.LineStartOffsets);
+        Assert.Equal("three", source.ToString(source.GetLineSpan(2)));
+        Assert.Equal("two", source.ToString(source.GetLineSpan(1)));
+        Assert.Equal("four", source.ToString(source.GetLineSpan(3)));
+    }
+
+    [Fact]
+    public void Tab_is_one_column()
+    {
+        var source = SourceText.From("\tkey\t= 1");
+
+        Assert.Equal(new LinePosition(0, 5), source.GetLinePosition(5));
+    }
+
+    [Fact]
+    public void Byte_order_mark_takes_no_column_but_stays_in_the_content()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF, (byte)'a', (byte)'=', (byte)'1' };
+        var source = SourceText.From(bytes);
+
+        Assert.Equal('\uFEFF', source.Content[0]);
+        Assert.Equal(new LinePosition(0, 0), source.GetLinePosition(1));
+        Assert.Equal(new LinePosition(0, 1), source.GetLinePosition(2));
+        Assert.Equal(bytes, source.GetBytes(source.Content));
+    }
+
+    [Fact]
+    public void Non_ascii_letters_and_surrogate_pairs_are_one_column_each()
+    {
+        // "ü" is one UTF-16 unit, "😀" is two; each is one column.
+        var source = SourceText.From("ü😀x = 1");
+
+        Assert.Equal(new LinePosition(0, 2), source.GetLinePosition(3));
+        Assert.Equal(4, source.GetLinePosition(4).DisplayColumn);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_read_as_latin1_and_written_back_byte_for_byte()
+    {
+        var bytes = new byte[] { (byte)'n', (byte)'=', (byte)'"', 0xFF, 0xC3, (byte)'"', (byte)'\n' };
+        var source = SourceText.From(bytes);
+
+        Assert.Equal(Encoding.Latin1, source.Encoding);
+        Assert.Equal(bytes.Length, source.Length);
+        Assert.Equal(bytes, source.GetBytes(source.Content));
+    }
+
+    [Fact]
+    public void Valid_utf8_round_trips_through_bytes()
+    {
+        var bytes = Encoding.UTF8.GetBytes("name = \"grüße\"\r\n");
+        var source = SourceText.From(bytes);
+
+        Assert.Equal("name = \"grüße\"\r\n", source.Content);
+        Assert.Equal(bytes, source.GetBytes(source.Content));
+    }
+
+    [Fact]
+    public void Line_positions_print_one_based()
+    {
+        Assert.Equal("3,17", new LinePosition(2, 16).ToString());
+    }
+
+    [Fact]
+    public void Offset_past_the_end_is_rejected()
+    {
+        var source = SourceText.From("ab");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => source.GetLinePosition(3));
+    }
+}
