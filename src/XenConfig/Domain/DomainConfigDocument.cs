@@ -1,0 +1,110 @@
+using System.Diagnostics.CodeAnalysis;
+using XenConfig.Diagnostics;
+using XenConfig.Domain.Syntax;
+using XenConfig.Text;
+
+namespace XenConfig.Domain;
+
+/// <summary>
+/// A domain config (<c>/etc/xen/*.cfg</c>, xl.cfg syntax) as a lossless syntax tree, with the effective settings
+/// libxlu would compute and edits that change only the bytes they must.
+/// </summary>
+/// <remarks>
+/// Parsing never throws: problems are <see cref="Diagnostics"/>, and <see cref="HasErrors"/> is true exactly when xl
+/// would reject the file. <see cref="ToString"/> always returns the text as read, or as edited.
+/// Every edit rewrites a span of the text and parses it again, so the tree, the settings and the diagnostics always
+/// describe the current text.
+/// </remarks>
+public sealed partial class DomainConfigDocument
+{
+    private DomainConfigDocument(SourceText text, DomainConfigParseOptions options)
+    {
+        Options = options;
+        Text = text;
+        (Syntax, Diagnostics, Settings) = Analyze(text, options);
+    }
+
+    /// <summary>The options the document was parsed with.</summary>
+    public DomainConfigParseOptions Options { get; }
+
+    /// <summary>The current text, with its path and encoding.</summary>
+    public SourceText Text { get; private set; }
+
+    /// <summary>The file path, if the document has one.</summary>
+    public string? Path => Text.Path;
+
+    /// <summary>The root of the syntax tree.</summary>
+    public DomainConfigSyntax Syntax { get; private set; }
+
+    /// <summary>Everything the parser found, in file order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; private set; }
+
+    /// <summary>True when there is an error: xl would reject the file.</summary>
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>The effective settings, in order of each key's first assignment, as libxlu computes them.</summary>
+    public IReadOnlyDictionary<string, Setting> Settings { get; private set; }
+
+    /// <summary>Parses text. Never throws on bad input.</summary>
+    public static DomainConfigDocument Parse(string text, string? path = null, DomainConfigParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new DomainConfigDocument(SourceText.From(text, path), options ?? DomainConfigParseOptions.Default);
+    }
+
+    /// <summary>Parses a <see cref="SourceText"/>. Never throws on bad input.</summary>
+    public static DomainConfigDocument Parse(SourceText text, DomainConfigParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new DomainConfigDocument(text, options ?? DomainConfigParseOptions.Default);
+    }
+
+    /// <summary>Reads and parses a file, byte for byte (BOM and line endings kept).</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static DomainConfigDocument Load(string path, DomainConfigParseOptions? options = null) =>
+        Parse(SourceText.Load(path), options);
+
+    /// <summary>The effective value of <paramref name="key"/>, or null when it is not set.</summary>
+    public SettingValue? GetValue(string key) => Settings.TryGetValue(key, out var setting) ? setting.Value : null;
+
+    /// <summary>The effective setting of <paramref name="key"/>.</summary>
+    public bool TryGetSetting(string key, [NotNullWhen(true)] out Setting? setting) => Settings.TryGetValue(key, out setting);
+
+    /// <summary>
+    /// Writes the current text to <paramref name="path"/> (default: the file it was loaded from) atomically, in the
+    /// encoding it was read with.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No path was given and the document has none.</exception>
+    public void Save(string? path = null)
+    {
+        path ??= Path ?? throw new InvalidOperationException("The document has no path; pass one to Save.");
+        AtomicFile.WriteAllBytes(path, Text.GetBytes(Text.Content));
+    }
+
+    /// <summary>The text exactly as read, or as edited.</summary>
+    public override string ToString() => Text.Content;
+
+    private void Replace(SourceText text)
+    {
+        Text = text;
+        (Syntax, Diagnostics, Settings) = Analyze(text, Options);
+    }
+
+    private static (DomainConfigSyntax, IReadOnlyList<Diagnostic>, IReadOnlyDictionary<string, Setting>) Analyze(SourceText text, DomainConfigParseOptions options)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (text.Length > options.MaxLength)
+        {
+            diagnostics.Add(DiagnosticIds.FileTooLarge.Create(text.GetLocation(default),
+                $"the file has {text.Length} characters, more than the limit of {options.MaxLength}; it was not parsed"));
+            var skipped = new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, new TextSpan(0, text.Length), text.Content);
+            var endOfFile = new SyntaxToken(SyntaxKind.EndOfFileToken, new TextSpan(text.Length, 0), "", [skipped], []);
+            return (new DomainConfigSyntax([], endOfFile), diagnostics, new Dictionary<string, Setting>());
+        }
+
+        var syntax = XlParser.Parse(text, diagnostics);
+        var settings = EffectiveSettings.Compute(syntax, text, diagnostics, options);
+        diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
+        return (syntax, diagnostics, settings);
+    }
+}

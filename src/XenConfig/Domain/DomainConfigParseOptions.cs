@@ -1,0 +1,14 @@
+namespace XenConfig.Domain;
+
+/// <summary>Options for parsing domain configs.</summary>
+public sealed record DomainConfigParseOptions
+{
+    /// <summary>The defaults: files up to 32 MiB.</summary>
+    public static DomainConfigParseOptions Default { get; } = new();
+
+    /// <summary>Largest input, in characters, that is parsed; a larger one gets error XC0002 and an empty tree that still prints back the input.</summary>
+    public int MaxLength { get; init; } = 32 * 1024 * 1024;
+
+    /// <summary>Whether to report XC1014 (info) when a key is assigned more than once.</summary>
+    public bool ReportDuplicateKeys { get; init; } = true;
+}

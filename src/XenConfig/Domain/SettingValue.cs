@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+
+namespace XenConfig.Domain;
+
+/// <summary>
+/// A value as libxlu stores it: an atom (text) or a list of values. Numbers are atoms too; <see cref="IsNumberToken"/>
+/// only records how a value is (or will be) written, and takes no part in equality, just as libxlu cannot tell
+/// <c>512</c> from <c>"512"</c>.
+/// </summary>
+public sealed class SettingValue : IEquatable<SettingValue>
+{
+    private static readonly SettingValue[] NoItems = [];
+
+    private SettingValue(string? text, IReadOnlyList<SettingValue> items, bool isNumberToken)
+    {
+        Text = text;
+        Items = items;
+        IsNumberToken = isNumberToken;
+    }
+
+    /// <summary>The atom's text; null for a list.</summary>
+    public string? Text { get; }
+
+    /// <summary>The list's items; empty for an atom.</summary>
+    public IReadOnlyList<SettingValue> Items { get; }
+
+    /// <summary>True for a list.</summary>
+    public bool IsList => Text is null;
+
+    /// <summary>True when the atom is (or is to be) written as a bare number token rather than a quoted string.</summary>
+    public bool IsNumberToken { get; }
+
+    /// <summary>A string atom, written quoted.</summary>
+    public static SettingValue String(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new SettingValue(text, NoItems, isNumberToken: false);
+    }
+
+    /// <summary>A number atom. Negative numbers are written quoted, because xl has no bare negative numbers.</summary>
+    public static SettingValue Number(long value) =>
+        new(value.ToString(CultureInfo.InvariantCulture), NoItems, isNumberToken: value >= 0);
+
+    /// <summary>An atom with a number token's text as written (<c>0x200</c>, <c>010</c>).</summary>
+    /// <exception cref="ArgumentException">The text is not a token xl accepts as a number.</exception>
+    public static SettingValue NumberToken(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0 || !char.IsAsciiDigit(text[0]) || text.Any(c => !(char.IsAsciiDigit(c) || c is >= 'a' and <= 'f' or 'x')))
+        {
+            throw new ArgumentException($"'{text}' is not an xl number token (a digit, then digits, a-f or x).", nameof(text));
+        }
+
+        return new SettingValue(text, NoItems, isNumberToken: true);
+    }
+
+    // A number token exactly as the parser read it, including tokens xl rejects; only for files with errors.
+    internal static SettingValue FromNumberToken(string text) => new(text, NoItems, isNumberToken: true);
+
+    /// <summary>A list of values.</summary>
+    public static SettingValue List(IEnumerable<SettingValue> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var array = items.ToArray();
+        if (array.Any(i => i is null))
+        {
+            throw new ArgumentException("List items cannot be null.", nameof(items));
+        }
+
+        return new SettingValue(null, array, isNumberToken: false);
+    }
+
+    /// <summary>A list of string atoms.</summary>
+    public static SettingValue List(params string[] items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return List(items.Select(String));
+    }
+
+    /// <summary>Reads the atom as xl reads a number (<see cref="XlNumber.TryParse"/>); false for lists and non-numbers.</summary>
+    public bool TryGetNumber(out long value)
+    {
+        value = 0;
+        return Text is not null && XlNumber.TryParse(Text, out value);
+    }
+
+    /// <inheritdoc />
+    public bool Equals(SettingValue? other)
+    {
+        if (other is null)
+        {
+            return false;
+        }
+
+        // Iterative: values may nest thousands deep.
+        var stack = new Stack<(SettingValue Left, SettingValue Right)>();
+        stack.Push((this, other));
+        while (stack.Count > 0)
+        {
+            var (left, right) = stack.Pop();
+            if (ReferenceEquals(left, right))
+            {
+                continue;
+            }
+
+            if (left.IsList != right.IsList || !string.Equals(left.Text, right.Text, StringComparison.Ordinal) || left.Items.Count != right.Items.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < left.Items.Count; i++)
+            {
+                stack.Push((left.Items[i], right.Items[i]));
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as SettingValue);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => IsList ? HashCode.Combine(Items.Count, Items.Count > 0 && !Items[0].IsList ? Items[0].Text : null) : Text!.GetHashCode(StringComparison.Ordinal);
+
+    /// <summary>Compares by value, like libxlu.</summary>
+    public static bool operator ==(SettingValue? left, SettingValue? right) => left?.Equals(right) ?? right is null;
+
+    /// <summary>Compares by value, like libxlu.</summary>
+    public static bool operator !=(SettingValue? left, SettingValue? right) => !(left == right);
+
+    /// <summary>A readable form: atoms in double quotes with C escapes, lists in brackets.</summary>
+    public override string ToString()
+    {
+        var builder = new StringBuilder();
+        var stack = new Stack<object>();
+        stack.Push(this);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case string literal:
+                    builder.Append(literal);
+                    break;
+                case SettingValue { IsList: false } atom:
+                    AppendQuoted(builder, atom.Text!);
+                    break;
+                case SettingValue list:
+                    builder.Append('[');
+                    stack.Push("]");
+                    for (var i = list.Items.Count - 1; i >= 0; i--)
+                    {
+                        stack.Push(list.Items[i]);
+                        if (i > 0)
+                        {
+                            stack.Push(", ");
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static void AppendQuoted(StringBuilder builder, string text)
+    {
+        builder.Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"' or '\\': builder.Append('\\').Append(c); break;
+                case '\n': builder.Append(@"\n"); break;
+                case '\t': builder.Append(@"\t"); break;
+                case '\r': builder.Append(@"\r"); break;
+                default:
+                    if (char.IsControl(c))
+                    {
+                        builder.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}");
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        builder.Append('"');
+    }
+}
