@@ -1,0 +1,439 @@
+using System.Text;
+using XenConfig.Domain.Syntax;
+using XenConfig.Text;
+
+namespace XenConfig.Domain;
+
+public sealed partial class DomainConfigDocument
+{
+    private const int MaxSingleLineListWidth = 80;
+
+    /// <summary>
+    /// Sets <paramref name="key"/> so that its effective value becomes <paramref name="value"/>. An existing key has only
+    /// its last value rewritten (and a last <c>+=</c> turned into <c>=</c>); a new key is appended as
+    /// <c>key = value</c> in the file's own spacing and quote style. Setting the value the key already has changes nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The key is not a valid xl key, or a string holds a line feed or NUL.</exception>
+    public void Set(string key, SettingValue value)
+    {
+        ValidateKey(key);
+        ArgumentNullException.ThrowIfNull(value);
+        ValidateValue(value);
+        if (Settings.TryGetValue(key, out var setting))
+        {
+            if (setting.Value == value)
+            {
+                return;
+            }
+
+            var last = setting.LastAssignment;
+            var quote = QuoteOf(last.Value) ?? PreferredQuote();
+            var rendered = Render(value, quote, last.Key.Span.Start - Text.GetLineSpan(Text.GetLineIndex(last.Key.Span.Start)).Start);
+            var valueSpan = last.Value.Span;
+            if (last.IsAddition)
+            {
+                var between = Text.Content[last.Operator.Span.End..valueSpan.Start];
+                Apply(TextSpan.FromBounds(last.Operator.Span.Start, valueSpan.End), "=" + between + rendered);
+            }
+            else
+            {
+                Apply(valueSpan, rendered);
+            }
+
+            return;
+        }
+
+        Append(key, value);
+    }
+
+    /// <summary>Sets a string value (written quoted).</summary>
+    public void Set(string key, string value) => Set(key, SettingValue.String(value));
+
+    /// <summary>Sets a number value (written as a bare number; negative numbers quoted, as xl requires).</summary>
+    public void Set(string key, long value) => Set(key, SettingValue.Number(value));
+
+    /// <summary>
+    /// Removes every assignment of <paramref name="key"/>, each with the rest of its line and the comment block
+    /// directly above it. Returns false when the key is not set.
+    /// </summary>
+    public bool Remove(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!Settings.TryGetValue(key, out var setting))
+        {
+            return false;
+        }
+
+        var changes = setting.Assignments.Select(a => (StatementRemovalSpan(a), "")).ToList();
+        ApplyAll(changes);
+        return true;
+    }
+
+    /// <summary>Replaces item <paramref name="index"/> of the list <paramref name="key"/> (effective list, across <c>+=</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">There is no such item.</exception>
+    /// <exception cref="InvalidOperationException">The key is not a list.</exception>
+    public void ReplaceListItem(string key, int index, SettingValue item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ValidateValue(item);
+        var (list, local) = LocateItem(key, index, allowEnd: false);
+        var node = list.Items[local];
+        if (EffectiveSettings.ToValue(node) == item)
+        {
+            return;
+        }
+
+        Apply(node.Span, Render(item, QuoteOf(node) ?? QuoteOf(list) ?? PreferredQuote(listItem: true), 0));
+    }
+
+    /// <summary>Removes item <paramref name="index"/> of the list <paramref name="key"/> with its comma (and its line, in a one-item-per-line list).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">There is no such item.</exception>
+    /// <exception cref="InvalidOperationException">The key is not a list.</exception>
+    public void RemoveListItem(string key, int index)
+    {
+        var (list, local) = LocateItem(key, index, allowEnd: false);
+        Apply(ListItemRemovalSpan(list, local), "");
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="item"/> before item <paramref name="index"/> of the list <paramref name="key"/>
+    /// (<paramref name="index"/> = count appends), following the list's layout: one item per line or all on one line.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The index is past the end.</exception>
+    /// <exception cref="InvalidOperationException">The key is not a list.</exception>
+    public void InsertListItem(string key, int index, SettingValue item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ValidateValue(item);
+        var (list, local) = LocateItem(key, index, allowEnd: true);
+        var rendered = Render(item, QuoteOf(list) ?? PreferredQuote(listItem: true), 0);
+        var content = Text.Content;
+        if (IsOneItemPerLine(list))
+        {
+            if (local < list.Items.Count)
+            {
+                var lineStart = LineStartOf(list.Items[local].Span.Start);
+                var indent = content[lineStart..list.Items[local].Span.Start];
+                Apply(new TextSpan(lineStart, 0), indent + rendered + ",\n");
+                return;
+            }
+
+            var lastItem = list.Items[^1];
+            var lastIndent = content[LineStartOf(lastItem.Span.Start)..lastItem.Span.Start];
+            var commaAfterLast = list.Commas.Count >= list.Items.Count ? list.Commas[list.Items.Count - 1] : null;
+            if (commaAfterLast is not null)
+            {
+                var lineEnd = LineEndOf(commaAfterLast.Span.End);
+                Apply(new TextSpan(lineEnd, 0), "\n" + lastIndent + rendered + ",");
+            }
+            else
+            {
+                var lineEnd = LineEndOf(lastItem.Span.End);
+                ApplyAll([(new TextSpan(lastItem.Span.End, 0), ","), (new TextSpan(lineEnd, 0), "\n" + lastIndent + rendered)]);
+            }
+
+            return;
+        }
+
+        if (local < list.Items.Count)
+        {
+            Apply(new TextSpan(list.Items[local].Span.Start, 0), rendered + ", ");
+        }
+        else if (list.Items.Count == 0)
+        {
+            var spaced = list.OpenBracket.TrailingTrivia.Count > 0;
+            Apply(new TextSpan(list.CloseBracket.Span.Start, 0), spaced ? rendered + " " : rendered);
+        }
+        else if (list.Commas.Count >= list.Items.Count)
+        {
+            Apply(new TextSpan(list.Commas[list.Items.Count - 1].Span.End, 0), " " + rendered + ",");
+        }
+        else
+        {
+            Apply(new TextSpan(list.Items[^1].Span.End, 0), ", " + rendered);
+        }
+    }
+
+    /// <summary>Appends <paramref name="item"/> to the list <paramref name="key"/>, creating the key as a one-item list when it is not set.</summary>
+    public void AddListItem(string key, SettingValue item)
+    {
+        if (!Settings.TryGetValue(key, out var setting))
+        {
+            Set(key, SettingValue.List([item]));
+            return;
+        }
+
+        InsertListItem(key, setting.Value.Items.Count, item);
+    }
+
+    private void Append(string key, SettingValue value)
+    {
+        var content = Text.Content;
+        var insertAt = Syntax.Statements.Count > 0 ? Syntax.EndOfFile.FullSpan.Start : content.Length;
+        var prefix = "";
+        if (insertAt > 0 && content[insertAt - 1] != '\n')
+        {
+            prefix = "\n";
+        }
+
+        var equals = PreferredEquals();
+        var statement = key + equals + Render(value, PreferredQuote(), key.Length + equals.Length) + "\n";
+        Apply(new TextSpan(insertAt, 0), prefix + statement);
+    }
+
+    private (ListSyntax List, int LocalIndex) LocateItem(string key, int index, bool allowEnd)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!Settings.TryGetValue(key, out var setting))
+        {
+            throw new InvalidOperationException($"'{key}' is not set.");
+        }
+
+        if (!setting.Value.IsList)
+        {
+            throw new InvalidOperationException($"'{key}' is not a list.");
+        }
+
+        // The effective list is the last '=' list followed by the lists of later '+=' assignments.
+        var lists = new List<ListSyntax>();
+        foreach (var assignment in setting.Assignments)
+        {
+            if (!assignment.IsAddition)
+            {
+                lists.Clear();
+            }
+
+            lists.Add((ListSyntax)assignment.Value);
+        }
+
+        var remaining = index;
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        for (var i = 0; i < lists.Count; i++)
+        {
+            var count = lists[i].Items.Count;
+            if (remaining < count || (allowEnd && remaining == count && i == lists.Count - 1))
+            {
+                return (lists[i], remaining);
+            }
+
+            remaining -= count;
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(index), index, $"'{key}' has {setting.Value.Items.Count} items.");
+    }
+
+    private static bool IsOneItemPerLine(ListSyntax list) =>
+        list.Items.Count > 0 && list.Items.All(item => item.DescendantTokens().First().LeadingTrivia.Any(t => t.Kind == SyntaxKind.EndOfLineTrivia));
+
+    private TextSpan ListItemRemovalSpan(ListSyntax list, int index)
+    {
+        var item = list.Items[index];
+        var comma = index < list.Commas.Count ? list.Commas[index] : null;
+        if (IsOneItemPerLine(list))
+        {
+            // The whole line: indentation, item, comma, trailing comment and the line break.
+            var start = LineStartOf(item.Span.Start);
+            var end = LineEndOf((comma ?? item.DescendantTokens().Last()).Span.End);
+            if (end < Text.Length && Text.Content[end] == '\n')
+            {
+                end++;
+            }
+
+            return TextSpan.FromBounds(start, end);
+        }
+
+        if (comma is not null)
+        {
+            var next = index + 1 < list.Items.Count ? list.Items[index + 1].Span.Start : comma.Span.End;
+            return TextSpan.FromBounds(item.Span.Start, next);
+        }
+
+        if (index > 0)
+        {
+            // Last item without a comma after it: take the comma before it and the blanks between.
+            return TextSpan.FromBounds(list.Items[index - 1].DescendantTokens().Last().Span.End, item.Span.End);
+        }
+
+        return item.Span;
+    }
+
+    private TextSpan StatementRemovalSpan(AssignmentSyntax assignment)
+    {
+        var content = Text.Content;
+        var start = OwnCommentBlockStart(assignment.Key);
+        var full = assignment.FullSpan;
+        var end = full.End;
+
+        // A statement ending in ';' with another statement after it on the line keeps the line break of that line.
+        // A statement that removes a block separated by blank lines on both sides also takes one blank line.
+        var atLineStart = start == 0 || content[start - 1] == '\n';
+        var blankBefore = start == 0 || (start >= 2 && content[start - 1] == '\n' && content[start - 2] == '\n');
+        if (atLineStart && blankBefore && end < content.Length && content[end] == '\n')
+        {
+            end++;
+        }
+
+        return TextSpan.FromBounds(start, end);
+    }
+
+    /// <summary>Where the comment lines directly above a statement start (no blank line in between); else the statement's line start.</summary>
+    private static int OwnCommentBlockStart(SyntaxToken key)
+    {
+        var trivia = key.LeadingTrivia;
+        var start = key.Span.Start;
+        var i = trivia.Count - 1;
+        if (i >= 0 && trivia[i].Kind == SyntaxKind.WhitespaceTrivia)
+        {
+            start = trivia[i].Span.Start;
+            i--;
+        }
+
+        // Walk back over "[indent] # comment \n" lines.
+        while (i >= 1 && trivia[i].Kind == SyntaxKind.EndOfLineTrivia && trivia[i - 1].Kind == SyntaxKind.CommentTrivia)
+        {
+            var lineStart = trivia[i - 1].Span.Start;
+            var j = i - 2;
+            if (j >= 0 && trivia[j].Kind == SyntaxKind.WhitespaceTrivia)
+            {
+                lineStart = trivia[j].Span.Start;
+                j--;
+            }
+
+            if (j >= 0 && trivia[j].Kind != SyntaxKind.EndOfLineTrivia)
+            {
+                break;
+            }
+
+            start = lineStart;
+            i = j;
+        }
+
+        return start;
+    }
+
+    private int LineStartOf(int position) => Text.LineStartOffsets[Text.GetLineIndex(position)];
+
+    private int LineEndOf(int position)
+    {
+        var end = Text.Content.IndexOf('\n', position);
+        return end < 0 ? Text.Length : end;
+    }
+
+    private static char? QuoteOf(ValueSyntax value) =>
+        value.DescendantTokens().FirstOrDefault(t => t.Kind == SyntaxKind.String && !t.IsMissing)?.Text[0];
+
+    /// <summary>The file's majority quote; on a tie, single quotes for list items (as xl's docs write specs), double otherwise.</summary>
+    private char PreferredQuote(bool listItem = false)
+    {
+        int single = 0, @double = 0;
+        foreach (var token in Syntax.DescendantTokens())
+        {
+            if (token.Kind == SyntaxKind.String && token.Text.Length > 0)
+            {
+                if (token.Text[0] == '\'')
+                {
+                    single++;
+                }
+                else
+                {
+                    @double++;
+                }
+            }
+        }
+
+        return single > @double || (single == @double && listItem) ? '\'' : '"';
+    }
+
+    private string PreferredEquals()
+    {
+        int spaced = 0, tight = 0;
+        foreach (var assignment in Syntax.Assignments)
+        {
+            if (assignment.Key.TrailingTrivia.Count > 0)
+            {
+                spaced++;
+            }
+            else
+            {
+                tight++;
+            }
+        }
+
+        return tight > spaced ? "=" : " = ";
+    }
+
+    private static string Render(SettingValue value, char quote, int column)
+    {
+        if (!value.IsList)
+        {
+            return value.IsNumberToken ? value.Text! : XlString.Encode(value.Text!, quote);
+        }
+
+        var items = value.Items.Select(i => Render(i, quote, column + 4)).ToList();
+        if (items.Count == 0)
+        {
+            return "[]";
+        }
+
+        var single = "[ " + string.Join(", ", items) + " ]";
+        if (column + single.Length <= MaxSingleLineListWidth || items.Any(i => i.Contains('\n', StringComparison.Ordinal)))
+        {
+            return single;
+        }
+
+        var builder = new StringBuilder("[\n");
+        foreach (var item in items)
+        {
+            builder.Append("    ").Append(item).Append(",\n");
+        }
+
+        return builder.Append(']').ToString();
+    }
+
+    private static void ValidateKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length == 0 || !char.IsAsciiLetterLower(key[0]) || key.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_')))
+        {
+            throw new ArgumentException($"'{key}' is not a key xl accepts: a lowercase letter, then lowercase letters, digits, '.' or '_'.", nameof(key));
+        }
+    }
+
+    private static void ValidateValue(SettingValue value)
+    {
+        var stack = new Stack<SettingValue>();
+        stack.Push(value);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (!current.IsList)
+            {
+                XlString.Encode(current.Text!); // throws on LF / NUL
+                continue;
+            }
+
+            foreach (var item in current.Items)
+            {
+                stack.Push(item);
+            }
+        }
+    }
+
+    private void Apply(TextSpan span, string replacement) => ApplyAll([(span, replacement)]);
+
+    private void ApplyAll(IEnumerable<(TextSpan Span, string Replacement)> changes)
+    {
+        var content = Text.Content;
+        var builder = new StringBuilder(content);
+        foreach (var (span, replacement) in changes.OrderByDescending(c => c.Span.Start))
+        {
+            builder.Remove(span.Start, span.Length).Insert(span.Start, replacement);
+        }
+
+        var updated = builder.ToString();
+        if (!string.Equals(updated, content, StringComparison.Ordinal))
+        {
+            Replace(Text.WithContent(updated));
+        }
+    }
+}
