@@ -162,13 +162,14 @@ internal static class FstabParser
         const ulong limit = (ulong)long.MaxValue + 1;
         while (i < text.Length && text[i] is >= '0' and <= '9')
         {
-            if (!overflow)
+            var digit = (ulong)(text[i] - '0');
+            if (overflow || magnitude > (limit - digit) / 10)
             {
-                magnitude = (magnitude * 10) + (ulong)(text[i] - '0');
-                if (magnitude > limit)
-                {
-                    overflow = true;
-                }
+                overflow = true;
+            }
+            else
+            {
+                magnitude = (magnitude * 10) + digit;
             }
 
             i++;
