@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using XenConfig.Fstab;
+using FstabModel = XenConfig.Fstab.Fstab;
 
 namespace XenConfig.Benchmarks;
 
@@ -18,5 +19,5 @@ public class FstabBenchmarks
     public int ParseDocument() => FstabDocument.Parse(_text).Lines.Count;
 
     [Benchmark]
-    public int ParseAndReadEntries() => Fstab.FromDocument(FstabDocument.Parse(_text)).Entries.Sum(e => e.MountPoint.Length + e.Options.Count);
+    public int ParseAndReadEntries() => FstabModel.FromDocument(FstabDocument.Parse(_text)).Entries.Sum(e => e.MountPoint.Length + e.Options.Count);
 }
