@@ -34,7 +34,10 @@ public sealed class FstabDocument
     /// <summary>The entry lines (the lines libmount returns as entries), in order.</summary>
     public IEnumerable<FstabEntryLine> EntryLines => _lines.OfType<FstabEntryLine>();
 
-    /// <summary>The parse diagnostics, one per line libmount rejects, with the line and column where it stops.</summary>
+    /// <summary>
+    /// The parse diagnostics, one per line libmount rejects, with the line and column where it stops. They describe the
+    /// text as parsed: after inserting or removing lines, parse <see cref="ToString"/> again for current positions.
+    /// </summary>
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     /// <summary>True when some line is rejected by libmount.</summary>
