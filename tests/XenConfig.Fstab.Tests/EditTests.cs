@@ -52,6 +52,27 @@ public sealed class EditTests
     }
 
     [Fact]
+    public void Adding_to_a_space_aligned_file_pads_every_field_to_its_column()
+    {
+        const string text =
+            "tmpfs                   /dev/shm                tmpfs   defaults        0 0\n" +
+            "devpts                  /dev/pts                devpts  gid=5,mode=620  0 0\n" +
+            "proc                    /proc                   proc    defaults        0 0\n";
+        var fstab = Fstab.Parse(text);
+        fstab.Add("/dev/xvdb1", "/srv", "xfs", "defaults", 0, 2);
+        Assert.Equal(text + "/dev/xvdb1              /srv                    xfs     defaults        0 2\n", fstab.ToString());
+    }
+
+    [Fact]
+    public void Adding_to_a_tab_separated_file_uses_tabs()
+    {
+        const string text = "/dev/a\t/\text4\tdefaults\t0\t1\n/dev/bb\t/home\text4\tdefaults\t0\t2\n";
+        var fstab = Fstab.Parse(text);
+        fstab.Add("/dev/xvdb1", "/srv", "xfs", "defaults", 0, 2);
+        Assert.Equal(text + "/dev/xvdb1\t/srv\txfs\tdefaults\t0\t2\n", fstab.ToString());
+    }
+
+    [Fact]
     public void Adding_a_parent_mount_point_puts_it_before_its_children_and_their_comments()
     {
         var text = "/dev/xvda1 / ext4 defaults 0 1\n# logs\n/dev/xvdb1 /var/log ext4 defaults 0 2\n";
