@@ -2,6 +2,22 @@ namespace XenConfig.Diagnostics;
 
 public static partial class DiagnosticIds
 {
+    /// <summary>XC3001: an fstab line has fewer than the three mandatory fields (libmount skips it).</summary>
+    public static readonly DiagnosticDescriptor FstabMissingField =
+        new("XC3001", DiagnosticSeverity.Error, "an fstab line has fewer than three fields (source, mount point, type)");
+
+    /// <summary>XC3002: the fifth fstab field (dump frequency) is not a number (libmount skips the line).</summary>
+    public static readonly DiagnosticDescriptor FstabInvalidDump =
+        new("XC3002", DiagnosticSeverity.Error, "the dump field of an fstab line is not a number");
+
+    /// <summary>XC3003: the sixth fstab field (fsck pass number) is not a number (libmount skips the line).</summary>
+    public static readonly DiagnosticDescriptor FstabInvalidPass =
+        new("XC3003", DiagnosticSeverity.Error, "the pass field of an fstab line is not a number");
+
+    /// <summary>XC3004: an fstab line contains a NUL character (libmount skips the line).</summary>
+    public static readonly DiagnosticDescriptor FstabNulCharacter =
+        new("XC3004", DiagnosticSeverity.Error, "an fstab line contains a NUL character");
+
     /// <summary>XC3010: two fstab entries mount the same mount point.</summary>
     public static readonly DiagnosticDescriptor FstabDuplicateMountPoint =
         new("XC3010", DiagnosticSeverity.Error, "two fstab entries mount the same mount point");
@@ -16,6 +32,7 @@ public static partial class DiagnosticIds
 
     private static IEnumerable<DiagnosticDescriptor> FstabDescriptors() =>
     [
+        FstabMissingField, FstabInvalidDump, FstabInvalidPass, FstabNulCharacter,
         FstabDuplicateMountPoint, FstabNoRootEntry, FstabRootPassNotOne,
     ];
 }

@@ -1,0 +1,331 @@
+using System.Globalization;
+using System.Text;
+using XenConfig.Diagnostics;
+using XenConfig.Text;
+
+namespace XenConfig.Fstab;
+
+/// <summary>
+/// The lossless syntax tree of an fstab: every line with its exact text, entry lines split into fields with their
+/// blanks. <see cref="ToString"/> returns the input byte for byte, for valid and invalid files alike. Edits go through
+/// this tree and change only the bytes they concern.
+/// </summary>
+public sealed class FstabDocument
+{
+    private readonly List<FstabLine> _lines;
+    private readonly List<Diagnostic> _diagnostics;
+
+    private FstabDocument(SourceText source, List<FstabLine> lines, List<Diagnostic> diagnostics)
+    {
+        Source = source;
+        _lines = lines;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>The text that was parsed (its path and encoding are used when saving).</summary>
+    public SourceText Source { get; }
+
+    /// <summary>The file the text came from, or null.</summary>
+    public string? Path => Source.Path;
+
+    /// <summary>Every line, in order.</summary>
+    public IReadOnlyList<FstabLine> Lines => _lines;
+
+    /// <summary>The entry lines (the lines libmount returns as entries), in order.</summary>
+    public IEnumerable<FstabEntryLine> EntryLines => _lines.OfType<FstabEntryLine>();
+
+    /// <summary>
+    /// The parse diagnostics, one per line libmount rejects, with the line and column where it stops. They describe the
+    /// text as parsed: after inserting or removing lines, parse <see cref="ToString"/> again for current positions.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>True when some line is rejected by libmount.</summary>
+    public bool HasErrors => _diagnostics.Any(d => d.IsError);
+
+    /// <summary>Parses text; never throws on bad input.</summary>
+    /// <param name="text">The content of the file.</param>
+    /// <param name="path">The file name used in diagnostics, or null.</param>
+    public static FstabDocument Parse(string text, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Parse(SourceText.From(text, path));
+    }
+
+    /// <summary>Parses a source text; never throws on bad input.</summary>
+    public static FstabDocument Parse(SourceText source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var diagnostics = new List<Diagnostic>();
+        var lines = FstabParser.Parse(source, diagnostics);
+        return new FstabDocument(source, lines, diagnostics);
+    }
+
+    /// <summary>Reads and parses a file (bytes kept exactly; UTF-8, or Latin-1 when the file is not UTF-8).</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static FstabDocument Load(string path) => Parse(SourceText.Load(path));
+
+    /// <summary>The one-based line number of <paramref name="line"/> in the current text.</summary>
+    /// <exception cref="ArgumentException">The line is not part of this document.</exception>
+    public int GetLineNumber(FstabLine line)
+    {
+        var index = _lines.IndexOf(line);
+        if (index < 0)
+        {
+            throw new ArgumentException("The line is not part of this document.", nameof(line));
+        }
+
+        return index + 1;
+    }
+
+    /// <summary>The whole text, exactly as read plus the edits made.</summary>
+    public override string ToString()
+    {
+        var builder = new StringBuilder(Source.Length + 64);
+        foreach (var line in _lines)
+        {
+            builder.Append(line.Text).Append(line.LineBreak);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Writes the whole text.</summary>
+    public void WriteTo(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var line in _lines)
+        {
+            writer.Write(line.Text);
+            writer.Write(line.LineBreak);
+        }
+    }
+
+    /// <summary>The text as bytes in the file's encoding.</summary>
+    public byte[] ToBytes() => Source.GetBytes(ToString());
+
+    /// <summary>Writes the text to <paramref name="path"/> atomically (temporary file, flush, rename; permissions kept).</summary>
+    public void Save(string path) => AtomicFile.WriteAllBytes(path, ToBytes());
+
+    /// <summary>
+    /// Sets the decoded value of one text field (source, target, type or options). The value is escaped so libmount reads
+    /// it back exactly. Setting the value the field already has changes nothing, not even its escape spelling. In a
+    /// column-aligned line, the blanks after the field shrink or grow so the following fields keep their columns.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is empty, holds NUL, or is not representable in the file's encoding;
+    /// or the field is numeric (use <see cref="SetNumber"/>).</exception>
+    public void SetField(FstabEntryLine line, FstabFieldKind kind, string value)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(value);
+        EnsureOwned(line);
+        if (kind is FstabFieldKind.Dump or FstabFieldKind.Pass)
+        {
+            throw new ArgumentException("Dump and pass are numbers; use SetNumber.", nameof(kind));
+        }
+
+        CheckRepresentable(value);
+        var raw = FstabEscaping.Escape(value, kind == FstabFieldKind.Source);
+        var index = (int)kind;
+        if (index < line.Fields.Count)
+        {
+            if (line.Fields[index].GetValueBytes().AsSpan().SequenceEqual(Source.Encoding.GetBytes(value)))
+            {
+                return;
+            }
+
+            ReplaceRaw(line, index, raw);
+            return;
+        }
+
+        // Only the options field can be missing here (the first three always exist).
+        AppendField(line, kind, raw);
+    }
+
+    /// <summary>
+    /// Sets the dump or pass number. Setting the number the line already has changes nothing. When the field is missing,
+    /// the missing fields before it are written too (<c>defaults</c> for options, 0 for dump).
+    /// </summary>
+    /// <exception cref="ArgumentException">The field is not dump or pass.</exception>
+    public void SetNumber(FstabEntryLine line, FstabFieldKind kind, int value)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        EnsureOwned(line);
+        if (kind is not (FstabFieldKind.Dump or FstabFieldKind.Pass))
+        {
+            throw new ArgumentException("Only dump and pass are numbers.", nameof(kind));
+        }
+
+        var current = kind == FstabFieldKind.Dump ? line.DumpNumber : line.PassNumber;
+        var index = (int)kind;
+        var raw = value.ToString(CultureInfo.InvariantCulture);
+        if (index < line.Fields.Count)
+        {
+            if (current == value)
+            {
+                return;
+            }
+
+            ReplaceRaw(line, index, raw);
+        }
+        else
+        {
+            if (current == value && value == 0)
+            {
+                return;
+            }
+
+            AppendField(line, kind, raw);
+        }
+
+        line.SetNumbers(kind == FstabFieldKind.Dump ? value : line.DumpNumber, kind == FstabFieldKind.Pass ? value : line.PassNumber);
+    }
+
+    /// <summary>
+    /// Creates an entry line with all six fields and inserts it at <paramref name="lineIndex"/> (0-based; the line count
+    /// appends). Fields follow the file's column alignment when its entries are aligned, else the file's separator.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is empty, holds NUL or is not representable in the file's encoding.</exception>
+    public FstabEntryLine InsertEntry(int lineIndex, string source, string target, string fileSystemType, string options, int dump, int pass)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(lineIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(lineIndex, _lines.Count);
+        string[] values = [source, target, fileSystemType, options];
+        foreach (var v in values)
+        {
+            ArgumentNullException.ThrowIfNull(v);
+            CheckRepresentable(v);
+        }
+
+        var raws = new List<string>
+        {
+            FstabEscaping.Escape(source, isFirstField: true),
+            FstabEscaping.Escape(target, isFirstField: false),
+            FstabEscaping.Escape(fileSystemType, isFirstField: false),
+            FstabEscaping.Escape(options, isFirstField: false),
+            dump.ToString(CultureInfo.InvariantCulture),
+            pass.ToString(CultureInfo.InvariantCulture),
+        };
+
+        var layout = FstabLayout.Detect(EntryLines.ToList());
+        var fields = new List<FstabField>(6);
+        var column = 0;
+        for (var i = 0; i < raws.Count; i++)
+        {
+            var trivia = i == 0 ? layout.Indentation : layout.Separator(i, column);
+            fields.Add(new FstabField((FstabFieldKind)i, trivia, raws[i], Source.Encoding));
+            column = FstabLayout.ColumnAfter(column, trivia + raws[i]);
+        }
+
+        var lineBreak = DominantLineBreak();
+        if (lineIndex == _lines.Count && _lines.Count > 0 && _lines[^1].LineBreak.Length == 0)
+        {
+            // The old last line had no final newline; it needs one now that a line follows.
+            _lines[^1].LineBreak = lineBreak;
+            lineBreak = string.Empty;
+        }
+        else if (lineIndex == _lines.Count && _lines.Count > 0 && _lines[^1].LineBreak == "\r")
+        {
+            _lines[^1].LineBreak = "\r\n";
+            lineBreak = string.Empty;
+        }
+
+        var line = new FstabEntryLine(fields, string.Empty, lineBreak, dump, pass);
+        _lines.Insert(lineIndex, line);
+        return line;
+    }
+
+    /// <summary>
+    /// Removes a line. For an entry, the comment lines directly above it (up to a blank line or another entry) go with
+    /// it, unless they start the file (a file header stays).
+    /// </summary>
+    /// <returns>False when the line is not part of this document.</returns>
+    public bool RemoveLine(FstabLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var index = _lines.IndexOf(line);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        var first = index;
+        if (line is FstabEntryLine)
+        {
+            while (first > 0 && _lines[first - 1] is FstabCommentLine)
+            {
+                first--;
+            }
+
+            if (first == 0)
+            {
+                first = index;
+            }
+        }
+
+        var wasLast = index == _lines.Count - 1;
+        var lastBreak = line.LineBreak;
+        _lines.RemoveRange(first, index - first + 1);
+        if (wasLast && _lines.Count > 0)
+        {
+            // Keep the file's ending: without a final newline if it had none.
+            _lines[^1].LineBreak = lastBreak.Length == 0 ? string.Empty : _lines[^1].LineBreak;
+        }
+
+        return true;
+    }
+
+    internal string DominantLineBreak()
+    {
+        var crlf = _lines.Count(l => l.LineBreak == "\r\n");
+        var lf = _lines.Count(l => l.LineBreak == "\n");
+        return crlf > lf ? "\r\n" : "\n";
+    }
+
+    private static void ReplaceRaw(FstabEntryLine line, int index, string raw)
+    {
+        var old = line.Fields[index];
+        line.SetField(index, old.WithRawText(raw));
+
+        // Keep the next field's column when the blanks before it are spaces.
+        var delta = raw.Length - old.RawText.Length;
+        if (index + 1 < line.Fields.Count)
+        {
+            var next = line.Fields[index + 1];
+            if (next.LeadingTrivia.Length > 1 && next.LeadingTrivia.All(c => c == ' '))
+            {
+                var spaces = Math.Max(1, next.LeadingTrivia.Length - delta);
+                line.SetField(index + 1, next.WithLeadingTrivia(new string(' ', spaces)));
+            }
+        }
+    }
+
+    private void AppendField(FstabEntryLine line, FstabFieldKind kind, string raw)
+    {
+        // A line that lacks a field ends right after its last field (plus blanks), so new fields go there.
+        var layout = FstabLayout.Detect(EntryLines.ToList());
+        while (line.Fields.Count <= (int)kind)
+        {
+            var next = (FstabFieldKind)line.Fields.Count;
+            var text = next == kind ? raw : next == FstabFieldKind.Options ? "defaults" : "0";
+            var column = FstabLayout.ColumnAfter(0, string.Concat(line.Fields.Select(f => f.ToString())));
+            line.AddField(new FstabField(next, layout.Separator(line.Fields.Count, column), text, Source.Encoding));
+        }
+    }
+
+    private void CheckRepresentable(string value)
+    {
+        if (Source.Encoding.CodePage == Encoding.Latin1.CodePage && value.Any(c => c > '\u00FF'))
+        {
+            throw new ArgumentException("The value has characters this Latin-1 file cannot hold.", nameof(value));
+        }
+    }
+
+    private void EnsureOwned(FstabLine line)
+    {
+        if (!_lines.Contains(line))
+        {
+            throw new ArgumentException("The line is not part of this document.", nameof(line));
+        }
+    }
+}

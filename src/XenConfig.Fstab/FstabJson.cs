@@ -1,0 +1,100 @@
+using System.Text.Json;
+using XenConfig.Diagnostics;
+
+namespace XenConfig.Fstab;
+
+/// <summary>
+/// The <c>xenconfig show --format json</c> projection of an fstab (DESIGN.md section 6):
+/// <c>{"kind":"fstab","entries":[{"source","target","fstype","options","freq","passno","line"}],"diagnostics":[...]}</c>.
+/// Values are decoded as libmount decodes them; <c>options</c> is the option string as libmount returns it (null when
+/// the field is absent). Written with <see cref="Utf8JsonWriter"/> only, so it works trimmed and AOT-compiled.
+/// </summary>
+public static class FstabJson
+{
+    /// <summary>Writes the projection of a document (lines libmount rejects appear only as diagnostics).</summary>
+    public static void Write(Utf8JsonWriter writer, FstabDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(document);
+        writer.WriteStartObject();
+        writer.WriteString("kind", "fstab");
+        writer.WriteStartArray("entries");
+        for (var i = 0; i < document.Lines.Count; i++)
+        {
+            if (document.Lines[i] is not FstabEntryLine entry)
+            {
+                continue;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString("source", entry.Source.Value);
+            writer.WriteString("target", entry.Target.Value);
+            writer.WriteString("fstype", entry.FileSystemType.Value);
+            if (entry.Options is { } options)
+            {
+                writer.WriteString("options", options.Value);
+            }
+            else
+            {
+                writer.WriteNull("options");
+            }
+
+            writer.WriteNumber("freq", entry.DumpNumber);
+            writer.WriteNumber("passno", entry.PassNumber);
+            writer.WriteNumber("line", i + 1);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        WriteDiagnostics(writer, document.Diagnostics);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the projection of an fstab model.</summary>
+    public static void Write(Utf8JsonWriter writer, Fstab fstab)
+    {
+        ArgumentNullException.ThrowIfNull(fstab);
+        Write(writer, fstab.Document);
+    }
+
+    /// <summary>The projection as a string (indented when asked).</summary>
+    public static string Serialize(FstabDocument document, bool indented = false)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            Write(writer, document);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes <c>"diagnostics":[{"id","severity","message","path","line","column"}]</c> (1-based line and column).</summary>
+    public static void WriteDiagnostics(Utf8JsonWriter writer, IEnumerable<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        writer.WriteStartArray("diagnostics");
+        foreach (var diagnostic in diagnostics)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", diagnostic.Id);
+            writer.WriteString("severity", Diagnostic.SeverityText(diagnostic.Severity));
+            writer.WriteString("message", diagnostic.Message);
+            if (diagnostic.Location.Path is { } path)
+            {
+                writer.WriteString("path", path);
+            }
+            else
+            {
+                writer.WriteNull("path");
+            }
+
+            writer.WriteNumber("line", diagnostic.Location.Start.DisplayLine);
+            writer.WriteNumber("column", diagnostic.Location.Start.DisplayColumn);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+}

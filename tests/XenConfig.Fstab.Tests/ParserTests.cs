@@ -1,0 +1,112 @@
+using System.Text.Json;
+using XenConfig.Diagnostics;
+using XenConfig.Testing;
+
+namespace XenConfig.Fstab.Tests;
+
+public sealed class ParserTests
+{
+    [Theory]
+    [InlineData("/dev/xvda1\n", "XC3001", 1, 11)]
+    [InlineData("/dev/xvda1 /\n", "XC3001", 1, 13)]
+    [InlineData("ok / ext4\n/dev/xvda1 / ext4 defaults # note\n", "XC3002", 2, 28)]
+    [InlineData("/dev/xvda1 / ext4 defaults 0 2x\n", "XC3003", 1, 30)]
+    [InlineData("/dev/xvda1 / ext4 defaults 0x 2\n", "XC3002", 1, 28)]
+    [InlineData("/dev/xvda1 / ext4 defaults 0 99999999999999999999 1\n", "XC3003", 1, 30)]
+    [InlineData("# a\0b\n", "XC3004", 1, 4)]
+    public void Rejected_lines_get_one_error_at_the_field_where_libmount_stops(string text, string id, int line, int column)
+    {
+        var document = FstabDocument.Parse(text, "fstab");
+        var diagnostic = Assert.Single(document.Diagnostics);
+        Assert.Equal((id, DiagnosticSeverity.Error, line, column), (diagnostic.Id, diagnostic.Severity, diagnostic.Location.Start.DisplayLine, diagnostic.Location.Start.DisplayColumn));
+        Assert.True(document.HasErrors);
+        Assert.Equal(text, document.ToString());
+        Assert.StartsWith($"fstab({line},{column}): error {id}: ", diagnostic.ToString());
+    }
+
+    [Theory]
+    [InlineData("/dev/a / ext4 defaults 0 1 # note", 0, 1)]
+    [InlineData("/dev/a / ext4 defaults +0 02", 0, 2)]
+    [InlineData("/dev/a / ext4 defaults -1", -1, 0)]
+    [InlineData("/dev/a / ext4 defaults \v3 4", 3, 4)]
+    [InlineData("/dev/a / ext4 defaults 0 4294967297", 0, 1)]
+    [InlineData("/dev/a / ext4 defaults 0 99999999999999999999", 0, -1)]
+    public void Numbers_are_read_as_strtol_reads_them(string text, int dump, int pass)
+    {
+        var entry = FstabDocument.Parse(text).EntryLines.Single();
+        Assert.Equal((dump, pass), (entry.DumpNumber, entry.PassNumber));
+    }
+
+    [Fact]
+    public void Escapes_are_decoded_in_every_text_field_and_only_with_three_octal_digits()
+    {
+        var entry = FstabDocument.Parse("\\043src /mnt/my\\040disk\\x20\\04 ext\\0634 opt1\\054opt2,\\134\n").EntryLines.Single();
+        Assert.Equal("#src", entry.Source.Value);
+        Assert.Equal("/mnt/my disk\\x20\\04", entry.Target.Value);
+        Assert.Equal("ext34", entry.FileSystemType.Value);
+        Assert.Equal(["opt1", "opt2", "\\"], MountOptions.Parse(entry.Options!.Value).Select(o => o.Text));
+    }
+
+    [Fact]
+    public void Lines_keep_fields_trivia_and_trailing_text()
+    {
+        var document = FstabDocument.Parse("\t/dev/a  /x\tauto defaults 0 0 extra # c  \r\n# comment\n   \n");
+        var lines = document.Lines;
+        Assert.Equal([FstabLineKind.Entry, FstabLineKind.Comment, FstabLineKind.Blank], lines.Select(l => l.Kind));
+        var entry = (FstabEntryLine)lines[0];
+        Assert.Equal(["\t", "  ", "\t", " ", " ", " "], entry.Fields.Select(f => f.LeadingTrivia));
+        Assert.Equal(" extra # c  ", entry.TrailingText);
+        Assert.Equal("\r\n", entry.LineBreak);
+        Assert.Equal(" comment", ((FstabCommentLine)lines[1]).CommentText);
+    }
+
+    [Theory]
+    [InlineData("UUID=0a1b", FstabSourceKind.Tag, "UUID", "0a1b")]
+    [InlineData("UUID=\"0a1b\"", FstabSourceKind.Tag, "UUID", "0a1b")]
+    [InlineData("LABEL='abc'def", FstabSourceKind.Tag, "LABEL", "abc")]
+    [InlineData("LABEL='abc", FstabSourceKind.Pseudo, null, null)]
+    [InlineData("ID=scsi-0QEMU", FstabSourceKind.Tag, "ID", "scsi-0QEMU")]
+    [InlineData("UUID=", FstabSourceKind.Pseudo, null, null)]
+    [InlineData("uuid=abc", FstabSourceKind.UnsupportedTag, "uuid", "abc")]
+    [InlineData("/dev/xvda1", FstabSourceKind.Path, null, null)]
+    [InlineData("server:/export", FstabSourceKind.Network, null, null)]
+    [InlineData("sshfs#user@host:/dir", FstabSourceKind.Network, null, null)]
+    [InlineData("//host/share", FstabSourceKind.Network, null, null)]
+    [InlineData("tmpfs", FstabSourceKind.Pseudo, null, null)]
+    public void Sources_are_classified_with_libblkid_tag_rules(string text, FstabSourceKind kind, string? name, string? value)
+    {
+        var source = FstabSource.Parse(text);
+        Assert.Equal((kind, name, value), (source.Kind, source.TagName, source.TagValue));
+    }
+
+    [Fact]
+    public void Strict_parse_throws_with_every_diagnostic_and_try_parse_reports_them()
+    {
+        const string text = "/dev/a\n/dev/b / ext4 defaults zero\n/dev/c / ext4\n";
+        var exception = Assert.Throws<XenConfigException>(() => Fstab.Parse(text, "fstab"));
+        Assert.Equal(["XC3001", "XC3002"], exception.Diagnostics.Select(d => d.Id));
+        Assert.False(Fstab.TryParse(text, out var none, out var diagnostics));
+        Assert.Null(none);
+        Assert.Equal(2, diagnostics.Count);
+        Assert.True(Fstab.TryParse("/dev/c / ext4\n", out var fstab, out _));
+        Assert.Single(fstab.Entries);
+        Assert.Equal(3, Fstab.FromDocument(FstabDocument.Parse(text)).Document.Lines.Count);
+    }
+
+    [Fact]
+    public void Swap_entries_are_recognised()
+    {
+        var fstab = Fstab.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.SpecExamples("fstab"), "F08-swap-variants.fstab")));
+        Assert.Equal(6, fstab.Entries.Count(e => e.IsSwap));
+    }
+
+    [Fact]
+    public void Json_projection_has_the_cli_contract_shape()
+    {
+        var document = FstabDocument.Parse("/dev/xvda1 /mnt/my\\040disk ext4\nbad\n", "guest/fstab");
+        using var json = JsonDocument.Parse(FstabJson.Serialize(document));
+        Assert.Equal(
+            """{"kind":"fstab","entries":[{"source":"/dev/xvda1","target":"/mnt/my disk","fstype":"ext4","options":null,"freq":0,"passno":0,"line":1}],"diagnostics":[{"id":"XC3001","severity":"error","message":"the mount point (field 2) is missing; libmount needs at least source, mount point and type and skips this line","path":"guest/fstab","line":2,"column":4}]}""",
+            FstabJson.Serialize(document));
+    }
+}
