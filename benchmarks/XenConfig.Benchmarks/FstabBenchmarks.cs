@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using XenConfig.Fstab;
-using FstabModel = XenConfig.Fstab.Fstab;
 
 namespace XenConfig.Benchmarks;
 
@@ -19,5 +18,5 @@ public class FstabBenchmarks
     public int ParseDocument() => FstabDocument.Parse(_text).Lines.Count;
 
     [Benchmark]
-    public int ParseAndReadEntries() => FstabModel.FromDocument(FstabDocument.Parse(_text)).Entries.Sum(e => e.MountPoint.Length + e.Options.Count);
+    public int ParseAndReadEntries() => FstabFile.FromDocument(FstabDocument.Parse(_text)).Entries.Sum(e => e.MountPoint.Length + e.Options.Count);
 }

@@ -51,7 +51,7 @@ public static class FstabJson
     }
 
     /// <summary>Writes the projection of an fstab model.</summary>
-    public static void Write(Utf8JsonWriter writer, Fstab fstab)
+    public static void Write(Utf8JsonWriter writer, FstabFile fstab)
     {
         ArgumentNullException.ThrowIfNull(fstab);
         Write(writer, fstab.Document);

@@ -15,7 +15,7 @@ public sealed class EditTests
     [InlineData("UUID=\"a b\" /\\040 +0 -1 060 #x\r")]
     public void Setting_every_field_to_its_current_value_changes_no_byte(string text)
     {
-        var fstab = Fstab.FromDocument(FstabDocument.Parse(text));
+        var fstab = FstabFile.FromDocument(FstabDocument.Parse(text));
         foreach (var entry in fstab.Entries)
         {
             entry.Source = FstabSource.Parse(entry.Source.Text);
@@ -38,7 +38,7 @@ public sealed class EditTests
     [Fact]
     public void Changing_a_device_keeps_the_columns_of_an_aligned_file()
     {
-        var fstab = Fstab.Parse(Aligned);
+        var fstab = FstabFile.Parse(Aligned);
         fstab.Find("/")!.Source = FstabSource.Tag("UUID", "0a1b2c3d");
         Assert.Equal(Aligned.Replace("/dev/xvda1     /", "UUID=0a1b2c3d  /"), fstab.ToString());
     }
@@ -46,7 +46,7 @@ public sealed class EditTests
     [Fact]
     public void Adding_an_entry_follows_the_alignment_and_goes_at_the_end()
     {
-        var fstab = Fstab.Parse(Aligned);
+        var fstab = FstabFile.Parse(Aligned);
         fstab.Add("/dev/xvdb1", "/srv/data", "xfs", "noatime,nofail", 0, 2);
         Assert.Equal(Aligned + "/dev/xvdb1     /srv/data xfs   noatime,nofail     0      2\n", fstab.ToString());
     }
@@ -58,7 +58,7 @@ public sealed class EditTests
             "tmpfs                   /dev/shm                tmpfs   defaults        0 0\n" +
             "devpts                  /dev/pts                devpts  gid=5,mode=620  0 0\n" +
             "proc                    /proc                   proc    defaults        0 0\n";
-        var fstab = Fstab.Parse(text);
+        var fstab = FstabFile.Parse(text);
         fstab.Add("/dev/xvdb1", "/srv", "xfs", "defaults", 0, 2);
         Assert.Equal(text + "/dev/xvdb1              /srv                    xfs     defaults        0 2\n", fstab.ToString());
     }
@@ -67,7 +67,7 @@ public sealed class EditTests
     public void Adding_to_a_tab_separated_file_uses_tabs()
     {
         const string text = "/dev/a\t/\text4\tdefaults\t0\t1\n/dev/bb\t/home\text4\tdefaults\t0\t2\n";
-        var fstab = Fstab.Parse(text);
+        var fstab = FstabFile.Parse(text);
         fstab.Add("/dev/xvdb1", "/srv", "xfs", "defaults", 0, 2);
         Assert.Equal(text + "/dev/xvdb1\t/srv\txfs\tdefaults\t0\t2\n", fstab.ToString());
     }
@@ -76,7 +76,7 @@ public sealed class EditTests
     public void Adding_a_parent_mount_point_puts_it_before_its_children_and_their_comments()
     {
         var text = "/dev/xvda1 / ext4 defaults 0 1\n# logs\n/dev/xvdb1 /var/log ext4 defaults 0 2\n";
-        var fstab = Fstab.Parse(text);
+        var fstab = FstabFile.Parse(text);
         fstab.Add("/dev/xvdc1", "/var", "ext4", "defaults", 0, 2);
         Assert.Equal(
             "/dev/xvda1 / ext4 defaults 0 1\n/dev/xvdc1 /var ext4 defaults 0 2\n# logs\n/dev/xvdb1 /var/log ext4 defaults 0 2\n",
@@ -86,7 +86,7 @@ public sealed class EditTests
     [Fact]
     public void Adding_to_a_crlf_file_without_final_newline_uses_crlf()
     {
-        var fstab = Fstab.Parse("/dev/xvda1\t/\text4\tdefaults\t0\t1\r\n/dev/xvda2\tnone\tswap\tsw\t0\t0");
+        var fstab = FstabFile.Parse("/dev/xvda1\t/\text4\tdefaults\t0\t1\r\n/dev/xvda2\tnone\tswap\tsw\t0\t0");
         fstab.Add("proc", "/proc", "proc");
         Assert.Equal(
             "/dev/xvda1\t/\text4\tdefaults\t0\t1\r\n/dev/xvda2\tnone\tswap\tsw\t0\t0\r\nproc\t/proc\tproc\tdefaults\t0\t0",
@@ -96,7 +96,7 @@ public sealed class EditTests
     [Fact]
     public void Adding_to_an_empty_file_writes_six_fields_separated_by_spaces()
     {
-        var fstab = Fstab.Parse(string.Empty);
+        var fstab = FstabFile.Parse(string.Empty);
         fstab.Add("LABEL=root", "/", "ext4", "defaults", 0, 1);
         Assert.Equal("LABEL=root / ext4 defaults 0 1\n", fstab.ToString());
     }
@@ -105,7 +105,7 @@ public sealed class EditTests
     public void Removing_an_entry_removes_its_comment_block_but_not_the_file_header()
     {
         var text = "# header\n/dev/xvda1 / ext4 defaults 0 1\n\n# the data disk\n# (xvdb)\n/dev/xvdb1 /srv xfs defaults 0 0\nproc /proc proc defaults 0 0\n";
-        var fstab = Fstab.Parse(text);
+        var fstab = FstabFile.Parse(text);
         Assert.True(fstab.Remove(fstab.Find("/srv")!));
         Assert.Equal("# header\n/dev/xvda1 / ext4 defaults 0 1\n\nproc /proc proc defaults 0 0\n", fstab.ToString());
         Assert.True(fstab.Remove(fstab.Find("/")!));
@@ -115,7 +115,7 @@ public sealed class EditTests
     [Fact]
     public void Removing_the_last_line_of_a_file_without_final_newline_keeps_it_without()
     {
-        var fstab = Fstab.Parse("/dev/xvda1 / ext4 defaults 0 1\nproc /proc proc defaults 0 0");
+        var fstab = FstabFile.Parse("/dev/xvda1 / ext4 defaults 0 1\nproc /proc proc defaults 0 0");
         fstab.Remove(fstab.Find("/proc")!);
         Assert.Equal("/dev/xvda1 / ext4 defaults 0 1", fstab.ToString());
     }
@@ -123,7 +123,7 @@ public sealed class EditTests
     [Fact]
     public void Changing_one_option_keeps_the_others_as_written()
     {
-        var fstab = Fstab.Parse("/dev/xvda1 / ext4 noatime,,context=\"a,b\",errors=remount-ro,x-systemd.automount 0 1\n");
+        var fstab = FstabFile.Parse("/dev/xvda1 / ext4 noatime,,context=\"a,b\",errors=remount-ro,x-systemd.automount 0 1\n");
         var root = fstab.Find("/")!;
         root.SetOption("errors", "panic");
         root.SetOption("commit", "30");
@@ -134,7 +134,7 @@ public sealed class EditTests
     [Fact]
     public void An_option_value_with_a_comma_is_quoted()
     {
-        var fstab = Fstab.Parse("/dev/xvda1 / ext4 defaults 0 1\n");
+        var fstab = FstabFile.Parse("/dev/xvda1 / ext4 defaults 0 1\n");
         fstab.Find("/")!.SetOption("context", "system_u:object_r:t:s0:c1,c2");
         Assert.Equal("/dev/xvda1 / ext4 defaults,context=\"system_u:object_r:t:s0:c1,c2\" 0 1\n", fstab.ToString());
         Assert.Equal("\"system_u:object_r:t:s0:c1,c2\"", fstab.Find("/")!.Options.GetValue("context"));
@@ -143,7 +143,7 @@ public sealed class EditTests
     [Fact]
     public void Values_with_blanks_and_backslashes_are_escaped()
     {
-        var fstab = Fstab.Parse("/dev/xvda1 / ext4 defaults 0 1\n");
+        var fstab = FstabFile.Parse("/dev/xvda1 / ext4 defaults 0 1\n");
         var entry = fstab.Add("#odd\\source", "/mnt/my disk\tx\ny", "ext4", "defaults");
         Assert.Equal("/dev/xvda1 / ext4 defaults 0 1\n\\043odd\\134source /mnt/my\\040disk\\011x\\012y ext4 defaults 0 0\n", fstab.ToString());
         Assert.Equal("#odd\\source", entry.Source.Text);
@@ -153,7 +153,7 @@ public sealed class EditTests
     [Fact]
     public void Setting_dump_and_pass_on_a_short_line_writes_the_missing_fields()
     {
-        var fstab = Fstab.Parse("/dev/xvda1 / ext4\n/dev/xvdb1 /b ext4 ro\n");
+        var fstab = FstabFile.Parse("/dev/xvda1 / ext4\n/dev/xvdb1 /b ext4 ro\n");
         fstab.Find("/")!.Pass = 1;
         fstab.Find("/b")!.Dump = 1;
         Assert.Equal("/dev/xvda1 / ext4 defaults 0 1\n/dev/xvdb1 /b ext4 ro 1\n", fstab.ToString());
@@ -162,7 +162,7 @@ public sealed class EditTests
     [Fact]
     public void Removing_the_only_option_writes_defaults()
     {
-        var fstab = Fstab.Parse("/dev/xvda1 / ext4 noatime 0 1\n");
+        var fstab = FstabFile.Parse("/dev/xvda1 / ext4 noatime 0 1\n");
         fstab.Find("/")!.RemoveOption("noatime");
         Assert.Equal("/dev/xvda1 / ext4 defaults 0 1\n", fstab.ToString());
     }
@@ -172,7 +172,7 @@ public sealed class EditTests
     [InlineData("")]
     public void Writers_refuse_values_they_cannot_write(string value)
     {
-        var fstab = Fstab.Parse("/dev/xvda1 / ext4 defaults 0 1\n");
+        var fstab = FstabFile.Parse("/dev/xvda1 / ext4 defaults 0 1\n");
         var root = fstab.Find("/")!;
         Assert.Throws<ArgumentException>(() => root.MountPoint = value);
         Assert.Throws<ArgumentException>(() => root.FileSystemType = value);
@@ -198,7 +198,7 @@ public sealed class EditTests
         try
         {
             File.WriteAllBytes(path, [.. "# caf\u00e9\n/dev/xvda1 / ext4 defaults 0 1\r\n"u8]);
-            var fstab = Fstab.Load(path);
+            var fstab = FstabFile.Load(path);
             fstab.Find("/")!.Pass = 2;
             fstab.Save(path);
             Assert.Equal("# caf\u00e9\n/dev/xvda1 / ext4 defaults 0 2\r\n"u8.ToArray(), File.ReadAllBytes(path));
@@ -216,7 +216,7 @@ public sealed class EditTests
         try
         {
             File.WriteAllBytes(path, [(byte)'#', 0xE9, (byte)'\n', .. "/dev/xvda1 / ext4 defaults 0 1\n"u8]);
-            var fstab = Fstab.Load(path);
+            var fstab = FstabFile.Load(path);
             Assert.Throws<ArgumentException>(() => fstab.Find("/")!.MountPoint = "/\u4e2d");
             fstab.Find("/")!.MountPoint = "/\u00e9";
             fstab.Save(path);

@@ -83,20 +83,20 @@ public sealed class ParserTests
     public void Strict_parse_throws_with_every_diagnostic_and_try_parse_reports_them()
     {
         const string text = "/dev/a\n/dev/b / ext4 defaults zero\n/dev/c / ext4\n";
-        var exception = Assert.Throws<XenConfigException>(() => Fstab.Parse(text, "fstab"));
+        var exception = Assert.Throws<XenConfigException>(() => FstabFile.Parse(text, "fstab"));
         Assert.Equal(["XC3001", "XC3002"], exception.Diagnostics.Select(d => d.Id));
-        Assert.False(Fstab.TryParse(text, out var none, out var diagnostics));
+        Assert.False(FstabFile.TryParse(text, out var none, out var diagnostics));
         Assert.Null(none);
         Assert.Equal(2, diagnostics.Count);
-        Assert.True(Fstab.TryParse("/dev/c / ext4\n", out var fstab, out _));
+        Assert.True(FstabFile.TryParse("/dev/c / ext4\n", out var fstab, out _));
         Assert.Single(fstab.Entries);
-        Assert.Equal(3, Fstab.FromDocument(FstabDocument.Parse(text)).Document.Lines.Count);
+        Assert.Equal(3, FstabFile.FromDocument(FstabDocument.Parse(text)).Document.Lines.Count);
     }
 
     [Fact]
     public void Swap_entries_are_recognised()
     {
-        var fstab = Fstab.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.SpecExamples("fstab"), "F08-swap-variants.fstab")));
+        var fstab = FstabFile.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.SpecExamples("fstab"), "F08-swap-variants.fstab")));
         Assert.Equal(6, fstab.Entries.Count(e => e.IsSwap));
     }
 

@@ -24,11 +24,11 @@ public sealed class SpecExampleOutcomeTests
     [Fact]
     public void Escape_examples_decode_like_libmount()
     {
-        var f21 = Fstab.FromDocument(FstabDocument.Load(Path.Combine(RepositoryPaths.SpecExamples("fstab"), "F21-escape-edge-cases.fstab")));
+        var f21 = FstabFile.FromDocument(FstabDocument.Load(Path.Combine(RepositoryPaths.SpecExamples("fstab"), "F21-escape-edge-cases.fstab")));
         Assert.Contains(f21.Entries, e => e.Source.Text == "#hash-source");
         Assert.Contains(f21.Entries, e => e.MountPoint.Contains('\n', StringComparison.Ordinal));
         Assert.Contains(f21.Entries, e => e.Source.Kind == FstabSourceKind.Tag && e.Source.TagValue == "a,b");
-        var f16 = Fstab.FromDocument(FstabDocument.Load(Path.Combine(RepositoryPaths.SpecExamples("fstab"), "F16-trailing-whitespace.fstab")));
+        var f16 = FstabFile.FromDocument(FstabDocument.Load(Path.Combine(RepositoryPaths.SpecExamples("fstab"), "F16-trailing-whitespace.fstab")));
         Assert.Contains(f16.Entries, e => e.OptionsText == "defaults\v");
     }
 }

@@ -23,7 +23,7 @@ public sealed class WriterPropertyTests : IDisposable
             var options = RandomValue(random);
             var dump = random.Next(-5, 5);
             var pass = random.Next(int.MinValue, int.MaxValue);
-            var fstab = Fstab.Parse(i % 3 == 0 ? "# header\r\n/dev/xvda1\t/\text4\tdefaults\t0\t1" : string.Empty);
+            var fstab = FstabFile.Parse(i % 3 == 0 ? "# header\r\n/dev/xvda1\t/\text4\tdefaults\t0\t1" : string.Empty);
             fstab.Add(source, target, type, options, dump, pass);
 
             var read = LibMount.Parse(Encoding.UTF8.GetBytes(fstab.ToString()));
@@ -41,7 +41,7 @@ public sealed class WriterPropertyTests : IDisposable
         var random = new Random(77);
         for (var i = 0; i < 1000; i++)
         {
-            var fstab = Fstab.Parse("/dev/xvda1     /       ext4    errors=remount-ro  0      1\nproc /proc proc\n");
+            var fstab = FstabFile.Parse("/dev/xvda1     /       ext4    errors=remount-ro  0      1\nproc /proc proc\n");
             var entry = fstab.Entries[random.Next(2)];
             var value = RandomValue(random);
             switch (random.Next(4))

@@ -9,11 +9,11 @@ namespace XenConfig.Fstab;
 /// field or an option) write into the document, so comments, blank lines, alignment and lines libmount rejects stay as
 /// they were.
 /// </summary>
-public sealed class Fstab
+public sealed class FstabFile
 {
     private readonly ConditionalWeakTable<FstabEntryLine, FstabEntry> _entries = [];
 
-    private Fstab(FstabDocument document)
+    private FstabFile(FstabDocument document)
     {
         Document = document;
     }
@@ -29,29 +29,29 @@ public sealed class Fstab
 
     /// <summary>Parses text strictly.</summary>
     /// <exception cref="XenConfigException">A line is rejected by libmount; carries every diagnostic.</exception>
-    public static Fstab Parse(string text, string? path = null) => Strict(FstabDocument.Parse(text, path));
+    public static FstabFile Parse(string text, string? path = null) => Strict(FstabDocument.Parse(text, path));
 
     /// <summary>Reads and parses a file strictly.</summary>
     /// <exception cref="XenConfigException">A line is rejected by libmount; carries every diagnostic.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static Fstab Load(string path) => Strict(FstabDocument.Load(path));
+    public static FstabFile Load(string path) => Strict(FstabDocument.Load(path));
 
     /// <summary>Parses text; returns false (and the diagnostics) when a line is rejected by libmount.</summary>
-    public static bool TryParse(string text, [NotNullWhen(true)] out Fstab? fstab, out IReadOnlyList<Diagnostic> diagnostics)
+    public static bool TryParse(string text, [NotNullWhen(true)] out FstabFile? fstab, out IReadOnlyList<Diagnostic> diagnostics)
     {
         var document = FstabDocument.Parse(text);
         diagnostics = document.Diagnostics;
-        fstab = document.HasErrors ? null : new Fstab(document);
+        fstab = document.HasErrors ? null : new FstabFile(document);
         return fstab is not null;
     }
 
     /// <summary>
     /// Wraps a document as it is, errors included: rejected lines are kept raw and are not entries, as libmount skips them.
     /// </summary>
-    public static Fstab FromDocument(FstabDocument document)
+    public static FstabFile FromDocument(FstabDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new Fstab(document);
+        return new FstabFile(document);
     }
 
     /// <summary>The first entry mounted at <paramref name="mountPoint"/>, or null.</summary>
@@ -102,8 +102,8 @@ public sealed class Fstab
     /// <summary>The whole text.</summary>
     public override string ToString() => Document.ToString();
 
-    private static Fstab Strict(FstabDocument document) =>
-        document.HasErrors ? throw new XenConfigException(document.Diagnostics) : new Fstab(document);
+    private static FstabFile Strict(FstabDocument document) =>
+        document.HasErrors ? throw new XenConfigException(document.Diagnostics) : new FstabFile(document);
 
     private static bool IsBelow(string candidate, string parent)
     {
