@@ -42,6 +42,7 @@ public static partial class DiagnosticIds
         FileUnreadable, FileTooLarge, UnknownFileKind,
     }
     .Concat(DomainSyntaxDescriptors())
+    .Concat(XmDescriptors())
     .Concat(DomainDescriptors())
     .Concat(FstabDescriptors())
     .Concat(GrubDescriptors())
