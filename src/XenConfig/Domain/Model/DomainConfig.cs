@@ -1,0 +1,234 @@
+using System.Diagnostics.CodeAnalysis;
+using XenConfig.Diagnostics;
+
+namespace XenConfig.Domain.Model;
+
+/// <summary>
+/// A typed view of a domain config. Every property reads the effective settings of the underlying
+/// <see cref="Document"/> the way xl reads them, and every setter writes through the tree, changing only the value's
+/// bytes. Keys without a property are reachable through <see cref="GetString"/>, <see cref="GetNumber"/>,
+/// <see cref="GetBoolean"/> and <see cref="GetStringList"/>; nothing is ever dropped.
+/// </summary>
+public sealed class DomainConfig
+{
+    private DomainConfig(DomainConfigDocument document) => Document = document;
+
+    /// <summary>The lossless document underneath.</summary>
+    public DomainConfigDocument Document { get; }
+
+    /// <summary>Parses text; throws when xl would reject it.</summary>
+    /// <exception cref="XenConfigException">The text has errors; the exception carries every diagnostic.</exception>
+    public static DomainConfig Parse(string text, string? path = null) => Strict(DomainConfigDocument.Parse(text, path));
+
+    /// <summary>Reads and parses a file; throws when xl would reject it.</summary>
+    /// <exception cref="XenConfigException">The file has errors.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static DomainConfig Load(string path) => Strict(DomainConfigDocument.Load(path));
+
+    /// <summary>Parses text; returns false (with the diagnostics) when xl would reject it.</summary>
+    public static bool TryParse(string text, [NotNullWhen(true)] out DomainConfig? config, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var document = DomainConfigDocument.Parse(text);
+        diagnostics = document.Diagnostics;
+        config = document.HasErrors ? null : new DomainConfig(document);
+        return config is not null;
+    }
+
+    /// <summary>A typed view of a document, whatever its diagnostics (values that do not parse read as unset).</summary>
+    public static DomainConfig FromDocument(DomainConfigDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new DomainConfig(document);
+    }
+
+    /// <summary><c>name</c>: the domain name (required by xl).</summary>
+    public string? Name { get => GetString("name"); set => SetString("name", value); }
+
+    /// <summary><c>uuid</c> as written.</summary>
+    public string? UuidText { get => GetString("uuid"); set => SetString("uuid", value); }
+
+    /// <summary><c>uuid</c> parsed; null when unset or not a valid UUID.</summary>
+    public Guid? Uuid => UuidText is { } text && text.Length == 36 && Guid.TryParseExact(text, "D", out var uuid) ? uuid : null;
+
+    /// <summary>
+    /// The guest type as xl resolves it from <c>type</c> (prefix match: <c>"h"</c> is hvm) or the deprecated
+    /// <c>builder</c>; PV when neither is set; null when the value names no type xl knows.
+    /// </summary>
+    public GuestType? Type
+    {
+        get
+        {
+            if (GetString("type") is { } type)
+            {
+                return MatchPrefix(type, ("hvm", GuestType.Hvm), ("pv", GuestType.Pv), ("pvh", GuestType.Pvh));
+            }
+
+            if (GetString("builder") is { } builder)
+            {
+                return MatchPrefix(builder, ("generic", GuestType.Pv), ("hvm", GuestType.Hvm));
+            }
+
+            return GuestType.Pv;
+        }
+
+        set => SetString("type", value?.ToString().ToLowerInvariant());
+    }
+
+    /// <summary><c>memory</c> in MiB as set; null when unset or not a number.</summary>
+    public long? Memory { get => GetNumber("memory"); set => SetNumber("memory", value); }
+
+    /// <summary><c>maxmem</c> in MiB as set; null when unset or not a number.</summary>
+    public long? MaxMemory { get => GetNumber("maxmem"); set => SetNumber("maxmem", value); }
+
+    /// <summary>The memory xl gives the guest at start: <c>memory</c>, else <c>maxmem</c>, else 32 MiB.</summary>
+    public long EffectiveMemory => Memory ?? MaxMemory ?? 32;
+
+    /// <summary>The memory limit xl applies: <c>maxmem</c>, else <c>memory</c>, else 32 MiB.</summary>
+    public long EffectiveMaxMemory => MaxMemory ?? Memory ?? 32;
+
+    /// <summary><c>vcpus</c> as set.</summary>
+    public long? Vcpus { get => GetNumber("vcpus"); set => SetNumber("vcpus", value); }
+
+    /// <summary><c>maxvcpus</c> as set.</summary>
+    public long? MaxVcpus { get => GetNumber("maxvcpus"); set => SetNumber("maxvcpus", value); }
+
+    /// <summary><c>kernel</c>.</summary>
+    public string? Kernel { get => GetString("kernel"); set => SetString("kernel", value); }
+
+    /// <summary><c>ramdisk</c>.</summary>
+    public string? Ramdisk { get => GetString("ramdisk"); set => SetString("ramdisk", value); }
+
+    /// <summary><c>root</c> (becomes <c>root=&lt;value&gt;</c> on the kernel command line).</summary>
+    public string? Root { get => GetString("root"); set => SetString("root", value); }
+
+    /// <summary><c>extra</c>.</summary>
+    public string? Extra { get => GetString("extra"); set => SetString("extra", value); }
+
+    /// <summary><c>cmdline</c> (overrides <c>root</c> and <c>extra</c>).</summary>
+    public string? Cmdline { get => GetString("cmdline"); set => SetString("cmdline", value); }
+
+    /// <summary><c>bootloader</c>, usually <c>pygrub</c>.</summary>
+    public string? Bootloader { get => GetString("bootloader"); set => SetString("bootloader", value); }
+
+    /// <summary><c>firmware</c>.</summary>
+    public string? Firmware { get => GetString("firmware"); set => SetString("firmware", value); }
+
+    /// <summary>
+    /// The kernel command line exactly as xl composes it: <c>cmdline</c> if set; else <c>root=ROOT EXTRA</c>,
+    /// <c>root=ROOT</c> or <c>EXTRA</c>; null when none is set.
+    /// </summary>
+    public string? KernelCommandLine => Cmdline ?? (Root, Extra) switch
+    {
+        ({ } root, { } extra) => $"root={root} {extra}",
+        ({ } root, null) => $"root={root}",
+        (null, { } extra) => extra,
+        _ => null,
+    };
+
+    /// <summary><c>on_poweroff</c> (default <c>destroy</c>).</summary>
+    public string? OnPoweroff { get => GetString("on_poweroff"); set => SetString("on_poweroff", value); }
+
+    /// <summary><c>on_reboot</c> (default <c>restart</c>).</summary>
+    public string? OnReboot { get => GetString("on_reboot"); set => SetString("on_reboot", value); }
+
+    /// <summary><c>on_crash</c> (default <c>destroy</c>).</summary>
+    public string? OnCrash { get => GetString("on_crash"); set => SetString("on_crash", value); }
+
+    /// <summary>The disk spec strings of <c>disk</c>, as xl iterates them (it stops at a nested list).</summary>
+    public IReadOnlyList<string> DiskSpecs => GetStringList("disk") ?? [];
+
+    /// <summary>The vif spec strings of <c>vif</c>, as xl iterates them.</summary>
+    public IReadOnlyList<string> VifSpecs => GetStringList("vif") ?? [];
+
+    /// <summary>Keys that are set but that xl does not read (it ignores them silently), in file order.</summary>
+    public IReadOnlyList<string> UnknownKeys => Document.Settings.Keys.Where(k => !DomainKeys.IsKnown(k)).ToList();
+
+    /// <summary>The string value of <paramref name="key"/>; null when unset or a list (xl warns and ignores it).</summary>
+    public string? GetString(string key) => Document.GetValue(key) is { IsList: false } value ? value.Text : null;
+
+    /// <summary>The value of <paramref name="key"/> read as xl reads numbers; null when unset or not a valid number.</summary>
+    public long? GetNumber(string key) => Document.TryGetSetting(key, out var setting) && setting.TryGetNumber(out var number) ? number : null;
+
+    /// <summary>The value of <paramref name="key"/> read as an xl boolean (a number, 0 is false).</summary>
+    public bool? GetBoolean(string key) => GetNumber(key) is { } number ? number != 0 : null;
+
+    /// <summary>
+    /// The strings of list <paramref name="key"/>, stopping at the first nested list as xl's device loops do; null when
+    /// unset or not a list.
+    /// </summary>
+    public IReadOnlyList<string>? GetStringList(string key) =>
+        Document.GetValue(key) is { IsList: true } value ? value.Items.TakeWhile(i => !i.IsList).Select(i => i.Text!).ToList() : null;
+
+    /// <summary>
+    /// Why the value of <paramref name="key"/> cannot be used as its type (spec §3), or null when it can (or is unset
+    /// or unknown). xl warns and ignores such values for most keys.
+    /// </summary>
+    public string? GetTypeProblem(string key)
+    {
+        if (DomainKeys.Find(key) is not { } known || !Document.TryGetSetting(key, out var setting))
+        {
+            return null;
+        }
+
+        var value = setting.Value;
+        return known.Type switch
+        {
+            DomainKeyType.String when value.IsList => $"'{key}' must be a single value, not a list",
+            DomainKeyType.Number or DomainKeyType.Boolean when value.IsList => $"'{key}' must be a number, not a list",
+            DomainKeyType.Number or DomainKeyType.Boolean when setting.IsFromAddition => $"'{key}' is built with +=, which xl refuses to read as a number",
+            DomainKeyType.Number or DomainKeyType.Boolean when !setting.TryGetNumber(out _) =>
+                $"'{key}' must be a number (decimal, 0x hex or 0 octal), not \"{value.Text}\"",
+            DomainKeyType.List or DomainKeyType.NestedList when !value.IsList => $"'{key}' must be a list: {key} = [ \"{value.Text}\" ]",
+            DomainKeyType.ListOrBoolean when !value.IsList && !setting.TryGetNumber(out _) => $"'{key}' must be a list or a number",
+            _ => null,
+        };
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Document.ToString();
+
+    private void SetString(string key, string? value)
+    {
+        if (value is null)
+        {
+            Document.Remove(key);
+        }
+        else
+        {
+            Document.Set(key, value);
+        }
+    }
+
+    private void SetNumber(string key, long? value)
+    {
+        if (value is null)
+        {
+            Document.Remove(key);
+        }
+        else if (Document.TryGetSetting(key, out var setting) && setting.TryGetNumber(out var current) && current == value)
+        {
+            // Same number, maybe written 0x200 or '512': keep the text as it is.
+        }
+        else
+        {
+            Document.Set(key, value.Value);
+        }
+    }
+
+    private static GuestType? MatchPrefix(string value, params (string Word, GuestType Type)[] words)
+    {
+        // xl compares only strlen(value) characters, so "h" means hvm and "" the first word.
+        foreach (var (word, type) in words)
+        {
+            if (word.StartsWith(value, StringComparison.Ordinal))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    private static DomainConfig Strict(DomainConfigDocument document) =>
+        document.HasErrors ? throw new XenConfigException(document.Diagnostics) : new DomainConfig(document);
+}

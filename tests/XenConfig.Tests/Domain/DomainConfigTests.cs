@@ -1,0 +1,113 @@
+using XenConfig.Diagnostics;
+using XenConfig.Domain;
+using XenConfig.Domain.Model;
+using XenConfig.Testing;
+
+namespace XenConfig.Tests.Domain;
+
+public class DomainConfigTests
+{
+    [Theory]
+    [InlineData("type = 'hvm'", GuestType.Hvm)]
+    [InlineData("type = 'h'", GuestType.Hvm)]
+    [InlineData("type = ''", GuestType.Hvm)]
+    [InlineData("type = 'p'", GuestType.Pv)]
+    [InlineData("type = 'pvh'", GuestType.Pvh)]
+    [InlineData("builder = 'hvm'", GuestType.Hvm)]
+    [InlineData("builder = 'generic'", GuestType.Pv)]
+    [InlineData("name = 'x'", GuestType.Pv)]
+    [InlineData("type = 'xen'", null)]
+    [InlineData("builder = 'linux'", null)]
+    public void Guest_type_is_resolved_with_xl_prefix_matching(string text, GuestType? expected) =>
+        Assert.Equal(expected, DomainConfig.Parse(text + "\n").Type);
+
+    [Theory]
+    [InlineData("memory = 0x200", 512L)]
+    [InlineData("memory = 010", 8L)]
+    [InlineData("memory = '256'", 256L)]
+    [InlineData("memory = \" 2\"", 2L)]
+    [InlineData("memory = 08", null)]
+    [InlineData("memory = \"512 \"", null)]
+    [InlineData("memory = 512\nmemory += 512", null)]
+    [InlineData("memory = [ 512 ]", null)]
+    public void Numbers_are_read_with_strtol_base_0_over_the_whole_text(string text, long? expected) =>
+        Assert.Equal(expected, DomainConfig.Parse(text + "\n").Memory);
+
+    [Theory]
+    [InlineData("cmdline = 'a'\nroot = '/dev/xvda1'\nextra = 'b'", "a")]
+    [InlineData("root = '/dev/xvda1 ro'\nextra = 'console=hvc0'", "root=/dev/xvda1 ro console=hvc0")]
+    [InlineData("root = '/dev/xvda1'", "root=/dev/xvda1")]
+    [InlineData("extra = 'quiet'", "quiet")]
+    [InlineData("name = 'x'", null)]
+    public void Kernel_command_line_is_composed_as_xl_composes_it(string text, string? expected) =>
+        Assert.Equal(expected, DomainConfig.Parse(text + "\n").KernelCommandLine);
+
+    [Fact]
+    public void Device_lists_stop_at_a_nested_list_as_xl_does()
+    {
+        var config = DomainConfig.Parse("disk = [ 'phy:/dev/vg0/a,xvda,w', ['nested'], 'phy:/dev/vg0/b,xvdb,w' ]\n");
+
+        Assert.Equal(["phy:/dev/vg0/a,xvda,w"], config.DiskSpecs);
+    }
+
+    [Fact]
+    public void Setters_write_through_the_tree_and_keep_everything_else()
+    {
+        const string text = "# guest\nname = 'a'  # n\nmemory = 0x200\n";
+        var config = DomainConfig.Parse(text);
+
+        config.Memory = 512;            // same number: the 0x200 stays
+        config.Name = "b";
+        config.MaxMemory = 1024;
+        config.Kernel = null;           // not set: nothing to remove
+
+        Assert.Equal("# guest\nname = 'b'  # n\nmemory = 0x200\nmaxmem = 1024\n", config.ToString());
+        config.Memory = null;
+        Assert.Equal("# guest\nname = 'b'  # n\nmaxmem = 1024\n", config.ToString());
+        Assert.Equal(1024, config.EffectiveMemory);
+    }
+
+    [Fact]
+    public void Unknown_keys_are_listed_not_dropped()
+    {
+        var config = DomainConfig.Parse("name = 'x'\nmemmory = 512\ndhcp = 'dhcp'\n");
+
+        Assert.Equal(["memmory", "dhcp"], config.UnknownKeys);
+        Assert.Equal("memory", DomainKeys.Suggest("memmory"));
+        Assert.Equal("512", config.GetString("memmory"));
+    }
+
+    [Theory]
+    [InlineData("memory = 'lots'", "memory")]
+    [InlineData("name = [ 'a' ]", "name")]
+    [InlineData("disk = 'phy:/dev/x,xvda,w'", "disk")]
+    [InlineData("vcpus = 1\nvcpus += 1", "vcpus")]
+    public void Values_of_the_wrong_type_are_explained(string text, string key) =>
+        Assert.NotNull(DomainConfig.Parse(text + "\n").GetTypeProblem(key));
+
+    [Fact]
+    public void Parse_throws_with_every_diagnostic_and_TryParse_returns_them()
+    {
+        const string text = "Memory = 512\nname = 'x' extra = 'y'\n";
+
+        var exception = Assert.Throws<XenConfigException>(() => DomainConfig.Parse(text, "bad.cfg"));
+        Assert.True(exception.Diagnostics.Count(d => d.IsError) >= 2);
+        Assert.False(DomainConfig.TryParse(text, out var config, out var diagnostics));
+        Assert.Null(config);
+        Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.InvalidKey.Id);
+    }
+
+    public static TheoryData<string> CorpusConfigs() => RepositoryPaths.FilesUnder(RepositoryPaths.Corpus("xl"));
+
+    [Theory]
+    [MemberData(nameof(CorpusConfigs))]
+    public void Every_xl_corpus_config_loads_into_the_model(string file)
+    {
+        var document = DomainConfigDocument.Load(Path.Combine(RepositoryPaths.Corpus("xl"), file));
+        var config = DomainConfig.FromDocument(document);
+
+        Assert.False(document.HasErrors, string.Join("\n", document.Diagnostics));
+        Assert.NotNull(config.Name);
+        Assert.All(config.UnknownKeys, key => Assert.True(document.Settings.ContainsKey(key)));
+    }
+}
