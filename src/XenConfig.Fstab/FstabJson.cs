@@ -69,32 +69,7 @@ public static class FstabJson
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Writes <c>"diagnostics":[{"id","severity","message","path","line","column"}]</c> (1-based line and column).</summary>
-    public static void WriteDiagnostics(Utf8JsonWriter writer, IEnumerable<Diagnostic> diagnostics)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(diagnostics);
-        writer.WriteStartArray("diagnostics");
-        foreach (var diagnostic in diagnostics)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", diagnostic.Id);
-            writer.WriteString("severity", Diagnostic.SeverityText(diagnostic.Severity));
-            writer.WriteString("message", diagnostic.Message);
-            if (diagnostic.Location.Path is { } path)
-            {
-                writer.WriteString("path", path);
-            }
-            else
-            {
-                writer.WriteNull("path");
-            }
-
-            writer.WriteNumber("line", diagnostic.Location.Start.DisplayLine);
-            writer.WriteNumber("column", diagnostic.Location.Start.DisplayColumn);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
+    /// <summary>Writes <c>"diagnostics":[...]</c> in the shared form of <see cref="DiagnosticJson"/>.</summary>
+    public static void WriteDiagnostics(Utf8JsonWriter writer, IEnumerable<Diagnostic> diagnostics) =>
+        DiagnosticJson.WriteProperty(writer, diagnostics);
 }
