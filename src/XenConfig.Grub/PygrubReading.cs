@@ -16,6 +16,9 @@ internal sealed class PygrubReading
     /// <summary>Why pygrub fails on the whole file (an exception in GrubConf), or null.</summary>
     public string? Error { get; private set; }
 
+    /// <summary>The 0-based line (split at LF) pygrub was reading when it failed.</summary>
+    public int ErrorLine { get; private set; }
+
     /// <summary>The <c>default</c> value after pygrub's conversion (0 for <c>saved</c> and non-numbers).</summary>
     public BigInteger Default { get; private set; }
 
@@ -53,9 +56,10 @@ internal sealed class PygrubReading
         {
             reading.Parse(text);
         }
-        catch (FormatException e)
+        catch (PygrubException e)
         {
             reading.Error = e.Message;
+            reading.ErrorLine = e.Line;
             reading.Images.Clear();
         }
 
@@ -78,7 +82,7 @@ internal sealed class PygrubReading
             {
                 if (image is not null)
                 {
-                    Images.Add(image.Build());
+                    Images.Add(Build(image));
                 }
 
                 image = new Image(index, line.Length > 6 ? line[6..] : string.Empty);
@@ -87,32 +91,56 @@ internal sealed class PygrubReading
 
             if (image is not null)
             {
-                image.Lines.Add(line);
+                image.Lines.Add((index, line));
                 continue;
             }
 
             var (command, argument) = ExactSplit(line);
             argument = PyStrip(argument);
-            switch (command)
+            try
             {
-                case "default":
-                    SetDefault(argument);
-                    break;
-                case "timeout":
-                    Timeout = argument;
-                    break;
-                case "splashimage":
-                    GetPath(argument);
-                    break;
-                default:
-                    break;
+                switch (command)
+                {
+                    case "default":
+                        SetDefault(argument);
+                        break;
+                    case "timeout":
+                        Timeout = argument;
+                        break;
+                    case "splashimage":
+                        GetPath(argument);
+                        break;
+                    default:
+                        break;
+                }
+            }
+            catch (FormatException e)
+            {
+                throw new PygrubException(e.Message, index);
             }
         }
 
         if (image is not null && image.Lines.Count > 0)
         {
-            Images.Add(image.Build());
+            Images.Add(Build(image));
         }
+    }
+
+    private static Image Build(Image image)
+    {
+        foreach (var (index, line) in image.Lines)
+        {
+            try
+            {
+                image.Apply(line);
+            }
+            catch (FormatException e)
+            {
+                throw new PygrubException(e.Message, index);
+            }
+        }
+
+        return image;
     }
 
     private void SetDefault(string value)
@@ -326,6 +354,12 @@ internal sealed class PygrubReading
             : string.Create(CultureInfo.InvariantCulture, $"d{Number}");
     }
 
+    /// <summary>An exception GrubConf raises, with the line it was reading.</summary>
+    private sealed class PygrubException(string message, int line) : Exception(message)
+    {
+        public int Line { get; } = line;
+    }
+
     /// <summary>One pygrub image.</summary>
     internal sealed class Image(int titleLine, string rawTitle)
     {
@@ -333,7 +367,7 @@ internal sealed class PygrubReading
 
         public string Title { get; } = PyStrip(rawTitle);
 
-        public List<string> Lines { get; } = [];
+        public List<(int Index, string Text)> Lines { get; } = [];
 
         public Disk? Root { get; private set; }
 
@@ -347,9 +381,8 @@ internal sealed class PygrubReading
 
         public string? Initrd { get; private set; }
 
-        public Image Build()
+        public void Apply(string line)
         {
-            foreach (var line in Lines)
             {
                 var (command, argument) = ExactSplit(line);
                 var value = PyStrip(argument);
@@ -381,8 +414,6 @@ internal sealed class PygrubReading
                         break;
                 }
             }
-
-            return this;
         }
     }
 }
