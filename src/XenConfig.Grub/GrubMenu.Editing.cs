@@ -128,7 +128,7 @@ public sealed partial class GrubMenu
         Splice(Entries[index].OwnedSpan, string.Empty);
         if (defaultBefore is { } d && Entries.Count > 0)
         {
-            if (d > index)
+            if (d > index && d - 1 < Entries.Count)
             {
                 SetDefault(d - 1);
             }
