@@ -195,6 +195,8 @@ public sealed class GrubMenuDocument
         var lower = line.Name.ToLowerInvariant();
         var hint = lower != line.Name && GrubCommandTable.Lookup(lower) != GrubCommandFlags.None
             ? $" (commands are case-sensitive: did you mean '{lower}'?)"
+            : line.Name is "kernel$" or "module$" or "findroot" or "bootfs" or "uuid"
+                ? " (a Solaris or Red Hat GRUB extension that GRUB 0.97 does not know)"
             : line.Name.StartsWith("title", StringComparison.Ordinal)
                 ? " (it is not 'title': the line does not start an entry)"
                 : string.Empty;

@@ -100,7 +100,7 @@ internal static class PygrubComparison
             {
                 var hint = document.DefaultSaved ? " (pygrub reads 'default saved' as 0)" : string.Empty;
                 Add(DiagnosticIds.PygrubDefaultDiffers, GlobalLocation("default"), string.Create(CultureInfo.InvariantCulture,
-                    $"pygrub boots '{image.Title}' (its entry {pyDefault}), GRUB boots '{grubEntry.Title}' (entry {grubDefault}){hint}"));
+                    $"pygrub boots '{image.Title}' (its entry {pyDefault}, line {image.TitleLine + 1}), GRUB boots '{grubEntry.Title}' (entry {grubDefault}, line {PhysicalLine(grubEntry.TitleLine.Span.Start) + 1}){hint}"));
             }
         }
 
