@@ -108,7 +108,9 @@ public sealed partial class GrubMenu
         }
 
         var defaultBefore = Document.DefaultLine is not null && !Document.DefaultSaved ? Document.DefaultValue : (int?)null;
+        var fallbackBefore = Document.Fallback;
         InsertEntryText(block.ToString(), position);
+        RenumberFallback(fallbackBefore, old => old >= position ? old + 1 : old);
         if (defaultBefore is { } d && d >= position && d + 1 < Entries.Count)
         {
             SetDefault(d + 1);
@@ -125,7 +127,9 @@ public sealed partial class GrubMenu
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Entries.Count);
         var defaultBefore = Document.DefaultLine is not null && !Document.DefaultSaved ? Document.DefaultValue : (int?)null;
+        var fallbackBefore = Document.Fallback;
         Splice(Entries[index].OwnedSpan, string.Empty);
+        RenumberFallback(fallbackBefore, old => old == index ? null : old > index ? old - 1 : old);
         if (defaultBefore is { } d && Entries.Count > 0)
         {
             if (d > index && d - 1 < Entries.Count)
@@ -160,13 +164,15 @@ public sealed partial class GrubMenu
             text += LineEnding();
         }
 
+        var fallbackBefore = Document.Fallback;
         Splice(entry.OwnedSpan, string.Empty);
         InsertEntryText(text, to, matchSeparators: false);
+        var order = Enumerable.Range(0, Entries.Count).ToList();
+        order.RemoveAt(from);
+        order.Insert(to, from);
+        RenumberFallback(fallbackBefore, old => old < order.Count ? order.IndexOf(old) : old);
         if (defaultBefore is { } d && d < Entries.Count)
         {
-            var order = Enumerable.Range(0, Entries.Count).ToList();
-            order.RemoveAt(from);
-            order.Insert(to, from);
             SetDefault(order.IndexOf(d));
         }
     }
@@ -226,6 +232,29 @@ public sealed partial class GrubMenu
         {
             ReplaceArgument(kernel.Line, ArgumentsPrefix(kernel.Line.Argument, kernel.ArgumentsStart, kernel.ArgumentsText) + updated.Text);
         }
+    }
+
+    /// <summary>Rewrites the fallback list after entries moved; entries that no longer exist leave it (the line goes when it empties).</summary>
+    private void RenumberFallback(IReadOnlyList<int> before, Func<int, int?> map)
+    {
+        if (Document.FallbackLine is not { } line || before.Count == 0)
+        {
+            return;
+        }
+
+        var after = before.Select(map).OfType<int>().ToList();
+        if (after.SequenceEqual(before))
+        {
+            return;
+        }
+
+        if (after.Count == 0)
+        {
+            Splice(line.Span, string.Empty);
+            return;
+        }
+
+        ReplaceArgument(line, string.Join(' ', after.Select(n => n.ToString(CultureInfo.InvariantCulture))));
     }
 
     private static string ArgumentsPrefix(string argument, int argumentsStart, string? argumentsText) =>

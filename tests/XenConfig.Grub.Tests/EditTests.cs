@@ -234,3 +234,36 @@ public sealed class EditTests
         }
     }
 }
+
+/// <summary>Fallback numbers follow the entries they name.</summary>
+public sealed class FallbackEditTests
+{
+    private const string Text = "default 0\nfallback 1 2\ntitle a\n\tkernel /a\ntitle b\n\tkernel /b\ntitle c\n\tkernel /c\n";
+
+    [Fact]
+    public void Adding_an_entry_first_shifts_the_fallback_numbers()
+    {
+        var menu = new GrubMenu(GrubMenuDocument.Parse(Text));
+        menu.AddEntry("new", ["kernel /new"], 0);
+        Assert.Equal("default 1\nfallback 2 3\ntitle new\n\tkernel /new\ntitle a\n\tkernel /a\ntitle b\n\tkernel /b\ntitle c\n\tkernel /c\n", menu.ToString());
+    }
+
+    [Fact]
+    public void Removing_a_fallback_entry_drops_its_number()
+    {
+        var menu = new GrubMenu(GrubMenuDocument.Parse(Text));
+        menu.RemoveEntry(1);
+        Assert.Equal("default 0\nfallback 1\ntitle a\n\tkernel /a\ntitle c\n\tkernel /c\n", menu.ToString());
+        menu.RemoveEntry(1);
+        Assert.Equal("default 0\ntitle a\n\tkernel /a\n", menu.ToString());
+    }
+
+    [Fact]
+    public void Moving_entries_keeps_fallback_on_the_same_entries()
+    {
+        var menu = new GrubMenu(GrubMenuDocument.Parse(Text));
+        menu.MoveEntry(2, 0);
+        Assert.Equal("default 1\nfallback 2 0\ntitle c\n\tkernel /c\ntitle a\n\tkernel /a\ntitle b\n\tkernel /b\n", menu.ToString());
+        Assert.Equal(["b", "c"], menu.Fallback.Select(f => menu.Entries[f].Title));
+    }
+}
