@@ -1,0 +1,477 @@
+using System.Globalization;
+using XenConfig.Diagnostics;
+using XenConfig.Text;
+
+namespace XenConfig.Grub;
+
+/// <summary>
+/// The lossless syntax tree of a GRUB legacy <c>menu.lst</c> / <c>grub.conf</c>: every character of the input belongs
+/// to exactly one <see cref="GrubLine"/>, so <see cref="ToString"/> returns the input unchanged, for valid and invalid
+/// files alike. Lines are read as GRUB 0.97 reads them (see <c>spec/grub.md</c>); the diagnostics say where GRUB would
+/// not boot what the file seems to say, and where pygrub reads the file differently from GRUB.
+/// </summary>
+public sealed class GrubMenuDocument
+{
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    private GrubMenuDocument(SourceText source, GrubParseOptions options)
+    {
+        Source = source;
+        Options = options;
+        Lines = GrubScanner.Scan(source.Content);
+        Analyze();
+        if (options.PygrubChecks)
+        {
+            PygrubComparison.Compare(this, _diagnostics);
+        }
+
+        _diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
+    }
+
+    /// <summary>The text as read, with its path.</summary>
+    public SourceText Source { get; }
+
+    /// <summary>The file path, or null.</summary>
+    public string? Path => Source.Path;
+
+    /// <summary>The options the text was read with.</summary>
+    public GrubParseOptions Options { get; }
+
+    /// <summary>Every logical line in file order; together they cover the whole text.</summary>
+    public IReadOnlyList<GrubLine> Lines { get; }
+
+    /// <summary>Everything found, in file order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>True when some diagnostic is an error.</summary>
+    public bool HasErrors => _diagnostics.Any(d => d.IsError);
+
+    /// <summary>The entries GRUB numbers (titles without commands are dropped first).</summary>
+    public IReadOnlyList<GrubEntry> Entries { get; private set; } = [];
+
+    /// <summary>The command lines before the first title (the global section), known and unknown.</summary>
+    public IReadOnlyList<GrubLine> GlobalCommands { get; private set; } = [];
+
+    internal List<Block> Blocks { get; } = [];
+
+    internal GrubLine? DefaultLine { get; private set; }
+
+    internal int DefaultValue { get; private set; }
+
+    internal bool DefaultSaved { get; private set; }
+
+    internal int? Timeout { get; private set; }
+
+    internal GrubLine? TimeoutLine { get; private set; }
+
+    internal IReadOnlyList<int> Fallback { get; private set; } = [];
+
+    internal GrubLine? FallbackLine { get; private set; }
+
+    internal int? DefaultEntryIndex { get; private set; }
+
+    /// <summary>Reads a menu.lst. Never throws: problems become <see cref="Diagnostics"/>.</summary>
+    public static GrubMenuDocument Parse(string text, string? path = null, GrubParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new GrubMenuDocument(SourceText.From(text, path), options ?? GrubParseOptions.Default);
+    }
+
+    /// <summary>Reads a menu.lst from a <see cref="SourceText"/> (keeps its encoding for saving). Never throws.</summary>
+    public static GrubMenuDocument Parse(SourceText source, GrubParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new GrubMenuDocument(source, options ?? GrubParseOptions.Default);
+    }
+
+    /// <summary>Reads a file without normalizing anything; only I/O problems throw.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static GrubMenuDocument Load(string path, GrubParseOptions? options = null) => Parse(SourceText.Load(path), options);
+
+    /// <summary>The text exactly as read.</summary>
+    public override string ToString() => Source.Content;
+
+    internal SourceLocation Location(TextSpan span) => Source.GetLocation(span);
+
+    internal SourceLocation Location(GrubLine line)
+    {
+        if (line.Kind == GrubLineKind.Command)
+        {
+            return Location(line.NameSpan);
+        }
+
+        var offset = line.Span.Start;
+        while (offset < line.Span.End && (Source.Content[offset] is ' ' or '\t' or '\r'))
+        {
+            offset++;
+        }
+
+        return Location(new TextSpan(offset, 0));
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, GrubLine line, string message) =>
+        _diagnostics.Add(descriptor.Create(Location(line), message));
+
+    private void Report(DiagnosticDescriptor descriptor, GrubLine line, string message, DiagnosticSeverity severity) =>
+        _diagnostics.Add(descriptor.Create(Location(line), message, severity));
+
+    private void Analyze()
+    {
+        var globals = new List<GrubLine>();
+        Block? block = null;
+        for (var index = 0; index < Lines.Count; index++)
+        {
+            var line = Lines[index];
+            if (line.IsTruncated)
+            {
+                Report(DiagnosticIds.GrubLineTooLong, line, string.Create(CultureInfo.InvariantCulture,
+                    $"this line is longer than GRUB's {GrubScanner.MaxLineLength}-character buffer; GRUB drops everything after character {GrubScanner.MaxLineLength}"));
+            }
+
+            if (line.Kind == GrubLineKind.Comment && line.SwallowsLine)
+            {
+                Report(DiagnosticIds.GrubCommentSwallowsLine, line,
+                    "this comment ends with a backslash, so GRUB reads the next line as part of the comment and ignores it");
+            }
+
+            if (line.Kind != GrubLineKind.Command)
+            {
+                continue;
+            }
+
+            var flags = GrubCommandTable.Lookup(line.Name);
+            if (flags == GrubCommandFlags.Title)
+            {
+                block = new Block(index);
+                Blocks.Add(block);
+                continue;
+            }
+
+            if (block is null)
+            {
+                globals.Add(line);
+            }
+            else
+            {
+                block.LastLine = index;
+            }
+
+            if (flags == GrubCommandFlags.None)
+            {
+                ReportUnknown(line);
+                continue;
+            }
+
+            if (block is null)
+            {
+                if ((flags & GrubCommandFlags.Menu) != 0)
+                {
+                    ApplyGlobal(line);
+                }
+                else
+                {
+                    Report(DiagnosticIds.GrubCommandMisplaced, line,
+                        $"'{line.Name}' before the first title is ignored by GRUB; it only works inside an entry", DiagnosticSeverity.Warning);
+                }
+
+                continue;
+            }
+
+            block.Commands.Add(line);
+            if (GrubCommandTable.IsMenuOnly(line.Name))
+            {
+                Report(DiagnosticIds.GrubCommandMisplaced, line,
+                    $"'{line.Name}' only works before the first title; inside the entry '{Lines[block.TitleLine].Argument}' GRUB stops with \"Error 27: Unrecognized command\" when it boots");
+            }
+        }
+
+        GlobalCommands = globals;
+        BuildEntries();
+        ResolveDefault();
+    }
+
+    private void ReportUnknown(GrubLine line)
+    {
+        var lower = line.Name.ToLowerInvariant();
+        var hint = lower != line.Name && GrubCommandTable.Lookup(lower) != GrubCommandFlags.None
+            ? $" (commands are case-sensitive: did you mean '{lower}'?)"
+            : line.Name is "kernel$" or "module$" or "findroot" or "bootfs" or "uuid"
+                ? " (a Solaris or Red Hat GRUB extension that GRUB 0.97 does not know)"
+            : line.Name.StartsWith("title", StringComparison.Ordinal)
+                ? " (it is not 'title': the line does not start an entry)"
+                : string.Empty;
+        Report(DiagnosticIds.GrubUnknownCommand, line, $"unknown command '{line.Name}'; GRUB ignores the line{hint}");
+    }
+
+    private void ApplyGlobal(GrubLine line)
+    {
+        var argument = line.Argument;
+        switch (line.Name)
+        {
+            case "default":
+                if (argument == "saved")
+                {
+                    DefaultLine = line;
+                    DefaultSaved = true;
+                    DefaultValue = 0;
+                }
+                else if (ReadNumber(line, "default", out var value))
+                {
+                    DefaultLine = line;
+                    DefaultSaved = false;
+                    DefaultValue = value;
+                }
+
+                break;
+            case "timeout":
+                if (ReadNumber(line, "timeout", out var seconds))
+                {
+                    TimeoutLine = line;
+                    Timeout = seconds;
+                }
+
+                break;
+            case "fallback":
+                ReadFallback(line);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private bool ReadNumber(GrubLine line, string what, out int value)
+    {
+        var argument = line.Argument;
+        if (!GrubNumber.TryParse(argument, 0, out value, out var consumed))
+        {
+            Report(DiagnosticIds.GrubBadNumber, line, $"'{argument}' is not a number GRUB can read; GRUB ignores this {what} line");
+            return false;
+        }
+
+        if (consumed < argument.Length)
+        {
+            Report(DiagnosticIds.GrubBadNumber, line, string.Create(CultureInfo.InvariantCulture,
+                $"GRUB reads {what} {value} and ignores the rest '{argument[consumed..]}'"));
+        }
+
+        return true;
+    }
+
+    private void ReadFallback(GrubLine line)
+    {
+        // fallback_func of GRUB 0.97: numbers separated by blanks (skip_to), duplicates abort the command.
+        var argument = line.Argument;
+        var entries = new List<int>();
+        var position = 0;
+        while (position < argument.Length)
+        {
+            if (!GrubNumber.TryParse(argument, position, out var entry, out var consumed))
+            {
+                Report(DiagnosticIds.GrubBadNumber, line, entries.Count > 0 && !char.IsAsciiDigit(argument[position])
+                    ? "a repeated fallback number makes GRUB 0.97 misread the rest of the line; it ignores the whole fallback list"
+                    : $"'{argument}' is not a list of entry numbers; GRUB ignores this fallback line");
+                return;
+            }
+
+            position += consumed;
+            if (entries.Contains(entry))
+            {
+                continue;
+            }
+
+            entries.Add(entry);
+            if (entries.Count == 8)
+            {
+                if (position < argument.Length)
+                {
+                    Report(DiagnosticIds.GrubBadNumber, line, "GRUB uses at most 8 fallback entries and ignores the rest");
+                }
+
+                break;
+            }
+
+            var (_, next) = GrubText.SplitWord(argument, position);
+            position = next;
+        }
+
+        Fallback = entries;
+        FallbackLine = line;
+    }
+
+    private void BuildEntries()
+    {
+        var entries = new List<GrubEntry>();
+        for (var b = 0; b < Blocks.Count; b++)
+        {
+            var block = Blocks[b];
+            var title = Lines[block.TitleLine];
+            if (block.Commands.Count == 0)
+            {
+                Report(DiagnosticIds.GrubEmptyEntry, title, string.Create(CultureInfo.InvariantCulture,
+                    $"the entry '{title.Argument}' has no commands GRUB keeps; GRUB drops it, so the entries after it are numbered from {entries.Count}"));
+                continue;
+            }
+
+            var start = OwnedStart(block.TitleLine);
+            var end = b + 1 < Blocks.Count ? Lines[OwnedStart(Blocks[b + 1].TitleLine)].Span.Start : LastCommandEnd(block);
+            var span = TextSpan.FromBounds(Lines[start].Span.Start, end);
+            var entry = new GrubEntry(entries.Count, title, block.Commands, span);
+            block.Entry = entry;
+            entries.Add(entry);
+            CheckEntry(entry);
+        }
+
+        Entries = entries;
+    }
+
+    /// <summary>The first line an entry owns: blank lines, then comment lines directly above its title.</summary>
+    internal int OwnedStart(int titleLine)
+    {
+        var start = titleLine;
+        while (start > 0 && Lines[start - 1].Kind == GrubLineKind.Comment)
+        {
+            start--;
+        }
+
+        while (start > 0 && Lines[start - 1].Kind == GrubLineKind.Blank)
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    private int LastCommandEnd(Block block) => Lines[block.LastLine].Span.End;
+
+    private void CheckEntry(GrubEntry entry)
+    {
+        var title = entry.TitleLine;
+        if (entry.Kernel is null && entry.Chainloader is null)
+        {
+            Report(DiagnosticIds.GrubEntryWithoutKernel, title, $"the entry '{entry.Title}' has neither kernel nor chainloader; there is nothing to boot");
+        }
+
+        if (entry.Kernel is { } kernel)
+        {
+            var name = kernel.Path[(kernel.Path.LastIndexOf('/') + 1)..];
+            if (entry.Modules.Count == 0 && name.StartsWith("xen", StringComparison.Ordinal) && name.Contains(".gz", StringComparison.Ordinal))
+            {
+                Report(DiagnosticIds.GrubXenEntryWithoutDom0Module, kernel.Line,
+                    $"the entry '{entry.Title}' boots the hypervisor {kernel.Path} but has no module line: Xen has no dom0 kernel to start");
+            }
+
+            foreach (var option in kernel.Options)
+            {
+                if (option.StartsWith("--type=", StringComparison.Ordinal) &&
+                    option[7..] is not ("netbsd" or "freebsd" or "openbsd" or "linux" or "biglinux" or "multiboot"))
+                {
+                    Report(DiagnosticIds.GrubBadDevice, kernel.Line, $"unknown kernel type '{option[7..]}' (GRUB knows netbsd, freebsd, openbsd, linux, biglinux, multiboot)");
+                }
+            }
+
+            CheckPath(kernel.Line, kernel.Path);
+        }
+
+        if (entry.RootLine is { } rootLine && entry.Root is { } root && !GrubDevice.TryParse(root, out _, out var error))
+        {
+            Report(DiagnosticIds.GrubBadDevice, rootLine, error);
+        }
+
+        var kernelSeen = false;
+        var multiboot = entry.Modules.Count > 0 || entry.Kernel?.Type == "multiboot";
+        foreach (var command in entry.Commands)
+        {
+            switch (command.Name)
+            {
+                case "kernel":
+                    kernelSeen = true;
+                    break;
+                case "module":
+                case "modulenounzip":
+                    if (!kernelSeen)
+                    {
+                        Report(DiagnosticIds.GrubBadCommandOrder, command, "a module before the kernel line: GRUB stops with \"Error 20: Multiboot kernel must be loaded before modules\"");
+                    }
+
+                    CheckPath(command, GrubText.SplitWord(command.Argument, 0).Word);
+                    break;
+                case "initrd":
+                    if (!kernelSeen)
+                    {
+                        Report(DiagnosticIds.GrubBadCommandOrder, command, "initrd before any kernel line: GRUB stops with \"Error 19: Linux kernel must be loaded before initrd\"");
+                    }
+                    else if (multiboot)
+                    {
+                        Report(DiagnosticIds.GrubBadCommandOrder, command, "initrd in a multiboot (Xen) entry: GRUB stops with \"Error 19\"; load the initrd with a module line");
+                    }
+
+                    CheckPath(command, GrubText.SplitWord(command.Argument, 0).Word);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private void CheckPath(GrubLine line, string file)
+    {
+        if (!GrubDevice.TrySplitPath(file, out _, out _))
+        {
+            Report(DiagnosticIds.GrubBadDevice, line, $"'{file}' starts with a malformed device name");
+        }
+    }
+
+    private void ResolveDefault()
+    {
+        if (Entries.Count == 0)
+        {
+            var first = Lines.FirstOrDefault(l => l.Kind == GrubLineKind.Command) ?? (Lines.Count > 0 ? Lines[0] : null);
+            if (first is not null)
+            {
+                Report(DiagnosticIds.GrubNoEntries, first, "the menu has no entry with commands; GRUB shows its command line instead of a menu");
+            }
+            else
+            {
+                _diagnostics.Add(DiagnosticIds.GrubNoEntries.Create(Location(default(TextSpan)), "the menu is empty; GRUB shows its command line instead of a menu"));
+            }
+
+            DefaultEntryIndex = null;
+            return;
+        }
+
+        var valid = Fallback.Where(f => f < Entries.Count).ToList();
+        if (FallbackLine is not null && valid.Count < Fallback.Count)
+        {
+            Report(DiagnosticIds.GrubBadNumber, FallbackLine, string.Create(CultureInfo.InvariantCulture,
+                $"fallback names entries that do not exist (there are {Entries.Count}); GRUB drops them"));
+        }
+
+        if (DefaultValue >= Entries.Count)
+        {
+            var resolved = valid.Count > 0 ? valid[0] : 0;
+            if (DefaultLine is not null)
+            {
+                Report(DiagnosticIds.GrubDefaultOutOfRange, DefaultLine, string.Create(CultureInfo.InvariantCulture,
+                    $"default {DefaultValue} names no entry (there are {Entries.Count}, numbered from 0 after dropping empty titles); GRUB boots entry {resolved} instead"));
+            }
+
+            DefaultEntryIndex = resolved;
+        }
+        else
+        {
+            DefaultEntryIndex = DefaultValue;
+        }
+    }
+
+    /// <summary>A <c>title</c> line and the command lines GRUB stores after it.</summary>
+    internal sealed class Block(int titleLine)
+    {
+        public int TitleLine { get; } = titleLine;
+
+        public int LastLine { get; set; } = titleLine;
+
+        public List<GrubLine> Commands { get; } = [];
+
+        public GrubEntry? Entry { get; set; }
+    }
+}
