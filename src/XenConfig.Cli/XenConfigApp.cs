@@ -9,6 +9,10 @@ internal static class XenConfigApp
     {
         var root = new RootCommand("xenconfig: validate, show and edit Xen domain configs, GRUB menus and fstab files.");
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ShowCommand.Create(stdout, stderr));
+        root.Subcommands.Add(GetCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SetCommand.Create(stdout, stderr));
+        root.Subcommands.Add(FmtCommand.Create(stdout, stderr));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -46,7 +46,7 @@ public static class FstabJson
         }
 
         writer.WriteEndArray();
-        WriteDiagnostics(writer, document.Diagnostics);
+        DiagnosticJson.WriteProperty(writer, document.Diagnostics);
         writer.WriteEndObject();
     }
 
@@ -68,8 +68,4 @@ public static class FstabJson
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
-
-    /// <summary>Writes <c>"diagnostics":[...]</c> in the shared form of <see cref="DiagnosticJson"/>.</summary>
-    public static void WriteDiagnostics(Utf8JsonWriter writer, IEnumerable<Diagnostic> diagnostics) =>
-        DiagnosticJson.WriteProperty(writer, diagnostics);
 }

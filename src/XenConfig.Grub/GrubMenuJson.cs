@@ -48,7 +48,7 @@ public static class GrubMenuJson
         }
 
         writer.WriteEndArray();
-        WriteDiagnostics(writer, document.Diagnostics);
+        DiagnosticJson.WriteProperty(writer, document.Diagnostics);
         writer.WriteEndObject();
     }
 
@@ -62,27 +62,6 @@ public static class GrubMenuJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    /// <summary>Writes <c>"diagnostics":[{"id","severity","message","path","line","column"}]</c> with 1-based line and column.</summary>
-    public static void WriteDiagnostics(Utf8JsonWriter writer, IEnumerable<Diagnostic> diagnostics)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(diagnostics);
-        writer.WriteStartArray("diagnostics");
-        foreach (var diagnostic in diagnostics)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", diagnostic.Id);
-            writer.WriteString("severity", Diagnostic.SeverityText(diagnostic.Severity));
-            writer.WriteString("message", diagnostic.Message);
-            writer.WriteString("path", diagnostic.Location.Path);
-            writer.WriteNumber("line", diagnostic.Location.Start.DisplayLine);
-            writer.WriteNumber("column", diagnostic.Location.Start.DisplayColumn);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
     }
 
     private static void WriteNumber(Utf8JsonWriter writer, string name, int? value)

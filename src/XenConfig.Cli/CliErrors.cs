@@ -1,0 +1,33 @@
+namespace XenConfig.Cli;
+
+/// <summary>Runs a command body and turns I/O failures into the usage/IO exit code with a one-line message.</summary>
+internal static class CliErrors
+{
+    public static int Guard(TextWriter stderr, string path, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (FileNotFoundException)
+        {
+            stderr.WriteLine($"{path}: error XC0001: no such file");
+            return ExitCodes.UsageOrIo;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            stderr.WriteLine($"{path}: error XC0001: no such file or folder");
+            return ExitCodes.UsageOrIo;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"{path}: error XC0001: {exception.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+        catch (ArgumentException exception)
+        {
+            stderr.WriteLine($"{path}: error XC0100: {exception.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using XenConfig.Text;
+using XenConfig.Validation.Discovery;
+
+namespace XenConfig.Cli;
+
+/// <summary>One input file, read byte for byte, with its kind (forced, or detected from the name and content).</summary>
+internal sealed record CliInput(string Path, SourceText Text, InputKind Kind)
+{
+    public static CliInput Load(string path, InputKind? forced)
+    {
+        var text = SourceText.Load(path);
+        return new CliInput(path, text, forced ?? Detect(path, text.Content));
+    }
+
+    public static InputKind Detect(string path, string content) => FileClassifier.Classify(path, content) switch
+    {
+        FileKind.Fstab => InputKind.Fstab,
+        FileKind.GrubMenu or FileKind.Grub2Config => InputKind.Grub,
+        _ => InputKind.Xl,
+    };
+
+    public static InputKind? ParseKind(string? kind) => kind switch
+    {
+        null => null,
+        "xl" => InputKind.Xl,
+        "xm" => InputKind.Xm,
+        "fstab" => InputKind.Fstab,
+        "grub" => InputKind.Grub,
+        _ => throw new ArgumentException($"unknown kind '{kind}'"),
+    };
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using XenConfig.Diagnostics;
+using XenConfig.Domain;
+using XenConfig.Text;
+
+namespace XenConfig.Cli;
+
+/// <summary><c>xenconfig fmt FILE... [--check]</c>: rewrites domain configs in the canonical layout.</summary>
+internal static class FmtCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Domain configs to format.", Arity = ArgumentArity.OneOrMore };
+        var check = new Option<bool>("--check") { Description = "Change nothing; exit 1 when a file would change." };
+        var command = new Command("fmt", "Rewrite domain configs in the canonical layout (LF, one statement per line, 'key = value', long lists one item per line). Values never change; CRLF, a BOM and uppercase keys are repaired.\n\nExample: xenconfig fmt --check /etc/xen/*.cfg")
+        {
+            files, check,
+        };
+        command.SetAction(result =>
+        {
+            var exit = ExitCodes.Success;
+            foreach (var path in result.GetValue(files)!)
+            {
+                var code = CliErrors.Guard(stderr, path, () => FormatOne(path, result.GetValue(check), stdout, stderr));
+                exit = Math.Max(exit, code);
+            }
+
+            return exit;
+        });
+        return command;
+    }
+
+    private static int FormatOne(string path, bool check, TextWriter stdout, TextWriter stderr)
+    {
+        var document = DomainConfigDocument.Load(path);
+        if (!DomainConfigFormatter.CanFormat(document))
+        {
+            DiagnosticFormatter.Write(stderr, document.Diagnostics.Where(d => d.IsError));
+            stderr.WriteLine($"{path}: error XC0102: not formatted: the file has syntax errors that formatting cannot repair");
+            return ExitCodes.Errors;
+        }
+
+        var formatted = DomainConfigFormatter.Format(document);
+        if (string.Equals(formatted, document.Text.Content, StringComparison.Ordinal))
+        {
+            return ExitCodes.Success;
+        }
+
+        if (check)
+        {
+            stdout.WriteLine($"{path}: would be reformatted");
+            return ExitCodes.Errors;
+        }
+
+        AtomicFile.WriteAllBytes(path, document.Text.GetBytes(formatted));
+        stdout.WriteLine($"{path}: formatted");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,10 @@
+namespace XenConfig.Cli;
+
+/// <summary>The kinds of file the commands read; <c>--kind</c> forces one.</summary>
+internal enum InputKind
+{
+    Xl,
+    Xm,
+    Fstab,
+    Grub,
+}
