@@ -47,13 +47,13 @@ public sealed class SyntaxToken
         ArgumentNullException.ThrowIfNull(writer);
         foreach (var trivia in LeadingTrivia)
         {
-            writer.Write(trivia.Text);
+            writer.Write(trivia.AsSpan());
         }
 
         writer.Write(Text);
         foreach (var trivia in TrailingTrivia)
         {
-            writer.Write(trivia.Text);
+            writer.Write(trivia.AsSpan());
         }
     }
 

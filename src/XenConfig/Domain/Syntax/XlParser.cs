@@ -23,6 +23,7 @@ internal sealed class XlParser
     private readonly XlLexer _lexer;
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<SyntaxTrivia> _pending = [];
+    private readonly List<SyntaxTrivia> _triviaBuffer = [];
     private Lexeme _current;
 
     private XlParser(SourceText source, List<Diagnostic> diagnostics)
@@ -48,7 +49,7 @@ internal sealed class XlParser
                 case LexemeKind.EndOfFile:
                     if (_lexer.DroppedFinalCharacter is { } dropped)
                     {
-                        leading = [.. leading, new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, new TextSpan(dropped.Start, 1), Slice(dropped))];
+                        leading = [.. leading, new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, new TextSpan(dropped.Start, 1), _text)];
                     }
 
                     var endOfFile = new SyntaxToken(SyntaxKind.EndOfFileToken, new TextSpan(_text.Length, 0), "", leading, NoTrivia);
@@ -328,7 +329,9 @@ internal sealed class XlParser
     /// </summary>
     private SyntaxTrivia[]? CollectLeading(bool newlinesAreTrivia, int bisonNlok = 0)
     {
-        var trivia = new List<SyntaxTrivia>(_pending);
+        var trivia = _triviaBuffer;
+        trivia.Clear();
+        trivia.AddRange(_pending);
         _pending.Clear();
         while (true)
         {
@@ -414,7 +417,7 @@ internal sealed class XlParser
 
         if (_current.Start > start)
         {
-            trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, TextSpan.FromBounds(start, _current.Start), _text[start.._current.Start]));
+            trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, TextSpan.FromBounds(start, _current.Start), _text));
         }
 
         if (_current.Kind == LexemeKind.EndOfFile)
@@ -450,7 +453,7 @@ internal sealed class XlParser
     private SyntaxToken Missing(SyntaxKind kind) =>
         new(kind, new TextSpan(_pending.Count > 0 ? _pending[0].Span.Start : _current.Start, 0), "", NoTrivia, NoTrivia);
 
-    private SyntaxTrivia TriviaOf(SyntaxKind kind, Lexeme lexeme) => new(kind, new TextSpan(lexeme.Start, lexeme.Length), Slice(lexeme));
+    private SyntaxTrivia TriviaOf(SyntaxKind kind, Lexeme lexeme) => new(kind, new TextSpan(lexeme.Start, lexeme.Length), _text);
 
     private string Slice(Lexeme lexeme) => _text.Substring(lexeme.Start, lexeme.Length);
 
