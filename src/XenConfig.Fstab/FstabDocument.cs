@@ -78,6 +78,36 @@ public sealed class FstabDocument
         return index + 1;
     }
 
+    /// <summary>
+    /// Where a field of an entry is in the current text (file, offset, one-based line and column when printed), for
+    /// diagnostics about that field; the whole line when <paramref name="field"/> is null or absent.
+    /// </summary>
+    /// <exception cref="ArgumentException">The line is not part of this document.</exception>
+    public SourceLocation GetLocation(FstabEntryLine line, FstabFieldKind? field = null)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var lineIndex = GetLineNumber(line) - 1;
+        var offset = 0;
+        for (var i = 0; i < lineIndex; i++)
+        {
+            offset += _lines[i].Text.Length + _lines[i].LineBreak.Length;
+        }
+
+        var column = 0;
+        foreach (var candidate in line.Fields)
+        {
+            column += candidate.LeadingTrivia.Length;
+            if (candidate.Kind == field)
+            {
+                return new SourceLocation(Path, new TextSpan(offset + column, candidate.RawText.Length), new LinePosition(lineIndex, column));
+            }
+
+            column += candidate.RawText.Length;
+        }
+
+        return new SourceLocation(Path, new TextSpan(offset, line.Text.Length), new LinePosition(lineIndex, 0));
+    }
+
     /// <summary>The whole text, exactly as read plus the edits made.</summary>
     public override string ToString()
     {

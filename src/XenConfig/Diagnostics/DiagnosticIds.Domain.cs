@@ -34,6 +34,10 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor InvalidUuid =
         new("XC2008", DiagnosticSeverity.Error, "invalid uuid");
 
+    /// <summary>XC2009: <c>type</c> or <c>builder</c> names no guest type xl knows, or the two disagree.</summary>
+    public static readonly DiagnosticDescriptor InvalidGuestType =
+        new("XC2009", DiagnosticSeverity.Error, "type or builder names no guest type xl knows, or the two disagree");
+
     /// <summary>XC2010: invalid disk spec.</summary>
     public static readonly DiagnosticDescriptor InvalidDiskSpec =
         new("XC2010", DiagnosticSeverity.Error, "invalid disk spec");
@@ -69,7 +73,7 @@ public static partial class DiagnosticIds
     private static IEnumerable<DiagnosticDescriptor> DomainDescriptors() =>
     [
         NameMissing, ValueWrongType, UnknownKey, MemoryExceedsMaxmem, VcpusExceedMaxvcpus, NoKernelNorBootloader,
-        InvalidEventAction, InvalidUuid, InvalidDiskSpec, DuplicateVdev, RootDeviceNotProvided,
+        InvalidEventAction, InvalidUuid, InvalidGuestType, InvalidDiskSpec, DuplicateVdev, RootDeviceNotProvided,
         RootDiskReadOnlyMountedReadWrite, InvalidVifSpec, InvalidMac, MulticastMac, DuplicateMacInDomain,
     ];
 }

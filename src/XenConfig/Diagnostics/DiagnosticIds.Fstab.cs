@@ -30,9 +30,17 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor FstabRootPassNotOne =
         new("XC3012", DiagnosticSeverity.Warning, "the / entry's pass number is not 1");
 
+    /// <summary>XC3013: an entry is mounted before the entry of its parent directory (findmnt --verify's order check).</summary>
+    public static readonly DiagnosticDescriptor FstabChildBeforeParent =
+        new("XC3013", DiagnosticSeverity.Warning, "an entry comes before the entry that mounts its parent directory");
+
+    /// <summary>XC3014: a swap entry's <c>pri=</c> or <c>discard=</c> option has an invalid value.</summary>
+    public static readonly DiagnosticDescriptor FstabInvalidSwapOption =
+        new("XC3014", DiagnosticSeverity.Error, "a swap entry's pri= or discard= option has an invalid value");
+
     private static IEnumerable<DiagnosticDescriptor> FstabDescriptors() =>
     [
         FstabMissingField, FstabInvalidDump, FstabInvalidPass, FstabNulCharacter,
-        FstabDuplicateMountPoint, FstabNoRootEntry, FstabRootPassNotOne,
+        FstabDuplicateMountPoint, FstabNoRootEntry, FstabRootPassNotOne, FstabChildBeforeParent, FstabInvalidSwapOption,
     ];
 }

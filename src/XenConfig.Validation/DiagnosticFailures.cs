@@ -1,0 +1,49 @@
+using FluentValidation;
+using FluentValidation.Results;
+using XenConfig.Diagnostics;
+using XenConfig.Text;
+
+namespace XenConfig.Validation;
+
+/// <summary>
+/// The bridge between FluentValidation and XenConfig diagnostics: a failure carries the diagnostic id as
+/// <c>ErrorCode</c>, the severity, and the whole <see cref="Diagnostic"/> (with file, line and column) as <c>CustomState</c>.
+/// </summary>
+public static class DiagnosticFailures
+{
+    /// <summary>Adds <paramref name="diagnostic"/> as a failure of the rule being run.</summary>
+    public static void AddDiagnostic<T>(this ValidationContext<T> context, Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        context.AddFailure(new ValidationFailure(diagnostic.Id, diagnostic.Message)
+        {
+            ErrorCode = diagnostic.Id,
+            Severity = diagnostic.Severity switch
+            {
+                DiagnosticSeverity.Error => Severity.Error,
+                DiagnosticSeverity.Warning => Severity.Warning,
+                _ => Severity.Info,
+            },
+            CustomState = diagnostic,
+        });
+    }
+
+    /// <summary>Adds a diagnostic of <paramref name="descriptor"/> at <paramref name="location"/>.</summary>
+    public static void Report<T>(this ValidationContext<T> context, DiagnosticDescriptor descriptor, SourceLocation location, string message, DiagnosticSeverity? severity = null)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        context.AddDiagnostic(descriptor.Create(location, message, severity ?? descriptor.DefaultSeverity));
+    }
+
+    /// <summary>The diagnostics of a validation result, in file and position order.</summary>
+    public static IReadOnlyList<Diagnostic> ToDiagnostics(this ValidationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Errors
+            .Select(f => f.CustomState as Diagnostic ?? new Diagnostic(f.ErrorCode, DiagnosticSeverity.Error, f.ErrorMessage, SourceLocation.None()))
+            .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Span.Start)
+            .ToList();
+    }
+}
