@@ -1,3 +1,5 @@
+using XenConfig.Diagnostics;
+
 namespace XenConfig.Devices;
 
 /// <summary>
@@ -13,6 +15,12 @@ namespace XenConfig.Devices;
 /// <param name="Length">How long the offending text is (0 for "something is missing").</param>
 public sealed record DeviceSpecError(string Message, int Offset, int Length)
 {
+    /// <summary>
+    /// The diagnostic this error maps to when reported against a config file (e.g. <see cref="DiagnosticIds.InvalidDiskSpec"/>,
+    /// <see cref="DiagnosticIds.InvalidMac"/>), or null when the spec type has no fixed id.
+    /// </summary>
+    public DiagnosticDescriptor? Descriptor { get; init; }
+
     /// <summary>The offending text cut out of <paramref name="spec"/> (empty when it lies outside).</summary>
     /// <param name="spec">The spec string this error was reported for.</param>
     /// <returns>The substring at <see cref="Offset"/> of <see cref="Length"/> characters.</returns>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using XenConfig.Diagnostics;
 
 namespace XenConfig.Devices;
 
@@ -188,7 +189,7 @@ public sealed class DiskSpec
         disk = DiskSpecScanner.Scan(spec, options, out error);
         if (disk is null)
         {
-            error ??= new DeviceSpecError("invalid disk spec", 0, spec.Length);
+            error = (error ?? new DeviceSpecError("invalid disk spec", 0, spec.Length)) with { Descriptor = DiagnosticIds.InvalidDiskSpec };
             return false;
         }
 
