@@ -97,8 +97,7 @@ public readonly record struct MacAddress
         }
 
         mac = default;
-        var offset = result.WasSuccessful ? 0 : Math.Min(result.Remainder.Position, text.Length);
-        error = new DeviceSpecError("invalid MAC address", offset, text.Length - offset) { Descriptor = DiagnosticIds.InvalidMac };
+        error = new DeviceSpecError("invalid MAC address", 0, text.Length) { Descriptor = DiagnosticIds.InvalidMac };
         return false;
     }
 

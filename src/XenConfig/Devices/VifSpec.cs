@@ -213,7 +213,7 @@ public sealed class VifSpec
                     break;
                 case "accel":
                     // "the accel parameter for vifs is currently not supported": accepted, ignored
-                    break;
+                    continue;
                 case "netdev":
                     key = "gatewaydev";
                     break;
