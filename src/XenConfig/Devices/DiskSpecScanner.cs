@@ -52,7 +52,28 @@ internal sealed class DiskSpecScanner
         LexError,
     }
 
-    private sealed record Rule(Action Action, Parser<bool> Head, Parser<bool>? TrailingContext = null);
+    /// <summary>The trailing context of a flex rule (<c>r/s</c>): counted for the longest match, then given back.</summary>
+    private enum Context
+    {
+        None,
+
+        // /.*
+        RestOfLine,
+
+        // /([^ \t\n].*)?
+        NonBlankThenRestOfLine,
+
+        // /([^a-z0-9].*)?
+        NonAlphanumericThenRestOfLine,
+    }
+
+    /// <summary>
+    /// One flex rule: its pattern (without trailing context) as a Sprache parser, its trailing context, and the
+    /// characters a match can start with (null: any), so that only plausible rules are run at a position.
+    /// </summary>
+    private sealed record Rule(Action Action, Parser<bool> Head, string? FirstChars, Context Context = Context.None);
+
+    private const string LowerLetters = "abcdefghijklmnopqrstuvwxyz";
 
     private static readonly Parser<bool> OptionalComma = Parse.Char(',').Optional().Return(true);
     private static readonly Parser<bool> ValueToComma = Parse.CharExcept(',').Many().Return(true);
@@ -62,72 +83,74 @@ internal sealed class DiskSpecScanner
     private static readonly Parser<char> Lower = Parse.Char(c => c is >= 'a' and <= 'z', "a-z");
     private static readonly Parser<char> LowerOrDigit = Parse.Char(c => c is >= 'a' and <= 'z' or >= '0' and <= '9', "a-z0-9");
 
-    private static Parser<bool> Keyed(string key) =>
-        from k in Parse.String(key + "=")
-        from v in ValueToComma
-        from c in OptionalComma
-        select true;
+    private static Rule Keyed(Action action, string key) =>
+        new(action,
+            from k in Parse.String(key + "=")
+            from v in ValueToComma
+            from c in OptionalComma
+            select true,
+            key[..1]);
 
-    private static Parser<bool> Flag(string word) =>
-        from w in Parse.String(word)
-        from c in OptionalComma
-        select true;
+    private static Rule Flag(Action action, string word) =>
+        new(action,
+            from w in Parse.String(word)
+            from c in OptionalComma
+            select true,
+            word[..1]);
 
-    private static Parser<bool> Words(params string[] words) =>
-        words.Select(w => Parse.String(w).Return(true)).Aggregate((a, b) => a.Or(b));
-
-    private static Parser<bool> Prefix(params string[] words) =>
-        from w in Words(words)
-        from colon in Parse.Char(':')
-        select true;
+    private static Rule Prefix(Action action, params string[] words) =>
+        new(action,
+            from w in words.Select(w => Parse.String(w).Return(true)).Aggregate((a, b) => a.Or(b))
+            from colon in Parse.Char(':')
+            select true,
+            string.Concat(words.Select(w => w[0]).Distinct()),
+            Context.RestOfLine);
 
     // [ \t\n]+/([^ \t\n].*)?
     private static readonly Rule WhitespaceRule = new(
-        Action.Whitespace,
-        Parse.Chars(" \t\n").AtLeastOnce().Return(true),
-        (from c in Parse.CharExcept(" \t\n") from r in RestOfLine select true).Optional().Return(true));
+        Action.Whitespace, Parse.Chars(" \t\n").AtLeastOnce().Return(true), " \t\n", Context.NonBlankThenRestOfLine);
 
     private static readonly Rule[] CommonRules =
     [
-        new(Action.Format, Keyed("format")),
-        new(Action.Cdrom, Flag("cdrom")),
-        new(Action.DevtypeCdrom, Flag("devtype=cdrom")),
-        new(Action.DevtypeDisk, Flag("devtype=disk")),
-        new(Action.DevtypeOther, Keyed("devtype")),
-        new(Action.Access, Keyed("access")),
-        new(Action.Backend, Keyed("backend")),
-        new(Action.BackendType, Keyed("backendtype")),
-        new(Action.Specification, Keyed("specification")),
-        new(Action.Vdev, Keyed("vdev")),
-        new(Action.Script, Keyed("script")),
-        new(Action.DirectIoSafe, Flag("direct-io-safe")),
-        new(Action.Discard, Flag("discard")),
-        new(Action.NoDiscard, Flag("no-discard")),
-        new(Action.Colo, Flag("colo")),
-        new(Action.NoColo, Flag("no-colo")),
-        new(Action.ColoHost, Keyed("colo-host")),
-        new(Action.ColoPort, Keyed("colo-port")),
-        new(Action.ColoExport, Keyed("colo-export")),
-        new(Action.ActiveDisk, Keyed("active-disk")),
-        new(Action.HiddenDisk, Keyed("hidden-disk")),
+        Keyed(Action.Format, "format"),
+        Flag(Action.Cdrom, "cdrom"),
+        Flag(Action.DevtypeCdrom, "devtype=cdrom"),
+        Flag(Action.DevtypeDisk, "devtype=disk"),
+        Keyed(Action.DevtypeOther, "devtype"),
+        Keyed(Action.Access, "access"),
+        Keyed(Action.Backend, "backend"),
+        Keyed(Action.BackendType, "backendtype"),
+        Keyed(Action.Specification, "specification"),
+        Keyed(Action.Vdev, "vdev"),
+        Keyed(Action.Script, "script"),
+        Flag(Action.DirectIoSafe, "direct-io-safe"),
+        Flag(Action.Discard, "discard"),
+        Flag(Action.NoDiscard, "no-discard"),
+        Flag(Action.Colo, "colo"),
+        Flag(Action.NoColo, "no-colo"),
+        Keyed(Action.ColoHost, "colo-host"),
+        Keyed(Action.ColoPort, "colo-port"),
+        Keyed(Action.ColoExport, "colo-export"),
+        Keyed(Action.ActiveDisk, "active-disk"),
+        Keyed(Action.HiddenDisk, "hidden-disk"),
     ];
 
     private static readonly Rule[] TrustedRules =
     [
-        new(Action.Trusted, Flag("trusted")),
-        new(Action.Untrusted, Flag("untrusted")),
+        Flag(Action.Trusted, "trusted"),
+        Flag(Action.Untrusted, "untrusted"),
     ];
 
     private static readonly Rule[] GrantUsageRules =
     [
-        new(Action.GrantUsageOn, Flag("grant_usage=1")),
-        new(Action.GrantUsageOff, Flag("grant_usage=0")),
+        Flag(Action.GrantUsageOn, "grant_usage=1"),
+        Flag(Action.GrantUsageOff, "grant_usage=0"),
     ];
 
     private static readonly Rule[] TailRules =
     [
         // target=.* eats the rest of the line
-        new(Action.Target, from k in Parse.String("target=") from r in RestOfLine select true),
+        new(Action.Target, from k in Parse.String("target=") from r in RestOfLine select true, "t"),
 
         // [a-z][-a-z0-9]*=[^,],?  (note: exactly one value character)
         new(Action.UnknownParameter,
@@ -136,12 +159,13 @@ internal sealed class DiskSpecScanner
             from eq in Parse.Char('=')
             from v in Parse.CharExcept(',')
             from c in OptionalComma
-            select true),
+            select true,
+            LowerLetters),
 
         // (raw|qcow2?|vhd):/.*   and friends; the ".*" trailing context makes them win over positionals
-        new(Action.FormatPrefix, Prefix("raw", "qcow2", "qcow", "vhd"), RestOfLine),
-        new(Action.ScriptPrefix, Prefix("iscsi", "enbd", "nbd", "drbd"), RestOfLine),
-        new(Action.IgnoredPrefix, Prefix("tapdisk", "tap2", "tap", "aio", "ioemu", "file", "phy"), RestOfLine),
+        Prefix(Action.FormatPrefix, "raw", "qcow2", "qcow", "vhd"),
+        Prefix(Action.ScriptPrefix, "iscsi", "enbd", "nbd", "drbd"),
+        Prefix(Action.IgnoredPrefix, "tapdisk", "tap2", "tap", "aio", "ioemu", "file", "phy"),
 
         // [a-z][a-z0-9]*:/([^a-z0-9].*)?
         new(Action.UnknownPrefix,
@@ -149,15 +173,14 @@ internal sealed class DiskSpecScanner
             from rest in LowerOrDigit.Many()
             from colon in Parse.Char(':')
             select true,
-            (from c in Parse.Char(c => c is not (>= 'a' and <= 'z' or >= '0' and <= '9'), "not a-z0-9")
-             from r in RestOfLine
-             select true).Optional().Return(true)),
+            LowerLetters,
+            Context.NonAlphanumericThenRestOfLine),
 
         // [^=,]*,|[^=,]+,?
-        new(Action.Positional, from v in Parse.CharExcept("=,").Many() from c in OptionalComma select true),
+        new(Action.Positional, from v in Parse.CharExcept("=,").Many() from c in OptionalComma select true, null),
 
         // .  (anything else, i.e. '='; starts flex's LEXERR state)
-        new(Action.LexError, Parse.CharExcept('\n').Return(true)),
+        new(Action.LexError, Parse.CharExcept('\n').Return(true), null),
     ];
 
     private static readonly Rule[] Rules417 = [WhitespaceRule, .. CommonRules, .. TailRules];
@@ -219,19 +242,21 @@ internal sealed class DiskSpecScanner
             Rule? best = null;
             var bestLength = 0;
             var bestHead = 0;
+            var current = _spec[position];
             foreach (var rule in rules)
             {
+                if (rule.FirstChars is { } first && !first.Contains(current, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 var head = OffsetInput.MatchLength(rule.Head, _spec, position, _end);
                 if (head <= 0)
                 {
                     continue;
                 }
 
-                var total = head;
-                if (rule.TrailingContext is { } context)
-                {
-                    total += Math.Max(0, OffsetInput.MatchLength(context, _spec, position + head, _end));
-                }
+                var total = head + ContextLength(rule.Context, position + head);
 
                 // flex: longest match wins, the earlier rule on a tie
                 if (total > bestLength)
@@ -280,6 +305,32 @@ internal sealed class DiskSpecScanner
         }
 
         return _error is null ? Finish() : null;
+    }
+
+    /// <summary>How much of the input at <paramref name="start"/> the trailing context matches (0 if it cannot).</summary>
+    private int ContextLength(Context context, int start)
+    {
+        if (context == Context.None || start >= _end)
+        {
+            return 0;
+        }
+
+        var first = _spec[start];
+        var firstOk = context switch
+        {
+            Context.RestOfLine => true,
+            Context.NonBlankThenRestOfLine => first is not (' ' or '\t' or '\n'),
+            _ => first is not (>= 'a' and <= 'z' or >= '0' and <= '9'),
+        };
+        if (!firstOk)
+        {
+            return 0;
+        }
+
+        // the context's own first character may be a newline only for [^a-z0-9]; '.' stops before any newline
+        var restStart = context == Context.RestOfLine ? start : start + 1;
+        var newline = restStart < _end ? _spec.IndexOf('\n', restStart, _end - restStart) : -1;
+        return (newline < 0 ? _end : newline) - start;
     }
 
     private Rule[] SelectRules()
