@@ -58,4 +58,14 @@ public static class DeviceNames
         DiskSpecification.Virtio => "virtio",
         _ => throw new ArgumentOutOfRangeException(nameof(specification), specification, null),
     };
+
+    /// <summary><c>vif</c> or <c>ioemu</c>.</summary>
+    /// <param name="type">The vif type.</param>
+    /// <returns>xl's word for it.</returns>
+    public static string ToXlName(this VifType type) => type switch
+    {
+        VifType.Vif => "vif",
+        VifType.Ioemu => "ioemu",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
 }
