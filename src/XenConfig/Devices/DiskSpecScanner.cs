@@ -9,8 +9,12 @@ namespace XenConfig.Devices;
 /// Each flex rule is a Sprache parser. Sprache alone cannot express the scanner, because flex picks, at every
 /// position, the rule with the <em>longest</em> match (counting trailing context such as the <c>/.*</c> of the
 /// deprecated prefixes, which makes a prefix win over a positional) and the earliest rule on a tie, while Sprache's
-/// <c>Or</c> takes the first alternative that succeeds. So a small hand loop runs every rule at the current position and
-/// applies flex's choice; the rule actions then reproduce the C actions, slot filling and shifts included.
+/// <c>Or</c> takes the first alternative that succeeds. So a small hand loop runs every rule that can start at the
+/// current position, adds the length of its trailing context (computed directly: it is always "to the end of the line",
+/// sometimes after one constrained character) and applies flex's choice; the rule actions then reproduce the C
+/// actions, slot filling and shifts included. Like the C scanner it keeps going after most errors (the first one is
+/// reported) and stops where the C action returns; where flex itself jams (a <c>=</c> no rule accepts, followed by a
+/// newline) xl exits, reported here as "flex scanner jammed".
 /// </remarks>
 internal sealed class DiskSpecScanner
 {
