@@ -5,22 +5,41 @@ using XenConfig.Testing;
 namespace XenConfig.Tests.Devices.Oracle;
 
 /// <summary>
-/// The real libxlutil as a reference parser: <c>xlu_oracle.c</c> (next to this file) compiled with gcc once per test
-/// run, fed one spec per line, answering one line per spec.
+/// The real libxlutil / libxl as reference parsers: <c>xlu_oracle.c</c> and <c>xl_vdev_oracle.c</c> (next to this
+/// file) compiled with gcc once per test run, fed one spec per line, answering one line per spec.
 /// </summary>
 internal static class LibxlutilOracle
 {
-    private static readonly Lazy<(string? Path, string Problem)> Binary = new(Compile);
+    private static readonly Lazy<(string? Path, string Problem)> Binary =
+        new(() => Compile("xlu_oracle.c", ["-lxlutil", "-lxenlight"]));
+
+    // libxl__device_disk_dev_number is hidden in libxenlight.so: link the static archive and its dependencies
+    private static readonly Lazy<(string? Path, string Problem)> VdevBinary =
+        new(() => Compile("xl_vdev_oracle.c", [
+            StaticLibrary("libxenlight.a"), "-lxentoollog", "-lxenevtchn", "-lxentoolcore", "-lxenstore", "-lxenhypfs",
+            "-lxenguest", "-lxenctrl", "-lxengnttab", "-lxenforeignmemory", "-lxendevicemodel", "-lxencall",
+            "-l:libyajl.so.2", "-luuid", "-lutil", "-lpthread",
+        ]));
 
     public static bool Available => Binary.Value.Path is not null;
 
     public static string What => "gcc and libxen-dev (libxlutil, libxenlight) to build the libxlutil oracle: " + Binary.Value.Problem;
 
-    /// <summary>Runs the oracle in <paramref name="mode"/> (disk, pci, rate) over <paramref name="specs"/>.</summary>
-    public static IReadOnlyList<string> Run(string mode, IReadOnlyList<string> specs)
+    public static bool VdevAvailable => VdevBinary.Value.Path is not null;
+
+    public static string VdevWhat => "gcc and libxen-dev (static libxenlight.a) to build the libxl vdev oracle: " + VdevBinary.Value.Problem;
+
+    /// <summary>Runs the libxlutil oracle in <paramref name="mode"/> (disk, pci, rate) over <paramref name="specs"/>.</summary>
+    public static IReadOnlyList<string> Run(string mode, IReadOnlyList<string> specs) =>
+        Run(Binary.Value.Path ?? throw new InvalidOperationException(What), [mode], specs);
+
+    /// <summary>Runs libxl's vdev decoder over <paramref name="names"/>: a device number or "invalid" per name.</summary>
+    public static IReadOnlyList<string> RunVdev(IReadOnlyList<string> names) =>
+        Run(VdevBinary.Value.Path ?? throw new InvalidOperationException(VdevWhat), [], names);
+
+    private static List<string> Run(string path, string[] arguments, IReadOnlyList<string> specs)
     {
-        var path = Binary.Value.Path ?? throw new InvalidOperationException(What);
-        var start = new ProcessStartInfo(path, mode)
+        var start = new ProcessStartInfo(path, arguments)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -101,9 +120,25 @@ internal static class LibxlutilOracle
             .Replace("\t", "\\t", StringComparison.Ordinal)
             .Replace("\r", "\\r", StringComparison.Ordinal);
 
-    private static (string? Path, string Problem) Compile()
+    private static string StaticLibrary(string name)
     {
-        var source = RepositoryPaths.InRepository("tests", "XenConfig.Tests", "Devices", "Oracle", "xlu_oracle.c");
+        try
+        {
+            var start = new ProcessStartInfo("gcc", ["-print-file-name=" + name]) { RedirectStandardOutput = true, UseShellExecute = false };
+            using var gcc = Process.Start(start);
+            var path = gcc?.StandardOutput.ReadToEnd().Trim() ?? name;
+            gcc?.WaitForExit();
+            return path;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return name;
+        }
+    }
+
+    private static (string? Path, string Problem) Compile(string sourceName, string[] libraries)
+    {
+        var source = RepositoryPaths.InRepository("tests", "XenConfig.Tests", "Devices", "Oracle", sourceName);
         if (!File.Exists("/usr/include/libxlutil.h"))
         {
             return (null, "/usr/include/libxlutil.h is missing");
@@ -111,14 +146,14 @@ internal static class LibxlutilOracle
 
         var folder = Path.Combine(AppContext.BaseDirectory, "oracle", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(folder);
-        var output = Path.Combine(folder, "xlu_oracle");
+        var output = Path.Combine(folder, Path.GetFileNameWithoutExtension(sourceName));
         var start = new ProcessStartInfo("gcc")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-O1", "-Wall", "-o", output, source, "-lxlutil", "-lxenlight" })
+        foreach (var argument in (string[])["-O1", "-Wall", "-o", output, source, .. libraries])
         {
             start.ArgumentList.Add(argument);
         }

@@ -233,4 +233,43 @@ internal static class SpecGenerator
 
         return specs;
     }
+
+    public static List<string> VirtualDeviceNames(int seed, int count)
+    {
+        var random = new Random(seed);
+        string[] prefixes = ["xvd", "xvd", "xvd", "hd", "hd", "sd", "sd", "xv", "HD", "vd", "xvdd"];
+        string[] partitions = ["", "", "1", "2", "15", "16", "63", "64", "255", "256", "01", "0", "+1", "-1", " 1", "1 ", "1x", "99999999999"];
+        var names = new List<string>(count);
+        for (var n = 0; n < count; n++)
+        {
+            var builder = new StringBuilder();
+            switch (random.Next(6))
+            {
+                case 0:
+                    // dDpP
+                    builder.Append('d').Append(Pick(random, ["0", "1", "15", "16", "1048575", "1048576", "-1", " 2", "0x10", "010", "", "x"]))
+                        .Append(random.Next(8) == 0 ? "q" : "p")
+                        .Append(Pick(random, ["0", "1", "15", "16", "255", "256", "-1", "0x1f", "07", "", "1x", " 3"]));
+                    break;
+                case 1:
+                    // plain numbers
+                    builder.Append(Pick(random, ["51712", "0xca00", "0145000", "768", "2147483647", "2147483648", "-1", " 769", "0", "", "08", "0x", "12a", "4294967296", "+5"]));
+                    break;
+                default:
+                    builder.Append(Pick(random, prefixes));
+                    var letters = random.Next(5);
+                    for (var k = 0; k < letters; k++)
+                    {
+                        builder.Append(random.Next(30) == 0 ? 'A' : (char)('a' + (random.Next(3) == 0 ? random.Next(26) : random.Next(4))));
+                    }
+
+                    builder.Append(Pick(random, partitions));
+                    break;
+            }
+
+            names.Add(builder.ToString());
+        }
+
+        return names;
+    }
 }
