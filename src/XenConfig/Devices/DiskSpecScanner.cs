@@ -72,10 +72,11 @@ internal sealed class DiskSpecScanner
     }
 
     /// <summary>
-    /// One flex rule: its pattern (without trailing context) as a Sprache parser, its trailing context, and the
-    /// characters a match can start with (null: any), so that only plausible rules are run at a position.
+    /// One flex rule: its pattern (without trailing context) as a Sprache parser (null for the positional rule, see
+    /// <see cref="PositionalLength"/>), its trailing context, and the characters a match can start with (null: any),
+    /// so that only plausible rules are run at a position.
     /// </summary>
-    private sealed record Rule(Action Action, Parser<bool> Head, string? FirstChars, Context Context = Context.None);
+    private sealed record Rule(Action Action, Parser<bool>? Head, string? FirstChars, Context Context = Context.None);
 
     private const string LowerLetters = "abcdefghijklmnopqrstuvwxyz";
 
@@ -180,8 +181,10 @@ internal sealed class DiskSpecScanner
             LowerLetters,
             Context.NonAlphanumericThenRestOfLine),
 
-        // [^=,]*,|[^=,]+,?
-        new(Action.Positional, from v in Parse.CharExcept("=,").Many() from c in OptionalComma select true, null),
+        // [^=,]*,|[^=,]+,?  — matched by PositionalLength (a cached delimiter scan) rather than a Sprache parser:
+        // the positional rule is tried at every position and could otherwise rescan the rest of the spec each time
+        // (e.g. "phy:phy:phy:..."), which makes the scan quadratic.
+        new(Action.Positional, null, null),
 
         // .  (anything else, i.e. '='; starts flex's LEXERR state)
         new(Action.LexError, Parse.CharExcept('\n').Return(true), null),
@@ -194,6 +197,10 @@ internal sealed class DiskSpecScanner
     private readonly int _end;
     private readonly DiskSpecParseOptions _options;
     private DeviceSpecError? _error;
+    private int _lineStart = -1;
+    private int _delimiterFrom = -1;
+    private int _delimiter = -1;
+    private int _lineEnd = -1;
     private bool _hadDeprecatedPrefix;
     private bool _accessSet;
     private readonly List<string> _prefixes = [];
@@ -254,7 +261,9 @@ internal sealed class DiskSpecScanner
                     continue;
                 }
 
-                var head = OffsetInput.MatchLength(rule.Head, _spec, position, _end);
+                var head = rule.Head is null
+                    ? PositionalLength(position)
+                    : OffsetInput.MatchLength(rule.Head, _spec, position, _end);
                 if (head <= 0)
                 {
                     continue;
@@ -288,14 +297,13 @@ internal sealed class DiskSpecScanner
                     break;
                 }
 
-                var lineEnd = _spec.IndexOf('\n', next, _end - next);
-                if (lineEnd == next)
+                var stop = LineEnd(next);
+                if (stop == next)
                 {
                     _error = new DeviceSpecError("flex scanner jammed", next, 1);
                     return null;
                 }
 
-                var stop = lineEnd < 0 ? _end : lineEnd;
                 Fail("bad disk syntax", position, stop - position);
                 break;
             }
@@ -333,8 +341,39 @@ internal sealed class DiskSpecScanner
 
         // the context's own first character may be a newline only for [^a-z0-9]; '.' stops before any newline
         var restStart = context == Context.RestOfLine ? start : start + 1;
-        var newline = restStart < _end ? _spec.IndexOf('\n', restStart, _end - restStart) : -1;
-        return (newline < 0 ? _end : newline) - start;
+        return LineEnd(restStart) - start;
+    }
+
+    /// <summary>The length of <c>[^=,]*,|[^=,]+,?</c> at <paramref name="position"/> (0 when it cannot match).</summary>
+    private int PositionalLength(int position)
+    {
+        if (position < _delimiterFrom || position > _delimiter)
+        {
+            var found = _spec.AsSpan(position, _end - position).IndexOfAny(',', '=');
+            _delimiterFrom = position;
+            _delimiter = found < 0 ? _end : position + found;
+        }
+
+        return _delimiter - position + (_delimiter < _end && _spec[_delimiter] == ',' ? 1 : 0);
+    }
+
+    /// <summary>Where the line containing <paramref name="position"/> ends (the next newline or the end), cached so that
+    /// a long run of prefixes does not rescan the rest of the spec each time.</summary>
+    private int LineEnd(int position)
+    {
+        if (position >= _end)
+        {
+            return _end;
+        }
+
+        if (position < _lineStart || position > _lineEnd)
+        {
+            var newline = _spec.IndexOf('\n', position, _end - position);
+            _lineStart = position;
+            _lineEnd = newline < 0 ? _end : newline;
+        }
+
+        return _lineEnd;
     }
 
     private Rule[] SelectRules()
