@@ -144,9 +144,12 @@ internal static class LibxlutilOracle
             return (null, "/usr/include/libxlutil.h is missing");
         }
 
-        var folder = Path.Combine(AppContext.BaseDirectory, "oracle", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // built once per test run into the test output folder; a per-process name, then an atomic rename, so that two
+        // concurrent runs never execute a half-written binary
+        var folder = Path.Combine(AppContext.BaseDirectory, "oracle");
         Directory.CreateDirectory(folder);
-        var output = Path.Combine(folder, Path.GetFileNameWithoutExtension(sourceName));
+        var final = Path.Combine(folder, Path.GetFileNameWithoutExtension(sourceName));
+        var output = final + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var start = new ProcessStartInfo("gcc")
         {
             RedirectStandardOutput = true,
@@ -169,7 +172,13 @@ internal static class LibxlutilOracle
             var errors = gcc.StandardError.ReadToEnd();
             gcc.StandardOutput.ReadToEnd();
             gcc.WaitForExit();
-            return gcc.ExitCode == 0 && File.Exists(output) ? (output, string.Empty) : (null, "gcc failed: " + errors);
+            if (gcc.ExitCode != 0 || !File.Exists(output))
+            {
+                return (null, "gcc failed: " + errors);
+            }
+
+            File.Move(output, final, overwrite: true);
+            return (final, string.Empty);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
