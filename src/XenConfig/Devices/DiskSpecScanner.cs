@@ -1,0 +1,739 @@
+using Sprache;
+
+namespace XenConfig.Devices;
+
+/// <summary>
+/// The disk spec scanner: a port of libxlutil's flex scanner <c>libxlu_disk_l.l</c> (Xen 4.17, plus the 4.19 flags).
+/// </summary>
+/// <remarks>
+/// Each flex rule is a Sprache parser. Sprache alone cannot express the scanner, because flex picks, at every
+/// position, the rule with the <em>longest</em> match (counting trailing context such as the <c>/.*</c> of the
+/// deprecated prefixes, which makes a prefix win over a positional) and the earliest rule on a tie, while Sprache's
+/// <c>Or</c> takes the first alternative that succeeds. So a small hand loop runs every rule that can start at the
+/// current position, adds the length of its trailing context (computed directly: it is always "to the end of the line",
+/// sometimes after one constrained character) and applies flex's choice; the rule actions then reproduce the C
+/// actions, slot filling and shifts included. Like the C scanner it keeps going after most errors (the first one is
+/// reported) and stops where the C action returns; where flex itself jams (a <c>=</c> no rule accepts, followed by a
+/// newline) xl exits, reported here as "flex scanner jammed".
+/// </remarks>
+internal sealed class DiskSpecScanner
+{
+    private enum Action
+    {
+        Whitespace,
+        Format,
+        Cdrom,
+        DevtypeCdrom,
+        DevtypeDisk,
+        DevtypeOther,
+        Access,
+        Backend,
+        BackendType,
+        Specification,
+        Vdev,
+        Script,
+        DirectIoSafe,
+        Discard,
+        NoDiscard,
+        Colo,
+        NoColo,
+        ColoHost,
+        ColoPort,
+        ColoExport,
+        ActiveDisk,
+        HiddenDisk,
+        Trusted,
+        Untrusted,
+        GrantUsageOn,
+        GrantUsageOff,
+        Target,
+        UnknownParameter,
+        FormatPrefix,
+        ScriptPrefix,
+        IgnoredPrefix,
+        UnknownPrefix,
+        Positional,
+        LexError,
+    }
+
+    /// <summary>The trailing context of a flex rule (<c>r/s</c>): counted for the longest match, then given back.</summary>
+    private enum Context
+    {
+        None,
+
+        // /.*
+        RestOfLine,
+
+        // /([^ \t\n].*)?
+        NonBlankThenRestOfLine,
+
+        // /([^a-z0-9].*)?
+        NonAlphanumericThenRestOfLine,
+    }
+
+    /// <summary>
+    /// One flex rule: its pattern (without trailing context) as a Sprache parser (null for the positional rule, see
+    /// <see cref="PositionalLength"/>), its trailing context, and the characters a match can start with (null: any),
+    /// so that only plausible rules are run at a position.
+    /// </summary>
+    private sealed record Rule(Action Action, Parser<bool>? Head, string? FirstChars, Context Context = Context.None);
+
+    private const string LowerLetters = "abcdefghijklmnopqrstuvwxyz";
+
+    private static readonly Parser<bool> OptionalComma = Parse.Char(',').Optional().Return(true);
+    private static readonly Parser<bool> ValueToComma = Parse.CharExcept(',').Many().Return(true);
+
+    // flex's '.' does not match a newline.
+    private static readonly Parser<bool> RestOfLine = Parse.CharExcept('\n').Many().Return(true);
+    private static readonly Parser<char> Lower = Parse.Char(c => c is >= 'a' and <= 'z', "a-z");
+    private static readonly Parser<char> LowerOrDigit = Parse.Char(c => c is >= 'a' and <= 'z' or >= '0' and <= '9', "a-z0-9");
+
+    private static Rule Keyed(Action action, string key) =>
+        new(action,
+            from k in Parse.String(key + "=")
+            from v in ValueToComma
+            from c in OptionalComma
+            select true,
+            key[..1]);
+
+    private static Rule Flag(Action action, string word) =>
+        new(action,
+            from w in Parse.String(word)
+            from c in OptionalComma
+            select true,
+            word[..1]);
+
+    private static Rule Prefix(Action action, params string[] words) =>
+        new(action,
+            from w in words.Select(w => Parse.String(w).Return(true)).Aggregate((a, b) => a.Or(b))
+            from colon in Parse.Char(':')
+            select true,
+            string.Concat(words.Select(w => w[0]).Distinct()),
+            Context.RestOfLine);
+
+    // [ \t\n]+/([^ \t\n].*)?
+    private static readonly Rule WhitespaceRule = new(
+        Action.Whitespace, Parse.Chars(" \t\n").AtLeastOnce().Return(true), " \t\n", Context.NonBlankThenRestOfLine);
+
+    private static readonly Rule[] CommonRules =
+    [
+        Keyed(Action.Format, "format"),
+        Flag(Action.Cdrom, "cdrom"),
+        Flag(Action.DevtypeCdrom, "devtype=cdrom"),
+        Flag(Action.DevtypeDisk, "devtype=disk"),
+        Keyed(Action.DevtypeOther, "devtype"),
+        Keyed(Action.Access, "access"),
+        Keyed(Action.Backend, "backend"),
+        Keyed(Action.BackendType, "backendtype"),
+        Keyed(Action.Specification, "specification"),
+        Keyed(Action.Vdev, "vdev"),
+        Keyed(Action.Script, "script"),
+        Flag(Action.DirectIoSafe, "direct-io-safe"),
+        Flag(Action.Discard, "discard"),
+        Flag(Action.NoDiscard, "no-discard"),
+        Flag(Action.Colo, "colo"),
+        Flag(Action.NoColo, "no-colo"),
+        Keyed(Action.ColoHost, "colo-host"),
+        Keyed(Action.ColoPort, "colo-port"),
+        Keyed(Action.ColoExport, "colo-export"),
+        Keyed(Action.ActiveDisk, "active-disk"),
+        Keyed(Action.HiddenDisk, "hidden-disk"),
+    ];
+
+    private static readonly Rule[] TrustedRules =
+    [
+        Flag(Action.Trusted, "trusted"),
+        Flag(Action.Untrusted, "untrusted"),
+    ];
+
+    private static readonly Rule[] GrantUsageRules =
+    [
+        Flag(Action.GrantUsageOn, "grant_usage=1"),
+        Flag(Action.GrantUsageOff, "grant_usage=0"),
+    ];
+
+    private static readonly Rule[] TailRules =
+    [
+        // target=.* eats the rest of the line
+        new(Action.Target, from k in Parse.String("target=") from r in RestOfLine select true, "t"),
+
+        // [a-z][-a-z0-9]*=[^,],?  (note: exactly one value character)
+        new(Action.UnknownParameter,
+            from first in Lower
+            from rest in Parse.Char(c => c is '-' or >= 'a' and <= 'z' or >= '0' and <= '9', "-a-z0-9").Many()
+            from eq in Parse.Char('=')
+            from v in Parse.CharExcept(',')
+            from c in OptionalComma
+            select true,
+            LowerLetters),
+
+        // (raw|qcow2?|vhd):/.*   and friends; the ".*" trailing context makes them win over positionals
+        Prefix(Action.FormatPrefix, "raw", "qcow2", "qcow", "vhd"),
+        Prefix(Action.ScriptPrefix, "iscsi", "enbd", "nbd", "drbd"),
+        Prefix(Action.IgnoredPrefix, "tapdisk", "tap2", "tap", "aio", "ioemu", "file", "phy"),
+
+        // [a-z][a-z0-9]*:/([^a-z0-9].*)?
+        new(Action.UnknownPrefix,
+            from first in Lower
+            from rest in LowerOrDigit.Many()
+            from colon in Parse.Char(':')
+            select true,
+            LowerLetters,
+            Context.NonAlphanumericThenRestOfLine),
+
+        // [^=,]*,|[^=,]+,?  — matched by PositionalLength (a cached delimiter scan) rather than a Sprache parser:
+        // the positional rule is tried at every position and could otherwise rescan the rest of the spec each time
+        // (e.g. "phy:phy:phy:..."), which makes the scan quadratic.
+        new(Action.Positional, null, null),
+
+        // .  (anything else, i.e. '='; starts flex's LEXERR state)
+        new(Action.LexError, Parse.CharExcept('\n').Return(true), null),
+    ];
+
+    private static readonly Rule[] Rules417 = [WhitespaceRule, .. CommonRules, .. TailRules];
+    private static readonly Rule[] Rules419 = [WhitespaceRule, .. CommonRules, .. TrustedRules, .. GrantUsageRules, .. TailRules];
+
+    private readonly string _spec;
+    private readonly int _end;
+    private readonly DiskSpecParseOptions _options;
+    private DeviceSpecError? _error;
+    private int _lineStart = -1;
+    private int _delimiterFrom = -1;
+    private int _delimiter = -1;
+    private int _lineEnd = -1;
+    private bool _hadDeprecatedPrefix;
+    private bool _accessSet;
+    private readonly List<string> _prefixes = [];
+
+    // libxl_device_disk fields, as the scanner leaves them
+    private string? _target;
+    private string? _vdev;
+    private DiskFormat? _format;
+    private DiskBackendType? _backendType;
+    private DiskSpecification? _specification;
+    private string? _script;
+    private string? _backendDomain;
+    private string? _coloHost;
+    private string? _coloExport;
+    private string? _activeDisk;
+    private string? _hiddenDisk;
+    private int _coloPort;
+    private bool _isCdrom;
+    private bool _readWrite = true;
+    private bool _directIoSafe;
+    private bool? _discard;
+    private bool? _colo;
+    private bool? _trusted;
+    private bool? _grantUsage;
+
+    private DiskSpecScanner(string spec, DiskSpecParseOptions options)
+    {
+        _spec = spec;
+        _options = options;
+
+        // libxlutil sees a C string: it ends at the first NUL.
+        var nul = spec.IndexOf('\0', StringComparison.Ordinal);
+        _end = nul < 0 ? spec.Length : nul;
+    }
+
+    public static DiskSpec? Scan(string spec, DiskSpecParseOptions options, out DeviceSpecError? error)
+    {
+        var scanner = new DiskSpecScanner(spec, options);
+        var result = scanner.Run();
+        error = scanner._error;
+        return result;
+    }
+
+    private DiskSpec? Run()
+    {
+        var rules = _options.TrustedFlags || _options.GrantUsage ? SelectRules() : Rules417;
+        var position = 0;
+        while (position < _end)
+        {
+            Rule? best = null;
+            var bestLength = 0;
+            var bestHead = 0;
+            var current = _spec[position];
+            foreach (var rule in rules)
+            {
+                if (rule.FirstChars is { } first && !first.Contains(current, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var head = rule.Head is null
+                    ? PositionalLength(position)
+                    : OffsetInput.MatchLength(rule.Head, _spec, position, _end);
+                if (head <= 0)
+                {
+                    continue;
+                }
+
+                var total = head + ContextLength(rule.Context, position + head);
+
+                // flex: longest match wins, the earlier rule on a tie
+                if (total > bestLength)
+                {
+                    best = rule;
+                    bestLength = total;
+                    bestHead = head;
+                }
+            }
+
+            if (best is null)
+            {
+                // "flex scanner jammed": the scanner calls exit(2); xl dies on this spec.
+                _error = new DeviceSpecError("flex scanner jammed", position, 1);
+                return null;
+            }
+
+            if (best.Action == Action.LexError)
+            {
+                // BEGIN(LEXERR); yymore();  then  <LEXERR>.* reports "bad disk syntax" near the '=' and the rest of
+                // the line. At the end of the string flex just stops (no error); before a newline it jams.
+                var next = position + 1;
+                if (next >= _end)
+                {
+                    break;
+                }
+
+                var stop = LineEnd(next);
+                if (stop == next)
+                {
+                    _error = new DeviceSpecError("flex scanner jammed", next, 1);
+                    return null;
+                }
+
+                Fail("bad disk syntax", position, stop - position);
+                break;
+            }
+
+            if (!Apply(best.Action, position, bestHead))
+            {
+                break;
+            }
+
+            position += bestHead;
+        }
+
+        return _error is null ? Finish() : null;
+    }
+
+    /// <summary>How much of the input at <paramref name="start"/> the trailing context matches (0 if it cannot).</summary>
+    private int ContextLength(Context context, int start)
+    {
+        if (context == Context.None || start >= _end)
+        {
+            return 0;
+        }
+
+        var first = _spec[start];
+        var firstOk = context switch
+        {
+            Context.RestOfLine => true,
+            Context.NonBlankThenRestOfLine => first is not (' ' or '\t' or '\n'),
+            _ => first is not (>= 'a' and <= 'z' or >= '0' and <= '9'),
+        };
+        if (!firstOk)
+        {
+            return 0;
+        }
+
+        // the context's own first character may be a newline only for [^a-z0-9]; '.' stops before any newline
+        var restStart = context == Context.RestOfLine ? start : start + 1;
+        return LineEnd(restStart) - start;
+    }
+
+    /// <summary>The length of <c>[^=,]*,|[^=,]+,?</c> at <paramref name="position"/> (0 when it cannot match).</summary>
+    private int PositionalLength(int position)
+    {
+        if (position < _delimiterFrom || position > _delimiter)
+        {
+            var found = _spec.AsSpan(position, _end - position).IndexOfAny(',', '=');
+            _delimiterFrom = position;
+            _delimiter = found < 0 ? _end : position + found;
+        }
+
+        return _delimiter - position + (_delimiter < _end && _spec[_delimiter] == ',' ? 1 : 0);
+    }
+
+    /// <summary>Where the line containing <paramref name="position"/> ends (the next newline or the end), cached so that
+    /// a long run of prefixes does not rescan the rest of the spec each time.</summary>
+    private int LineEnd(int position)
+    {
+        if (position >= _end)
+        {
+            return _end;
+        }
+
+        if (position < _lineStart || position > _lineEnd)
+        {
+            var newline = _spec.IndexOf('\n', position, _end - position);
+            _lineStart = position;
+            _lineEnd = newline < 0 ? _end : newline;
+        }
+
+        return _lineEnd;
+    }
+
+    private Rule[] SelectRules()
+    {
+        if (_options.TrustedFlags && _options.GrantUsage)
+        {
+            return Rules419;
+        }
+
+        return [WhitespaceRule, .. CommonRules, .. _options.TrustedFlags ? TrustedRules : [], .. _options.GrantUsage ? GrantUsageRules : [], .. TailRules];
+    }
+
+    private DiskSpec? Finish()
+    {
+        var format = _format ?? DiskFormat.Raw;
+        var removable = false;
+        if (_isCdrom)
+        {
+            removable = true;
+            _readWrite = false;
+            if (string.IsNullOrEmpty(_target))
+            {
+                format = DiskFormat.Empty;
+            }
+        }
+
+        if (_vdev is null)
+        {
+            Fail("no vdev specified", 0, _spec.Length);
+            return null;
+        }
+
+        if (_target is null && !removable)
+        {
+            Fail("no target specified (and device not removable)", 0, _spec.Length);
+            return null;
+        }
+
+        return new DiskSpec(
+            _spec,
+            _target,
+            _vdev,
+            format,
+            _readWrite ? DiskAccess.ReadWrite : DiskAccess.ReadOnly,
+            _isCdrom ? DiskDeviceType.Cdrom : DiskDeviceType.Disk,
+            removable,
+            _backendType,
+            _backendDomain,
+            _script,
+            _specification,
+            _directIoSafe,
+            _discard,
+            _trusted,
+            _grantUsage,
+            _colo,
+            _coloHost,
+            _coloPort == 0 ? null : _coloPort,
+            _coloExport,
+            _activeDisk,
+            _hiddenDisk,
+            [.. _prefixes]);
+    }
+
+    private void Fail(string message, int offset, int length) => _error ??= new DeviceSpecError(message, offset, length);
+
+    /// <summary>Runs one rule's action on the text it matched; false when the C action returns (stops scanning).</summary>
+    private bool Apply(Action action, int start, int length)
+    {
+        var text = _spec.Substring(start, length);
+
+        // STRIP(',') and FROMEQUALS for the key=value rules
+        var stripped = length > 0 && text[^1] == ',' ? text[..^1] : text;
+        var equals = stripped.IndexOf('=', StringComparison.Ordinal);
+        var value = equals < 0 ? stripped : stripped[(equals + 1)..];
+        var valueStart = start + equals + 1;
+
+        switch (action)
+        {
+            case Action.Whitespace:
+                break;
+            case Action.Format:
+                SetFormat(value, valueStart);
+                break;
+            case Action.Cdrom:
+            case Action.DevtypeCdrom:
+                _isCdrom = true;
+                break;
+            case Action.DevtypeDisk:
+                _isCdrom = false;
+                break;
+            case Action.DevtypeOther:
+                Fail("unknown value for type", start, length);
+                break;
+            case Action.Access:
+                SetAccess(value, valueStart);
+                break;
+            case Action.Backend:
+                SaveString("backend respecified", ref _backendDomain, value, valueStart);
+                break;
+            case Action.BackendType:
+                SetBackendType(value, valueStart);
+                break;
+            case Action.Specification:
+                SetSpecification(value, valueStart);
+                break;
+            case Action.Vdev:
+                SaveString("vdev respecified", ref _vdev, value, valueStart);
+                break;
+            case Action.Script:
+                SaveString("script respecified", ref _script, value, valueStart);
+                break;
+            case Action.DirectIoSafe:
+                _directIoSafe = true;
+                break;
+            case Action.Discard:
+                _discard = true;
+                break;
+            case Action.NoDiscard:
+                _discard = false;
+                break;
+            case Action.Colo:
+                _colo = true;
+                break;
+            case Action.NoColo:
+                _colo = false;
+                break;
+            case Action.ColoHost:
+                SaveString("colo-host respecified", ref _coloHost, value, valueStart);
+                break;
+            case Action.ColoPort:
+                var port = CNumbers.Atoi(value);
+                if (port != 0)
+                {
+                    _coloPort = port;
+                }
+                else
+                {
+                    Fail("unknown value for colo_port", valueStart, value.Length);
+                }
+
+                break;
+            case Action.ColoExport:
+                SaveString("colo-export respecified", ref _coloExport, value, valueStart);
+                break;
+            case Action.ActiveDisk:
+                SaveString("active-disk respecified", ref _activeDisk, value, valueStart);
+                break;
+            case Action.HiddenDisk:
+                SaveString("hidden-disk respecified", ref _hiddenDisk, value, valueStart);
+                break;
+            case Action.Trusted:
+                _trusted = true;
+                break;
+            case Action.Untrusted:
+                _trusted = false;
+                break;
+            case Action.GrantUsageOn:
+                _grantUsage = true;
+                break;
+            case Action.GrantUsageOff:
+                _grantUsage = false;
+                break;
+            case Action.Target:
+                SaveString("target respecified", ref _target, value, valueStart);
+                break;
+            case Action.UnknownParameter:
+                Fail("unknown parameter", start, length);
+                break;
+            case Action.FormatPrefix:
+                _hadDeprecatedPrefix = true;
+                _prefixes.Add(text[..^1]);
+                SetFormat(text[..^1], start);
+                break;
+            case Action.ScriptPrefix:
+                _hadDeprecatedPrefix = true;
+                _prefixes.Add(text[..^1]);
+                SaveString("script respecified", ref _script, "block-" + text[..^1], start, length - 1);
+                break;
+            case Action.IgnoredPrefix:
+                _hadDeprecatedPrefix = true;
+                _prefixes.Add(text[..^1]);
+                break;
+            case Action.UnknownPrefix:
+                Fail("unknown deprecated disk prefix", start, length);
+                return false;
+            case Action.Positional:
+                return Positional(stripped, start);
+            default:
+                throw new InvalidOperationException("unexpected scanner action " + action);
+        }
+
+        return true;
+    }
+
+    private bool Positional(string item, int start)
+    {
+        if (_error is not null)
+        {
+            // "previous errors may just lead to subsequent ones"
+        }
+        else if (_target is null)
+        {
+            _target = item;
+        }
+        else if (!_hadDeprecatedPrefix && _format is null)
+        {
+            if (_target.Length == 0 && VdevAndDeviceType(item, start))
+            {
+                _format = DiskFormat.Empty;
+            }
+            else
+            {
+                SetFormat(item, start);
+            }
+        }
+        else if (_vdev is null)
+        {
+            if (!VdevAndDeviceType(item, start))
+            {
+                _vdev = item;
+            }
+        }
+        else if (!_accessSet)
+        {
+            _accessSet = true;
+            SetAccess(item, start);
+        }
+        else
+        {
+            Fail("too many positional parameters", start, item.Length);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A <c>vdev:devtype</c> positional (xm's <c>hdc:cdrom</c>); false (doing nothing) without a colon.</summary>
+    private bool VdevAndDeviceType(string item, int start)
+    {
+        var colon = item.LastIndexOf(':');
+        if (colon < 0)
+        {
+            return false;
+        }
+
+        SaveString("vdev respecified", ref _vdev, item[..colon], start);
+        var type = item[(colon + 1)..];
+        if (type == "cdrom")
+        {
+            _isCdrom = true;
+        }
+        else if (type == "disk")
+        {
+            _isCdrom = false;
+        }
+        else
+        {
+            Fail("unknown deprecated type", start + colon + 1, type.Length);
+        }
+
+        return true;
+    }
+
+    /// <summary>libxlu's <c>savestring</c>: a second non-empty value is an error; an empty one may be overwritten.</summary>
+    private void SaveString(string respecified, ref string? field, string value, int valueStart, int? errorLength = null)
+    {
+        if (field is { Length: > 0 })
+        {
+            Fail(respecified, valueStart, errorLength ?? value.Length);
+            return;
+        }
+
+        field = value;
+    }
+
+    private void SetAccess(string value, int start)
+    {
+        switch (value)
+        {
+            case "r" or "ro":
+                _readWrite = false;
+                break;
+            case "rw" or "w" or "":
+                _readWrite = true;
+                break;
+            default:
+                Fail("unknown value for access", start, value.Length);
+                break;
+        }
+    }
+
+    private void SetFormat(string value, int start)
+    {
+        DiskFormat? format = value switch
+        {
+            "" or "raw" => DiskFormat.Raw,
+            "qcow" => DiskFormat.Qcow,
+            "qcow2" => DiskFormat.Qcow2,
+            "vhd" => DiskFormat.Vhd,
+            "empty" => DiskFormat.Empty,
+            "qed" => DiskFormat.Qed,
+            _ => null,
+        };
+        if (format is null)
+        {
+            Fail("unknown value for format", start, value.Length);
+        }
+        else if (_format is not null && _format != format)
+        {
+            Fail("format respecified", start, value.Length);
+        }
+        else
+        {
+            _format = format;
+        }
+    }
+
+    private void SetBackendType(string value, int start)
+    {
+        DiskBackendType? type = value switch
+        {
+            "phy" => DiskBackendType.Phy,
+            "tap" => DiskBackendType.Tap,
+            "qdisk" => DiskBackendType.Qdisk,
+            "standalone" => DiskBackendType.Standalone,
+            _ => null,
+        };
+        if (type is null)
+        {
+            Fail("unknown value for backendtype", start, value.Length);
+        }
+        else if (_backendType is not null && _backendType != type)
+        {
+            Fail("backend respecified", start, value.Length);
+        }
+        else
+        {
+            _backendType = type;
+        }
+    }
+
+    private void SetSpecification(string value, int start)
+    {
+        DiskSpecification? specification = value switch
+        {
+            "xen" => DiskSpecification.Xen,
+            "virtio" => DiskSpecification.Virtio,
+            _ => null,
+        };
+        if (specification is null)
+        {
+            Fail("unknown value for specification", start, value.Length);
+        }
+        else if (_specification is not null && _specification != specification)
+        {
+            Fail("specification respecified", start, value.Length);
+        }
+        else
+        {
+            _specification = specification;
+        }
+    }
+}

@@ -1,0 +1,248 @@
+using System.Diagnostics.CodeAnalysis;
+using XenConfig.Diagnostics;
+
+namespace XenConfig.Devices;
+
+/// <summary>
+/// One vif spec string (an item of <c>vif = [ ... ]</c>), parsed as xl's <c>parse_nic_config</c> does: split on commas
+/// (empty pieces skipped), leading spaces of each piece dropped, each piece <c>key=value</c> with a known key or the
+/// bare flags <c>trusted</c> / <c>untrusted</c>; the last value of a repeated key wins. <c>''</c> is a valid vif with
+/// all defaults.
+/// </summary>
+/// <remarks>
+/// xl only prints a message for unknown keys and carries on; those pieces are kept in <see cref="UnknownItems"/>.
+/// Rejected (<see cref="DiagnosticIds.InvalidVifSpec"/>): an invalid <c>rate</c> (xl exits), a <c>devid</c> / <c>mtu</c>
+/// that is not a number (xl exits), an invalid <c>type</c>; and an invalid <c>mac</c>
+/// (<see cref="DiagnosticIds.InvalidMac"/>), which xl merely reports before using a half-parsed address.
+/// </remarks>
+public sealed class VifSpec
+{
+    private static readonly HashSet<string> ColoKeys =
+    [
+        "forwarddev",
+        "colo_sock_mirror_id", "colo_sock_mirror_ip", "colo_sock_mirror_port",
+        "colo_sock_compare_sec_in_id", "colo_sock_compare_sec_in_ip", "colo_sock_compare_sec_in_port",
+        "colo_sock_redirector0_id", "colo_sock_redirector0_ip", "colo_sock_redirector0_port",
+        "colo_sock_redirector1_id", "colo_sock_redirector1_ip", "colo_sock_redirector1_port",
+        "colo_sock_redirector2_id", "colo_sock_redirector2_ip", "colo_sock_redirector2_port",
+        "colo_sock_compare_pri_in_id", "colo_sock_compare_pri_in_ip", "colo_sock_compare_pri_in_port",
+        "colo_sock_compare_notify_id", "colo_sock_compare_notify_ip", "colo_sock_compare_notify_port",
+        "colo_filter_mirror_queue", "colo_filter_mirror_outdev",
+        "colo_filter_redirector0_queue", "colo_filter_redirector0_indev", "colo_filter_redirector0_outdev",
+        "colo_filter_redirector1_queue", "colo_filter_redirector1_indev", "colo_filter_redirector1_outdev",
+        "colo_compare_pri_in", "colo_compare_sec_in", "colo_compare_out", "colo_compare_notify_dev",
+        "colo_sock_sec_redirector0_id", "colo_sock_sec_redirector0_ip", "colo_sock_sec_redirector0_port",
+        "colo_sock_sec_redirector1_id", "colo_sock_sec_redirector1_ip", "colo_sock_sec_redirector1_port",
+        "colo_filter_sec_redirector0_queue", "colo_filter_sec_redirector0_indev", "colo_filter_sec_redirector0_outdev",
+        "colo_filter_sec_redirector1_queue", "colo_filter_sec_redirector1_indev", "colo_filter_sec_redirector1_outdev",
+        "colo_filter_sec_rewriter0_queue", "colo_checkpoint_host", "colo_checkpoint_port",
+    ];
+
+    private readonly Dictionary<string, string> _settings;
+
+    private VifSpec(string text, Dictionary<string, string> settings, IReadOnlyList<string> unknownItems, MacAddress? mac, VifType? type, VifRate? rate, bool? trusted)
+    {
+        Text = text;
+        _settings = settings;
+        UnknownItems = unknownItems;
+        Mac = mac;
+        Type = type;
+        Rate = rate;
+        Trusted = trusted;
+    }
+
+    /// <summary>The spec exactly as written.</summary>
+    public string Text { get; }
+
+    /// <summary><c>mac=</c>; null means a random <c>00:16:3e:..</c> address (as does all-zero).</summary>
+    public MacAddress? Mac { get; }
+
+    /// <summary><c>bridge=</c>; null means xl's default (<c>xenbr0</c> or xl.conf's).</summary>
+    public string? Bridge => Get("bridge");
+
+    /// <summary><c>ip=</c>: free text handed to the hotplug script.</summary>
+    public string? Ip => Get("ip");
+
+    /// <summary><c>script=</c>; null means <c>vif-bridge</c>.</summary>
+    public string? Script => Get("script");
+
+    /// <summary><c>model=</c>: the emulated NIC model for HVM (default <c>rtl8139</c>).</summary>
+    public string? Model => Get("model");
+
+    /// <summary><c>type=</c>; null means the guest type's default.</summary>
+    public VifType? Type { get; }
+
+    /// <summary><c>vifname=</c>: the backend interface name.</summary>
+    public string? VifName => Get("vifname");
+
+    /// <summary><c>rate=</c> as written, or null.</summary>
+    public string? RateText => Get("rate");
+
+    /// <summary>The parsed <c>rate=</c>, or null.</summary>
+    public VifRate? Rate { get; }
+
+    /// <summary><c>backend=</c>: the backend domain; null means dom0.</summary>
+    public string? Backend => Get("backend");
+
+    /// <summary><c>gatewaydev=</c> (or its deprecated alias <c>netdev=</c>, whichever came last).</summary>
+    public string? GatewayDev => Get("gatewaydev");
+
+    /// <summary><c>devid=</c> as xl reads it (strtoul base 10, trailing text ignored), or null.</summary>
+    public ulong? DevId => Get("devid") is { } devid ? CNumbers.Strtoul(devid, 0, 10, out _) : null;
+
+    /// <summary><c>mtu=</c> as xl reads it, or null.</summary>
+    public ulong? Mtu => Get("mtu") is { } mtu ? CNumbers.Strtoul(mtu, 0, 10, out _) : null;
+
+    /// <summary><c>vlan=</c>, passed through to the hotplug script.</summary>
+    public string? Vlan => Get("vlan");
+
+    /// <summary><c>trusted</c> (true) / <c>untrusted</c> (false), or null.</summary>
+    public bool? Trusted { get; }
+
+    /// <summary>Every <c>key=value</c> xl recognised, the last value of each key (<c>netdev</c> stored as <c>gatewaydev</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings => _settings;
+
+    /// <summary>Pieces xl does not recognise ("unrecognized argument"; xl ignores them), as written.</summary>
+    public IReadOnlyList<string> UnknownItems { get; }
+
+    /// <summary>Parses a vif spec.</summary>
+    /// <param name="spec">The spec.</param>
+    /// <returns>The parsed spec.</returns>
+    /// <exception cref="DeviceSpecFormatException">The spec is invalid.</exception>
+    public static VifSpec Parse(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return TryParse(spec, out var vif, out var error) ? vif : throw new DeviceSpecFormatException(spec, error);
+    }
+
+    /// <summary>Parses a vif spec without throwing.</summary>
+    /// <param name="spec">The spec.</param>
+    /// <param name="vif">The parsed spec, or null.</param>
+    /// <param name="error">Why and where it is invalid, or null.</param>
+    /// <returns>True when the spec is valid.</returns>
+    public static bool TryParse(string spec, [NotNullWhen(true)] out VifSpec? vif, [NotNullWhen(false)] out DeviceSpecError? error)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        vif = null;
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        MacAddress? mac = null;
+        VifType? type = null;
+        VifRate? rate = null;
+        bool? trusted = null;
+
+        var position = 0;
+        while (position <= spec.Length)
+        {
+            var comma = spec.IndexOf(',', position);
+            var end = comma < 0 ? spec.Length : comma;
+            var start = position;
+            position = end + 1;
+
+            // strtok skips empty pieces; xl then skips leading spaces (not tabs)
+            if (end == start)
+            {
+                continue;
+            }
+
+            while (start < end && spec[start] == ' ')
+            {
+                start++;
+            }
+
+            var piece = spec[start..end];
+            var equals = piece.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0)
+            {
+                if (piece == "trusted")
+                {
+                    trusted = true;
+                }
+                else if (piece == "untrusted")
+                {
+                    trusted = false;
+                }
+                else
+                {
+                    unknown.Add(piece);
+                }
+
+                continue;
+            }
+
+            var key = piece[..equals];
+            var value = piece[(equals + 1)..];
+            var valueStart = start + equals + 1;
+            switch (key)
+            {
+                case "type":
+                    type = value switch { "vif" => VifType.Vif, "ioemu" => VifType.Ioemu, _ => null };
+                    if (type is null)
+                    {
+                        error = Error("invalid parameter `type' (vif or ioemu)", valueStart, value.Length);
+                        return false;
+                    }
+
+                    break;
+                case "mac":
+                    if (!MacAddress.TryParse(value, out var address, out var macError))
+                    {
+                        error = macError with { Offset = valueStart + macError.Offset };
+                        return false;
+                    }
+
+                    mac = address;
+                    break;
+                case "rate":
+                    if (!VifRate.TryParse(value, out var parsedRate, out var rateError))
+                    {
+                        error = rateError with { Offset = valueStart + rateError.Offset };
+                        return false;
+                    }
+
+                    rate = parsedRate;
+                    break;
+                case "devid" or "mtu":
+                    var number = CNumbers.Strtoul(value, 0, 10, out var numberEnd);
+                    if (numberEnd == 0 || number == ulong.MaxValue)
+                    {
+                        error = Error($"failed to convert `{value}' to number", valueStart, value.Length);
+                        return false;
+                    }
+
+                    break;
+                case "accel":
+                    // "the accel parameter for vifs is currently not supported": accepted, ignored
+                    continue;
+                case "netdev":
+                    key = "gatewaydev";
+                    break;
+                case "bridge" or "gatewaydev" or "ip" or "script" or "backend" or "vifname" or "model" or "vlan":
+                    break;
+                default:
+                    if (!ColoKeys.Contains(key))
+                    {
+                        unknown.Add(piece);
+                        continue;
+                    }
+
+                    break;
+            }
+
+            settings[key] = value;
+        }
+
+        vif = new VifSpec(spec, settings, unknown, mac, type, rate, trusted);
+        error = null;
+        return true;
+    }
+
+    /// <summary>The spec exactly as written.</summary>
+    /// <returns><see cref="Text"/>.</returns>
+    public override string ToString() => Text;
+
+    private string? Get(string key) => _settings.TryGetValue(key, out var value) ? value : null;
+
+    private static DeviceSpecError Error(string message, int offset, int length) =>
+        new(message, offset, length) { Descriptor = DiagnosticIds.InvalidVifSpec };
+}

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Text;
+using XenConfig.Testing;
+
+namespace XenConfig.Tests.Devices.Oracle;
+
+/// <summary>
+/// The real libxlutil / libxl as reference parsers: <c>xlu_oracle.c</c> and <c>xl_vdev_oracle.c</c> (next to this
+/// file) compiled with gcc once per test run, fed one spec per line, answering one line per spec.
+/// </summary>
+internal static class LibxlutilOracle
+{
+    private static readonly Lazy<(string? Path, string Problem)> Binary =
+        new(() => Compile("xlu_oracle.c", ["-lxlutil", "-lxenlight"]));
+
+    // libxl__device_disk_dev_number is hidden in libxenlight.so: link the static archive and its dependencies
+    private static readonly Lazy<(string? Path, string Problem)> VdevBinary =
+        new(() => Compile("xl_vdev_oracle.c", [
+            StaticLibrary("libxenlight.a"), "-lxentoollog", "-lxenevtchn", "-lxentoolcore", "-lxenstore", "-lxenhypfs",
+            "-lxenguest", "-lxenctrl", "-lxengnttab", "-lxenforeignmemory", "-lxendevicemodel", "-lxencall",
+            "-l:libyajl.so.2", "-luuid", "-lutil", "-lpthread",
+        ]));
+
+    public static bool Available => Binary.Value.Path is not null;
+
+    public static string What => "gcc and libxen-dev (libxlutil, libxenlight) to build the libxlutil oracle: " + Binary.Value.Problem;
+
+    public static bool VdevAvailable => VdevBinary.Value.Path is not null;
+
+    public static string VdevWhat => "gcc and libxen-dev (static libxenlight.a) to build the libxl vdev oracle: " + VdevBinary.Value.Problem;
+
+    /// <summary>Runs the libxlutil oracle in <paramref name="mode"/> (disk, pci, rate) over <paramref name="specs"/>.</summary>
+    public static IReadOnlyList<string> Run(string mode, IReadOnlyList<string> specs) =>
+        Run(Binary.Value.Path ?? throw new InvalidOperationException(What), [mode], specs);
+
+    /// <summary>Runs libxl's vdev decoder over <paramref name="names"/>: a device number or "invalid" per name.</summary>
+    public static IReadOnlyList<string> RunVdev(IReadOnlyList<string> names) =>
+        Run(VdevBinary.Value.Path ?? throw new InvalidOperationException(VdevWhat), [], names);
+
+    private static List<string> Run(string path, string[] arguments, IReadOnlyList<string> specs)
+    {
+        var start = new ProcessStartInfo(path, arguments)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardInputEncoding = new UTF8Encoding(false),
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + path);
+        var writer = Task.Run(() =>
+        {
+            foreach (var spec in specs)
+            {
+                process.StandardInput.Write(Escape(spec));
+                process.StandardInput.Write('\n');
+            }
+
+            process.StandardInput.Close();
+        });
+        var stderr = process.StandardError.ReadToEndAsync();
+        var lines = new List<string>(specs.Count);
+        while (process.StandardOutput.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        writer.GetAwaiter().GetResult();
+        process.WaitForExit();
+        _ = stderr.GetAwaiter().GetResult();
+        if (lines.Count != specs.Count)
+        {
+            throw new InvalidOperationException($"oracle answered {lines.Count} lines for {specs.Count} specs");
+        }
+
+        return lines;
+    }
+
+    /// <summary>A C string literal body for a report comparison: how the oracle prints a string field.</summary>
+    public static string Quote(string? value)
+    {
+        if (value is null)
+        {
+            return "-";
+        }
+
+        var builder = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"' or '\\':
+                    builder.Append('\\').Append(c);
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case < ' ' or '\x7f':
+                    builder.Append($"\\x{(int)c:x2}");
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    private static string Escape(string spec) =>
+        spec.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal)
+            .Replace("\t", "\\t", StringComparison.Ordinal)
+            .Replace("\r", "\\r", StringComparison.Ordinal);
+
+    private static string StaticLibrary(string name)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("gcc", ["-print-file-name=" + name]) { RedirectStandardOutput = true, UseShellExecute = false };
+            using var gcc = Process.Start(start);
+            var path = gcc?.StandardOutput.ReadToEnd().Trim() ?? name;
+            gcc?.WaitForExit();
+            return path;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return name;
+        }
+    }
+
+    private static (string? Path, string Problem) Compile(string sourceName, string[] libraries)
+    {
+        var source = RepositoryPaths.InRepository("tests", "XenConfig.Tests", "Devices", "Oracle", sourceName);
+        if (!File.Exists("/usr/include/libxlutil.h"))
+        {
+            return (null, "/usr/include/libxlutil.h is missing");
+        }
+
+        // built once per test run into the test output folder; a per-process name, then an atomic rename, so that two
+        // concurrent runs never execute a half-written binary
+        var folder = Path.Combine(AppContext.BaseDirectory, "oracle");
+        Directory.CreateDirectory(folder);
+        var final = Path.Combine(folder, Path.GetFileNameWithoutExtension(sourceName));
+        var output = final + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo("gcc")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])["-O1", "-Wall", "-o", output, source, .. libraries])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var gcc = Process.Start(start);
+            if (gcc is null)
+            {
+                return (null, "cannot start gcc");
+            }
+
+            var errors = gcc.StandardError.ReadToEnd();
+            gcc.StandardOutput.ReadToEnd();
+            gcc.WaitForExit();
+            if (gcc.ExitCode != 0 || !File.Exists(output))
+            {
+                return (null, "gcc failed: " + errors);
+            }
+
+            File.Move(output, final, overwrite: true);
+            return (final, string.Empty);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (null, "gcc is not installed: " + e.Message);
+        }
+    }
+}
