@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using XenConfig.Devices;
 using XenConfig.Diagnostics;
 
 namespace XenConfig.Domain.Model;
@@ -140,6 +141,40 @@ public sealed class DomainConfig
     /// <summary>The vif spec strings of <c>vif</c>, as xl iterates them.</summary>
     public IReadOnlyList<string> VifSpecs => GetStringList("vif") ?? [];
 
+    /// <summary>The items of <c>disk</c> as xl iterates them, each parsed as <c>xlu_disk_parse</c> does.</summary>
+    public IReadOnlyList<DeviceItem<DiskSpec>> DiskItems => Items<DiskSpec>("disk", spec => DiskSpec.TryParse(spec, out var disk, out var error) ? (disk, null) : (null, error));
+
+    /// <summary>The disks that parse, in order (<c>config.Disks[0].Vdev</c>).</summary>
+    public IReadOnlyList<DiskSpec> Disks => DiskItems.Where(i => i.IsValid).Select(i => i.Value!).ToList();
+
+    /// <summary>The items of <c>vif</c> as xl iterates them, each parsed as xl does.</summary>
+    public IReadOnlyList<DeviceItem<VifSpec>> VifItems => Items<VifSpec>("vif", spec => VifSpec.TryParse(spec, out var vif, out var error) ? (vif, null) : (null, error));
+
+    /// <summary>The vifs that parse, in order (<c>config.Vifs[1].Mac</c>).</summary>
+    public IReadOnlyList<VifSpec> Vifs => VifItems.Where(i => i.IsValid).Select(i => i.Value!).ToList();
+
+    /// <summary>Replaces disk <paramref name="index"/> with <paramref name="spec"/>, changing only that item's bytes.</summary>
+    /// <exception cref="DeviceSpecFormatException">The spec does not parse.</exception>
+    public void SetDisk(int index, string spec) => Document.ReplaceListItem("disk", index, SettingValue.String(DiskSpec.Parse(spec).Text));
+
+    /// <summary>Appends a disk (creating <c>disk</c> when it is not set).</summary>
+    /// <exception cref="DeviceSpecFormatException">The spec does not parse.</exception>
+    public void AddDisk(string spec) => Document.AddListItem("disk", SettingValue.String(DiskSpec.Parse(spec).Text));
+
+    /// <summary>Removes disk <paramref name="index"/> with its comma (and its line in a one-per-line list).</summary>
+    public void RemoveDisk(int index) => Document.RemoveListItem("disk", index);
+
+    /// <summary>Replaces vif <paramref name="index"/> with <paramref name="spec"/>.</summary>
+    /// <exception cref="DeviceSpecFormatException">The spec does not parse.</exception>
+    public void SetVif(int index, string spec) => Document.ReplaceListItem("vif", index, SettingValue.String(VifSpec.Parse(spec).Text));
+
+    /// <summary>Appends a vif (creating <c>vif</c> when it is not set).</summary>
+    /// <exception cref="DeviceSpecFormatException">The spec does not parse.</exception>
+    public void AddVif(string spec) => Document.AddListItem("vif", SettingValue.String(VifSpec.Parse(spec).Text));
+
+    /// <summary>Removes vif <paramref name="index"/>.</summary>
+    public void RemoveVif(int index) => Document.RemoveListItem("vif", index);
+
     /// <summary>Keys that are set but that xl does not read (it ignores them silently), in file order.</summary>
     public IReadOnlyList<string> UnknownKeys => Document.Settings.Keys.Where(k => !DomainKeys.IsKnown(k)).ToList();
 
@@ -213,6 +248,45 @@ public sealed class DomainConfig
         {
             Document.Set(key, value.Value);
         }
+    }
+
+    private List<DeviceItem<T>> Items<T>(string key, Func<string, (T? Value, DeviceSpecError? Error)> parse)
+        where T : class
+    {
+        var items = new List<DeviceItem<T>>();
+        if (!Document.TryGetSetting(key, out var setting) || !setting.Value.IsList)
+        {
+            return items;
+        }
+
+        // Item nodes across '=' and later '+=' lists, in the order of the effective value.
+        var nodes = new List<Syntax.ValueSyntax>();
+        foreach (var assignment in setting.Assignments)
+        {
+            if (!assignment.IsAddition)
+            {
+                nodes.Clear();
+            }
+
+            if (assignment.Value is Syntax.ListSyntax list)
+            {
+                nodes.AddRange(list.Items);
+            }
+        }
+
+        for (var i = 0; i < setting.Value.Items.Count && i < nodes.Count; i++)
+        {
+            var value = setting.Value.Items[i];
+            if (value.IsList || nodes[i] is not Syntax.AtomSyntax atom)
+            {
+                break; // xl's device loops stop at the first nested list
+            }
+
+            var (parsed, error) = parse(value.Text!);
+            items.Add(new DeviceItem<T>(i, value.Text!, parsed, error, atom.Token.Span, atom.Token.Text));
+        }
+
+        return items;
     }
 
     private static GuestType? MatchPrefix(string value, params (string Word, GuestType Type)[] words)

@@ -1,0 +1,38 @@
+using XenConfig.Devices;
+using XenConfig.Text;
+
+namespace XenConfig.Domain.Model;
+
+/// <summary>One item of a device list (<c>disk</c>, <c>vif</c>): its spec string, what it parses to, and where it is.</summary>
+/// <typeparam name="T">The parsed spec type.</typeparam>
+/// <param name="Index">Position in the list.</param>
+/// <param name="Spec">The spec string (decoded).</param>
+/// <param name="Value">The parsed spec, or null when it does not parse.</param>
+/// <param name="Error">Why it does not parse, with the offset inside <paramref name="Spec"/>.</param>
+/// <param name="TokenSpan">Where the item's string token is in the file.</param>
+/// <param name="TokenText">The token as written, quotes and escapes included.</param>
+public sealed record DeviceItem<T>(int Index, string Spec, T? Value, DeviceSpecError? Error, TextSpan TokenSpan, string TokenText)
+    where T : class
+{
+    /// <summary>True when the spec parses.</summary>
+    public bool IsValid => Value is not null;
+
+    /// <summary>
+    /// The span of the error inside the file: exact when the token has no escapes (offsets in the decoded spec then
+    /// equal offsets in the token, after the quote), else the whole token.
+    /// </summary>
+    public TextSpan ErrorSpan
+    {
+        get
+        {
+            if (Error is null || TokenText.Contains('\\', StringComparison.Ordinal) || TokenText.Length < 2)
+            {
+                return TokenSpan;
+            }
+
+            var start = TokenSpan.Start + 1 + Math.Min(Error.Offset, Spec.Length);
+            var length = Math.Min(Math.Max(Error.Length, 1), Math.Max(0, TokenSpan.End - 1 - start));
+            return new TextSpan(start, length);
+        }
+    }
+}
