@@ -3,17 +3,21 @@ namespace XenConfig.Devices;
 /// <summary>The C library number conversions libxlutil uses (glibc behaviour on LP64), reproduced exactly.</summary>
 internal static class CNumbers
 {
-    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
+    /// <summary>C's <c>isspace</c> in the C locale.</summary>
+    public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
 
     /// <summary>C <c>atoi</c> as glibc implements it: <c>(int)strtol(s, NULL, 10)</c>.</summary>
     public static int Atoi(string s) => unchecked((int)Strtol(s, 0, 10, out _));
 
     /// <summary>
-    /// C <c>strtol</c> for base 10 (or 16 with <c>allowHexPrefix</c>): leading blanks, a sign, digits; saturates at
-    /// <see cref="long.MinValue"/>/<see cref="long.MaxValue"/>. <paramref name="end"/> is where the number ended
-    /// (<paramref name="start"/> when there were no digits).
+    /// C <c>strtol</c> (64-bit long): leading blanks, a sign, digits in <paramref name="radix"/> (0 means C's base 0:
+    /// <c>0x</c> hex, leading <c>0</c> octal, else decimal); saturates at <see cref="long.MinValue"/>/<see cref="long.MaxValue"/>.
+    /// <paramref name="end"/> is where the number ended (<paramref name="start"/> when there were no digits).
     /// </summary>
-    public static long Strtol(string s, int start, int radix, out int end)
+    public static long Strtol(string s, int start, int radix, out int end) => Strtol(s, start, radix, out end, out _);
+
+    /// <summary>C <c>strtol</c>, also telling whether the value was out of range (C's <c>ERANGE</c>).</summary>
+    public static long Strtol(string s, int start, int radix, out int end, out bool outOfRange)
     {
         var i = start;
         while (i < s.Length && IsSpace(s[i]))
@@ -28,8 +32,14 @@ internal static class CNumbers
             i++;
         }
 
+        if (radix == 0)
+        {
+            radix = ResolveRadix(s, ref i, radix);
+        }
+
         var digitsStart = i;
         var magnitude = ParseMagnitude(s, ref i, radix, out var overflow);
+        outOfRange = false;
         if (i == digitsStart)
         {
             end = start;
@@ -39,10 +49,12 @@ internal static class CNumbers
         end = i;
         if (negative)
         {
-            return overflow || magnitude > (ulong)long.MaxValue + 1 ? long.MinValue : unchecked(-(long)magnitude);
+            outOfRange = overflow || magnitude > (ulong)long.MaxValue + 1;
+            return outOfRange ? long.MinValue : unchecked(-(long)magnitude);
         }
 
-        return overflow || magnitude > long.MaxValue ? long.MaxValue : (long)magnitude;
+        outOfRange = overflow || magnitude > long.MaxValue;
+        return outOfRange ? long.MaxValue : (long)magnitude;
     }
 
     /// <summary>
@@ -64,15 +76,7 @@ internal static class CNumbers
             i++;
         }
 
-        if ((radix is 0 or 16) && i + 1 < s.Length && s[i] == '0' && s[i + 1] is 'x' or 'X' && i + 2 < s.Length && HexValue(s[i + 2]) >= 0)
-        {
-            radix = 16;
-            i += 2;
-        }
-        else if (radix == 0)
-        {
-            radix = i < s.Length && s[i] == '0' ? 8 : 10;
-        }
+        radix = ResolveRadix(s, ref i, radix);
 
         var digitsStart = i;
         var magnitude = ParseMagnitude(s, ref i, radix, out var overflow);
@@ -89,6 +93,21 @@ internal static class CNumbers
         }
 
         return negative ? unchecked(0UL - magnitude) : magnitude;
+    }
+
+    /// <summary>
+    /// The radix C uses: for base 0 or 16 a <c>0x</c> followed by a hex digit means hex (the prefix is skipped); for
+    /// base 0 a leading <c>0</c> means octal, anything else decimal.
+    /// </summary>
+    private static int ResolveRadix(string s, ref int i, int radix)
+    {
+        if (radix is 0 or 16 && i + 2 < s.Length && s[i] == '0' && s[i + 1] is 'x' or 'X' && HexValue(s[i + 2]) >= 0)
+        {
+            i += 2;
+            return 16;
+        }
+
+        return radix != 0 ? radix : i < s.Length && s[i] == '0' ? 8 : 10;
     }
 
     /// <summary>The value of a hex digit, or -1.</summary>

@@ -55,7 +55,8 @@ public static class XlString
                 case >= '0' and <= '7':
                     // libxlu reads up to three following characters with strtoul(base 10), requires it to consume at
                     // least two, skips them and emits nothing (the value is never stored).
-                    var consumed = StrtoulConsumed(literal.Slice(i, Math.Min(3, literal.Length - i)));
+                    var numberBuffer = literal.Slice(i, Math.Min(3, literal.Length - i)).ToString();
+                    Devices.CNumbers.Strtoul(numberBuffer, 0, 10, out var consumed);
                     if (consumed <= 1)
                     {
                         return new DecodeResult(null, escapeStart, $"xl rejects the escape '\\{next}' here: it needs two more decimal digits after it (and then deletes them)", []);
@@ -109,28 +110,5 @@ public static class XlString
         }
 
         return builder.Append(quote).ToString();
-    }
-
-    // How many characters C's strtoul(base 10) consumes: blanks, an optional sign, at least one digit; 0 if no digit.
-    private static int StrtoulConsumed(ReadOnlySpan<char> text)
-    {
-        var i = 0;
-        while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
-        {
-            i++;
-        }
-
-        if (i < text.Length && text[i] is '+' or '-')
-        {
-            i++;
-        }
-
-        var digits = i;
-        while (i < text.Length && char.IsAsciiDigit(text[i]))
-        {
-            i++;
-        }
-
-        return i > digits ? i : 0;
     }
 }
