@@ -158,6 +158,18 @@ public sealed class RepositoryValidationTests
         Assert.Equal([Path.Combine("guest", "menu.lst")], pygrub);
     }
 
+    [Fact]
+    public void Shared_corpus_validates_without_exceptions_in_every_rule_set()
+    {
+        var corpus = Path.Combine(RepositoryPaths.Shared, "corpus");
+        Assert.True(Directory.Exists(corpus), $"the shared corpus is missing: {corpus}");
+
+        var report = RepositoryValidation.Validate([corpus], new RepositoryValidationOptions { RuleSets = ValidationRuleSets.All });
+
+        Assert.True(report.FileCount > 100, $"only {report.FileCount} files read");
+        Assert.All(report.Diagnostics, d => Assert.NotNull(DiagnosticIds.Find(d.Id)));
+    }
+
     private sealed class TempFolder : IDisposable
     {
         public TempFolder() => Directory.CreateDirectory(Path);
