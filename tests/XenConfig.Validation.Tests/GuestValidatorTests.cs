@@ -176,6 +176,14 @@ public sealed class GuestValidatorTests
     }
 
     [Fact]
+    public void XC5004_points_at_a_disk_appended_with_plus_equals()
+    {
+        var config = Config + "disk += [ 'phy:/dev/vg0/spare,xvdc,w' ]\n";
+
+        ValidationAssert.Single(Validate(Guest(config, Fstab)), "XC5004", 7, 11, "g1.cfg");
+    }
+
+    [Fact]
     public void XC5004_fixed_by_exporting_the_disk_read_only_or_mounting_it()
     {
         var readOnly = Config.Replace("g1-swap,xvda2,w' ]", "g1-swap,xvda2,w', 'phy:/dev/vg0/spare,xvdc,r' ]", StringComparison.Ordinal);
