@@ -82,6 +82,14 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor PygrubInitrdDiffers =
         new("XC4020", DiagnosticSeverity.Warning, "pygrub reads an entry's initrd differently from GRUB");
 
+    /// <summary>XC4021: two entries share a title, so tools that select entries by title (pygrub <c>--entry</c>, grubby) pick the first.</summary>
+    public static readonly DiagnosticDescriptor GrubDuplicateTitle =
+        new("XC4021", DiagnosticSeverity.Warning, "two entries share a title; tools that select by title pick the first");
+
+    /// <summary>XC4022: a <c>password</c> in plain text (without <c>--md5</c>) that anyone who can read the menu can use.</summary>
+    public static readonly DiagnosticDescriptor GrubPlainTextPassword =
+        new("XC4022", DiagnosticSeverity.Warning, "a password in plain text; use password --md5 with a hash from md5crypt");
+
     private static IEnumerable<DiagnosticDescriptor> GrubDescriptors() =>
     [
         GrubUnknownCommand, GrubCommentSwallowsLine, GrubCommandMisplaced, GrubBadNumber, GrubBadDevice, GrubLineTooLong,
@@ -89,5 +97,6 @@ public static partial class DiagnosticIds
         GrubDefaultOutOfRange, GrubEntryWithoutKernel, GrubXenEntryWithoutDom0Module,
         PygrubRejectsFile, PygrubEntriesDiffer, PygrubDefaultDiffers, PygrubTimeoutDiffers, PygrubTitleDiffers,
         PygrubRootDiffers, PygrubKernelDiffers, PygrubInitrdDiffers,
+        GrubDuplicateTitle, GrubPlainTextPassword,
     ];
 }

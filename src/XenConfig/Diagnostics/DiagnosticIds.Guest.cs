@@ -26,9 +26,16 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor FstabTagUncheckable =
         new("XC5006", DiagnosticSeverity.Info, "an fstab source given by UUID= / LABEL= cannot be checked without the disk image");
 
+    /// <summary>
+    /// XC5007: a guest device path matches a disk only through the <c>xvd</c> name a modern (pvops) kernel gives an
+    /// <c>hd</c>/<c>sd</c> vdev, so it depends on the guest kernel.
+    /// </summary>
+    public static readonly DiagnosticDescriptor DeviceMatchNeedsModernKernel =
+        new("XC5007", DiagnosticSeverity.Info, "a guest device matches a disk only through the xvd name a modern kernel gives hd/sd vdevs");
+
     private static IEnumerable<DiagnosticDescriptor> GuestDescriptors() =>
     [
         FstabDeviceNotProvided, FstabRootDiffersFromKernelRoot, FstabWritesReadOnlyDisk, WritableDiskUnused,
-        GuestMenuRootNotProvided, FstabTagUncheckable,
+        GuestMenuRootNotProvided, FstabTagUncheckable, DeviceMatchNeedsModernKernel,
     ];
 }

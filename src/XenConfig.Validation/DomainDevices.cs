@@ -1,0 +1,188 @@
+using System.Globalization;
+using XenConfig.Boot;
+using XenConfig.Devices;
+using XenConfig.Domain.Model;
+using XenConfig.Domain.Syntax;
+using XenConfig.Grub;
+using XenConfig.Text;
+
+namespace XenConfig.Validation;
+
+/// <summary>One parsed item of <c>disk = [...]</c> with where it is written.</summary>
+internal sealed record DiskItem(int Index, DiskSpec Spec, SourceLocation Location)
+{
+    public bool IsWritable => !Spec.IsReadOnly && !Spec.IsCdrom;
+}
+
+/// <summary>One parsed item of <c>vif = [...]</c> with where it is written.</summary>
+internal sealed record VifItem(VifSpec Spec, SourceLocation Location);
+
+/// <summary>A <c>root=</c> device and where it comes from.</summary>
+internal sealed record RootDevice(string Device, SourceLocation Location, string Origin);
+
+/// <summary>The disks and vifs of a domain config with their positions, and the device matching rules of DESIGN.md §4.</summary>
+internal static class DomainDevices
+{
+    public static IReadOnlyList<DiskItem> Disks(DomainConfig config)
+    {
+        var specs = config.DiskSpecs;
+        var locations = ItemLocations(config, "disk", specs.Count);
+        var disks = new List<DiskItem>();
+        for (var i = 0; i < specs.Count; i++)
+        {
+            if (DiskSpec.TryParse(specs[i], out var disk, out _))
+            {
+                disks.Add(new DiskItem(i, disk, locations[i]));
+            }
+        }
+
+        return disks;
+    }
+
+    public static IReadOnlyList<VifItem> Vifs(DomainConfig config)
+    {
+        var specs = config.VifSpecs;
+        var locations = ItemLocations(config, "vif", specs.Count);
+        var vifs = new List<VifItem>();
+        for (var i = 0; i < specs.Count; i++)
+        {
+            if (VifSpec.TryParse(specs[i], out var vif, out _))
+            {
+                vifs.Add(new VifItem(vif, locations[i]));
+            }
+        }
+
+        return vifs;
+    }
+
+    /// <summary>
+    /// True for a guest path this check can reason about: <c>/dev/</c> followed by an <c>xvd</c>, <c>hd</c> or <c>sd</c>
+    /// name. LVM, md and by-id paths inside the guest are not disks of the domain and cannot be checked offline.
+    /// </summary>
+    public static bool IsDiskDevicePath(string path)
+    {
+        if (!path.StartsWith("/dev/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var name = path.AsSpan(5);
+        var letters = name.StartsWith("xvd") ? 3 : name.StartsWith("hd") || name.StartsWith("sd") ? 2 : -1;
+        return letters > 0 && name.Length > letters && name[letters] is >= 'a' and <= 'z';
+    }
+
+    /// <summary>The disk that provides <paramref name="devicePath"/>, preferring a match that needs no kernel renaming.</summary>
+    public static (DiskItem Disk, VirtualDeviceMatch Match)? FindDisk(IReadOnlyList<DiskItem> disks, string devicePath)
+    {
+        (DiskItem Disk, VirtualDeviceMatch Match)? best = null;
+        foreach (var disk in disks)
+        {
+            if (disk.Spec.VirtualDevice is not { } device)
+            {
+                continue;
+            }
+
+            var match = device.Match(devicePath);
+            if (match is VirtualDeviceMatch.Exact or VirtualDeviceMatch.Partition)
+            {
+                return (disk, match);
+            }
+
+            if (match != VirtualDeviceMatch.None && best is null)
+            {
+                best = (disk, match);
+            }
+        }
+
+        return best;
+    }
+
+    public static bool IsModernKernelMatch(VirtualDeviceMatch match) =>
+        match is VirtualDeviceMatch.ModernKernelName or VirtualDeviceMatch.ModernKernelPartition;
+
+    /// <summary>
+    /// The root device the guest kernel gets: <c>root=</c> of the kernel command line xl composes (<c>cmdline</c>, or
+    /// <c>root</c> + <c>extra</c>), else, for a guest booted by a bootloader without a kernel, <c>root=</c> of the
+    /// default entry of the guest's menu.
+    /// </summary>
+    public static RootDevice? KernelRoot(Guest guest)
+    {
+        var config = guest.Config;
+        if (config.KernelCommandLine is { } commandLine && KernelCommandLine.Parse(commandLine).Get("root") is { Length: > 0 } root)
+        {
+            var key = config.Cmdline is not null ? "cmdline"
+                : config.Extra is { } extra && KernelCommandLine.Parse(extra).Contains("root") ? "extra"
+                : "root";
+            var location = DomainConfigValidator.ValueLocation(config, config.Document.Settings[key]);
+            return new RootDevice(root, location, $"root={root} ({key} in {Describe(location)})");
+        }
+
+        if (config.Kernel is null && config.Bootloader is not null && guest.Menu is { } menu
+            && new GrubMenu(menu).DefaultEntry is { Kernel: not null } entry
+            && MenuRoot(menu, entry) is { } menuRoot)
+        {
+            return menuRoot with { Origin = $"root={menuRoot.Device} (default entry '{entry.Title}' of {Describe(menuRoot.Location)})" };
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c>root=</c> argument of an entry's kernel line, located at the argument.</summary>
+    public static RootDevice? MenuRoot(GrubMenuDocument menu, GrubEntry entry)
+    {
+        if (entry.Kernel is not { } kernel || kernel.Arguments.Arguments.LastOrDefault(a => a.IsNamed("root")) is not { Value: { Length: > 0 } value } argument)
+        {
+            return null;
+        }
+
+        var line = entry.Commands.Last(c => c.Name == "kernel");
+        var span = line.ArgumentSpan;
+        var start = span.Start;
+        if (kernel.ArgumentsText is { } arguments && span.Length == line.Argument.Length)
+        {
+            // A kernel line without continuation maps one to one onto the source.
+            start += line.Argument.Length - arguments.Length + argument.Span.Start;
+        }
+
+        var location = menu.Source.GetLocation(new TextSpan(start, Math.Min(argument.Text.Length, Math.Max(0, span.End - start))));
+        return new RootDevice(value, location, $"root={value} ({Describe(location)})");
+    }
+
+    /// <summary><c>path line N</c>, for messages that point at another place.</summary>
+    public static string Describe(SourceLocation location) =>
+        string.Create(CultureInfo.InvariantCulture, $"{location.Path ?? "<text>"} line {location.Start.DisplayLine}");
+
+    private static SourceLocation[] ItemLocations(DomainConfig config, string key, int count)
+    {
+        if (!config.Document.TryGetSetting(key, out var setting))
+        {
+            return Enumerable.Repeat(SourceLocation.None(config.Document.Path), count).ToArray();
+        }
+
+        // The effective list starts at the last plain assignment; each later += appends its items.
+        var first = setting.Assignments.Count - 1;
+        while (first > 0 && setting.Assignments[first].IsAddition)
+        {
+            first--;
+        }
+
+        var items = new List<ValueSyntax>();
+        for (var i = first; i < setting.Assignments.Count; i++)
+        {
+            if (setting.Assignments[i].Value is ListSyntax list)
+            {
+                items.AddRange(list.Items);
+            }
+            else
+            {
+                items.Add(setting.Assignments[i].Value);
+            }
+        }
+
+        var text = config.Document.Text;
+        var fallback = DomainConfigValidator.ValueLocation(config, setting);
+        return Enumerable.Range(0, count)
+            .Select(i => items.Count == count ? text.GetLocation(items[i].Span) : fallback)
+            .ToArray();
+    }
+}

@@ -1,0 +1,15 @@
+namespace XenConfig.Validation;
+
+/// <summary>What <see cref="RepositoryValidation"/> checks.</summary>
+public sealed record RepositoryValidationOptions
+{
+    /// <summary>The defaults: rule sets <c>default</c> and <c>crosscheck</c>; <c>strict</c> only when asked for.</summary>
+    public static RepositoryValidationOptions Default { get; } = new();
+
+    /// <summary>
+    /// The rule sets to run (names from <see cref="ValidationRuleSets"/>). Parse diagnostics are always reported;
+    /// <c>default</c> runs the per-file validators, <c>crosscheck</c> the guest and repository validators,
+    /// <c>strict</c> the style rules.
+    /// </summary>
+    public IReadOnlyList<string> RuleSets { get; init; } = [ValidationRuleSets.Default, ValidationRuleSets.CrossCheck];
+}
