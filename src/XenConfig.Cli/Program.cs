@@ -2,5 +2,5 @@ namespace XenConfig.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => XenConfigApp.Run(args, Console.Out, Console.Error);
+    private static int Main(string[] args) => XenConfigApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected);
 }

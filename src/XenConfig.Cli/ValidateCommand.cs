@@ -1,36 +1,61 @@
 using System.CommandLine;
+using XenConfig.Diagnostics;
+using XenConfig.Validation;
 using XenConfig.Validation.Discovery;
 
 namespace XenConfig.Cli;
 
-/// <summary><c>xenconfig validate [PATH...]</c>: discovers the guests of a VM repository and checks them.</summary>
+/// <summary><c>xenconfig validate [PATH...] [--format text|json|sarif] [--warnaserror] [--strict]</c>.</summary>
 internal static class ValidateCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    /// <summary>Above this many files a progress line is shown on an interactive terminal.</summary>
+    private const int ProgressThreshold = 200;
+
+    public static Command Create(TextWriter stdout, TextWriter stderr, bool interactive)
     {
         var paths = new Argument<string[]>("PATH")
         {
             Description = "Files or folders to validate (default: the current folder).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("validate", "Find the domain configs, fstabs and GRUB menus under PATH, group them into guests and check them.\n\nExample: xenconfig validate examples/")
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var warningsAsErrors = new Option<bool>("--warnaserror") { Description = "Exit 1 when there are warnings, too." };
+        var strict = new Option<bool>("--strict") { Description = "Also run the strict rules (style and likely mistakes)." };
+        var command = new Command("validate", "Find the domain configs, fstabs and GRUB menus under PATH, group them into guests and check each file, each guest and the repository as a whole.\n\nExample: xenconfig validate --format sarif examples/ > results.sarif")
         {
-            paths,
+            paths, format, warningsAsErrors, strict,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(result =>
         {
-            var targets = parseResult.GetValue(paths) is { Length: > 0 } given ? given : ["."];
-            return Run(targets, stdout, stderr);
+            var targets = result.GetValue(paths) is { Length: > 0 } given ? given : ["."];
+            var outputFormat = result.GetValue(format)!;
+            var options = RepositoryValidationOptions.Default with
+            {
+                RuleSets = result.GetValue(strict) ? ValidationRuleSets.All : RepositoryValidationOptions.Default.RuleSets,
+            };
+            return Run(targets, options, outputFormat, result.GetValue(warningsAsErrors), stdout, stderr, interactive && outputFormat == "text");
         });
         return command;
     }
 
-    private static int Run(IReadOnlyList<string> targets, TextWriter stdout, TextWriter stderr)
+    private static int Run(string[] targets, RepositoryValidationOptions options, string format, bool warningsAsErrors, TextWriter stdout, TextWriter stderr, bool showProgress)
     {
-        RepositoryScan scan;
+        RepositoryValidationReport report;
         try
         {
-            scan = RepositoryScanner.Scan(targets);
+            var scan = RepositoryScanner.Scan(targets);
+            var total = scan.FileCount;
+            if (showProgress && total > ProgressThreshold)
+            {
+                options = options with { Progress = new Progress(stderr, total) };
+            }
+
+            report = RepositoryValidation.Validate(scan, options);
+            if (options.Progress is not null)
+            {
+                stderr.Write("\r\u001b[K");
+            }
         }
         catch (FileNotFoundException exception)
         {
@@ -43,38 +68,33 @@ internal static class ValidateCommand
             return ExitCodes.UsageOrIo;
         }
 
-        foreach (var guest in scan.Guests)
+        var diagnostics = report.Diagnostics;
+        switch (format)
         {
-            var parts = new List<string> { Path.GetFileName(guest.DomainConfig) };
-            if (guest.Fstab is not null)
+            case "json":
+                ValidationOutput.WriteJson(stdout, report.FileCount, diagnostics);
+                break;
+            case "sarif":
+                ValidationOutput.WriteSarif(stdout, diagnostics, Directory.GetCurrentDirectory());
+                break;
+            default:
+                ValidationOutput.WriteText(stdout, report.FileCount, diagnostics);
+                break;
+        }
+
+        var failed = report.ErrorCount > 0 || (warningsAsErrors && report.WarningCount > 0);
+        return failed ? ExitCodes.Errors : ExitCodes.Success;
+    }
+
+    /// <summary>"validated N/M files" on one rewritten stderr line; synchronous, so lines never interleave.</summary>
+    private sealed class Progress(TextWriter stderr, int total) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            if (value % 50 == 0 || value == total)
             {
-                parts.Add($"fstab {Path.GetFileName(guest.Fstab)}");
+                stderr.Write($"\rvalidated {value}/{total} files");
             }
-
-            if (guest.Menu is not null)
-            {
-                parts.Add($"menu {Path.GetFileName(guest.Menu)}");
-            }
-
-            stdout.WriteLine($"guest {guest.Name}: {string.Join(", ", parts)} ({Path.GetDirectoryName(guest.DomainConfig)})");
         }
-
-        foreach (var menu in scan.HostMenus)
-        {
-            stdout.WriteLine($"host menu: {menu}");
-        }
-
-        foreach (var definition in scan.VmDefinitions)
-        {
-            stdout.WriteLine($"vm definition: {definition}");
-        }
-
-        foreach (var (path, kind) in scan.Other)
-        {
-            stdout.WriteLine($"{kind}: {path} (belongs to no guest)");
-        }
-
-        stdout.WriteLine($"{scan.Guests.Count} guests, {scan.HostMenus.Count} host menus, {scan.FileCount} files checked, {scan.Skipped.Count} skipped");
-        return ExitCodes.Success;
     }
 }

@@ -5,10 +5,10 @@ namespace XenConfig.Cli;
 /// <summary>The <c>xenconfig</c> command tree. Output goes to the writers given, so tests run it in-process.</summary>
 internal static class XenConfigApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false)
     {
         var root = new RootCommand("xenconfig: validate, show and edit Xen domain configs, GRUB menus and fstab files.");
-        root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ValidateCommand.Create(stdout, stderr, interactive));
         root.Subcommands.Add(ShowCommand.Create(stdout, stderr));
         root.Subcommands.Add(GetCommand.Create(stdout, stderr));
         root.Subcommands.Add(SetCommand.Create(stdout, stderr));

@@ -56,7 +56,7 @@ public static class RepositoryValidation
             throw new ArgumentException("At least one rule set is needed.", nameof(options));
         }
 
-        var run = new Run(options.RuleSets.ToArray());
+        var run = new Run(options.RuleSets.ToArray(), options.Progress);
         var guests = new List<Guest>();
         foreach (var files in scan.Guests)
         {
@@ -96,7 +96,7 @@ public static class RepositoryValidation
             .ToList();
 
     /// <summary>The state of one validation: rule sets, diagnostics collected, files read.</summary>
-    private sealed class Run(string[] ruleSets)
+    private sealed class Run(string[] ruleSets, IProgress<int>? progress)
     {
         private readonly DomainConfigValidator _configValidator = new();
         private readonly FstabValidator _fstabValidator = new();
@@ -162,6 +162,7 @@ public static class RepositoryValidation
             {
                 var text = SourceText.Load(path);
                 FileCount++;
+                progress?.Report(FileCount);
                 return text;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -12,4 +12,7 @@ public sealed record RepositoryValidationOptions
     /// <c>strict</c> the style rules.
     /// </summary>
     public IReadOnlyList<string> RuleSets { get; init; } = [ValidationRuleSets.Default, ValidationRuleSets.CrossCheck];
+
+    /// <summary>Told the number of files read so far, after each file (for a progress line); null for none.</summary>
+    public IProgress<int>? Progress { get; init; }
 }

@@ -13,8 +13,60 @@ public class CommandTests
         var result = CliRunner.Run("validate", RepositoryPaths.InRepository("examples"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("guest web01", result.Stdout);
+        Assert.Equal("9 files checked: 0 errors, 0 warnings\n", result.Stdout);
         Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public void Validate_prints_msbuild_canonical_lines_and_exits_1_on_errors()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("web.cfg", "name = 'web'\nkernel = '/boot/vmlinuz'\nroot = '/dev/xvdb1 ro'\ndisk = [ 'phy:/dev/vg0/web,xvda1,w' ]\n");
+
+        var result = CliRunner.Run("validate", folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"{path}(3,8): error XC2012: root device /dev/xvdb1 is not provided by any disk", result.Stdout);
+        Assert.EndsWith("1 files checked: 1 error, 0 warnings\n", result.Stdout);
+    }
+
+    [Fact]
+    public void Validate_warnaserror_fails_on_warnings_only()
+    {
+        using var folder = new TempFolder();
+        folder.Write("web.cfg", "name = 'web'\nkernel = '/boot/vmlinuz'\nmemmory = 512\n");
+
+        Assert.Equal(0, CliRunner.Run("validate", folder.Path).ExitCode);
+        Assert.Equal(1, CliRunner.Run("validate", folder.Path, "--warnaserror").ExitCode);
+    }
+
+    [Fact]
+    public void Validate_json_counts_files_errors_and_warnings()
+    {
+        var result = CliRunner.Run("validate", "--format", "json", RepositoryPaths.InRepository("tests", "XenConfig.Validation.Tests", "PlantedRepository"));
+
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("files").GetInt32() > 5);
+        Assert.Equal(root.GetProperty("errors").GetInt32(), root.GetProperty("diagnostics").EnumerateArray().Count(d => d.GetProperty("severity").GetString() == "error"));
+        Assert.Contains(root.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("id").GetString() == "XC5001");
+    }
+
+    [Fact]
+    public void Validate_sarif_is_2_1_0_with_rule_metadata_for_every_id()
+    {
+        var result = CliRunner.Run("validate", "--format", "sarif", RepositoryPaths.InRepository("tests", "XenConfig.Validation.Tests", "PlantedRepository"));
+
+        using var json = JsonDocument.Parse(result.Stdout);
+        var run = json.RootElement.GetProperty("runs")[0];
+        Assert.Equal("2.1.0", json.RootElement.GetProperty("version").GetString());
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Equal(XenConfig.Diagnostics.DiagnosticIds.All.Select(d => d.Id), rules);
+        var first = run.GetProperty("results")[0];
+        Assert.Equal(rules[first.GetProperty("ruleIndex").GetInt32()], first.GetProperty("ruleId").GetString());
+        var region = first.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.True(region.GetProperty("startLine").GetInt32() >= 1);
     }
 
     [Fact]
