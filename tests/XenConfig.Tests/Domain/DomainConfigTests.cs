@@ -111,3 +111,33 @@ public class DomainConfigTests
         Assert.All(config.UnknownKeys, key => Assert.True(document.Settings.ContainsKey(key)));
     }
 }
+
+public class DomainConfigCommonKeyTests
+{
+    [Fact]
+    public void Common_hvm_keys_read_with_xl_types()
+    {
+        var config = DomainConfig.Parse("type = 'hvm'\nacpi = 0\napic = 2\nvnc = 1\nvnclisten = '0.0.0.0'\nvideoram = 16\nviridian = [ 'defaults' ]\nserial = 'pty'\nusbdevice = [ 'tablet' ]\ncpus = '0-3,^1'\n");
+
+        Assert.False(config.Acpi);
+        Assert.True(config.Apic);
+        Assert.Null(config.Pae);
+        Assert.Equal("1", DomainConfig.GetDefault("pae"));
+        Assert.Equal(16, config.VideoRam);
+        Assert.Equal(["defaults"], config.Viridian!);
+        Assert.Equal(["pty"], config.Serial!);
+        Assert.Equal(["tablet"], config.UsbDevice!);
+        Assert.NotNull(config.CpuAffinity);
+    }
+
+    [Fact]
+    public void Boolean_setters_keep_an_equivalent_number_and_write_0_or_1()
+    {
+        var config = DomainConfig.Parse("apic = 2\n");
+
+        config.Apic = true;
+        config.Acpi = false;
+
+        Assert.Equal("apic = 2\nacpi = 0\n", config.ToString());
+    }
+}

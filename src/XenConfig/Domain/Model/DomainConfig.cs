@@ -10,7 +10,7 @@ namespace XenConfig.Domain.Model;
 /// bytes. Keys without a property are reachable through <see cref="GetString"/>, <see cref="GetNumber"/>,
 /// <see cref="GetBoolean"/> and <see cref="GetStringList"/>; nothing is ever dropped.
 /// </summary>
-public sealed class DomainConfig
+public sealed partial class DomainConfig
 {
     private DomainConfig(DomainConfigDocument document) => Document = document;
 
