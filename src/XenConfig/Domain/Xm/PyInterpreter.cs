@@ -787,7 +787,6 @@ internal sealed partial class PyInterpreter
             {
                 var result = Call(check, [name, current], [], node);
                 XmVars.Environment.Set(name, result);
-                Assignments[name] = node;
             }
             catch (PyException ex)
             {

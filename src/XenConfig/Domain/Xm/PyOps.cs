@@ -12,7 +12,7 @@ internal static class PyOps
     public const int MaxIntegerBits = 64 * 1024;
 
     public static object NormalizeInteger(BigInteger value, bool isLong) =>
-        !isLong && value >= long.MinValue && value <= long.MaxValue ? (long)value : value;
+        !isLong && value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value;
 
     public static string TypeName(object value) => value switch
     {
@@ -78,7 +78,7 @@ internal static class PyOps
     public static object Negate(object value) => value switch
     {
         bool b => b ? -1L : 0L,
-        long l => l == long.MinValue ? -(BigInteger)l : -l,
+        long l => l == long.MinValue ? (object)(-(BigInteger)l) : -l,
         BigInteger big => -big,
         double d => -d,
         _ => throw new PyException("TypeError", $"bad operand type for unary -: '{TypeName(value)}'"),
@@ -484,6 +484,7 @@ internal static class PyOps
     {
         string s => s,
         double d => FloatStr(d),
+        BigInteger big => big.ToString(CultureInfo.InvariantCulture),
         PyExceptionValue e => e.Message,
         _ => Repr(value),
     };

@@ -85,7 +85,14 @@ public static class XmConfig
                 Report(DiagnosticIds.XmValueDropped, warning.Start, warning.End, warning.Message);
             }
 
-            foreach (var error in module.Errors)
+            const int MaxReportedSyntaxErrors = 10;
+            if (module.Errors.Count > MaxReportedSyntaxErrors)
+            {
+                var first = module.Errors[MaxReportedSyntaxErrors];
+                Report(DiagnosticIds.XmSyntaxError, first.Start, first.End, $"{module.Errors.Count - MaxReportedSyntaxErrors} more syntax errors; only the first {MaxReportedSyntaxErrors} are reported");
+            }
+
+            foreach (var error in module.Errors.Take(MaxReportedSyntaxErrors))
             {
                 Report(error.IsLimit ? DiagnosticIds.XmLimitExceeded : DiagnosticIds.XmSyntaxError, error.Start, error.End,
                     error.IsLimit ? error.Message : error.Message + "; python would refuse the whole file");

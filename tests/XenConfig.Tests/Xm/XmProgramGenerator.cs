@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text;
+
+namespace XenConfig.Tests.Xm;
+
+/// <summary>
+/// Random xm-style programs in the part of Python where Python 2 and python3 agree: no true division, no str() of
+/// floats, no comparisons across types, no L suffix, no range objects. Some programs fail on purpose (unknown names,
+/// str + int, bad int(), index errors) so that error agreement is tested too.
+/// </summary>
+internal sealed class XmProgramGenerator(int seed)
+{
+    private readonly Random _random = new(seed);
+    private readonly List<string> _ints = [];
+    private readonly List<string> _strs = [];
+    private readonly List<string> _lists = [];
+    private bool _hasVmid;
+
+    private static readonly string[] Words = ["xvda", "phy:/dev/vg0/root", "bridge=xenbr0", "hvm", "linux", "", "a b", "x'y", "q\"r", "tab\there", "%", "64"];
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    private bool Chance(int percent) => _random.Next(100) < percent;
+
+    public Python3Oracle.Case Next()
+    {
+        _ints.Clear();
+        _strs.Clear();
+        _lists.Clear();
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        _hasVmid = Chance(40);
+        if (_hasVmid)
+        {
+            variables["vmid"] = _random.Next(1, 20).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var builder = new StringBuilder();
+        if (Chance(30))
+        {
+            builder.Append("import os, re\n");
+            _strs.Add("os.uname()[4]");
+            _strs.Add("os.uname()[0]");
+        }
+
+        if (_hasVmid && Chance(50))
+        {
+            builder.Append("def vmid_check(var, val):\n    val = int(val)\n    if val <= 0:\n        raise ValueError\n    return val\n");
+            builder.Append("xm_vars.var('vmid', use=\"Virtual machine id.\", check=vmid_check)\nxm_vars.check()\n");
+            _ints.Add("vmid");
+        }
+        else if (_hasVmid)
+        {
+            _strs.Add("vmid");
+        }
+
+        var count = _random.Next(1, 9);
+        for (var i = 0; i < count; i++)
+        {
+            Statement(builder, "");
+        }
+
+        return new Python3Oracle.Case(builder.ToString(), variables);
+    }
+
+    private void Statement(StringBuilder builder, string indent)
+    {
+        var length = builder.Length;
+        StatementOrNothing(builder, indent);
+        if (builder.Length == length)
+        {
+            builder.Append(indent).Append("pass\n");
+        }
+    }
+
+    private void StatementOrNothing(StringBuilder builder, string indent)
+    {
+        // One name pool per type, so that comparisons never mix types (python3 refuses, Python 2 orders by type name).
+        var index = _random.Next(0, 6).ToString(CultureInfo.InvariantCulture);
+        var name = "i" + index;
+        switch (_random.Next(12))
+        {
+            case 0 or 1 or 2:
+                builder.Append(indent).Append(name).Append(" = ").Append(IntExpr(2)).Append('\n');
+                _ints.Add(name);
+                break;
+            case 3 or 4 or 5:
+                name = "s" + index;
+                builder.Append(indent).Append(name).Append(" = ").Append(StrExpr(2)).Append('\n');
+                _strs.Add(name);
+                break;
+            case 6:
+                name = "l" + index;
+                builder.Append(indent).Append(name).Append(" = ").Append(ListExpr(2)).Append('\n');
+                _lists.Add(name);
+                break;
+            case 7:
+                if (indent.Length < 8)
+                {
+                    builder.Append(indent).Append("if ").Append(Condition()).Append(":\n");
+                    Statement(builder, indent + "    ");
+                    if (Chance(40))
+                    {
+                        builder.Append(indent).Append("elif ").Append(Condition()).Append(":\n");
+                        Statement(builder, indent + "    ");
+                    }
+
+                    if (Chance(60))
+                    {
+                        builder.Append(indent).Append("else:\n");
+                        Statement(builder, indent + "    ");
+                    }
+                }
+
+                break;
+            case 8:
+                if (_strs.Count > 0 && Chance(50))
+                {
+                    var target = Pick(_strs);
+                    if (!target.Contains('(', StringComparison.Ordinal) && target != "vmid")
+                    {
+                        builder.Append(indent).Append(target).Append(" += ").Append(StrExpr(1)).Append('\n');
+                    }
+                }
+                else if (_lists.Count > 0)
+                {
+                    builder.Append(indent).Append(Pick(_lists)).Append(Chance(50) ? ".append(" + StrExpr(1) + ")\n" : " += " + ListExpr(1) + "\n");
+                }
+
+                break;
+            case 9:
+                // Types xend dropped, and floats.
+                builder.Append(indent).Append("m" + index).Append(" = ").Append(Pick(new[] { "True", "False", "None", "(1, 'a')", "{'k': 1}", "1.5", "0.25 * 3", "2 ** 70", "1e300 * 10", "[1.5, 2 ** 64]" })).Append('\n');
+                break;
+            case 10:
+                // Failing statements.
+                builder.Append(indent).Append("m" + index).Append(" = ").Append(Pick(new[] { "undefined_name", "'a' + 1", "int('x1')", "[1][3]", "{}['k']", "1 // 0", "'%d' % 'x'", "'%s %s' % ('a',)", "len(5)" })).Append('\n');
+                break;
+            default:
+                builder.Append(indent).Append("name = ").Append(StrExpr(2)).Append('\n');
+                _strs.Add("name");
+                break;
+        }
+    }
+
+    private string Condition() => _random.Next(6) switch
+    {
+        0 => IntExpr(1) + " " + Pick(new[] { "<", "<=", ">", ">=", "==", "!=" }) + " " + IntExpr(1),
+        1 => StrExpr(1) + " " + Pick(new[] { "==", "!=", "<", ">" }) + " " + StrExpr(1),
+        2 => StrExpr(0) + " in " + StrExpr(1),
+        3 => "not " + Condition(),
+        4 => Condition() + Pick(new[] { " and ", " or " }) + Condition(),
+        _ => _strs.Any(s => s.StartsWith("os.", StringComparison.Ordinal)) ? "re.search('64', os.uname()[4])" : IntExpr(0),
+    };
+
+    private string IntExpr(int depth)
+    {
+        if (depth <= 0 || Chance(30))
+        {
+            return _random.Next(5) switch
+            {
+                0 when _ints.Count > 0 => Pick(_ints),
+                1 => "0x" + _random.Next(0, 4096).ToString("x", CultureInfo.InvariantCulture),
+                _ => _random.Next(0, 1000).ToString(CultureInfo.InvariantCulture),
+            };
+        }
+
+        return _random.Next(9) switch
+        {
+            0 => IntExpr(depth - 1) + " + " + IntExpr(depth - 1),
+            1 => IntExpr(depth - 1) + " - " + IntExpr(depth - 1),
+            2 => IntExpr(depth - 1) + " * " + IntExpr(depth - 1),
+            3 => "(" + IntExpr(depth - 1) + ") // " + _random.Next(-9, 10).ToString(CultureInfo.InvariantCulture),
+            4 => "(" + IntExpr(depth - 1) + ") % " + _random.Next(-9, 10).ToString(CultureInfo.InvariantCulture),
+            5 => "-(" + IntExpr(depth - 1) + ")",
+            6 => "len(" + StrExpr(depth - 1) + ")",
+            7 => "int('" + _random.Next(-50, 50).ToString(CultureInfo.InvariantCulture) + "')",
+            _ => "(" + IntExpr(depth - 1) + ") ** " + _random.Next(0, 3).ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    private string StrLiteral()
+    {
+        var word = Pick(Words);
+        return _random.Next(4) switch
+        {
+            0 => "'" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal) + "'",
+            1 => "\"" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\t", "\\x09", StringComparison.Ordinal) + "\"",
+            2 => "r'" + (word.Contains('\'', StringComparison.Ordinal) ? "raw\\d" : word) + "'",
+            _ => "'''" + word.Replace("'", "\\'", StringComparison.Ordinal).Replace("\t", "\\011", StringComparison.Ordinal) + "'''",
+        };
+    }
+
+    private string StrExpr(int depth)
+    {
+        if (depth <= 0 || Chance(30))
+        {
+            return _strs.Count > 0 && Chance(40) ? Pick(_strs) : StrLiteral();
+        }
+
+        return _random.Next(11) switch
+        {
+            0 => StrExpr(depth - 1) + " + " + StrExpr(depth - 1),
+            1 => "'VM%d-%s' % (" + IntExpr(depth - 1) + ", " + StrExpr(depth - 1) + ")",
+            2 => "'%05d|%-4s|%x|%r' % (" + IntExpr(depth - 1) + ", " + StrExpr(0) + ", " + IntExpr(0) + ", " + StrExpr(0) + ")",
+            3 => "(" + StrExpr(depth - 1) + ").upper()",
+            4 => "(" + StrExpr(depth - 1) + ").replace('a', '-')",
+            5 => "(" + StrExpr(depth - 1) + ")[" + _random.Next(-3, 3).ToString(CultureInfo.InvariantCulture) + ":" + _random.Next(-2, 6).ToString(CultureInfo.InvariantCulture) + "]",
+            6 => "str(" + IntExpr(depth - 1) + ")",
+            7 => "'-'.join(" + ListOfStrings(depth - 1) + ")",
+            8 => StrExpr(depth - 1) + " * " + _random.Next(0, 4).ToString(CultureInfo.InvariantCulture),
+            9 => "(" + StrExpr(depth - 1) + ").strip()",
+            _ => "'%s' % " + StrExpr(depth - 1),
+        };
+    }
+
+    private string ListOfStrings(int depth) =>
+        "[" + string.Join(", ", Enumerable.Range(0, _random.Next(0, 4)).Select(_ => StrExpr(depth))) + (Chance(20) ? ",]" : "]");
+
+    private string ListExpr(int depth) => _random.Next(5) switch
+    {
+        0 => ListOfStrings(depth),
+        1 => "[" + string.Join(", ", Enumerable.Range(0, _random.Next(0, 4)).Select(_ => IntExpr(depth))) + "]",
+        2 => "[" + StrExpr(depth) + ", [" + IntExpr(depth) + ", " + StrExpr(0) + "], (" + IntExpr(0) + ", " + StrExpr(0) + ")]",
+        3 when _lists.Count > 0 => Pick(_lists) + " + " + ListOfStrings(depth),
+        _ => "list(range(" + _random.Next(0, 5).ToString(CultureInfo.InvariantCulture) + "))",
+    };
+}
