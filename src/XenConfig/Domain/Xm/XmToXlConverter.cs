@@ -93,7 +93,7 @@ public static class XmToXlConverter
                         break;
                     case "device_model":
                         Report(DiagnosticIds.XmConvertDeviceModelDropped, key, $"device_model = {value} was dropped: xl ignores it; set device_model_override and device_model_version if a custom qemu is needed");
-                        _comments.Add($"# device_model = {value}");
+                        _comments.Add($"# device_model = {Render(value)}");
                         break;
                     case "cpu_cap":
                         Report(DiagnosticIds.XmConvertRenamedKey, key, "cpu_cap was renamed to cap, its xl name");
@@ -118,7 +118,7 @@ public static class XmToXlConverter
                         if (XmOnlyKeys.Contains(key))
                         {
                             Report(DiagnosticIds.XmConvertDroppedKey, key, $"{key} is an xm-only key that xl ignores; it was dropped and kept as a comment");
-                            _comments.Add($"# {key} = {value}");
+                            _comments.Add($"# {key} = {Render(value)}");
                         }
                         else if (XlKeys.Contains(key))
                         {
@@ -155,12 +155,16 @@ public static class XmToXlConverter
                     _output.Add(("type", SettingValue.String("hvm"), "builder"));
                     Report(DiagnosticIds.XmConvertBuilder, "builder", "builder = 'hvm' became type = \"hvm\"");
                     break;
+                case "netbsd":
+                    _output.Add(("type", SettingValue.String("pv"), "builder"));
+                    Report(DiagnosticIds.XmConvertBuilder, "builder", "builder = 'netbsd' (Xen 2's builder for NetBSD kernels) became type = \"pv\"");
+                    break;
                 case "vmx":
                     _output.Add(("type", SettingValue.String("hvm"), "builder"));
                     Report(DiagnosticIds.XmConvertBuilder, "builder", "builder = 'vmx' (the Xen 3.0 name of the HVM builder) became type = \"hvm\"");
                     break;
                 default:
-                    Report(DiagnosticIds.XmConvertUnknownBuilder, "builder", $"builder = {value} has no xl guest type (xm knew 'linux' and 'hvm'); no type was written");
+                    Report(DiagnosticIds.XmConvertUnknownBuilder, "builder", $"builder = {value} has no xl guest type (xm knew linux, netbsd, vmx and hvm); no type was written");
                     break;
             }
         }
@@ -312,6 +316,10 @@ public static class XmToXlConverter
                 Report(DiagnosticIds.XmConvertDefaultMadeExplicit, "on_crash", "on_crash was not set: xm's default 'restart' was written (xl's default is 'destroy')");
             }
         }
+
+        // xl syntax for a comment line: numbers bare, strings quoted with escapes (never a raw line break).
+        private static string Render(SettingValue value) =>
+            value.IsList ? "[ " + string.Join(", ", value.Items.Select(Render)) + " ]" : value.IsNumberToken ? value.Text! : value.ToString();
 
         private XmConversion Write()
         {
