@@ -180,12 +180,50 @@ public sealed class XmEvaluatorTests
     [Fact]
     public void Unsupported_constructs_in_branches_not_taken_are_only_an_info()
     {
-        var evaluation = Evaluate("install = 0\nif install:\n    class A:\n        pass\n    try:\n        x = 1\n    except IOError, e:\n        pass\nname = 'ok'\nprint 'done', name\n");
+        var evaluation = Evaluate("install = 0\nif install:\n    class A:\n        pass\n    while 1:\n        x = 1\n    with open('f') as f:\n        pass\nname = 'ok'\nprint 'done', name\n");
         Assert.False(evaluation.HasErrors, string.Join("\n", evaluation.Diagnostics));
         Assert.Equal("ok", evaluation.Settings["name"].Text);
         Assert.Equal(["done ok"], evaluation.Output);
         Assert.All(evaluation.Diagnostics, d => Assert.Equal(DiagnosticIds.XmUnsupportedConstructNotRun.Id, d.Id));
         Assert.Equal(3, evaluation.Diagnostics.Count);
+    }
+
+    [Fact]
+    public void Try_except_else_finally_and_bare_raise_follow_python_2()
+    {
+        const string text = """
+            try:
+                n = len(vfb)
+            except NameError, e:
+                n = -1
+                why = str(e)
+            try:
+                x = {}['k']
+            except (TypeError, LookupError):
+                x = 'lookup'
+            else:
+                x = 'none'
+            finally:
+                done = 'yes'
+            try:
+                y = 1
+            except:
+                y = 2
+            else:
+                y = 3
+            """;
+        var evaluation = Evaluate(text.Replace("\r", "", StringComparison.Ordinal));
+        Assert.False(evaluation.HasErrors, string.Join("\n", evaluation.Diagnostics));
+        Assert.Equal("-1", evaluation.Settings["n"].Text);
+        Assert.Equal("name 'vfb' is not defined", evaluation.Settings["why"].Text);
+        Assert.Equal("lookup", evaluation.Settings["x"].Text);
+        Assert.Equal("yes", evaluation.Settings["done"].Text);
+        Assert.Equal("3", evaluation.Settings["y"].Text);
+
+        var reraised = Evaluate("try:\n    int('x')\nexcept ValueError:\n    raise\n");
+        Assert.Equal("test.cfg(4,5): error XC1104: ValueError: invalid literal for int() with base 10: 'x'; xm create stops here", Assert.Single(reraised.Diagnostics).ToString());
+        var limit = Evaluate("try:\n    x = 'a' * 10 ** 9\nexcept:\n    x = 'caught'\n");
+        Assert.Equal("XC1106", Assert.Single(limit.Diagnostics).Id);
     }
 
     [Fact]

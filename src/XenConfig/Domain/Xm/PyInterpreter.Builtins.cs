@@ -471,6 +471,7 @@ internal sealed partial class PyInterpreter
                 return new PyCompiledRegex(CompileRegex(pattern, flags, anchored: false), CompileRegex(pattern, flags, anchored: true), pattern);
             }),
             ["escape"] = Builtin("escape", (_, a) => EscapeRegex(StringArgument("escape", a))),
+            ["error"] = new PyExceptionType("error"),
             ["I"] = 2L,
             ["IGNORECASE"] = 2L,
             ["M"] = 8L,

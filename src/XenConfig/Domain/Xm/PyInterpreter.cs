@@ -198,6 +198,8 @@ internal sealed partial class PyInterpreter
                 }
 
                 return forStmt.Else is null ? Flow.Normal : ExecuteBlock(forStmt.Else, scope);
+            case TryStmt tryStmt:
+                return ExecuteTry(tryStmt, scope);
             case DefStmt def:
                 Store(scope, def.Name, new PyFunction(def.Name, def.Parameters, def.Parameters.Defaults.Select(d => Evaluate(d, scope)).ToArray(), def.Body, null, scope.Globals), statement);
                 return Flow.Normal;
@@ -253,11 +255,81 @@ internal sealed partial class PyInterpreter
         }
     }
 
+    private static readonly Dictionary<string, string[]> ExceptionBases = new(StringComparer.Ordinal)
+    {
+        ["LookupError"] = ["KeyError", "IndexError"],
+        ["ArithmeticError"] = ["ZeroDivisionError", "OverflowError"],
+        ["EnvironmentError"] = ["IOError", "OSError"],
+        ["NameError"] = ["UnboundLocalError"],
+        ["ValueError"] = ["UnicodeError"],
+    };
+
+    private readonly Stack<PyException> _handling = new();
+
+    private static bool Matches(string raised, object handler) => handler switch
+    {
+        PyExceptionType type => type.Name == raised ||
+            (type.Name is "Exception" or "StandardError" && raised != "SystemExit") ||
+            (ExceptionBases.TryGetValue(type.Name, out var derived) && derived.Contains(raised)),
+        PyTuple tuple => tuple.Items.Any(item => Matches(raised, item)),
+        _ => false,
+    };
+
+    private Flow ExecuteTry(TryStmt tryStmt, PyScope scope)
+    {
+        try
+        {
+            Flow flow;
+            try
+            {
+                flow = ExecuteBlock(tryStmt.Body, scope);
+            }
+            catch (PyException ex)
+            {
+                foreach (var handler in tryStmt.Handlers)
+                {
+                    if (handler.Type is not null && !Matches(ex.TypeName, Evaluate(handler.Type, scope)))
+                    {
+                        continue;
+                    }
+
+                    if (handler.Name is not null)
+                    {
+                        Store(scope, handler.Name, new PyExceptionValue(new PyExceptionType(ex.TypeName), ex.Message), tryStmt);
+                    }
+
+                    _handling.Push(ex);
+                    try
+                    {
+                        return ExecuteBlock(handler.Body, scope);
+                    }
+                    finally
+                    {
+                        _handling.Pop();
+                    }
+                }
+
+                throw;
+            }
+
+            return flow == Flow.Normal && tryStmt.Else is not null ? ExecuteBlock(tryStmt.Else, scope) : flow;
+        }
+        finally
+        {
+            if (tryStmt.Finally is not null)
+            {
+                ExecuteBlock(tryStmt.Finally, scope);
+            }
+        }
+    }
+
     private PyException CreateRaise(RaiseStmt raise, PyScope scope)
     {
         if (raise.Exception is null)
         {
-            return new PyException("TypeError", "exceptions must be old-style classes or derived from BaseException, not NoneType");
+            return _handling.Count > 0
+                ? new PyException(_handling.Peek().TypeName, _handling.Peek().Message)
+                : new PyException("TypeError", "exceptions must be old-style classes or derived from BaseException, not NoneType");
         }
 
         var value = Evaluate(raise.Exception, scope);

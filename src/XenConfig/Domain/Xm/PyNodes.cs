@@ -204,6 +204,20 @@ internal sealed class ForStmt(int start, int end, PyExpr target, PyExpr iterable
     public IReadOnlyList<PyStmt>? Else { get; } = orElse;
 }
 
+internal sealed record PyExceptHandler(PyExpr? Type, string? Name, IReadOnlyList<PyStmt> Body);
+
+internal sealed class TryStmt(int start, int end, IReadOnlyList<PyStmt> body, IReadOnlyList<PyExceptHandler> handlers, IReadOnlyList<PyStmt>? orElse, IReadOnlyList<PyStmt>? final)
+    : PyStmt(start, end)
+{
+    public IReadOnlyList<PyStmt> Body { get; } = body;
+
+    public IReadOnlyList<PyExceptHandler> Handlers { get; } = handlers;
+
+    public IReadOnlyList<PyStmt>? Else { get; } = orElse;
+
+    public IReadOnlyList<PyStmt>? Finally { get; } = final;
+}
+
 internal sealed class DefStmt(int start, int end, string name, PyParameters parameters, IReadOnlyList<PyStmt> body) : PyStmt(start, end)
 {
     public string Name { get; } = name;

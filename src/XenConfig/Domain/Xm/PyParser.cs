@@ -19,7 +19,7 @@ internal sealed class PyParser
 
     private static readonly HashSet<string> AugmentedOperators = ["+=", "-=", "*=", "/=", "//=", "%=", "**=", ">>=", "<<=", "&=", "|=", "^="];
 
-    private static readonly HashSet<string> UnsupportedCompound = ["class", "try", "while", "with", "except", "finally", "@"];
+    private static readonly HashSet<string> UnsupportedCompound = ["class", "while", "with", "@"];
 
     private readonly List<PyToken> _tokens;
     private readonly List<PyParseError> _errors = [];
@@ -225,7 +225,10 @@ internal sealed class PyParser
                 case "for":
                     into.Add(ParseFor());
                     return;
-                case "else" or "elif":
+                case "try":
+                    into.Add(ParseTry());
+                    return;
+                case "else" or "elif" or "except" or "finally":
                     throw Error(token, $"'{token.Text}' without 'if'");
             }
         }
@@ -331,6 +334,50 @@ internal sealed class PyParser
         }
 
         return new ForStmt(start, _tokens[Math.Max(0, _index - 1)].End, target, iterable, body, orElse);
+    }
+
+    private TryStmt ParseTry()
+    {
+        var start = Advance().Start;
+        var body = ParseSuite();
+        var handlers = new List<PyExceptHandler>();
+        while (Current.Is("except"))
+        {
+            Advance();
+            PyExpr? type = null;
+            string? name = null;
+            if (!Current.Is(":"))
+            {
+                type = ParseTest();
+                if (Accept(",") || Accept("as"))
+                {
+                    name = ExpectName();
+                }
+            }
+
+            handlers.Add(new PyExceptHandler(type, name, ParseSuite()));
+        }
+
+        List<PyStmt>? orElse = null;
+        if (handlers.Count > 0 && Current.Is("else"))
+        {
+            Advance();
+            orElse = ParseSuite();
+        }
+
+        List<PyStmt>? final = null;
+        if (Current.Is("finally"))
+        {
+            Advance();
+            final = ParseSuite();
+        }
+
+        if (handlers.Count == 0 && final is null)
+        {
+            throw Error(Current, "expected 'except' or 'finally' after 'try'");
+        }
+
+        return new TryStmt(start, _tokens[Math.Max(0, _index - 1)].End, body, handlers, orElse, final);
     }
 
     private PyExpr ParseTargetList()

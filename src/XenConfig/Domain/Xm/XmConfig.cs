@@ -199,6 +199,24 @@ public static class XmConfig
                         case DefStmt def:
                             stack.Push(def.Body);
                             break;
+                        case TryStmt tryStmt:
+                            stack.Push(tryStmt.Body);
+                            foreach (var handler in tryStmt.Handlers)
+                            {
+                                stack.Push(handler.Body);
+                            }
+
+                            if (tryStmt.Else is not null)
+                            {
+                                stack.Push(tryStmt.Else);
+                            }
+
+                            if (tryStmt.Finally is not null)
+                            {
+                                stack.Push(tryStmt.Finally);
+                            }
+
+                            break;
                     }
                 }
             }
