@@ -60,6 +60,12 @@ public sealed class XmDifferentialTests
         Oracles.Require(Python3Oracle.Path is not null, "python3");
         var generator = new XmProgramGenerator(20261126);
         var cases = Enumerable.Range(0, 3000).Select(_ => generator.Next()).ToList();
+        string[] constructs = ["try:", "except", "finally:", "for w in", "break", "xm_vars.check()", "%(a)s", "elif ", "else:", "import os, re", " if ", "'''", "r'", "\\x09"];
+        foreach (var construct in constructs)
+        {
+            Assert.True(cases.Count(c => c.Text.Contains(construct, StringComparison.Ordinal)) >= 30, $"the generator rarely produces {construct}");
+        }
+
         var results = Python3Oracle.Run(cases);
         var disagreements = new List<string>();
         var pythonErrors = 0;

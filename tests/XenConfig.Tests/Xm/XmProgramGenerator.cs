@@ -77,8 +77,51 @@ internal sealed class XmProgramGenerator(int seed)
         // One name pool per type, so that comparisons never mix types (python3 refuses, Python 2 orders by type name).
         var index = _random.Next(0, 6).ToString(CultureInfo.InvariantCulture);
         var name = "i" + index;
-        switch (_random.Next(12))
+        switch (_random.Next(16))
         {
+            case 12 when indent.Length < 8:
+                builder.Append(indent).Append("try:\n");
+                Statement(builder, indent + "    ");
+                builder.Append(indent).Append(Pick(new[] { "except:", "except (NameError, TypeError, ValueError):", "except LookupError as e:", "except ZeroDivisionError:", "except Exception:" })).Append('\n');
+                Statement(builder, indent + "    ");
+                if (Chance(30))
+                {
+                    builder.Append(indent).Append("else:\n");
+                    Statement(builder, indent + "    ");
+                }
+
+                if (Chance(30))
+                {
+                    builder.Append(indent).Append("finally:\n");
+                    Statement(builder, indent + "    ");
+                }
+
+                break;
+            case 13 when indent.Length < 8:
+                name = "s" + index;
+                builder.Append(indent).Append(name).Append(" = ''\n");
+                builder.Append(indent).Append("for w in ").Append(Chance(50) ? ListOfStrings(1) : StrExpr(1)).Append(":\n");
+                builder.Append(indent).Append("    if w == 'x':\n").Append(indent).Append("        ").Append(Chance(50) ? "continue" : "break").Append('\n');
+                builder.Append(indent).Append("    ").Append(name).Append(" += w + '.'\n");
+                _strs.Add(name);
+                break;
+            case 14:
+                builder.Append(indent).Append('s').Append(index).Append(", i").Append(index).Append(" = ").Append(StrExpr(1)).Append(", ").Append(IntExpr(1)).Append('\n');
+                _strs.Add("s" + index);
+                _ints.Add("i" + index);
+                break;
+            case 15:
+                builder.Append(indent).Append('s').Append(index).Append(" = ").Append(Pick(new[]
+                {
+                    "'%(a)s-%(b)05d' % {'a': " + StrExpr(1) + ", 'b': " + IntExpr(1) + "}",
+                    StrExpr(1) + " if " + Condition() + " else " + StrExpr(1),
+                    "str(" + StrExpr(1) + ".startswith('x')) + str(" + StrExpr(1) + ".find('a'))",
+                    "'%s' % (" + IntExpr(1) + " in [1, 2, 3],)",
+                    "hex(" + IntExpr(1) + ") + str(int('ff', 16))",
+                    "str(max(" + IntExpr(1) + ", " + IntExpr(1) + ", 3)) + str(min([" + IntExpr(1) + ", 9]))",
+                })).Append('\n');
+                _strs.Add("s" + index);
+                break;
             case 0 or 1 or 2:
                 builder.Append(indent).Append(name).Append(" = ").Append(IntExpr(2)).Append('\n');
                 _ints.Add(name);
@@ -134,6 +177,8 @@ internal sealed class XmProgramGenerator(int seed)
             case 10:
                 // Failing statements.
                 builder.Append(indent).Append("m" + index).Append(" = ").Append(Pick(new[] { "undefined_name", "'a' + 1", "int('x1')", "[1][3]", "{}['k']", "1 // 0", "'%d' % 'x'", "'%s %s' % ('a',)", "len(5)" })).Append('\n');
+                break;
+            case 12 or 13:
                 break;
             default:
                 builder.Append(indent).Append("name = ").Append(StrExpr(2)).Append('\n');
