@@ -61,7 +61,7 @@ internal static class PyOps
         bool b => b ? BigInteger.One : BigInteger.Zero,
         long l => l,
         BigInteger big => big,
-        _ => throw new InvalidOperationException("not an integer"),
+        _ => throw new PyException("TypeError", $"an integer is required, not {TypeName(value)}"),
     };
 
     public static double ToDouble(object value) => value switch
@@ -72,7 +72,7 @@ internal static class PyOps
             ? throw new PyException("OverflowError", "long int too large to convert to float")
             : (double)big,
         double d => d,
-        _ => throw new InvalidOperationException("not a number"),
+        _ => throw new PyException("TypeError", $"a float is required, not {TypeName(value)}"),
     };
 
     public static object Negate(object value) => value switch

@@ -133,6 +133,11 @@ public static class XmConfig
             {
                 Report(DiagnosticIds.XmLimitExceeded, 0, 0, "values or calls nested too deeply for the evaluator");
             }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InvalidCastException or IndexOutOfRangeException or OverflowException or FormatException)
+            {
+                // A defect of the evaluator must not escape to the caller; report it where the run stopped.
+                Report(DiagnosticIds.XmUnsupportedConstruct, 0, 0, $"the evaluator failed internally ({ex.GetType().Name}: {ex.Message}); please report this input");
+            }
 
             foreach (var unsupported in Unsupported(module.Body).Where(u => !interpreter.ReachedUnsupported.Contains(u)))
             {
