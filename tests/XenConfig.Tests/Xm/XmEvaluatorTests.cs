@@ -178,6 +178,17 @@ public sealed class XmEvaluatorTests
     }
 
     [Fact]
+    public void Non_ascii_text_needs_a_coding_declaration_as_in_python_2()
+    {
+        var undeclared = Evaluate("# caf\u00e9\nname = 'x'\n");
+        Assert.Equal("test.cfg(1,6): error XC1101: Non-ASCII character '\\xe9' but no encoding declared (Python 2 needs '# -*- coding: utf-8 -*-', PEP 263); python would refuse the whole file", Assert.Single(undeclared.Diagnostics).ToString());
+        Assert.Empty(undeclared.Settings);
+        var declared = Evaluate("#!/usr/bin/python\n# -*- coding: utf-8 -*-\nname = 'caf\u00e9'\n");
+        Assert.Equal("caf\u00e9", declared.Settings["name"].Text);
+        Assert.Equal("x", Evaluate("\uFEFFname = 'x' # \u00e9\n").Settings["name"].Text);
+    }
+
+    [Fact]
     public void Unsupported_constructs_in_branches_not_taken_are_only_an_info()
     {
         var evaluation = Evaluate("install = 0\nif install:\n    class A:\n        pass\n    while 1:\n        x = 1\n    with open('f') as f:\n        pass\nname = 'ok'\nprint 'done', name\n");

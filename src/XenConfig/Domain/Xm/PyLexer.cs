@@ -8,7 +8,7 @@ namespace XenConfig.Domain.Xm;
 /// The Python 2 tokenizer for the xm subset: indentation, bracket and backslash continuation, Python 2 string
 /// literals (escapes, raw, triple quotes, prefixes) and number literals. One pass, every iteration consumes input.
 /// </summary>
-internal sealed class PyLexer
+internal sealed partial class PyLexer
 {
     private const int MaxNumberLength = 4000;
     private const int MaxIndentLevels = 100;
@@ -44,6 +44,10 @@ internal sealed class PyLexer
         if (_text.StartsWith('\uFEFF'))
         {
             _pos = 1;
+        }
+        else
+        {
+            CheckSourceEncoding();
         }
 
         while (_pos < _text.Length)
@@ -202,7 +206,26 @@ internal sealed class PyLexer
         _tokens.Add(new PyToken(PyTokenKind.EndOfFile, "", _text.Length, _text.Length));
     }
 
-    private static string Printable(char c) => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString();
+    // Python 2 (PEP 263): a non-ASCII character anywhere, even in a comment, needs a coding declaration on line 1 or 2.
+    private void CheckSourceEncoding()
+    {
+        var nonAscii = _text.AsSpan().IndexOfAnyExceptInRange('\0', '\x7f');
+        if (nonAscii < 0)
+        {
+            return;
+        }
+
+        var firstLines = string.Join('\n', _text.Split('\n', 3).Take(2));
+        if (!CodingDeclaration().IsMatch(firstLines))
+        {
+            _errors.Add((nonAscii, nonAscii + 1, $"Non-ASCII character '{Printable(_text[nonAscii])}' but no encoding declared (Python 2 needs '# -*- coding: utf-8 -*-', PEP 263)"));
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t\f]*#.*?coding[:=][ \t]*[-\w.]+", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex CodingDeclaration();
+
+    private static string Printable(char c) => char.IsControl(c) || c > '\x7f' ? $"\\x{(int)c:x2}" : c.ToString();
 
     private static bool IsStringPrefix(string word) =>
         word.ToLowerInvariant() is "r" or "u" or "b" or "ur" or "br";
