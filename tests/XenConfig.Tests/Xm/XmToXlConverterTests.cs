@@ -109,6 +109,25 @@ public sealed class XmToXlConverterTests
         Assert.Contains(conversion.Diagnostics, d => d.Id == "XC1125" && d.Message.StartsWith("netmask has no effect", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(3, "maxvcpus = 4\nvcpus = 2\n", DiagnosticSeverityText.Info)]
+    [InlineData(5, "maxvcpus = 4\nvcpus = 2\n", DiagnosticSeverityText.Warning)]
+    [InlineData(15, "maxvcpus = 4\nvcpus = 4\n", DiagnosticSeverityText.Info)]
+    public void Vcpu_avail_becomes_maxvcpus_and_the_online_count(int bitmap, string expected, DiagnosticSeverityText severity)
+    {
+        var conversion = Convert($"name = 'a'\nmemory = 64\nvcpus = 4\nvcpu_avail = {bitmap}\non_crash = 'destroy'\nbuilder = 'linux'\n");
+        Assert.Equal("name = \"a\"\nmemory = 64\n" + expected + "on_crash = \"destroy\"\ntype = \"pv\"\n", conversion.Text);
+        var diagnostic = Assert.Single(conversion.Diagnostics, d => d.Id == "XC1122");
+        Assert.Equal(severity.ToString().ToLowerInvariant(), XenConfig.Diagnostics.Diagnostic.SeverityText(diagnostic.Severity));
+        Assert.Equal(4, diagnostic.Location.Start.Line + 1);
+    }
+
+    public enum DiagnosticSeverityText
+    {
+        Info,
+        Warning,
+    }
+
     [Fact]
     public void Unknown_builder_and_restart_values_are_errors_and_xm_defaults_are_written()
     {

@@ -11,7 +11,7 @@ public sealed record XmEvaluationOptions
     /// gave them: their values are strings, they are visible to the script from the start, and they win over any value
     /// the script assigns to the same name.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>
     /// What <c>os.uname()</c> returns: sysname, nodename, release, version, machine (exactly five items).

@@ -101,6 +101,8 @@ public static class XmToXlConverter
                         break;
                     case "restart":
                         break;
+                    case "vcpu_avail" when Settings.ContainsKey("vcpus") && !Settings.ContainsKey("maxvcpus") && value.TryGetNumber(out _) && Settings["vcpus"].TryGetNumber(out _):
+                        break;
                     case "disk":
                         _output.Add((key, ConvertDisks(value), key));
                         break;
@@ -139,8 +141,29 @@ public static class XmToXlConverter
                 Report(DiagnosticIds.XmConvertDefaultMadeExplicit, "builder", "no builder: xm's default builder 'linux' was written as type = \"pv\"");
             }
 
+            AddOnlineVcpus();
             AddRestartAndDefaults();
             return Write();
+        }
+
+        // xm: vcpus is the number of vCPUs and vcpu_avail the bitmap of those online at boot; xl: maxvcpus and vcpus.
+        private void AddOnlineVcpus()
+        {
+            if (!Settings.TryGetValue("vcpu_avail", out var avail) || !avail.TryGetNumber(out var bitmap) || Settings.ContainsKey("maxvcpus") ||
+                !Settings.TryGetValue("vcpus", out var vcpusValue) || !vcpusValue.TryGetNumber(out var vcpus))
+            {
+                return;
+            }
+
+            var online = System.Numerics.BitOperations.PopCount((ulong)bitmap & (vcpus >= 64 ? ulong.MaxValue : (1UL << (int)Math.Max(0, vcpus)) - 1));
+            var index = _output.FindIndex(o => o.Key == "vcpus");
+            _output[index] = ("vcpus", SettingValue.Number(online), "vcpu_avail");
+            _output.Insert(index, ("maxvcpus", vcpusValue, "vcpus"));
+            var contiguous = bitmap > 0 && (bitmap & (bitmap + 1)) == 0;
+            Report(DiagnosticIds.XmConvertRenamedKey, "vcpu_avail",
+                $"vcpus = {vcpus} with vcpu_avail = {bitmap} (the bitmap of vCPUs online at boot) became maxvcpus = {vcpus}, vcpus = {online}" +
+                (contiguous ? "" : "; xl brings up the first vCPUs, not the ones the bitmap names"),
+                contiguous ? null : DiagnosticSeverity.Warning);
         }
 
         private void AddType(string? builder, SettingValue value)
