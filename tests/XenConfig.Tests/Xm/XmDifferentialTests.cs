@@ -16,10 +16,13 @@ public sealed class XmDifferentialTests
     };
 
     [SkippableFact]
-    public void Corpus_files_evaluate_as_python3_runs_them_where_python3_is_a_valid_oracle()
+    public void Corpus_files_and_xm_spec_examples_evaluate_as_python3_runs_them_where_python3_is_a_valid_oracle()
     {
         Oracles.Require(Python3Oracle.Path is not null, "python3");
-        var files = Directory.GetFiles(RepositoryPaths.Corpus("xm")).Order(StringComparer.Ordinal).ToList();
+        string[] specExamples = ["28-python-xm-vmid.cfg", "29-python-imports-and-if.cfg", "30-triple-quoted-string.cfg", "34-xm-hvm-legacy.cfg", "45-python-boolean.cfg"];
+        var files = Directory.GetFiles(RepositoryPaths.Corpus("xm")).Order(StringComparer.Ordinal)
+            .Concat(specExamples.Select(e => Path.Combine(RepositoryPaths.SpecExamples("xen-domain"), e)))
+            .ToList();
         var cases = files.Select(f =>
         {
             var text = File.ReadAllText(f);
