@@ -147,6 +147,15 @@ public sealed class XmEvaluatorTests
     }
 
     [Fact]
+    public void The_string_and_socket_modules_of_old_configs_are_available()
+    {
+        var evaluation = Evaluate("import string, socket\nx = string.join(['a', 'b'], '-') + string.upper('q') + str(string.atoi('7'))\nname = socket.gethostname() + '-vm'\n");
+        Assert.Equal("a-bQ7", evaluation.Settings["x"].Text);
+        Assert.Equal("localhost-vm", evaluation.Settings["name"].Text);
+        Assert.Equal("test.cfg(3,8): warning XC1108: socket.gethostname() names the host that ran xm; 'localhost' (XmEvaluationOptions.Uname[1]) was assumed", Assert.Single(evaluation.Diagnostics).ToString());
+    }
+
+    [Fact]
     public void Lists_augmented_assignment_methods_and_aliasing_behave_like_python()
     {
         var evaluation = Evaluate("a = ['x']\nb = a\nb += ['y']\na.append('z')\na.insert(0, 'w')\ns = 'p'\ns += 'q'\nn = 1\nn += 2\nd = {'k': 'v'}\ng = d.get('k') + d.get('missing', '!')\n");
@@ -161,7 +170,7 @@ public sealed class XmEvaluatorTests
     [InlineData("x = 'a' + 1\n", "test.cfg(1,5): error XC1104: TypeError: cannot concatenate 'str' and 'int' objects; xm create stops here")]
     [InlineData("x = '%d' % 'a'\n", "test.cfg(1,5): error XC1104: TypeError: %d format: a number is required, not str; xm create stops here")]
     [InlineData("x = [1][2]\n", "test.cfg(1,5): error XC1104: IndexError: index out of range; xm create stops here")]
-    [InlineData("import xenctl.ip\n", "test.cfg(1,1): error XC1105: ImportError: No module named xenctl.ip; the evaluator provides os, os.path, re and sys")]
+    [InlineData("import xenctl.ip\n", "test.cfg(1,1): error XC1105: ImportError: No module named xenctl.ip; the evaluator provides os, os.path, re, string, socket and sys")]
     [InlineData("x = open('/etc/passwd').read()\n", "test.cfg(1,5): error XC1102: open() is not supported by the safe xm evaluator")]
     [InlineData("a = 1\nwhile a:\n    a = 0\n", "test.cfg(2,1): error XC1102: 'while' statement is not supported by the safe xm evaluator")]
     [InlineData("x = [i for i in 'ab']\n", "test.cfg(1,8): error XC1102: list comprehension is not supported by the safe xm evaluator")]

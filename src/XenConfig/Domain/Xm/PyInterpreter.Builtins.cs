@@ -494,8 +494,36 @@ internal sealed partial class PyInterpreter
             ["stdout"] = new PyStream("<stdout>"),
             ["exit"] = new PyBuiltin("exit", (_, a, _) => throw new PyException("SystemExit", a.Count > 0 ? PyOps.Str(a[0]) : "")),
         });
+        // The Python 2 'string' module functions that old configs use, as the str methods they wrap.
+        var stringModule = new PyModuleValue("string", new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["join"] = Builtin("join", (_, a) =>
+            {
+                Arity("join", a, 1, 2);
+                return StringMethod(a.Count > 1 ? StringArgument("join", a, 1) : " ", "join", [a[0]]);
+            }),
+            ["atoi"] = Builtin("atoi", (_, a) => ToInt(a, isLong: false)),
+            ["letters"] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            ["digits"] = "0123456789",
+        });
+        foreach (var name in new[] { "split", "strip", "lstrip", "rstrip", "lower", "upper", "replace", "find", "rfind", "count", "zfill", "ljust", "rjust", "capitalize" })
+        {
+            stringModule.Members[name] = Builtin(name, (_, a) => StringMethod(StringArgument(name, a), name, a.Skip(1).ToList()));
+        }
+
+        var socket = new PyModuleValue("socket", new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["gethostname"] = Builtin("gethostname", (c, a) =>
+            {
+                Arity("gethostname", a, 0, 0);
+                c.Interpreter.HostWarnings.Add((c.Node, $"socket.gethostname() names the host that ran xm; '{c.Interpreter.Options.Uname[1]}' (XmEvaluationOptions.Uname[1]) was assumed"));
+                return c.Interpreter.Options.Uname[1];
+            }),
+        });
         return new Dictionary<string, PyModuleValue>(StringComparer.Ordinal)
         {
+            ["string"] = stringModule,
+            ["socket"] = socket,
             ["os"] = os,
             ["os.path"] = path,
             ["re"] = re,

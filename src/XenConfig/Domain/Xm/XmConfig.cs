@@ -120,7 +120,7 @@ public static class XmConfig
                 var node = ex.Node ?? origin;
                 var descriptor = ex.TypeName == "ImportError" ? DiagnosticIds.XmUnknownModule : DiagnosticIds.XmRuntimeError;
                 var message = ex.TypeName == "ImportError"
-                    ? $"ImportError: {ex.Message}; the evaluator provides os, os.path, re and sys"
+                    ? $"ImportError: {ex.Message}; the evaluator provides os, os.path, re, string, socket and sys"
                     : $"{ex.TypeName}: {ex.Message}; xm create stops here";
                 Report(descriptor, node.Start, node.End, message);
             }
