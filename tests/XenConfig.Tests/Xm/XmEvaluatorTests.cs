@@ -174,7 +174,7 @@ public sealed class XmEvaluatorTests
     [InlineData("x = open('/etc/passwd').read()\n", "test.cfg(1,5): error XC1102: open() is not supported by the safe xm evaluator")]
     [InlineData("a = 1\nwhile a:\n    a = 0\n", "test.cfg(2,1): error XC1102: 'while' statement is not supported by the safe xm evaluator")]
     [InlineData("x = [i for i in 'ab']\n", "test.cfg(1,8): error XC1102: list comprehension is not supported by the safe xm evaluator")]
-    [InlineData("if x\n    y = 1\n", "test.cfg(1,5): error XC1101: invalid syntax: expected ':', found end of line; python would refuse the whole file")]
+    [InlineData("if x\n    y = 1\nelif y:\n    pass\nelse:\n    pass\n", "test.cfg(1,5): error XC1101: invalid syntax: expected ':', found end of line; python would refuse the whole file")]
     [InlineData("x = 'abc\n", "test.cfg(1,5): error XC1101: EOL while scanning string literal; python would refuse the whole file")]
     [InlineData("x = '\\x4'\n", "test.cfg(1,6): error XC1101: invalid \\x escape; python would refuse the whole file")]
     [InlineData("x = 1\n  y = 2\n", "test.cfg(2,1): error XC1101: unexpected indent; python would refuse the whole file")]
@@ -183,7 +183,7 @@ public sealed class XmEvaluatorTests
     {
         var evaluation = Evaluate(text);
         Assert.True(evaluation.HasErrors);
-        Assert.Equal(expected, evaluation.Diagnostics.First(d => d.IsError).ToString());
+        Assert.Equal(expected, Assert.Single(evaluation.Diagnostics, d => d.IsError).ToString());
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class XmEvaluatorTests
     [Fact]
     public void Unsupported_constructs_in_branches_not_taken_are_only_an_info()
     {
-        var evaluation = Evaluate("install = 0\nif install:\n    class A:\n        pass\n    while 1:\n        x = 1\n    with open('f') as f:\n        pass\nname = 'ok'\nprint 'done', name\n");
+        var evaluation = Evaluate("install = 0\nif install:\n    class A:\n        pass\n    while 1:\n        x = 1\n    else:\n        x = 2\n    with open('f') as f:\n        pass\nname = 'ok'\nprint 'done', name\n");
         Assert.False(evaluation.HasErrors, string.Join("\n", evaluation.Diagnostics));
         Assert.Equal("ok", evaluation.Settings["name"].Text);
         Assert.Equal(["done ok"], evaluation.Output);

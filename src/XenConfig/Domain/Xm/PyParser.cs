@@ -141,6 +141,12 @@ internal sealed class PyParser
                 _index = start;
                 var first = Current;
                 SkipStatement();
+
+                // The clauses of a skipped compound statement (elif, else, except, finally) go with it.
+                while (Current.Is("elif") || Current.Is("else") || Current.Is("except") || Current.Is("finally"))
+                {
+                    SkipStatement();
+                }
                 if (ex.Failure == PyParseFailure.Unsupported)
                 {
                     statements.Add(new UnsupportedStmt(ex.Start, ex.End, ex.Message));
