@@ -156,6 +156,20 @@ public sealed class XmEvaluatorTests
     }
 
     [Fact]
+    public void The_prologue_brings_what_from_xen_util_ip_import_star_brought()
+    {
+        var evaluation = Evaluate("lib = re.search('64', os.uname()[4]) and 'lib64' or 'lib'\nip = add_offset_to_ip('169.254.1.0', 3)\nn = inet_aton('10.0.0.1')\nin_net = str(check_subnet('10.1.2.3', '10.1.0.0', '255.255.0.0'))\n");
+        Assert.False(evaluation.HasErrors, string.Join("\n", evaluation.Diagnostics));
+        Assert.Equal(["lib", "ip", "n", "in_net"], evaluation.Settings.Keys);
+        Assert.Equal("lib64", evaluation.Settings["lib"].Text);
+        Assert.Equal("169.254.1.3", evaluation.Settings["ip"].Text);
+        Assert.Equal("167772161", evaluation.Settings["n"].Text);
+        Assert.Equal("True", evaluation.Settings["in_net"].Text);
+        var host = Evaluate("ip = get_current_ipaddr()\n");
+        Assert.Equal("test.cfg(1,6): error XC1102: get_current_ipaddr() reads the network configuration of the host that ran xm (ifconfig, route); it is not supported", Assert.Single(host.Diagnostics).ToString());
+    }
+
+    [Fact]
     public void Lists_augmented_assignment_methods_and_aliasing_behave_like_python()
     {
         var evaluation = Evaluate("a = ['x']\nb = a\nb += ['y']\na.append('z')\na.insert(0, 'w')\ns = 'p'\ns += 'q'\nn = 1\nn += 2\nd = {'k': 'v'}\ng = d.get('k') + d.get('missing', '!')\n");

@@ -5,7 +5,8 @@ Output (stdout): JSON list, one entry per case:
   {"ok": true, "settings": [[name, value], ...]} or {"ok": false, "error": "NameError", "message": "..."}
 where a value is {"t": text, "num": bool} for an atom (as XenConfig's SettingValue holds it) or a list of values.
 
-The prologue mirrors xen/xm/opts.py load(): import sys, os, os.path; xm_file; xm_help; xm_vars (xen.xm.help.Vars).
+The prologue mirrors xen/xm/opts.py load(): import sys, os, os.path, from xen.util.ip import * (which brings re and
+NBE_BRIDGE), xm_file, xm_help, xm_vars (xen.xm.help.Vars).
 Hosts are faked like XmEvaluationOptions.Default: os.uname() is fixed and os.path.exists() answers False.
 """
 import json
@@ -117,8 +118,10 @@ def run(case):
     prologue = "\n".join(["import sys", "import os", "import os.path", "xm_file = %r" % case.get("file", ""),
                           "xm_help = 0"])
     exec(prologue, globs, locs)
+    # from xen.util.ip import *: its module imports and NBE_BRIDGE come along (functions omitted: host-dependent).
+    locs.update({"re": re, "socket": types.ModuleType("socket"), "NBE_BRIDGE": "xen-br0"})
     locs["xm_vars"] = Vars(case.get("file", ""), 0, locs)
-    originals = {name: locs[name] for name in ("xm_file", "xm_help")}
+    originals = {name: locs[name] for name in ("xm_file", "xm_help", "NBE_BRIDGE")}
     try:
         code = compile(case["text"], case.get("file") or "<config>", "exec")
         exec(code, globs, locs)

@@ -520,8 +520,49 @@ internal sealed partial class PyInterpreter
                 return c.Interpreter.Options.Uname[1];
             }),
         });
+        var struct_ = new PyModuleValue("struct", new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["pack"] = Unsupported("struct.pack"),
+            ["unpack"] = Unsupported("struct.unpack"),
+        });
+        var errno = new PyModuleValue("errno", new Dictionary<string, object>(StringComparer.Ordinal) { ["EINTR"] = 4L, ["ENOENT"] = 2L });
+        var ip = new PyModuleValue("xen.util.ip", new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["os"] = os,
+            ["re"] = re,
+            ["socket"] = socket,
+            ["struct"] = struct_,
+            ["errno"] = errno,
+            ["NBE_BRIDGE"] = "xen-br0",
+            ["inet_aton"] = Builtin("inet_aton", (_, a) => InetAton(StringArgument("inet_aton", a))),
+            ["inet_ntoa"] = Builtin("inet_ntoa", (_, a) =>
+            {
+                Arity("inet_ntoa", a, 1, 1);
+                return InetNtoa(a[0]);
+            }),
+            ["add_offset_to_ip"] = Builtin("add_offset_to_ip", (_, a) =>
+            {
+                Arity("add_offset_to_ip", a, 2, 2);
+                return InetNtoa(PyOps.Binary("+", InetAton(StringArgument("add_offset_to_ip", a)), a[1]));
+            }),
+            ["check_subnet"] = Builtin("check_subnet", (_, a) =>
+            {
+                Arity("check_subnet", a, 3, 3);
+                var mask = InetAton(StringArgument("check_subnet", a, 2));
+                return (InetAton(StringArgument("check_subnet", a)) & mask) == (InetAton(StringArgument("check_subnet", a, 1)) & mask);
+            }),
+        });
+        foreach (var name in new[] { "get_current_ipaddr", "get_current_ipmask", "get_current_ipgw" })
+        {
+            ip.Members[name] = new PyBuiltin(name, (_, _, _) =>
+                throw new PyUnsupportedException($"{name}() reads the network configuration of the host that ran xm (ifconfig, route); it is not supported"));
+        }
+
         return new Dictionary<string, PyModuleValue>(StringComparer.Ordinal)
         {
+            ["xen.util.ip"] = ip,
+            ["struct"] = struct_,
+            ["errno"] = errno,
             ["string"] = stringModule,
             ["socket"] = socket,
             ["os"] = os,
@@ -529,6 +570,48 @@ internal sealed partial class PyInterpreter
             ["re"] = re,
             ["sys"] = sys,
         };
+    }
+
+    private static long InetAton(string address)
+    {
+        // socket.inet_aton accepts 1 to 4 dot-separated parts (a, a.b, a.b.c, a.b.c.d), each decimal, octal or hex.
+        var parts = address.Split('.');
+        var values = new List<long>();
+        foreach (var part in parts)
+        {
+            if (ParseIntString(part, 0, isLong: false) is long value && value >= 0 && !part.Contains(' ', StringComparison.Ordinal) && part.Length > 0)
+            {
+                values.Add(value);
+            }
+            else
+            {
+                throw new PyException("error", "illegal IP address string passed to inet_aton");
+            }
+        }
+
+        if (values.Count > 4 || values.Take(values.Count - 1).Any(v => v > 255) || values[^1] >= 1L << (8 * (5 - values.Count)))
+        {
+            throw new PyException("error", "illegal IP address string passed to inet_aton");
+        }
+
+        var result = 0L;
+        for (var i = 0; i < values.Count - 1; i++)
+        {
+            result |= values[i] << (24 - (8 * i));
+        }
+
+        return result | values[^1];
+    }
+
+    private static string InetNtoa(object value)
+    {
+        if (!PyOps.IsInteger(value) || PyOps.ToBig(value) is var n && (n < 0 || n > uint.MaxValue))
+        {
+            throw new PyException("error", "'I' format requires 0 <= number <= 4294967295");
+        }
+
+        var v = (uint)PyOps.ToBig(value);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v >> 24}.{(v >> 16) & 255}.{(v >> 8) & 255}.{v & 255}");
     }
 
     private static string StringArgument(string name, IReadOnlyList<object> arguments, int index = 0)

@@ -73,6 +73,14 @@ internal sealed partial class PyInterpreter
         Import(scope, "sys", null, origin);
         Import(scope, "os", null, origin);
         Import(scope, "os.path", null, origin);
+
+        // from xen.util.ip import *: ip.py's own imports and names come along (no __all__).
+        foreach (var (name, value) in _modules["xen.util.ip"].Members)
+        {
+            ModuleLocals.Set(name, value);
+        }
+
+        ModuleLocals.Set("Vars", Unsupported("Vars"));
         ModuleLocals.Set("xm_file", Options.FileName ?? "");
         ModuleLocals.Set("xm_help", 0L);
         ModuleLocals.Set("xm_vars", XmVars);

@@ -18,7 +18,7 @@ public static class XmConfig
 
     private const int MaxValueDepth = 100;
 
-    private static readonly HashSet<string> PrologueNames = ["xm_file", "xm_help"];
+    private static readonly HashSet<string> PrologueNames = ["xm_file", "xm_help", "NBE_BRIDGE"];
 
     /// <summary>Evaluates <paramref name="text"/>. Never throws for any input text.</summary>
     /// <exception cref="ArgumentException"><see cref="XmEvaluationOptions.Uname"/> does not have five items.</exception>

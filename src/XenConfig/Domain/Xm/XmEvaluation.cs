@@ -40,7 +40,8 @@ public sealed class XmEvaluation
     /// ended, as xend collected them, with command-line variables winning. Strings become string atoms, ints number atoms
     /// (negative ones quoted), floats the text Python 2's <c>str()</c> gives, lists lists (tuples inside lists too).
     /// Helper variables (<c>arch</c>, <c>vmid</c>) are included, as in xend; the converter decides which are options.
-    /// When the script failed, the names assigned before the failure.
+    /// The prologue's own strings (<c>xm_file</c>, <c>xm_help</c>, <c>NBE_BRIDGE</c>) are left out unless the script
+    /// assigns them. When the script failed, the names assigned before the failure.
     /// </summary>
     public IReadOnlyDictionary<string, SettingValue> Settings { get; }
 
