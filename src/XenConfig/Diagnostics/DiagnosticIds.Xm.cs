@@ -92,12 +92,20 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor XmConvertIncomplete =
         new("XC1132", DiagnosticSeverity.Error, "the xm config did not evaluate cleanly; the conversion is incomplete");
 
+    /// <summary>XC1133: an xm disk spec was rewritten for xl's disk syntax (backend field, protocol field).</summary>
+    public static readonly DiagnosticDescriptor XmConvertDiskSpec =
+        new("XC1133", DiagnosticSeverity.Info, "an xm disk spec was rewritten for xl's disk syntax");
+
+    /// <summary>XC1134: <c>type=ioemu</c> was removed from a PV guest's vif (libxl refuses it).</summary>
+    public static readonly DiagnosticDescriptor XmConvertVifSpec =
+        new("XC1134", DiagnosticSeverity.Warning, "an xm vif spec was rewritten for xl");
+
     private static IEnumerable<DiagnosticDescriptor> XmDescriptors() =>
     [
         XmSyntaxError, XmUnsupportedConstruct, XmUnsupportedConstructNotRun, XmRuntimeError, XmUnknownModule, XmLimitExceeded,
         XmValueDropped, XmHostDependent, XmValueRendered, XmConvertBuilder, XmConvertDroppedKey, XmConvertRenamedKey,
         XmConvertHvmloaderDropped, XmConvertDeviceModelDropped, XmConvertKernelCommandLine, XmConvertDefaultMadeExplicit,
         XmConvertSharedWritableDisk, XmConvertScriptVariableDropped, XmConvertNotRepresentable, XmConvertRestart,
-        XmConvertUnknownBuilder, XmConvertIncomplete,
+        XmConvertUnknownBuilder, XmConvertIncomplete, XmConvertDiskSpec, XmConvertVifSpec,
     ];
 }

@@ -57,7 +57,7 @@ public sealed class XmToXlConverterTests
         Assert.False(conversion.HasErrors, string.Join("\n", conversion.Diagnostics));
         Assert.Equal("XC1120 XC1121 XC1122 XC1123 XC1124 XC1127 XC1128 XC1128 XC1130", Ids(conversion));
         Assert.Equal(
-            "guest.cfg(12,1): warning XC1127: disk 'phy:/dev/vg0/win,hda,w!' uses w! (write even if another domain has it); xl has no such access mode, it became 'phy:/dev/vg0/win,hda,w' and xl refuses to attach a disk another domain writes",
+            "guest.cfg(12,1): warning XC1127: disk 'phy:/dev/vg0/win,hda,w!' uses w! (write even if another domain has it); xl has no such access mode, it became 'w' and xl refuses to attach a disk another domain writes",
             conversion.Diagnostics.Single(d => d.Id == "XC1127").ToString());
     }
 
@@ -126,6 +126,20 @@ public sealed class XmToXlConverterTests
     {
         Info,
         Warning,
+    }
+
+    [Fact]
+    public void Xm_disk_backend_and_protocol_fields_and_pv_ioemu_vifs_are_rewritten()
+    {
+        var conversion = Convert("name = 'a'\nmemory = 64\non_crash = 'destroy'\nbuilder = 'linux'\n" +
+            "disk = [ 'phy:/dev/vg/a,xvda,w,drv', 'file:/b.img,xvdb,r,drv,x86_64-abi', 'phy:/dev/c,xvdc,w,', 'vdev=xvdd,target=/d' ]\n" +
+            "vif = [ 'type=ioemu, bridge=br0', 'mac=00:16:3e:00:00:01' ]\n");
+        Assert.Equal(
+            "name = \"a\"\nmemory = 64\non_crash = \"destroy\"\ntype = \"pv\"\n" +
+            "disk = [\n    \"phy:/dev/vg/a,xvda,w,backend=drv\",\n    \"file:/b.img,xvdb,r,backend=drv\",\n    \"phy:/dev/c,xvdc,w\",\n    \"vdev=xvdd,target=/d\",\n]\n" +
+            "vif = [ \"bridge=br0\", \"mac=00:16:3e:00:00:01\" ]\n",
+            conversion.Text);
+        Assert.Equal("XC1120 XC1133 XC1133 XC1133 XC1134", Ids(conversion));
     }
 
     [Fact]

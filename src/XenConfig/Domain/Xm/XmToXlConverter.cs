@@ -106,6 +106,9 @@ public static class XmToXlConverter
                     case "disk":
                         _output.Add((key, ConvertDisks(value), key));
                         break;
+                    case "vif" when !isHvm && value.IsList:
+                        _output.Add((key, ConvertPvVifs(value), key));
+                        break;
                     case "type" when builder is not null:
                         break;
                     case "ip" or "netmask" or "gateway" or "hostname" or "interface" or "dhcp" or "nfs_server" or "nfs_root" or "root" or "extra":
@@ -202,12 +205,55 @@ public static class XmToXlConverter
             var items = new List<SettingValue>();
             foreach (var item in disks.Items)
             {
-                if (item.Text is { } spec && spec.Split(',') is { Length: >= 3 } fields && fields[2].Trim() == "w!")
+                if (item.Text is not { } spec || spec.Split(',') is not { Length: >= 3 } fields || fields.Any(f => f.Contains('=', StringComparison.Ordinal)))
                 {
-                    fields[2] = fields[2].Replace("w!", "w", StringComparison.Ordinal);
-                    var converted = string.Join(',', fields);
+                    items.Add(item);
+                    continue;
+                }
+
+                // xm: UNAME,DEV,MODE[,BACKEND[,PROTOCOL]]; xl: TARGET,VDEV,ACCESS and named parameters.
+                var converted = fields.ToList();
+                if (converted[2].Trim() == "w!")
+                {
+                    converted[2] = converted[2].Replace("w!", "w", StringComparison.Ordinal);
                     Report(DiagnosticIds.XmConvertSharedWritableDisk, "disk",
-                        $"disk '{spec}' uses w! (write even if another domain has it); xl has no such access mode, it became '{converted}' and xl refuses to attach a disk another domain writes");
+                        $"disk '{spec}' uses w! (write even if another domain has it); xl has no such access mode, it became 'w' and xl refuses to attach a disk another domain writes");
+                }
+
+                if (converted.Count >= 5)
+                {
+                    Report(DiagnosticIds.XmConvertDiskSpec, "disk", $"disk '{spec}': the protocol field '{converted[4].Trim()}' has no xl equivalent and was dropped", DiagnosticSeverity.Warning);
+                    converted.RemoveRange(4, converted.Count - 4);
+                }
+
+                if (converted.Count == 4)
+                {
+                    if (converted[3].Trim().Length == 0)
+                    {
+                        converted.RemoveAt(3);
+                    }
+                    else
+                    {
+                        converted[3] = "backend=" + converted[3].Trim();
+                        Report(DiagnosticIds.XmConvertDiskSpec, "disk", $"disk '{spec}': the backend field became {converted[3]}");
+                    }
+                }
+
+                items.Add(SettingValue.String(string.Join(',', converted)));
+            }
+
+            return SettingValue.List(items);
+        }
+
+        private SettingValue ConvertPvVifs(SettingValue vifs)
+        {
+            var items = new List<SettingValue>();
+            foreach (var item in vifs.Items)
+            {
+                if (item.Text is { } spec && spec.Split(',').Select(p => p.Trim()).ToList() is var parts && parts.Contains("type=ioemu"))
+                {
+                    var converted = string.Join(", ", parts.Where(p => p != "type=ioemu"));
+                    Report(DiagnosticIds.XmConvertVifSpec, "vif", $"vif '{spec}': type=ioemu was removed; libxl refuses it for a PV guest");
                     items.Add(SettingValue.String(converted));
                 }
                 else
