@@ -4,11 +4,13 @@ using System.Text;
 namespace XenConfig.Tests.Xm;
 
 /// <summary>
-/// Random xm-style programs in the part of Python where Python 2 and python3 agree: no true division, no str() of
-/// floats, no comparisons across types, no L suffix, no range objects. Some programs fail on purpose (unknown names,
-/// str + int, bad int(), index errors) so that error agreement is tested too.
+/// Random xm-style programs. By default in the part of Python where Python 2 and python3 agree: no integer division with
+/// /, no str() of floats, no comparisons across types, no L suffix, no octal 010, no print statement, no range or
+/// dict.keys() results (lists in Python 2, views in python3), no int overflowing into long, no unicode literals. With
+/// <c>python2Constructs</c> those are mixed in too, for the Python 2.7 oracle. Some programs fail on purpose (unknown
+/// names, str + int, bad int(), index errors) so that error agreement is tested too.
 /// </summary>
-internal sealed class XmProgramGenerator(int seed)
+internal sealed class XmProgramGenerator(int seed, bool python2Constructs)
 {
     private readonly Random _random = new(seed);
     private readonly List<string> _ints = [];
@@ -22,7 +24,7 @@ internal sealed class XmProgramGenerator(int seed)
 
     private bool Chance(int percent) => _random.Next(100) < percent;
 
-    public Python3Oracle.Case Next()
+    public PythonOracle.Case Next()
     {
         _ints.Clear();
         _strs.Clear();
@@ -59,7 +61,7 @@ internal sealed class XmProgramGenerator(int seed)
             Statement(builder, "");
         }
 
-        return new Python3Oracle.Case(builder.ToString(), variables);
+        return new PythonOracle.Case(builder.ToString(), variables);
     }
 
     private void Statement(StringBuilder builder, string indent)
@@ -77,8 +79,11 @@ internal sealed class XmProgramGenerator(int seed)
         // One name pool per type, so that comparisons never mix types (python3 refuses, Python 2 orders by type name).
         var index = _random.Next(0, 6).ToString(CultureInfo.InvariantCulture);
         var name = "i" + index;
-        switch (_random.Next(16))
+        switch (_random.Next(python2Constructs ? 18 : 16))
         {
+            case 16 or 17:
+                builder.Append(indent).Append(Python2Statement(index)).Append('\n');
+                break;
             case 12 when indent.Length < 8:
                 builder.Append(indent).Append("try:\n");
                 Statement(builder, indent + "    ");
@@ -186,6 +191,24 @@ internal sealed class XmProgramGenerator(int seed)
                 break;
         }
     }
+
+    private string Python2Statement(string index) => _random.Next(14) switch
+    {
+        0 => "print " + StrExpr(1) + ", " + IntExpr(1),
+        1 => "i" + index + " = " + IntExpr(1) + " / " + _random.Next(-5, 6).ToString(CultureInfo.InvariantCulture),
+        2 => "m" + index + " = " + _random.Next(0, 99999).ToString(CultureInfo.InvariantCulture) + "L\nl" + index + " = [1L, " + IntExpr(1) + "]",
+        3 => "i" + index + " = 010 + 0" + _random.Next(0, 8).ToString(CultureInfo.InvariantCulture) + _random.Next(0, 8).ToString(CultureInfo.InvariantCulture),
+        4 => "if " + IntExpr(1) + " <> " + IntExpr(1) + ":\n    s" + index + " = 'ne'",
+        5 => "try:\n    i" + index + " = " + Pick(new[] { "undefined_name", "'a' + 1", "int('z')", "7" }) + "\nexcept (NameError, TypeError), e:\n    s" + index + " = str(e)",
+        6 => "s" + index + " = str(0.1 + " + _random.Next(0, 9).ToString(CultureInfo.InvariantCulture) + ".3) + repr(1.0 / 3) + '%s' % (2.5 * " + IntExpr(0) + ")",
+        7 => "s" + index + " = str([1, 'a'] < " + Pick(new[] { "'b'", "None", "3", "(1,)", "{}" }) + ") + str(None < 0) + str(sorted([3, 'a', None, 1.5]))",
+        8 => "l" + index + " = range(" + _random.Next(0, 6).ToString(CultureInfo.InvariantCulture) + ") + range(2, 9, 3)",
+        9 => "l" + index + " = {'a': 1}.keys()",
+        10 => "m" + index + " = 2 ** 64 - 2 ** 64\ni" + index + " = int(2 ** 62) * 4 / 8",
+        11 => "s" + index + " = u'x' + 'y'\nm" + index + " = u'" + _random.Next(0, 99).ToString(CultureInfo.InvariantCulture) + "'",
+        12 => "s" + index + " = '%d %s %r' % (2 ** 70, 3L, 4L)",
+        _ => "i" + index + " = -7 / 2 + 7 % -3 + -(2 ** 63) / 2",
+    };
 
     private string Condition() => _random.Next(6) switch
     {

@@ -1,4 +1,5 @@
-"""Runs xm configs the way xend's `xm create` did, with python3 as the interpreter, and prints what it collected.
+"""Runs xm configs the way xend's `xm create` did and prints what it collected. Runs under Python 2.7 (xend's own
+interpreter, the exact oracle) and python3 (an oracle for the part of the language where both agree).
 
 Input (stdin): JSON {"cases": [{"text": "...", "vars": {"vmid": "1"}, "file": "path"}]}.
 Output (stdout): JSON list, one entry per case:
@@ -9,6 +10,8 @@ The prologue mirrors xen/xm/opts.py load(): import sys, os, os.path, from xen.ut
 NBE_BRIDGE), xm_file, xm_help, xm_vars (xen.xm.help.Vars).
 Hosts are faked like XmEvaluationOptions.Default: os.uname() is fixed and os.path.exists() answers False.
 """
+from __future__ import print_function
+
 import json
 import os as real_os
 import re
@@ -17,6 +20,13 @@ import types
 
 UNAME = ("Linux", "localhost", "3.16.0-4-amd64", "#1 SMP Debian 3.16.7", "x86_64")
 INT64 = (-(2 ** 63), 2 ** 63 - 1)
+PY2 = sys.version_info[0] == 2
+INTEGER_TYPES = (int, long) if PY2 else (int,)  # noqa: F821 - long exists on Python 2
+
+
+def native(text):
+    """JSON strings are unicode on Python 2; xend handed the script byte strings."""
+    return text.encode("utf-8") if PY2 else text
 
 
 class Stream:
@@ -87,7 +97,7 @@ def atom(text, num=False):
 def convert_item(value):
     if type(value) is str:
         return atom(value)
-    if type(value) is int and INT64[0] <= value <= INT64[1]:
+    if type(value) in INTEGER_TYPES and INT64[0] <= value <= INT64[1]:
         return atom(str(value), value >= 0)
     if type(value) is float:
         return atom(py2_float_str(value))
@@ -114,29 +124,34 @@ def run(case):
     globs = {"__builtins__": builtins}
     locs = {}
     for name, value in case.get("vars", {}).items():
-        locs[name] = value
-    prologue = "\n".join(["import sys", "import os", "import os.path", "xm_file = %r" % case.get("file", ""),
+        locs[native(name)] = native(value)
+    prologue = "\n".join(["import sys", "import os", "import os.path", "xm_file = %r" % native(case.get("file", "")),
                           "xm_help = 0"])
     exec(prologue, globs, locs)
     # from xen.util.ip import *: its module imports and NBE_BRIDGE come along (functions omitted: host-dependent).
     locs.update({"re": re, "socket": types.ModuleType("socket"), "NBE_BRIDGE": "xen-br0"})
     locs["xm_vars"] = Vars(case.get("file", ""), 0, locs)
     originals = {name: locs[name] for name in ("xm_file", "xm_help", "NBE_BRIDGE")}
+    saved_stdout = sys.stdout
+    sys.stdout = Stream()  # Python 2 print statements write here, not into the JSON answer
     try:
-        code = compile(case["text"], case.get("file") or "<config>", "exec")
+        # Bytes, as execfile read them: Python 2 then applies its source encoding rules (PEP 263).
+        code = compile(case["text"].encode("utf-8"), native(case.get("file") or "<config>"), "exec", 0, True)
         exec(code, globs, locs)
     except Exception as ex:  # noqa: BLE001 - every exception is a result here
         return {"ok": False, "error": type(ex).__name__, "message": str(ex)}
+    finally:
+        sys.stdout = saved_stdout
     settings = {}
     for name, value in list(locs.items()):
         if name in originals and value is originals[name]:
             continue
         if type(value) is int and not (INT64[0] <= value <= INT64[1]):
-            continue  # a Python 2 long: dropped
+            continue  # python3: an int Python 2 would have made a long, which xend dropped
         if type(value) in (str, list, int, float):
             settings[name] = convert_item(value)
     for name, value in case.get("vars", {}).items():
-        settings[name] = atom(value)
+        settings[native(name)] = atom(native(value))
     return {"ok": True, "settings": [[k, v] for k, v in settings.items()]}
 
 
@@ -146,7 +161,7 @@ def main():
     for case in request["cases"]:
         try:
             results.append(run(case))
-        except RecursionError as ex:
+        except RuntimeError as ex:  # recursion
             results.append({"ok": False, "error": "RecursionError", "message": str(ex)})
     json.dump(results, sys.stdout)
 
