@@ -84,6 +84,19 @@ public sealed class XmEvaluatorTests
     }
 
     [Fact]
+    public void Unicode_values_are_dropped_like_xend_dropped_them_and_str_makes_them_str_again()
+    {
+        var evaluation = Evaluate("name = u'vm'\nboth = 'a' + u'b'\nfmt = '%s-%d' % (u'x', 1)\nplain = str(u'ab') + u'c'.upper().encode if False else str(u'ab')\nitems = [u'a', 'b']\nsplit = u'a b'.split()\n");
+        Assert.Equal(["plain", "items", "split"], evaluation.Settings.Keys);
+        Assert.Equal("ab", evaluation.Settings["plain"].Text);
+        Assert.Equal("[\"a\", \"b\"]", evaluation.Settings["items"].ToString());
+        Assert.Equal(
+            ["name = u'vm' is a unicode", "both = u'ab' is a unicode", "fmt = u'x-1' is a unicode"],
+            evaluation.Diagnostics.Where(d => d.Id == "XC1107").Select(d => d.Message[..d.Message.IndexOf(';', StringComparison.Ordinal)]));
+        Assert.Contains(evaluation.Diagnostics, d => d.Id == "XC1109" && d.Message.StartsWith("an item of items is a unicode", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Command_line_variables_are_strings_visible_to_the_script_and_win_over_its_assignments()
     {
         var options = new XmEvaluationOptions { Variables = new Dictionary<string, string> { ["vmid"] = "3", ["memory"] = "512" } };

@@ -91,6 +91,7 @@ internal sealed partial class PyInterpreter
                 return a[0] switch
                 {
                     string s => (long)s.Length,
+                    PyUnicode u => (long)u.Value.Length,
                     PyList l => (long)l.Items.Count,
                     PyTuple t => (long)t.Items.Length,
                     PyDict d => (long)d.Count,
@@ -204,7 +205,7 @@ internal sealed partial class PyInterpreter
             ["ord"] = Builtin("ord", (_, a) =>
             {
                 Arity("ord", a, 1, 1);
-                return a[0] is string { Length: 1 } s ? (long)s[0] : throw new PyException("TypeError", "ord() expected a character");
+                return PyOps.Unwrap(a[0]) is string { Length: 1 } s ? (long)s[0] : throw new PyException("TypeError", "ord() expected a character");
             }),
         };
         foreach (var name in ExceptionNames)
@@ -311,7 +312,7 @@ internal sealed partial class PyInterpreter
             return isLong ? BigInteger.Zero : 0L;
         }
 
-        var value = arguments[0];
+        var value = PyOps.Unwrap(arguments[0]);
         if (arguments.Count == 2)
         {
             if (value is not string)
@@ -400,7 +401,7 @@ internal sealed partial class PyInterpreter
             return 0.0;
         }
 
-        var value = arguments[0];
+        var value = PyOps.Unwrap(arguments[0]);
         if (value is string s)
         {
             var t = s.Trim(' ', '\t', '\n', '\r', '\f', '\v').ToLowerInvariant();
@@ -621,7 +622,7 @@ internal sealed partial class PyInterpreter
             throw new PyException("TypeError", $"{name}() takes at least {index + 1} argument ({arguments.Count} given)");
         }
 
-        return arguments[index] as string ?? throw new PyException("TypeError", $"{name}() expected a string, not {PyOps.TypeName(arguments[index])}");
+        return PyOps.TryText(arguments[index], out var text) ? text : throw new PyException("TypeError", $"{name}() expected a string, not {PyOps.TypeName(arguments[index])}");
     }
 
     private static bool PathTest(PyCallContext context, string name, IReadOnlyList<object> arguments)

@@ -61,14 +61,14 @@ internal sealed partial class PyInterpreter
                 return module.Members.TryGetValue(name, out var member)
                     ? member
                     : throw new PyException("AttributeError", $"'module' object has no attribute '{name}'");
-            case string when StringMethods.Contains(name):
+            case string or PyUnicode when StringMethods.Contains(name):
             case PyList when ListMethods.Contains(name):
             case PyDict when DictMethods.Contains(name):
             case PyMatch when name is "group" or "groups" or "start" or "end" or "span":
             case PyCompiledRegex when name is "search" or "match":
             case PyStream when name is "write" or "flush":
                 return new PyBoundMethod(target, name);
-            case string when UnsupportedStringMethods.Contains(name):
+            case string or PyUnicode when UnsupportedStringMethods.Contains(name):
                 throw new PyUnsupportedException($"str.{name}() is not supported by the safe xm evaluator");
             case PyCompiledRegex regex when name == "pattern":
                 return regex.Pattern;
@@ -107,6 +107,12 @@ internal sealed partial class PyInterpreter
         if (keywords.Count > 0)
         {
             throw new PyException("TypeError", $"{name}() takes no keyword arguments");
+        }
+
+        if (self is PyUnicode || (self is string && arguments.Any(PyOps.HasUnicode)))
+        {
+            // A unicode receiver or argument makes the result unicode, as in Python 2.
+            return PyOps.ToUnicode(StringMethod((string)PyOps.Unwrap(self), name, arguments.Select(PyOps.UnwrapShallow).ToList()));
         }
 
         return self switch

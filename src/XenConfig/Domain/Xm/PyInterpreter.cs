@@ -642,6 +642,7 @@ internal sealed partial class PyInterpreter
 
     public static IEnumerable<object> Iterate(object value) => value switch
     {
+        PyUnicode u => u.Value.Select(c => (object)new PyUnicode(c.ToString())).ToList(),
         string s => s.Select(c => (object)c.ToString()).ToList(),
         PyList list => list.Items.ToList(),
         PyTuple tuple => tuple.Items,
@@ -674,6 +675,8 @@ internal sealed partial class PyInterpreter
     {
         switch (container)
         {
+            case PyUnicode u:
+                return new PyUnicode((string)GetItem(u.Value, index));
             case string s:
                 return s[NormalizeIndex(index, s.Length)].ToString();
             case PyList list:
@@ -706,6 +709,11 @@ internal sealed partial class PyInterpreter
 
     private static object GetSlice(object container, object? lower, object? upper, object? step)
     {
+        if (container is PyUnicode u)
+        {
+            return new PyUnicode((string)GetSlice(u.Value, lower, upper, step));
+        }
+
         int count = container switch
         {
             string s => s.Length,

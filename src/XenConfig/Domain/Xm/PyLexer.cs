@@ -467,12 +467,7 @@ internal sealed partial class PyLexer
             _pos++;
         }
 
-        if (isUnicode)
-        {
-            _warnings.Add((start, _pos, "a unicode literal: xend dropped values of type unicode; it is read as str here"));
-        }
-
-        _tokens.Add(new PyToken(PyTokenKind.String, _text[start.._pos], start, _pos, builder.ToString()));
+        _tokens.Add(new PyToken(PyTokenKind.String, _text[start.._pos], start, _pos, isUnicode ? new PyUnicode(builder.ToString()) : builder.ToString()));
     }
 
     private void DecodeEscape(StringBuilder builder, bool isUnicode, int start)

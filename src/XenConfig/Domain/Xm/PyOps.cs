@@ -14,8 +14,44 @@ internal static class PyOps
     public static object NormalizeInteger(BigInteger value, bool isLong) =>
         !isLong && value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value;
 
+    /// <summary>A str or unicode's text.</summary>
+    public static bool TryText(object value, out string text)
+    {
+        text = value switch { string s => s, PyUnicode u => u.Value, _ => "" };
+        return value is string or PyUnicode;
+    }
+
+    public static object Unwrap(object value) => value is PyUnicode u ? u.Value : value;
+
+    /// <summary>True when a value, or an item of a tuple, list or dict value, is unicode (it makes a str result unicode).</summary>
+    public static bool HasUnicode(object value) => value switch
+    {
+        PyUnicode => true,
+        PyTuple tuple => tuple.Items.Any(i => i is PyUnicode),
+        PyList list => list.Items.Any(i => i is PyUnicode),
+        _ => false,
+    };
+
+    public static object UnwrapShallow(object value) => value switch
+    {
+        PyUnicode u => u.Value,
+        PyTuple tuple when tuple.Items.Any(i => i is PyUnicode) => new PyTuple(tuple.Items.Select(Unwrap).ToArray()),
+        PyList list when list.Items.Any(i => i is PyUnicode) => new PyList(list.Items.Select(Unwrap).ToList()),
+        _ => value,
+    };
+
+    /// <summary>Makes str results (and the str items of a list or tuple result) unicode.</summary>
+    public static object ToUnicode(object value) => value switch
+    {
+        string s => new PyUnicode(s),
+        PyList list => new PyList(list.Items.Select(i => i is string s ? new PyUnicode(s) : i).ToList()),
+        PyTuple tuple => new PyTuple(tuple.Items.Select(i => i is string s ? new PyUnicode(s) : i).ToArray()),
+        _ => value,
+    };
+
     public static string TypeName(object value) => value switch
     {
+        PyUnicode => "unicode",
         PyNone => "NoneType",
         bool => "bool",
         long => "int",
@@ -46,6 +82,7 @@ internal static class PyOps
         BigInteger big => !big.IsZero,
         double d => d != 0,
         string s => s.Length > 0,
+        PyUnicode u => u.Value.Length > 0,
         PyList list => list.Items.Count > 0,
         PyTuple tuple => tuple.Items.Length > 0,
         PyDict dict => dict.Count > 0,
@@ -87,6 +124,7 @@ internal static class PyOps
     public static bool AreEqual(object left, object right)
     {
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        (left, right) = (Unwrap(left), Unwrap(right));
         if (IsNumber(left) && IsNumber(right))
         {
             if (left is double || right is double)
@@ -152,6 +190,7 @@ internal static class PyOps
     public static int Compare(object left, object right)
     {
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        (left, right) = (Unwrap(left), Unwrap(right));
         if (IsNumber(left) && IsNumber(right))
         {
             if (left is double || right is double)
@@ -200,7 +239,9 @@ internal static class PyOps
         return left.Count.CompareTo(right.Count);
     }
 
-    public static bool Contains(object container, object item) => container switch
+    public static bool Contains(object container, object item) => (container is PyUnicode || item is PyUnicode) && TryText(container, out var c)
+        ? TryText(item, out var i) ? c.Contains(i, StringComparison.Ordinal) : throw new PyException("TypeError", "coercing to Unicode: need string or buffer, " + TypeName(item) + " found")
+        : container switch
     {
         string s when item is string sub => s.Contains(sub, StringComparison.Ordinal),
         string => throw new PyException("TypeError", $"'in <string>' requires string as left operand, not {TypeName(item)}"),
@@ -212,6 +253,12 @@ internal static class PyOps
 
     public static object Binary(string op, object left, object right)
     {
+        if (left is PyUnicode || right is PyUnicode || (op == "%" && left is string && HasUnicode(right)))
+        {
+            var text = Binary(op, Unwrap(left), op == "%" ? UnwrapShallow(right) : Unwrap(right));
+            return text is string ? ToUnicode(text) : text;
+        }
+
         switch (op)
         {
             case "+":
@@ -483,6 +530,8 @@ internal static class PyOps
     public static string Str(object value) => value switch
     {
         string s => s,
+        PyUnicode u => u.Value.All(char.IsAscii) ? u.Value
+            : throw new PyException("UnicodeEncodeError", "'ascii' codec can't encode characters: ordinal not in range(128)"),
         double d => FloatStr(d),
         BigInteger big => big.ToString(CultureInfo.InvariantCulture),
         PyExceptionValue e => e.Message,
@@ -501,6 +550,7 @@ internal static class PyOps
             BigInteger big => big.ToString(CultureInfo.InvariantCulture) + "L",
             double d => FloatRepr(d),
             string s => StringRepr(s),
+            PyUnicode u => "u" + StringRepr(u.Value),
             PyList list => ReprSequence("[", "]", list.Items, list, trailingComma: false),
             PyTuple tuple => ReprSequence("(", ")", tuple.Items, tuple, trailingComma: tuple.Items.Length == 1),
             PyDict dict => ReprDict(dict),

@@ -1056,20 +1056,22 @@ internal sealed class PyParser
             case PyTokenKind.String:
             {
                 Advance();
-                var value = (string)token.Value!;
+                var value = token.Value!;
                 var end = token.End;
                 if (Current.Kind == PyTokenKind.String)
                 {
-                    // Adjacent literals concatenate.
-                    var builder = new System.Text.StringBuilder(value);
+                    // Adjacent literals concatenate; one unicode piece makes the whole literal unicode.
+                    var builder = new System.Text.StringBuilder((string)PyOps.Unwrap(value));
+                    var isUnicode = value is PyUnicode;
                     while (Current.Kind == PyTokenKind.String)
                     {
                         var next = Advance();
-                        builder.Append((string)next.Value!);
+                        builder.Append((string)PyOps.Unwrap(next.Value!));
+                        isUnicode |= next.Value is PyUnicode;
                         end = next.End;
                     }
 
-                    value = builder.ToString();
+                    value = isUnicode ? new PyUnicode(builder.ToString()) : builder.ToString();
                 }
 
                 return new ConstExpr(token.Start, end, value);

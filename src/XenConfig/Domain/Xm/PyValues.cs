@@ -14,6 +14,12 @@ internal sealed class PyNone
     }
 }
 
+/// <summary>A Python 2 <c>unicode</c> string (from a <c>u''</c> literal); xend dropped values of this type.</summary>
+internal sealed class PyUnicode(string value)
+{
+    public string Value { get; } = value;
+}
+
 internal sealed class PyList(List<object> items)
 {
     public List<object> Items { get; } = items;
@@ -79,6 +85,7 @@ internal sealed class PyKeyComparer : IEqualityComparer<object>
     public int GetHashCode(object obj) => obj switch
     {
         string s => s.GetHashCode(StringComparison.Ordinal),
+        PyUnicode u => u.Value.GetHashCode(StringComparison.Ordinal),
         bool b => b ? 1 : 0,
         long l => l.GetHashCode(),
         System.Numerics.BigInteger big => big >= long.MinValue && big <= long.MaxValue ? ((long)big).GetHashCode() : big.GetHashCode(),

@@ -254,7 +254,7 @@ public static class XmConfig
                     case string or long or double or PyList:
                         _settings[name] = ToSetting(value, name, node, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
                         break;
-                    case bool or BigInteger or PyTuple or PyDict or PyNone when assigned && !options.Variables.ContainsKey(name):
+                    case bool or BigInteger or PyTuple or PyDict or PyNone or PyUnicode when assigned && !options.Variables.ContainsKey(name):
                         Report(DiagnosticIds.XmValueDropped, node!.Start, node.End,
                             $"{name} = {Truncate(PyOps.Repr(value))} is a {PyOps.TypeName(value)}; xend ignored it (only str, list, int and float become options)" +
                             (value is bool ? $"; write {name} = {((bool)value ? 1 : 0)}" : value is BigInteger ? "; drop the L suffix" : ""));
