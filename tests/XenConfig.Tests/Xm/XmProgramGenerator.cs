@@ -16,6 +16,7 @@ internal sealed class XmProgramGenerator(int seed, bool python2Constructs)
     private readonly List<string> _ints = [];
     private readonly List<string> _strs = [];
     private readonly List<string> _lists = [];
+    private readonly HashSet<string> _globals = [];
     private bool _hasVmid;
 
     private static readonly string[] Words = ["xvda", "phy:/dev/vg0/root", "bridge=xenbr0", "hvm", "linux", "", "a b", "x'y", "q\"r", "tab\there", "%", "64"];
@@ -29,6 +30,7 @@ internal sealed class XmProgramGenerator(int seed, bool python2Constructs)
         _ints.Clear();
         _strs.Clear();
         _lists.Clear();
+        _globals.Clear();
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         _hasVmid = Chance(40);
         if (_hasVmid)
@@ -79,9 +81,27 @@ internal sealed class XmProgramGenerator(int seed, bool python2Constructs)
         // One name pool per type, so that comparisons never mix types (python3 refuses, Python 2 orders by type name).
         var index = _random.Next(0, 6).ToString(CultureInfo.InvariantCulture);
         var name = "i" + index;
-        switch (_random.Next(python2Constructs ? 18 : 16))
+        switch (_random.Next(python2Constructs ? 20 : 18))
         {
-            case 16 or 17:
+            case 16:
+                builder.Append(indent).Append('s').Append(index).Append(" = '%e|%g|%.3f|%10.4e|%G|%r|%.0f|%#g' % (")
+                    .Append(string.Join(", ", Enumerable.Range(0, 8).Select(_ => FloatLiteral()))).Append(")\n");
+                _strs.Add("s" + index);
+                break;
+            case 17 when _globals.Add(index):
+                builder.Append(indent).Append("global f").Append(index).Append('\n')
+                    .Append(indent).Append("def f").Append(index).Append("(a, b=").Append(IntExpr(0)).Append(", c='x'):\n")
+                    .Append(indent).Append("    if a > b:\n").Append(indent).Append("        return c * 2\n")
+                    .Append(indent).Append("    return '%s-%s' % (a + b, c)\n")
+                    .Append(indent).Append('s').Append(index).Append(" = f").Append(index).Append('(').Append(IntExpr(1))
+                    .Append(Pick(new[] { "", ", 3", ", c='y'", ", b=1, c='z'", ", 1, 'w'" })).Append(")\n")
+                    .Append(indent).Append('g').Append(index).Append(" = lambda v, w=2: f").Append(index).Append("(v * w)\n")
+                    .Append(indent).Append('s').Append(index).Append(" += g").Append(index).Append('(').Append(IntExpr(0)).Append(")\n");
+                _strs.Add("s" + index);
+                break;
+            case 17:
+                break;
+            case 18 or 19:
                 builder.Append(indent).Append(Python2Statement(index)).Append('\n');
                 break;
             case 12 when indent.Length < 8:
@@ -192,6 +212,12 @@ internal sealed class XmProgramGenerator(int seed, bool python2Constructs)
         }
     }
 
+    private string FloatLiteral()
+    {
+        var value = (_random.NextDouble() - 0.3) * Math.Pow(10, _random.Next(-9, 22));
+        return _random.Next(6) == 0 ? _random.Next(-1000, 1000).ToString(CultureInfo.InvariantCulture) + ".0" : value.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
+    }
+
     private string Python2Statement(string index) => _random.Next(14) switch
     {
         0 => "print " + StrExpr(1) + ", " + IntExpr(1),
@@ -200,7 +226,7 @@ internal sealed class XmProgramGenerator(int seed, bool python2Constructs)
         3 => "i" + index + " = 010 + 0" + _random.Next(0, 8).ToString(CultureInfo.InvariantCulture) + _random.Next(0, 8).ToString(CultureInfo.InvariantCulture),
         4 => "if " + IntExpr(1) + " <> " + IntExpr(1) + ":\n    s" + index + " = 'ne'",
         5 => "try:\n    i" + index + " = " + Pick(new[] { "undefined_name", "'a' + 1", "int('z')", "7" }) + "\nexcept (NameError, TypeError), e:\n    s" + index + " = str(e)",
-        6 => "s" + index + " = str(0.1 + " + _random.Next(0, 9).ToString(CultureInfo.InvariantCulture) + ".3) + repr(1.0 / 3) + '%s' % (2.5 * " + IntExpr(0) + ")",
+        6 => "s" + index + " = str(0.1 + " + _random.Next(0, 9).ToString(CultureInfo.InvariantCulture) + ".3) + repr(1.0 / 3) + '%s' % (2.5 * " + IntExpr(0) + ") + str(" + FloatLiteral() + ") + str([" + FloatLiteral() + "])",
         7 => "s" + index + " = str([1, 'a'] < " + Pick(new[] { "'b'", "None", "3", "(1,)", "{}" }) + ") + str(None < 0) + str(sorted([3, 'a', None, 1.5]))",
         8 => "l" + index + " = range(" + _random.Next(0, 6).ToString(CultureInfo.InvariantCulture) + ") + range(2, 9, 3)",
         9 => "l" + index + " = {'a': 1}.keys()",

@@ -652,8 +652,46 @@ internal static class PyOps
         return builder.Append(quote).ToString();
     }
 
-    /// <summary>Python 2.7 <c>str(float)</c>: 12 significant digits, with <c>.0</c> added to integral values.</summary>
-    public static string FloatStr(double d) => FloatWithDot(CFormat(d, 'g', 12, alternate: false));
+    /// <summary>
+    /// Python 2.7 <c>str(float)</c>: 12 significant digits; exponent notation when the decimal point would sit before
+    /// the 4th leading zero or after the 11th digit (pystrtod.c, 'g' with Py_DTSF_ADD_DOT_0); <c>.0</c> on integral values.
+    /// </summary>
+    public static string FloatStr(double d)
+    {
+        if (double.IsNaN(d) || double.IsInfinity(d))
+        {
+            return double.IsNaN(d) ? "nan" : d > 0 ? "inf" : "-inf";
+        }
+
+        if (d == 0)
+        {
+            return double.IsNegative(d) ? "-0.0" : "0.0";
+        }
+
+        var e = d.ToString("E11", CultureInfo.InvariantCulture);
+        var negative = e.StartsWith('-');
+        var body = negative ? e[1..] : e;
+        var ePos = body.IndexOf('E', StringComparison.Ordinal);
+        var digits = body[..ePos].Replace(".", "", StringComparison.Ordinal).TrimEnd('0');
+        var decpt = int.Parse(body[(ePos + 1)..], CultureInfo.InvariantCulture) + 1;
+        string text;
+        if (decpt <= -4 || decpt > 11)
+        {
+            var exponent = decpt - 1;
+            text = (digits.Length > 1 ? digits[0] + "." + digits[1..] : digits) + "e" + (exponent < 0 ? "-" : "+") +
+                Math.Abs(exponent).ToString("00", CultureInfo.InvariantCulture);
+        }
+        else if (decpt <= 0)
+        {
+            text = "0." + new string('0', -decpt) + digits;
+        }
+        else
+        {
+            text = digits.Length > decpt ? digits[..decpt] + "." + digits[decpt..] : digits.PadRight(decpt, '0') + ".0";
+        }
+
+        return (negative ? "-" : "") + text;
+    }
 
     /// <summary>Python 2.7 <c>repr(float)</c>: the shortest text that reads back as the same double.</summary>
     public static string FloatRepr(double d)
@@ -708,11 +746,6 @@ internal static class PyOps
         return (negative ? "-" : "") + text;
     }
 
-    private static string FloatWithDot(string text) =>
-        text.Contains('.', StringComparison.Ordinal) || text.Contains('e', StringComparison.Ordinal) || text.Contains("inf", StringComparison.Ordinal) || text.Contains("nan", StringComparison.Ordinal)
-            ? text
-            : text + ".0";
-
     /// <summary>C <c>printf</c> for <c>e</c>, <c>f</c>, <c>g</c> (lowercase; callers upper-case for E/F/G).</summary>
     public static string CFormat(double d, char conversion, int precision, bool alternate)
     {
@@ -730,9 +763,12 @@ internal static class PyOps
         switch (conversion)
         {
             case 'f':
-                return d.ToString("F" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                return d.ToString("F" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + (alternate && precision == 0 ? "." : "");
             case 'e':
-                return FixExponent(d.ToString((precision == 0 ? "0" : "0." + new string('0', precision)) + "e+00", CultureInfo.InvariantCulture));
+            {
+                var text = FixExponent(d.ToString((precision == 0 ? "0" : "0." + new string('0', precision)) + "e+00", CultureInfo.InvariantCulture));
+                return alternate && precision == 0 ? text.Replace("e", ".e", StringComparison.Ordinal) : text;
+            }
             default:
                 var p = precision == 0 ? 1 : precision;
                 if (d == 0)
