@@ -81,8 +81,18 @@ internal sealed class XmProgramGenerator(int seed, bool python2Constructs)
         // One name pool per type, so that comparisons never mix types (python3 refuses, Python 2 orders by type name).
         var index = _random.Next(0, 6).ToString(CultureInfo.InvariantCulture);
         var name = "i" + index;
-        switch (_random.Next(python2Constructs ? 20 : 18))
+        switch (_random.Next(python2Constructs ? 25 : 20))
         {
+            case 20 or 21 or 22:
+                builder.Append(indent).Append('s').Append(index).Append(" = ").Append(Fill(Pick(Python2Templates))).Append('\n');
+                _strs.Add("s" + index);
+                break;
+            case 18 when !python2Constructs:
+            case 19 when !python2Constructs:
+            case 23 or 24:
+                builder.Append(indent).Append('s').Append(index).Append(" = ").Append(Fill(Pick(CommonTemplates))).Append('\n');
+                _strs.Add("s" + index);
+                break;
             case 16:
                 builder.Append(indent).Append('s').Append(index).Append(" = '%e|%g|%.3f|%10.4e|%G|%r|%.0f|%#g' % (")
                     .Append(string.Join(", ", Enumerable.Range(0, 8).Select(_ => FloatLiteral()))).Append(")\n");
@@ -210,6 +220,63 @@ internal sealed class XmProgramGenerator(int seed, bool python2Constructs)
                 _strs.Add("name");
                 break;
         }
+    }
+
+    // Expressions whose str() both Pythons agree on; {i} is an int expression, {s} a str expression, {n} a small int.
+    private static readonly string[] CommonTemplates =
+    [
+        "str({s}.split('a', 1)) + str({s}.split(None, {n}))",
+        "str({s}.find('a')) + str({s}.count('a')) + str({s}.startswith(('x', 'p'))) + {s}.zfill({n}) + {s}.ljust({n}, '*') + {s}.rjust({n})",
+        "str({s}.isdigit()) + str({s}.isalpha()) + {s}.capitalize() + {s}.lower() + {s}.strip('xa') + {s}.lstrip() + {s}.rstrip('e')",
+        "'%*d|%-*s|%c|%o|%X|%+d|% d|%-5d|%05.1f' % ({n}, {i}, {n}, {s}, 65 + {n}, {i}, {i}, {i}, -{i}, {i}, {i} * 0.5)",
+        "{s}[::-1] + {s}[-2::-2] + {s}[1:-1:2] + {s}[{n}:] + {s}[:-{n}]",
+        "str({i} < {i} <= {i}) + str({i} == {i} != {i}) + str({s} in [{s}, 'a']) + str({s} not in ('b',))",
+        "str({i} and {s}) + str({s} or {i}) + str(not {i}) + str(None is None) + str({i} is not None)",
+        "str(-{i} // {n}) + str(-{i} % {n}) + str({i} << {n}) + str({i} >> {n}) + str({i} & {i}) + str({i} | {i}) + str({i} ^ {i}) + str(~{i})",
+        "str(abs(-{i})) + str(sum([{i}, {i}, 1])) + str(sorted([{i}, {i}, {n}])) + str(min({s}, 'm')) + str(max([{s}, 'b']))",
+        "str(int('  -{n}  ')) + str(int('0x1f', 16)) + str(int('777', 8)) + str(int('{n}', 0)) + str(float('1.5') * 2)",
+        "str([{i}, {s}][{n} % 2]) + str(({i}, {s})[-1]) + str({'a': {i}, 'b': {s}}['b']) + str({'a': 1}.get('x', {n}))",
+        "str(len([1] * {n})) + str([1, 2] * 2) + str((1,) + (2, {i})) + str([[{i}], {s}]) + str(('x',))",
+        "'%s|%r|%s' % ([{s}, {i}], ({s},), {'k': [{i}]})",
+        "str({i} if {s} else {n}) + ('y' if not {s} else 'n')",
+        "'-'.join({s}.split()) + ','.join(['q', {s}])",
+    ];
+
+    // Expressions whose results differ between Python 2 and python3: only for the Python 2.7 oracle.
+    private static readonly string[] Python2Templates =
+    [
+        "hex({i}) + oct({i}) + hex(2 ** 70) + oct(-{n}) + str(0x10L) + repr(10L ** 20)",
+        "str(zip([{i}, {n}], 'ab')) + str(range({n}, 20, 7)) + str({'b': 1}.items()) + str({'a': {i}}.values())",
+        "str({i} / {n}) + str(-{i} / {n}) + str({i} / 2.0) + str(7 / -2) + str(2 ** -1)",
+        "str(cmp_ok) if False else str(sorted(['b', 1, None, (1,), [2], 1.5, 'a']))",
+        "str({s} < {i}) + str([] < ()) + str(None < {i}) + str({'a': 1} < [1])",
+        "str(3 * 2 ** 62) + str(2 ** 63 - 1 + 1 - 1) + str(-2 ** 63)  + str(2 ** 64 // 3)",
+        "'%d|%x|%o|%s' % (2 ** 65, 2 ** 65, 2 ** 65, 2 ** 65) + str(long({i})) + repr(long({n}))",
+        "str(0.1) + repr(0.1) + str(1e16) + str(1e-5) + str(123456789012.5) + str(-0.0) + str(1.5e300 * 1e10)",
+    ];
+
+    private string Fill(string template)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] == '{' && i + 2 < template.Length && template[i + 2] == '}' && template[i + 1] is 'i' or 's' or 'n')
+            {
+                builder.Append(template[i + 1] switch
+                {
+                    'i' => "(" + IntExpr(1) + ")",
+                    's' => "(" + StrExpr(1) + ")",
+                    _ => _random.Next(1, 6).ToString(CultureInfo.InvariantCulture),
+                });
+                i += 2;
+            }
+            else
+            {
+                builder.Append(template[i]);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private string FloatLiteral()
