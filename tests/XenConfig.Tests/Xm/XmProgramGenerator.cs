@@ -240,6 +240,10 @@ internal sealed class XmProgramGenerator(int seed, bool python2Constructs)
         "'%s|%r|%s' % ([{s}, {i}], ({s},), {'k': [{i}]})",
         "str({i} if {s} else {n}) + ('y' if not {s} else 'n')",
         "'-'.join({s}.split()) + ','.join(['q', {s}])",
+        "os.path.join('/usr', {s}, 'x') + os.path.join({s}, '/abs') + os.path.basename('/a/b/' + {s}) + os.path.dirname('/a/b//' + {s}) + str(os.path.exists({s}))",
+        "str(re.match(r'(\\w+)-(\\d+)', 'vm-' + str(abs({i}))).groups()) + str(re.search('a', {s}) is None) + re.compile('[0-9]+').search('x' + str(abs({i})) + 'y').group()",
+        "str(re.match('(?P<head>[a-z]*)', {s}).group('head')) + str(re.search('(x)|(y)', 'y').groups()) + str(re.search('A', {s}, re.I) is not None)",
+        "str(xm_vars.env.get('vmid', 'none')) + str(len(os.uname())) + os.uname()[2] + str('vmid' in xm_vars.env)",
     ];
 
     // Expressions whose results differ between Python 2 and python3: only for the Python 2.7 oracle.
