@@ -22,6 +22,7 @@ public sealed class XmHostileInputTests
         { "a 100 000 digit literal", "x = " + new string('7', 100_000), "XC1101" },
         { "a string repeated beyond the limit", "x = 'a' * 10 ** 10", "XC1106" },
         { "doubling with percent formatting", "x = 'ab'\n" + string.Concat(Enumerable.Repeat("x = '%s%s' % (x, x)\n", 64)), "XC1106" },
+        { "percent formatting doubling in a loop", "x = 'ab'\nfor i in range(100):\n    x = '%s%s' % (x, x)\n", "XC1106" },
         { "doubling a list", "x = [1]\n" + string.Concat(Enumerable.Repeat("x = x + x\n", 64)), "XC1106" },
         { "infinite recursion", "global f\ndef f():\n    return f()\nx = f()\n", "XC1106" },
         { "exponential calls", "global f\ndef f(n):\n    if n:\n        f(n - 1)\n        f(n - 1)\n    return 0\nx = f(35)\n", "XC1106" },
