@@ -52,9 +52,9 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor XmConvertRenamedKey =
         new("XC1122", DiagnosticSeverity.Info, "a key was renamed to its xl name");
 
-    /// <summary>XC1123: an HVM <c>kernel</c> naming hvmloader was dropped (xl loads the firmware itself).</summary>
+    /// <summary>XC1123: an HVM <c>kernel</c> (xm's firmware loader, usually hvmloader) was dropped; xl loads the firmware itself.</summary>
     public static readonly DiagnosticDescriptor XmConvertHvmloaderDropped =
-        new("XC1123", DiagnosticSeverity.Info, "the HVM kernel hvmloader was dropped; xl loads the firmware itself");
+        new("XC1123", DiagnosticSeverity.Info, "the HVM kernel (xm's firmware loader) was dropped; xl loads the firmware itself");
 
     /// <summary>XC1124: <c>device_model</c> was dropped (xl ignores it).</summary>
     public static readonly DiagnosticDescriptor XmConvertDeviceModelDropped =

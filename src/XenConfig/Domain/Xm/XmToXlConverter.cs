@@ -88,8 +88,21 @@ public static class XmToXlConverter
                         AddType(builder, value);
                         typeDone = true;
                         break;
-                    case "kernel" when isHvm && value.Text is { } kernel && kernel.Split('/')[^1] == "hvmloader":
-                        Report(DiagnosticIds.XmConvertHvmloaderDropped, key, $"kernel = '{kernel}' was dropped: xl loads hvmloader itself for HVM guests and ignores this key");
+                    case "kernel" when isHvm && value.Text is { } kernel:
+                        // xend's HVM image used kernel only as the firmware loader (hvmloader, vmxloader, Flash.fd);
+                        // for xl an HVM kernel means direct kernel boot, so it must not be carried over.
+                        if (kernel.Split('/')[^1] == "hvmloader")
+                        {
+                            Report(DiagnosticIds.XmConvertHvmloaderDropped, key, $"kernel = '{kernel}' was dropped: xl loads hvmloader itself for HVM guests and ignores this key");
+                        }
+                        else
+                        {
+                            Report(DiagnosticIds.XmConvertHvmloaderDropped, key,
+                                $"kernel = '{kernel}' was dropped: xm used an HVM kernel as the firmware loader, xl would boot it as a kernel (see firmware)",
+                                DiagnosticSeverity.Warning);
+                            _comments.Add($"# kernel = {Render(value)}");
+                        }
+
                         break;
                     case "device_model":
                         Report(DiagnosticIds.XmConvertDeviceModelDropped, key, $"device_model = {value} was dropped: xl ignores it; set device_model_override and device_model_version if a custom qemu is needed");
