@@ -43,7 +43,7 @@ public sealed class XmDifferentialTests
     public void Generated_programs_evaluate_as_python_2_7_runs_them_including_python_2_only_constructs()
     {
         var cases = Generate(new XmProgramGenerator(20261127, python2Constructs: true), 3000);
-        string[] python2Constructs = ["print ", " / ", "L\n", "010", "<>", "except (NameError, TypeError), e:", "str(0.1", "[1, 'a'] < ", "range(", ".keys()", "u'", "hex(", "zip(", "'%*d", "[::-1]", "%#g", "lambda v"];
+        string[] python2Constructs = ["print ", " / ", "L\n", "010", "<>", "except (NameError, TypeError), e:", "str(0.1", "[1, 'a'] < ", "range(", ".keys()", "u'", "hex(", "zip(", "'%*d", "[::-1]", "%#g", "lambda v", " for c in "];
         foreach (var construct in python2Constructs)
         {
             Assert.True(cases.Count(c => c.Text.Contains(construct, StringComparison.Ordinal)) >= 30, $"the generator rarely produces {construct}");

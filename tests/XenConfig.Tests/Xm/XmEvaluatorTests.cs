@@ -183,6 +183,18 @@ public sealed class XmEvaluatorTests
     }
 
     [Fact]
+    public void List_comprehensions_build_lists_and_leak_their_variables_as_in_python_2()
+    {
+        var evaluation = Evaluate("disk = ['phy:/dev/vg/%s,%s,w' % (n, d) for n, d in [('a', 'xvda'), ('b', 'xvdb'), ('', 'xvdc')] if n]\npairs = [i * 10 + j for i in range(3) for j in 1, 2 if i]\n");
+        Assert.False(evaluation.HasErrors, string.Join("\n", evaluation.Diagnostics));
+        Assert.Equal("[\"phy:/dev/vg/a,xvda,w\", \"phy:/dev/vg/b,xvdb,w\"]", evaluation.Settings["disk"].ToString());
+        Assert.Equal("[\"11\", \"12\", \"21\", \"22\"]", evaluation.Settings["pairs"].ToString());
+        Assert.Equal("", evaluation.Settings["n"].Text);
+        Assert.Equal("xvdc", evaluation.Settings["d"].Text);
+        Assert.Equal("2", evaluation.Settings["i"].Text);
+    }
+
+    [Fact]
     public void Lists_augmented_assignment_methods_and_aliasing_behave_like_python()
     {
         var evaluation = Evaluate("a = ['x']\nb = a\nb += ['y']\na.append('z')\na.insert(0, 'w')\ns = 'p'\ns += 'q'\nn = 1\nn += 2\nd = {'k': 'v'}\ng = d.get('k') + d.get('missing', '!')\n");
@@ -200,7 +212,7 @@ public sealed class XmEvaluatorTests
     [InlineData("import xenctl.ip\n", "test.cfg(1,1): error XC1105: ImportError: No module named xenctl.ip; the evaluator provides os, os.path, re, string, socket and sys")]
     [InlineData("x = open('/etc/passwd').read()\n", "test.cfg(1,5): error XC1102: open() is not supported by the safe xm evaluator")]
     [InlineData("a = 1\nwhile a:\n    a = 0\n", "test.cfg(2,1): error XC1102: 'while' statement is not supported by the safe xm evaluator")]
-    [InlineData("x = [i for i in 'ab']\n", "test.cfg(1,8): error XC1102: list comprehension is not supported by the safe xm evaluator")]
+    [InlineData("x = ''.join(c for c in 'ab')\n", "test.cfg(1,15): error XC1102: generator expression is not supported by the safe xm evaluator")]
     [InlineData("if x\n    y = 1\nelif y:\n    pass\nelse:\n    pass\n", "test.cfg(1,5): error XC1101: invalid syntax: expected ':', found end of line; python would refuse the whole file")]
     [InlineData("x = 'abc\n", "test.cfg(1,5): error XC1101: EOL while scanning string literal; python would refuse the whole file")]
     [InlineData("x = '\\x4'\n", "test.cfg(1,6): error XC1101: invalid \\x escape; python would refuse the whole file")]

@@ -256,6 +256,7 @@ internal sealed class XmProgramGenerator(int seed, bool python2Constructs)
         "str({s} < {i}) + str([] < ()) + str(None < {i}) + str({'a': 1} < [1])",
         "str(3 * 2 ** 62) + str(2 ** 63 - 1 + 1 - 1) + str(-2 ** 63)  + str(2 ** 64 // 3)",
         "'%d|%x|%o|%s' % (2 ** 65, 2 ** 65, 2 ** 65, 2 ** 65) + str(long({i})) + repr(long({n}))",
+        "str([c * 2 for c in {s} if c != 'a']) + str([(i, j) for i in range({n}) for j in 'xy' if i % 2]) + str([k for k in 1, 2])",
         "str(0.1) + repr(0.1) + str(1e16) + str(1e-5) + str(123456789012.5) + str(-0.0) + str(1.5e300 * 1e10)",
     ];
 

@@ -596,10 +596,45 @@ internal sealed partial class PyInterpreter
                 return result;
             }
 
+            case ListComprehensionExpr comprehension:
+            {
+                var result = new List<object>();
+                Comprehend(comprehension, 0, scope, result);
+                return new PyList(result);
+            }
+
             case LambdaExpr lambda:
                 return new PyFunction("<lambda>", lambda.Parameters, lambda.Parameters.Defaults.Select(d => Evaluate(d, scope)).ToArray(), null, lambda.Body, scope.Globals);
             default:
                 throw new PyUnsupportedException("expression not supported") { Node = expr };
+        }
+    }
+
+    // Python 2 list comprehensions run in the enclosing scope: their loop variables stay defined afterwards.
+    private void Comprehend(ListComprehensionExpr comprehension, int clause, PyScope scope, List<object> result)
+    {
+        if (clause == comprehension.Clauses.Count)
+        {
+            PyOps.CheckLength(result.Count + 1L);
+            result.Add(Evaluate(comprehension.Element, scope));
+            return;
+        }
+
+        var current = comprehension.Clauses[clause];
+        if (current.Target is null)
+        {
+            if (PyOps.IsTrue(Evaluate(current.Expression, scope)))
+            {
+                Comprehend(comprehension, clause + 1, scope, result);
+            }
+
+            return;
+        }
+
+        foreach (var item in Iterate(Evaluate(current.Expression, scope)))
+        {
+            AssignTo(current.Target, item, scope, comprehension);
+            Comprehend(comprehension, clause + 1, scope, result);
         }
     }
 

@@ -126,6 +126,18 @@ internal sealed class ListExpr(int start, int end, IReadOnlyList<PyExpr> items) 
     public IReadOnlyList<PyExpr> Items { get; } = items;
 }
 
+/// <summary>One <c>for target in iterable</c> or <c>if condition</c> clause of a list comprehension.</summary>
+internal sealed record PyComprehensionClause(PyExpr? Target, PyExpr Expression);
+
+/// <summary><c>[element for ... in ... if ...]</c>; in Python 2 its loop variables leak into the enclosing scope.</summary>
+internal sealed class ListComprehensionExpr(int start, int end, PyExpr element, IReadOnlyList<PyComprehensionClause> clauses)
+    : PyExpr(start, end, DepthOf([element, .. clauses.Select(c => c.Expression), .. clauses.Where(c => c.Target is not null).Select(c => c.Target!)]))
+{
+    public PyExpr Element { get; } = element;
+
+    public IReadOnlyList<PyComprehensionClause> Clauses { get; } = clauses;
+}
+
 internal sealed class TupleExpr(int start, int end, IReadOnlyList<PyExpr> items) : PyExpr(start, end, DepthOf(items))
 {
     public IReadOnlyList<PyExpr> Items { get; } = items;

@@ -1133,9 +1133,39 @@ internal sealed class PyParser
                     while (!Current.Is("]"))
                     {
                         items.Add(ParseTest());
-                        if (Current.Is("for"))
+                        if (Current.Is("for") && items.Count == 1)
                         {
-                            throw Unsupported(Current.Start, Current.End, "list comprehension");
+                            var clauses = new List<PyComprehensionClause>();
+                            while (Current.Is("for") || Current.Is("if"))
+                            {
+                                if (Accept("if"))
+                                {
+                                    clauses.Add(new PyComprehensionClause(null, ParseOrTest()));
+                                    continue;
+                                }
+
+                                Advance();
+                                var target = ParseTargetList();
+                                CheckTarget(target, augmented: false);
+                                Expect("in");
+                                var iterable = ParseOrTest();
+                                if (Current.Is(","))
+                                {
+                                    // Python 2's testlist_safe: 'for x in 1, 2' iterates a tuple.
+                                    var tupleItems = new List<PyExpr> { iterable };
+                                    while (Accept(",") && !Current.Is("]") && !Current.Is("for") && !Current.Is("if"))
+                                    {
+                                        tupleItems.Add(ParseOrTest());
+                                    }
+
+                                    iterable = Checked(new TupleExpr(iterable.Start, tupleItems[^1].End, tupleItems));
+                                }
+
+                                clauses.Add(new PyComprehensionClause(target, iterable));
+                            }
+
+                            var close = Expect("]").End;
+                            return Checked(new ListComprehensionExpr(token.Start, close, items[0], clauses));
                         }
 
                         if (!Accept(","))
