@@ -1,0 +1,22 @@
+namespace XenConfig.Domain.Xm;
+
+/// <summary>Tells xl.cfg text from xm (Python) text, so that callers can pick the parser.</summary>
+public static class DomainConfigDialectDetector
+{
+    /// <summary>
+    /// <see cref="DomainConfigDialect.Xl"/> when <see cref="DomainConfigDocument.Parse(string, string?, DomainConfigParseOptions?)"/>
+    /// reports no error; otherwise <see cref="DomainConfigDialect.Xm"/> when the text is valid Python 2 of the subset the
+    /// evaluator reads (constructs it does not run still count, they are reported when evaluated); otherwise
+    /// <see cref="DomainConfigDialect.Unknown"/>. Never throws for any text.
+    /// </summary>
+    public static DomainConfigDialect Detect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!DomainConfigDocument.Parse(text).HasErrors)
+        {
+            return DomainConfigDialect.Xl;
+        }
+
+        return XmConfig.IsPython(text) ? DomainConfigDialect.Xm : DomainConfigDialect.Unknown;
+    }
+}
