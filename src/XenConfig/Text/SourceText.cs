@@ -14,6 +14,7 @@ public sealed class SourceText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private int[]? _lineStarts;
+    private int[]? _pairedLowSurrogates;
 
     private SourceText(string content, string? path, Encoding encoding)
     {
@@ -111,17 +112,43 @@ public sealed class SourceText
             start = 1;
         }
 
-        var column = 0;
-        for (var i = start; i < offset; i++)
+        // The low half of a surrogate pair shares the column of its high half. Counting them with a binary search over
+        // their positions keeps this O(log n), so a line with many diagnostics is not quadratic.
+        var pairs = PairedLowSurrogates;
+        var column = offset - start;
+        if (pairs.Length > 0)
         {
-            // The low half of a surrogate pair belongs to the column of its high half.
-            if (!(char.IsLowSurrogate(Content[i]) && i > start && char.IsHighSurrogate(Content[i - 1])))
-            {
-                column++;
-            }
+            column -= CountBelow(pairs, offset) - CountBelow(pairs, start + 1);
         }
 
         return new LinePosition(line, column);
+    }
+
+    private int[] PairedLowSurrogates => _pairedLowSurrogates ??= FindPairedLowSurrogates(Content);
+
+    private static int CountBelow(int[] sorted, int value)
+    {
+        var index = Array.BinarySearch(sorted, value);
+        return index >= 0 ? index : ~index;
+    }
+
+    private static int[] FindPairedLowSurrogates(string content)
+    {
+        if (content.AsSpan().IndexOfAnyInRange('\uDC00', '\uDFFF') < 0)
+        {
+            return [];
+        }
+
+        var positions = new List<int>();
+        for (var i = 1; i < content.Length; i++)
+        {
+            if (char.IsLowSurrogate(content[i]) && char.IsHighSurrogate(content[i - 1]))
+            {
+                positions.Add(i);
+            }
+        }
+
+        return [.. positions];
     }
 
     /// <summary>The span of a line without its line break.</summary>

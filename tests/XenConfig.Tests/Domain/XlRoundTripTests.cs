@@ -105,3 +105,18 @@ public class XlRoundTripTests
         Assert.Equal(document.Text.Length, position);
     }
 }
+
+public class XlHostileInputTests
+{
+    [Fact]
+    public void A_line_with_100000_errors_reports_them_all_and_prints_back()
+    {
+        var text = "a = " + string.Concat(Enumerable.Repeat("$ ", 100_000)) + "\nname = 'x'\n";
+
+        var document = XenConfig.Domain.DomainConfigDocument.Parse(text);
+
+        Assert.Equal(text, document.ToString());
+        Assert.True(document.Diagnostics.Count >= 100_000);
+        Assert.Equal(new XenConfig.Text.LinePosition(0, text.IndexOf('$', StringComparison.Ordinal) + 2 * 99_999), document.Diagnostics.Where(d => d.Id == "XC1001").Last().Location.Start);
+    }
+}
