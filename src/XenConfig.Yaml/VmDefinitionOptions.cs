@@ -1,0 +1,14 @@
+namespace XenConfig.Yaml;
+
+/// <summary>Limits for reading YAML VM definitions and imports.</summary>
+public sealed record VmDefinitionOptions
+{
+    /// <summary>The defaults: files up to 4 MiB, nesting up to 64 levels.</summary>
+    public static VmDefinitionOptions Default { get; } = new();
+
+    /// <summary>Largest YAML input, in characters; a larger one gets error XC0002 and is not read.</summary>
+    public int MaxLength { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>Deepest nesting of YAML lists and mappings; deeper input gets error XC1011 and is not read.</summary>
+    public int MaxDepth { get; init; } = 64;
+}
