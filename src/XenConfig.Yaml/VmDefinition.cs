@@ -163,7 +163,13 @@ public sealed class VmDefinition
             var document = DomainConfigDocument.Parse("", InlinePath("config"));
             foreach (var setting in settings)
             {
-                // Keys and values were checked while reading, so Set accepts them and escapes every string.
+                if (XlYamlValues.Unwritable(setting.Value) is { } problem)
+                {
+                    diagnostics.Add(DiagnosticIds.ValueWrongType.Create(reader.Location(setting.ValueNode), $"'{setting.Key}': {problem}"));
+                    continue;
+                }
+
+                // Keys were checked while reading and the value just now, so Set accepts them and escapes every string.
                 document.Set(setting.Key, setting.Value);
                 _settingLocations[setting.Key] = reader.Location(setting.ValueNode);
             }

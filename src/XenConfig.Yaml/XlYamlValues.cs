@@ -48,6 +48,15 @@ internal static partial class XlYamlValues
         return NumberPattern().IsMatch(text) ? PlainScalarKind.OtherNumber : PlainScalarKind.String;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> can be written as a plain scalar and read back as the same string: printable
+    /// ASCII without YAML indicators at the start, no <c>": "</c> or <c>" #"</c>, no blanks at the ends, and not a word
+    /// YAML reads as a number, boolean or null.
+    /// </summary>
+    public static bool CanBePlainString(string text) =>
+        Classify(text) == PlainScalarKind.String && SafePlainPattern().IsMatch(text) &&
+        !text.Contains(": ", StringComparison.Ordinal) && !text.Contains(" #", StringComparison.Ordinal) && !text.EndsWith(':') && !text.EndsWith(' ');
+
     /// <summary>True when <paramref name="key"/> is a key xl accepts: a lowercase letter, then lowercase letters, digits, '.' or '_'.</summary>
     public static bool IsValidKey(string key) =>
         key.Length > 0 && char.IsAsciiLetterLower(key[0]) && key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_');
@@ -130,15 +139,43 @@ internal static partial class XlYamlValues
             }
         }
 
-        var bad = text.AsSpan().IndexOfAny('\n', '\0');
-        if (bad >= 0)
-        {
-            diagnostics.Add(DiagnosticIds.ValueWrongType.Create(location, $"'{key}': an xl string cannot hold {(text[bad] == '\n' ? "a line feed" : "a NUL character")}"));
-            return null;
-        }
-
         return SettingValue.String(text);
     }
+
+    /// <summary>
+    /// Why <paramref name="value"/> cannot be written into an xl file (a string with a line feed or NUL), or null when it
+    /// can. Checked only when a value is to be written, so an import may carry such a value when the target already has it.
+    /// </summary>
+    public static string? Unwritable(SettingValue value)
+    {
+        var stack = new Stack<SettingValue>();
+        stack.Push(value);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (current.IsList)
+            {
+                foreach (var item in current.Items)
+                {
+                    stack.Push(item);
+                }
+
+                continue;
+            }
+
+            var text = current.Text!;
+            var bad = text.AsSpan().IndexOfAny('\n', '\0');
+            if (bad >= 0)
+            {
+                return $"an xl string cannot hold {(text[bad] == '\n' ? "a line feed" : "a NUL character")}";
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_./(][A-Za-z0-9_./(),=:+@%~ -]*$")]
+    private static partial Regex SafePlainPattern();
 
     [GeneratedRegex(@"^(0|[1-9][0-9]*)$")]
     private static partial Regex DecimalPattern();
