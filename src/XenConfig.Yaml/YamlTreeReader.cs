@@ -31,16 +31,16 @@ internal static partial class YamlTreeReader
                     case DocumentStart:
                         if (++documents > 1)
                         {
-                            diagnostics.Add(Error(source, current.Start, current.End, "a VM definition holds one YAML document; remove the second one"));
+                            diagnostics.Add(Unsupported(source, current.Start, current.End, "a VM definition holds one YAML document; remove the second one"));
                             return null;
                         }
 
                         break;
                     case AnchorAlias:
-                        diagnostics.Add(Error(source, current.Start, current.End, "YAML aliases (*name) are not supported; write the value out"));
+                        diagnostics.Add(Unsupported(source, current.Start, current.End, "YAML aliases (*name) are not supported; write the value out"));
                         return null;
                     case NodeEvent node when !node.Anchor.IsEmpty:
-                        diagnostics.Add(Error(source, current.Start, current.End, "YAML anchors (&name) are not supported; write the value out"));
+                        diagnostics.Add(Unsupported(source, current.Start, current.End, "YAML anchors (&name) are not supported; write the value out"));
                         return null;
                     case Scalar scalar:
                         var explicitString = false;
@@ -48,7 +48,7 @@ internal static partial class YamlTreeReader
                         {
                             if (!string.Equals(scalar.Tag.Value, StringTag, StringComparison.Ordinal))
                             {
-                                diagnostics.Add(Error(source, current.Start, current.End, $"the YAML tag '{scalar.Tag.Value}' is not supported; only !!str is"));
+                                diagnostics.Add(Unsupported(source, current.Start, current.End, $"the YAML tag '{scalar.Tag.Value}' is not supported; only !!str is"));
                                 return null;
                             }
 
@@ -57,7 +57,7 @@ internal static partial class YamlTreeReader
 
                         if (!Add(YamlNode.Scalar(scalar.Value, scalar.Style, explicitString, scalar.Start, scalar.End), stack, ref root))
                         {
-                            diagnostics.Add(Error(source, current.Start, current.End, "a mapping key must be a plain value"));
+                            diagnostics.Add(Unsupported(source, current.Start, current.End, "a mapping key must be a plain value"));
                             return null;
                         }
 
@@ -66,7 +66,7 @@ internal static partial class YamlTreeReader
                         var tag = ((NodeEvent)current).Tag;
                         if (!tag.IsEmpty && !tag.IsNonSpecific)
                         {
-                            diagnostics.Add(Error(source, current.Start, current.End, $"the YAML tag '{tag.Value}' is not supported"));
+                            diagnostics.Add(Unsupported(source, current.Start, current.End, $"the YAML tag '{tag.Value}' is not supported"));
                             return null;
                         }
 
@@ -80,7 +80,7 @@ internal static partial class YamlTreeReader
                         var collection = YamlNode.Collection(current is SequenceStart ? YamlNodeKind.Sequence : YamlNodeKind.Mapping, current.Start);
                         if (!Add(collection, stack, ref root))
                         {
-                            diagnostics.Add(Error(source, current.Start, current.End, "a mapping key must be a plain value, not a list or a mapping"));
+                            diagnostics.Add(Unsupported(source, current.Start, current.End, "a mapping key must be a plain value, not a list or a mapping"));
                             return null;
                         }
 
@@ -101,7 +101,7 @@ internal static partial class YamlTreeReader
 
         if (root is null)
         {
-            diagnostics.Add(Error(source, default, default, "the file holds no YAML document"));
+            diagnostics.Add(Unsupported(source, default, default, "the file holds no YAML document; a VM definition is a mapping with name, config, fstab and menu"));
         }
 
         return root;
@@ -122,6 +122,10 @@ internal static partial class YamlTreeReader
 
     private static Diagnostic Error(SourceText source, Mark start, Mark end, string message) =>
         DiagnosticIds.FileUnreadable.Create(Location(source, start, end), message);
+
+    // YAML that is well-formed but uses what a VM definition does not accept.
+    private static Diagnostic Unsupported(SourceText source, Mark start, Mark end, string message) =>
+        DiagnosticIds.ValueWrongType.Create(Location(source, start, end), message);
 
     // Adds a finished node to the open collection (or makes it the root). False for a collection used as a mapping key.
     private static bool Add(YamlNode node, Stack<(YamlNode Node, YamlNode? PendingKey)> stack, ref YamlNode? root)
