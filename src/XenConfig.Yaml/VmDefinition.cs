@@ -160,6 +160,11 @@ public sealed class VmDefinition
         if (reader.Settings is { } settings)
         {
             IsDomainConfigInline = true;
+            if (Name is null && reader.NameNode is null)
+            {
+                diagnostics.Add(DiagnosticIds.NameMissing.Create(_rootLocation, "the VM definition has no name"));
+            }
+
             var document = DomainConfigDocument.Parse("", InlinePath("config"));
             foreach (var setting in settings)
             {

@@ -139,11 +139,6 @@ internal sealed class VmDefinitionReader
             WrongType(configName!, $"config sets name to {configNameValue}, but the definition's name is \"{Name}\"");
         }
 
-        if (NameNode is null && configName is null && ConfigPath is null)
-        {
-            Diagnostics.Add(DiagnosticIds.NameMissing.Create(Location(root), "the VM definition has no name"));
-        }
-
         if (Name is null && configNameValue is { IsList: false })
         {
             Name = configNameValue.Text;
