@@ -185,7 +185,7 @@ public sealed class VmDefinition
 
         if (reader.ConfigPath is not { } reference)
         {
-            if (reader.ConfigNode is null)
+            if (reader.ConfigNode is null && reader.Root is { Kind: YamlNodeKind.Mapping })
             {
                 diagnostics.Add(DiagnosticIds.ValueWrongType.Create(_rootLocation, "the VM definition has no config (a mapping of xl keys or the path of a domain config)"));
             }

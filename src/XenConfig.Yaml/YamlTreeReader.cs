@@ -17,7 +17,8 @@ internal static partial class YamlTreeReader
     /// <summary>Reads the single document of <paramref name="source"/>; null (with an error) when it cannot be read.</summary>
     public static YamlNode? Read(SourceText source, List<Diagnostic> diagnostics, int maxDepth)
     {
-        var parser = new Parser(new StringReader(source.Content));
+        // A byte order mark is not content (SourceText keeps it as U+FEFF); YamlDotNet would read it into the first key.
+        var parser = new Parser(new StringReader(source.Content[BomLength(source)..]));
         var stack = new Stack<(YamlNode Node, YamlNode? PendingKey)>();
         YamlNode? root = null;
         var documents = 0;
@@ -113,12 +114,15 @@ internal static partial class YamlTreeReader
     /// <summary>A location from two marks (YamlDotNet lines and columns are 1-based).</summary>
     public static SourceLocation Location(SourceText source, Mark start, Mark end)
     {
-        var from = (int)Math.Clamp(start.Index, 0, source.Length);
-        var to = (int)Math.Clamp(end.Index, from, source.Length);
+        var bom = BomLength(source);
+        var from = (int)Math.Clamp(start.Index + bom, 0, source.Length);
+        var to = (int)Math.Clamp(end.Index + bom, from, source.Length);
         var line = (int)Math.Max(0, start.Line - 1);
         var column = (int)Math.Max(0, start.Column - 1);
         return new SourceLocation(source.Path, TextSpan.FromBounds(from, to), new LinePosition(line, column));
     }
+
+    private static int BomLength(SourceText source) => source.Content.StartsWith('\uFEFF') ? 1 : 0;
 
     private static Diagnostic Error(SourceText source, Mark start, Mark end, string message) =>
         DiagnosticIds.FileUnreadable.Create(Location(source, start, end), message);

@@ -132,11 +132,15 @@ public sealed class VmDefinitionTests
         { "name: a\nconfig: {memory: 512\n", "XC0001", 3, 1 },
         { "name: a\n  bad: indentation\n", "XC0001", 2, 6 },
         // Unknown fields, at the key.
-        { "name: a\nconfg:\n  memory: 1\n", "XC2002", 2, 1 },
+        { "name: a\nconfig: {}\nmneu: menu.lst\n", "XC2002", 3, 1 },
+        { "name: a\n", "XC2002", 1, 1 },
         { "name: a\nconfig: {}\nfstab:\n  - {source: /dev/xvda1, target: /, fstype: ext4, pass: 1}\n", "XC2002", 4, 51 },
         // Values of the wrong type, at the value.
         { "name: a\nconfig:\n  memory: true\n", "XC2002", 3, 11 },
         { "name: a\nconfig:\n  memory: 0x200\n", "XC2002", 3, 11 },
+        { "name: a\r\nconfig:\r\n  memory: true\r\n", "XC2002", 3, 11 },
+        { "\uFEFFname: a\nconfig:\n  memory: true\n", "XC2002", 3, 11 },
+        { "name: a\nconfig:\n  extra: \"é𝄞\"\n  memory: true\n", "XC2002", 4, 11 },
         { "name: a\nconfig:\n  memory: -1\n", "XC2002", 3, 11 },
         { "name: a\nconfig:\n  vif: {mac: x}\n", "XC2002", 3, 8 },
         { "name: a\nconfig:\n  disk: [a, [b, ~]]\n", "XC2002", 3, 17 },
@@ -174,8 +178,8 @@ public sealed class VmDefinitionTests
 
         var definition = VmDefinition.Parse(yaml, path);
 
-        var found = definition.Diagnostics.Where(d => d.Id == id).Select(d => (d.Location.Path, d.Location.Start.DisplayLine, d.Location.Start.DisplayColumn));
-        Assert.Contains((path, line, column), found);
+        var diagnostic = Assert.Single(definition.Diagnostics);
+        Assert.Equal((id, path, line, column), (diagnostic.Id, diagnostic.Location.Path, diagnostic.Location.Start.DisplayLine, diagnostic.Location.Start.DisplayColumn));
         Assert.True(definition.HasErrors);
     }
 
@@ -204,6 +208,20 @@ public sealed class VmDefinitionTests
 
         Assert.True(definition.HasErrors);
         Assert.All(definition.Diagnostics, d => Assert.Equal("/tmp/garbage.vm.yaml", d.Location.Path));
+    }
+
+    [Fact]
+    public void A_file_with_a_byte_order_mark_and_crlf_reports_yaml_positions()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "bom.vm.yaml");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("name: a\r\nconfig:\r\n  vcpus: 2\r\n  memory: off\r\n")]);
+
+        var definition = VmDefinition.Load(path);
+
+        var diagnostic = Assert.Single(definition.Diagnostics);
+        Assert.Equal($"{path}(4,11): error XC2002: 'memory': 'off' is a YAML boolean, which xl does not have; write 1 or 0, or quote it", diagnostic.ToString());
+        Assert.Equal("off", definition.Source.ToString(diagnostic.Location.Span));
     }
 
     [Fact]
