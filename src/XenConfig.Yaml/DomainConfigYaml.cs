@@ -124,8 +124,12 @@ public static class DomainConfigYaml
         return new DomainConfigApplyResult(diagnostics, [.. changes.Select(c => c.Key)], removed);
     }
 
-    private static void Key(Emitter emitter, string key) =>
-        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, key, ScalarStyle.Plain, true, false));
+    // xl keys are plain words, but some (on, no, y, null...) are booleans or null to other YAML readers: quote those.
+    private static void Key(Emitter emitter, string key)
+    {
+        var style = XlYamlValues.CanBePlainString(key) ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted;
+        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, key, style, style == ScalarStyle.Plain, true));
+    }
 
     // Lists nest as deep as the document allows; walk them with a stack.
     private static void Value(Emitter emitter, SettingValue value)

@@ -1,3 +1,4 @@
+using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
 using XenConfig.Fstab;
@@ -165,7 +166,9 @@ public sealed class VmDefinition
                 diagnostics.Add(DiagnosticIds.NameMissing.Create(_rootLocation, "the VM definition has no name"));
             }
 
-            var document = DomainConfigDocument.Parse("", InlinePath("config"));
+            // Each key is written by Set into a document of its own and the statements joined: the same text as
+            // setting every key on one document (an empty file's spacing and quotes), without re-parsing it per key.
+            var text = new StringBuilder();
             foreach (var setting in settings)
             {
                 if (XlYamlValues.Unwritable(setting.Value) is { } problem)
@@ -175,11 +178,13 @@ public sealed class VmDefinition
                 }
 
                 // Keys were checked while reading and the value just now, so Set accepts them and escapes every string.
-                document.Set(setting.Key, setting.Value);
+                var statement = DomainConfigDocument.Parse("");
+                statement.Set(setting.Key, setting.Value);
+                text.Append(statement.ToString());
                 _settingLocations[setting.Key] = reader.Location(setting.ValueNode);
             }
 
-            DomainConfig = document;
+            DomainConfig = DomainConfigDocument.Parse(text.ToString(), InlinePath("config"));
             return;
         }
 

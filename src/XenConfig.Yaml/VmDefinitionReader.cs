@@ -25,9 +25,12 @@ internal sealed class VmDefinitionReader
 
     private static readonly string[] FstabFields = ["source", "target", "fstype", "options", "freq", "passno"];
 
-    private VmDefinitionReader(SourceText source)
+    private readonly VmDefinitionOptions _options;
+
+    private VmDefinitionReader(SourceText source, VmDefinitionOptions options)
     {
         Source = source;
+        _options = options;
     }
 
     public SourceText Source { get; }
@@ -58,7 +61,7 @@ internal sealed class VmDefinitionReader
 
     public static VmDefinitionReader Read(SourceText source, VmDefinitionOptions options)
     {
-        var reader = new VmDefinitionReader(source);
+        var reader = new VmDefinitionReader(source, options);
         if (source.Length > options.MaxLength)
         {
             reader.Diagnostics.Add(DiagnosticIds.FileTooLarge.Create(SourceLocation.None(source.Path),
@@ -98,6 +101,11 @@ internal sealed class VmDefinitionReader
                     ConfigNode = value;
                     if (value.Kind == YamlNodeKind.Mapping)
                     {
+                        if (TooMany(value, value.Pairs.Count, "keys"))
+                        {
+                            break;
+                        }
+
                         Settings = ReadSettings(value, out configName);
                     }
                     else
@@ -109,6 +117,11 @@ internal sealed class VmDefinitionReader
                 case "fstab":
                     if (value.Kind == YamlNodeKind.Sequence)
                     {
+                        if (TooMany(value, value.Items.Count, "fstab entries"))
+                        {
+                            break;
+                        }
+
                         FstabEntries = [.. value.Items.Select(ReadFstabEntry).OfType<InlineFstabEntry>()];
                     }
                     else
@@ -282,6 +295,17 @@ internal sealed class VmDefinitionReader
 
             yield return (key, value);
         }
+    }
+
+    private bool TooMany(YamlNode node, int count, string what)
+    {
+        if (count <= _options.MaxItems)
+        {
+            return false;
+        }
+
+        Diagnostics.Add(DiagnosticIds.FileTooLarge.Create(Location(node), $"{count} {what}, more than the limit of {_options.MaxItems}; they were not read"));
+        return true;
     }
 
     private void WrongType(YamlNode node, string message) =>

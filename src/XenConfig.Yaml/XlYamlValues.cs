@@ -51,10 +51,10 @@ internal static partial class XlYamlValues
     /// <summary>
     /// True when <paramref name="text"/> can be written as a plain scalar and read back as the same string: printable
     /// ASCII without YAML indicators at the start, no <c>": "</c> or <c>" #"</c>, no blanks at the ends, and not a word
-    /// YAML reads as a number, boolean or null.
+    /// YAML (1.2 or 1.1) reads as a number, boolean, null or timestamp.
     /// </summary>
     public static bool CanBePlainString(string text) =>
-        Classify(text) == PlainScalarKind.String && SafePlainPattern().IsMatch(text) &&
+        Classify(text) == PlainScalarKind.String && SafePlainPattern().IsMatch(text) && !TimestampPattern().IsMatch(text) &&
         !text.Contains(": ", StringComparison.Ordinal) && !text.Contains(" #", StringComparison.Ordinal) && !text.EndsWith(':') && !text.EndsWith(' ');
 
     /// <summary>True when <paramref name="key"/> is a key xl accepts: a lowercase letter, then lowercase letters, digits, '.' or '_'.</summary>
@@ -176,6 +176,10 @@ internal static partial class XlYamlValues
 
     [GeneratedRegex(@"^[A-Za-z0-9_./(][A-Za-z0-9_./(),=:+@%~ -]*$")]
     private static partial Regex SafePlainPattern();
+
+    // YAML 1.1 timestamps (2001-12-14, 2001-12-14t21:59:43.10-05:00): other YAML readers turn them into dates.
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")]
+    private static partial Regex TimestampPattern();
 
     [GeneratedRegex(@"^(0|[1-9][0-9]*)$")]
     private static partial Regex DecimalPattern();

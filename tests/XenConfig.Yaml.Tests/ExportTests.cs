@@ -33,6 +33,12 @@ public sealed class ExportTests
         { "\"tab\\there\"", "\"tab\there\"" },
         { "\"it's\"", "\"it's\"" },
         { "\"é\"", "\"é\"" },
+        { "\"2001-12-14\"", "\"2001-12-14\"" },
+        { "\"12:30\"", "\"12:30\"" },
+        { "\"0b101\"", "\"0b101\"" },
+        { "\"~\"", "\"~\"" },
+        { "\"a,b\"", "a,b" },
+        { "\"(hd0,0)/boot/x\"", "(hd0,0)/boot/x" },
     };
 
     [Theory]
@@ -69,6 +75,23 @@ public sealed class ExportTests
 
         Assert.Equal("name: vm\nconfig:\n  memory: 1\n  name: vm\n", yaml);
         Assert.Equal(["memory", "name"], imported.Settings.Keys);
+    }
+
+    [Theory]
+    [InlineData("on")]
+    [InlineData("no")]
+    [InlineData("y")]
+    [InlineData("null")]
+    public void A_key_other_yaml_readers_take_for_a_boolean_or_null_is_quoted(string key)
+    {
+        var document = DomainConfigDocument.Parse($"{key} = 1\n");
+
+        var yaml = DomainConfigYaml.Export(document);
+        var imported = DomainConfigDocument.Parse("");
+
+        Assert.Equal($"config:\n  \"{key}\": 1\n", yaml);
+        Assert.Empty(DomainConfigYaml.Apply(imported, yaml).Diagnostics);
+        Assert.Equal(document.ToString(), imported.ToString());
     }
 
     [Fact]

@@ -224,6 +224,22 @@ public sealed class VmDefinitionTests
         Assert.Equal("off", definition.Source.ToString(diagnostic.Location.Span));
     }
 
+    [Theory]
+    [InlineData("config", "  k{0}: 1\n")]
+    [InlineData("fstab", "  - {{source: /dev/xvd{0}, target: /m{0}, fstype: ext4}}\n")]
+    public void More_items_than_the_limit_is_xc0002_at_the_collection(string field, string itemFormat)
+    {
+        var items = string.Concat(Enumerable.Range(0, 11).Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, itemFormat, i)));
+        var yaml = field == "config" ? $"name: a\nconfig:\n{items}" : $"name: a\nconfig: {{}}\nfstab:\n{items}";
+
+        var definition = VmDefinition.Parse(yaml, "/srv/a.vm.yaml", new VmDefinitionOptions { MaxItems = 10 });
+        var within = VmDefinition.Parse(yaml, "/srv/a.vm.yaml", new VmDefinitionOptions { MaxItems = 11 });
+
+        var diagnostic = Assert.Single(definition.Diagnostics);
+        Assert.Equal(("XC0002", field == "config" ? 3 : 4), (diagnostic.Id, diagnostic.Location.Start.DisplayLine));
+        Assert.Empty(within.Diagnostics);
+    }
+
     [Fact]
     public void A_yaml_file_that_cannot_be_read_is_an_xc0001_diagnostic()
     {
