@@ -95,7 +95,7 @@ internal sealed class VmDefinitionReader
             {
                 case "name":
                     NameNode = value;
-                    Name = ReadText(value, "name");
+                    Name = ReadName(value);
                     break;
                 case "config":
                     ConfigNode = value;
@@ -244,6 +244,18 @@ internal sealed class VmDefinitionReader
 
         var text = ReadText(node, field);
         return text is null ? null : new PathReference(text, node);
+    }
+
+    // The name is a string; a plain word YAML reads as a boolean or a non-decimal number must be quoted, as in config.
+    private string? ReadName(YamlNode node)
+    {
+        if (node.IsPlain && XlYamlValues.Classify(node.Value) is PlainScalarKind.Boolean or PlainScalarKind.OtherNumber)
+        {
+            WrongType(node, $"name: '{node.Value}' is not a string to YAML; quote it (\"{node.Value}\")");
+            return null;
+        }
+
+        return ReadText(node, "name");
     }
 
     // Text fields (name, paths, fstab fields): any scalar is taken as written, except null and text a file cannot hold.
