@@ -82,6 +82,18 @@ public sealed class VmDefinitionTests
     }
 
     [Fact]
+    public void Parse_diagnostics_of_a_referenced_file_keep_that_files_path_and_position()
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("vm6.cfg", "name = \"vm6\"\nmemory = 'unterminated\n");
+        var definition = VmDefinition.Load(folder.Write("vm6.vm.yaml", "name: vm6\nconfig: vm6.cfg\n"));
+
+        var diagnostic = Assert.Single(definition.Diagnostics);
+        Assert.Equal(("XC1002", config, 2), (diagnostic.Id, diagnostic.Location.Path, diagnostic.Location.Start.DisplayLine));
+        Assert.True(definition.HasErrors);
+    }
+
+    [Fact]
     public void The_name_comes_from_the_referenced_config_when_the_yaml_has_none()
     {
         using var folder = new TempFolder();
