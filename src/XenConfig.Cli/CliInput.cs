@@ -1,3 +1,4 @@
+using XenConfig.Domain.Xm;
 using XenConfig.Text;
 using XenConfig.Validation.Discovery;
 
@@ -16,7 +17,7 @@ internal sealed record CliInput(string Path, SourceText Text, InputKind Kind)
     {
         FileKind.Fstab => InputKind.Fstab,
         FileKind.GrubMenu or FileKind.Grub2Config => InputKind.Grub,
-        _ => InputKind.Xl,
+        _ => DomainConfigDialectDetector.Detect(content) == DomainConfigDialect.Xm ? InputKind.Xm : InputKind.Xl,
     };
 
     public static InputKind? ParseKind(string? kind) => kind switch

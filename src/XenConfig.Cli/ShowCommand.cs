@@ -35,7 +35,7 @@ internal static class ShowCommand
         return command;
     }
 
-    public static string Render(CliInput input)
+    public static string Render(CliInput input, IReadOnlyDictionary<string, string>? variables = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, DomainConfigJson.WriterOptions))
@@ -49,7 +49,7 @@ internal static class ShowCommand
                     GrubOutput.Write(writer, input);
                     break;
                 default:
-                    DomainOutput.Write(writer, input);
+                    DomainOutput.Write(writer, input, variables);
                     break;
             }
         }
@@ -61,6 +61,6 @@ internal static class ShowCommand
     {
         InputKind.Fstab => FstabDocument.Parse(input.Text).HasErrors,
         InputKind.Grub => GrubOutput.HasErrors(input),
-        _ => DomainConfigDocument.Parse(input.Text).HasErrors,
+        _ => DomainOutput.HasErrors(input),
     };
 }

@@ -44,14 +44,14 @@ internal static class ValidateCommand
         RepositoryValidationReport report;
         try
         {
-            var scan = RepositoryScanner.Scan(targets);
+            var (scan, definitions) = VmDefinitionGuests.Load(RepositoryScanner.Scan(targets));
             var total = scan.FileCount;
             if (showProgress && total > ProgressThreshold)
             {
                 options = options with { Progress = new Progress(stderr, total) };
             }
 
-            report = RepositoryValidation.Validate(scan, options);
+            report = RepositoryValidation.Validate(scan, options, definitions);
             if (options.Progress is not null)
             {
                 stderr.Write("\r\u001b[K");

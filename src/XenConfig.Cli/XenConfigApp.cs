@@ -13,6 +13,7 @@ internal static class XenConfigApp
         root.Subcommands.Add(GetCommand.Create(stdout, stderr));
         root.Subcommands.Add(SetCommand.Create(stdout, stderr));
         root.Subcommands.Add(FmtCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ConvertCommand.Create(stdout, stderr));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

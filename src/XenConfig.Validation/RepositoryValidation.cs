@@ -47,8 +47,17 @@ public static class RepositoryValidation
     /// <param name="scan">The discovered files.</param>
     /// <param name="options">The rule sets to run; <see cref="RepositoryValidationOptions.Default"/> when null.</param>
     /// <returns>The file count and every diagnostic, sorted by path, line and column.</returns>
-    public static RepositoryValidationReport Validate(RepositoryScan scan, RepositoryValidationOptions? options = null)
+    public static RepositoryValidationReport Validate(RepositoryScan scan, RepositoryValidationOptions? options = null) =>
+        Validate(scan, options, []);
+
+    /// <summary>
+    /// Validates the files of a scan together with guests read elsewhere (<paramref name="otherGuests"/>, e.g. YAML VM
+    /// definitions): each of those is checked like a guest on disk and takes part in the repository checks; its
+    /// diagnostics are relocated with its <see cref="GuestSource.Relocate"/>.
+    /// </summary>
+    public static RepositoryValidationReport Validate(RepositoryScan scan, RepositoryValidationOptions? options, IEnumerable<GuestSource> otherGuests)
     {
+        ArgumentNullException.ThrowIfNull(otherGuests);
         ArgumentNullException.ThrowIfNull(scan);
         options ??= RepositoryValidationOptions.Default;
         if (options.RuleSets.Count == 0)
@@ -81,8 +90,22 @@ public static class RepositoryValidation
             run.LoadFstab(path);
         }
 
+        var sources = otherGuests.ToList();
+        var fileCount = run.FileCount;
+        foreach (var source in sources)
+        {
+            fileCount += source.FilesRead;
+            run.Diagnostics.AddRange(source.Diagnostics);
+            if (source.Guest is { } guest && !guest.Config.Document.HasErrors)
+            {
+                run.Validate(guest);
+                guests.Add(guest);
+            }
+        }
+
         run.Add(new RepositoryValidator().Validate(new GuestRepository(guests), run.Select));
-        return new RepositoryValidationReport(run.FileCount, Finish(run.Diagnostics));
+        var relocated = run.Diagnostics.Select(d => sources.Aggregate(d, (current, source) => source.Relocate(current)));
+        return new RepositoryValidationReport(fileCount, Finish(relocated));
     }
 
     private static List<Diagnostic> Finish(IEnumerable<Diagnostic> diagnostics) =>
@@ -109,6 +132,23 @@ public static class RepositoryValidation
         public void Select<T>(ValidationStrategy<T> strategy) => strategy.IncludeRuleSets(ruleSets);
 
         public void Add(ValidationResult result) => Diagnostics.AddRange(result.ToDiagnostics());
+
+        /// <summary>Runs the per-file and guest validators on a guest whose documents were read elsewhere.</summary>
+        public void Validate(Guest guest)
+        {
+            Add(_configValidator.Validate(guest.Config, Select));
+            if (guest.Fstab is { } fstab)
+            {
+                Add(_fstabValidator.Validate(fstab, Select));
+            }
+
+            if (guest.Menu is { } menu)
+            {
+                Add(_menuValidator.Validate(menu, Select));
+            }
+
+            Add(new GuestValidator().Validate(guest, Select));
+        }
 
         /// <summary>The typed config, or null when the file cannot be read or xl would reject it.</summary>
         public DomainConfig? LoadConfig(string path)

@@ -13,7 +13,7 @@ public class CommandTests
         var result = CliRunner.Run("validate", RepositoryPaths.InRepository("examples"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("9 files checked: 0 errors, 0 warnings\n", result.Stdout);
+        Assert.Equal("11 files checked: 0 errors, 0 warnings\n", result.Stdout);
         Assert.Equal("", result.Stderr);
     }
 

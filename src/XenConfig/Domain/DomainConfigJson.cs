@@ -19,34 +19,42 @@ public static class DomainConfigJson
     /// <param name="document">The parsed document.</param>
     /// <param name="kind"><c>xl</c>, or <c>xm</c> for a document converted from an xm config.</param>
     /// <param name="writeModel">Writes the typed model under <c>"model"</c>; extended by callers that know more device types.</param>
-    public static void Write(Utf8JsonWriter writer, DomainConfigDocument document, string kind = "xl", Action<Utf8JsonWriter, DomainConfig>? writeModel = null)
+    /// <param name="settings">The settings to print instead of the document's (an xm config's evaluated values).</param>
+    /// <param name="diagnostics">The diagnostics to print instead of the document's (an xm evaluation and conversion).</param>
+    public static void Write(
+        Utf8JsonWriter writer,
+        DomainConfigDocument document,
+        string kind = "xl",
+        Action<Utf8JsonWriter, DomainConfig>? writeModel = null,
+        IEnumerable<KeyValuePair<string, SettingValue>>? settings = null,
+        IEnumerable<Diagnostic>? diagnostics = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(document);
         writer.WriteStartObject();
         writer.WriteString("kind", kind);
         writer.WritePropertyName("settings");
-        WriteSettings(writer, document);
+        WriteSettings(writer, settings ?? document.Settings.Select(s => KeyValuePair.Create(s.Key, s.Value.Value)));
         writer.WritePropertyName("model");
         writer.WriteStartObject();
         var config = DomainConfig.FromDocument(document);
         WriteModel(writer, config);
         writeModel?.Invoke(writer, config);
         writer.WriteEndObject();
-        DiagnosticJson.WriteProperty(writer, document.Diagnostics);
+        DiagnosticJson.WriteProperty(writer, diagnostics ?? document.Diagnostics);
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes <c>{KEY: string | [nested lists of strings]}</c> for the effective settings.</summary>
-    public static void WriteSettings(Utf8JsonWriter writer, DomainConfigDocument document)
+    /// <summary>Writes <c>{KEY: string | [nested lists of strings]}</c>.</summary>
+    public static void WriteSettings(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, SettingValue>> settings)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(settings);
         writer.WriteStartObject();
-        foreach (var (name, setting) in document.Settings)
+        foreach (var (name, value) in settings)
         {
             writer.WritePropertyName(name);
-            WriteValue(writer, setting.Value);
+            WriteValue(writer, value);
         }
 
         writer.WriteEndObject();

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using XenConfig.Domain;
+using XenConfig.Testing;
+
+namespace XenConfig.Cli.Tests;
+
+public class ConvertCommandTests
+{
+    [Fact]
+    public void An_xm_config_with_python_converts_to_a_static_xl_config_with_the_variables_given()
+    {
+        var result = CliRunner.Run("convert", Path.Combine(RepositoryPaths.Corpus("xm"), "xen-4.4.0__xmexample2"), "--to", "xl", "--set", "vmid=3");
+
+        Assert.Equal(0, result.ExitCode);
+        var converted = DomainConfigDocument.Parse(result.Stdout);
+        Assert.False(converted.HasErrors, string.Join("\n", converted.Diagnostics));
+        Assert.Equal("VM3", converted.GetValue("name")!.Text);
+        Assert.Equal("pv", converted.GetValue("type")!.Text);
+        Assert.Contains("XC1126", result.Stderr);
+    }
+
+    [Fact]
+    public void An_xm_config_that_needs_a_variable_fails_without_it()
+    {
+        var result = CliRunner.Run("convert", Path.Combine(RepositoryPaths.Corpus("xm"), "xen-4.4.0__xmexample2"), "--to", "xl");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Contains("error XC11", result.Stderr);
+    }
+
+    [Fact]
+    public void A_domain_config_converts_to_yaml_and_the_vm_definition_back_to_the_same_settings()
+    {
+        using var folder = new TempFolder();
+        var cfg = RepositoryPaths.InRepository("examples", "guests", "db01", "db01.cfg");
+
+        var yaml = CliRunner.Run("convert", cfg, "--to", "yaml");
+        Assert.Equal(0, yaml.ExitCode);
+        var definition = folder.Write("db01.vm.yaml", yaml.Stdout);
+        var xl = CliRunner.Run("convert", definition, "--to", "xl");
+
+        Assert.Equal(0, xl.ExitCode);
+        var original = DomainConfigDocument.Load(cfg).Settings;
+        var roundTripped = DomainConfigDocument.Parse(xl.Stdout).Settings;
+        Assert.Equal(original.Keys, roundTripped.Keys);
+        Assert.All(original, s => Assert.Equal(s.Value.Value, roundTripped[s.Key].Value));
+    }
+
+    [Fact]
+    public void Convert_to_json_prints_the_show_contract()
+    {
+        var result = CliRunner.Run("convert", RepositoryPaths.InRepository("examples", "guests", "web01", "web01.cfg"), "--to", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("xl", JsonDocument.Parse(result.Stdout).RootElement.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void Show_of_an_xm_config_has_kind_xm_and_its_evaluated_settings()
+    {
+        // import os, re; arch = os.uname()[4]; if re.search('64', arch): ...
+        var result = CliRunner.Run("show", Path.Combine(RepositoryPaths.Corpus("xm"), "xen-3.0.0__xmexample.vmx"));
+
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("xm", json.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("vmx", json.RootElement.GetProperty("settings").GetProperty("builder").GetString());
+        Assert.Equal("hvm", json.RootElement.GetProperty("model").GetProperty("type").GetString());
+        Assert.Equal("/usr/lib64/xen/bin/qemu-dm", json.RootElement.GetProperty("settings").GetProperty("device_model").GetString());
+    }
+}
