@@ -6,6 +6,12 @@ internal static class Program
 {
     private static void Main(string[] args)
     {
+        if (args is ["parse-loop", _, ..])
+        {
+            ParseLoop.Run(args);
+            return;
+        }
+
         if (args is ["scaling", ..])
         {
             ScalingCheck.Run();
