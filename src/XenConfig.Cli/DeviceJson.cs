@@ -13,47 +13,42 @@ internal static class DeviceJson
 {
     public static void WriteDevices(Utf8JsonWriter writer, DomainConfig config)
     {
-        writer.WriteStartArray("disks");
-        foreach (var item in config.DiskItems)
+        WriteItems(writer, "disks", config.DiskItems, (w, disk) =>
+        {
+            DomainConfigJson.WriteNullableString(w, "target", disk.Target);
+            w.WriteString("format", disk.Format.ToXlName());
+            w.WriteString("vdev", disk.Vdev);
+            w.WriteString("access", disk.Access.ToXlName());
+            w.WriteString("devtype", disk.DeviceType.ToXlName());
+            DomainConfigJson.WriteNullableString(w, "backendtype", disk.BackendType?.ToXlName());
+            DomainConfigJson.WriteNullableString(w, "backend", disk.BackendDomain);
+            DomainConfigJson.WriteNullableString(w, "script", disk.Script);
+        });
+        WriteItems(writer, "vifs", config.VifItems, (w, vif) =>
+        {
+            DomainConfigJson.WriteNullableString(w, "mac", vif.Mac?.ToString());
+            DomainConfigJson.WriteNullableString(w, "bridge", vif.Bridge);
+            DomainConfigJson.WriteNullableString(w, "ip", vif.Ip);
+            DomainConfigJson.WriteNullableString(w, "script", vif.Script);
+            DomainConfigJson.WriteNullableString(w, "model", vif.Model);
+            DomainConfigJson.WriteNullableString(w, "type", vif.Type?.ToXlName());
+            DomainConfigJson.WriteNullableString(w, "vifname", vif.VifName);
+            DomainConfigJson.WriteNullableString(w, "rate", vif.RateText);
+            DomainConfigJson.WriteNullableString(w, "backend", vif.Backend);
+        });
+    }
+
+    private static void WriteItems<T>(Utf8JsonWriter writer, string name, IReadOnlyList<DeviceItem<T>> items, Action<Utf8JsonWriter, T> writeFields)
+        where T : class
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
         {
             writer.WriteStartObject();
             writer.WriteString("spec", item.Spec);
-            if (item.Value is { } disk)
+            if (item.Value is { } value)
             {
-                DomainConfigJson.WriteNullableString(writer, "target", disk.Target);
-                writer.WriteString("format", disk.Format.ToXlName());
-                writer.WriteString("vdev", disk.Vdev);
-                writer.WriteString("access", disk.Access.ToXlName());
-                writer.WriteString("devtype", disk.DeviceType.ToXlName());
-                DomainConfigJson.WriteNullableString(writer, "backendtype", disk.BackendType?.ToXlName());
-                DomainConfigJson.WriteNullableString(writer, "backend", disk.BackendDomain);
-                DomainConfigJson.WriteNullableString(writer, "script", disk.Script);
-            }
-            else
-            {
-                writer.WriteString("error", item.Error!.Message);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("vifs");
-        foreach (var item in config.VifItems)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("spec", item.Spec);
-            if (item.Value is { } vif)
-            {
-                DomainConfigJson.WriteNullableString(writer, "mac", vif.Mac?.ToString());
-                DomainConfigJson.WriteNullableString(writer, "bridge", vif.Bridge);
-                DomainConfigJson.WriteNullableString(writer, "ip", vif.Ip);
-                DomainConfigJson.WriteNullableString(writer, "script", vif.Script);
-                DomainConfigJson.WriteNullableString(writer, "model", vif.Model);
-                DomainConfigJson.WriteNullableString(writer, "type", vif.Type?.ToXlName());
-                DomainConfigJson.WriteNullableString(writer, "vifname", vif.VifName);
-                DomainConfigJson.WriteNullableString(writer, "rate", vif.RateText);
-                DomainConfigJson.WriteNullableString(writer, "backend", vif.Backend);
+                writeFields(writer, value);
             }
             else
             {

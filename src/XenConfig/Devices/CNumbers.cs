@@ -3,6 +3,25 @@ namespace XenConfig.Devices;
 /// <summary>The C library number conversions libxlutil uses (glibc behaviour on LP64), reproduced exactly.</summary>
 internal static class CNumbers
 {
+    /// <summary>
+    /// What every C number reader does first: skip <c>isspace</c> blanks, then take an optional sign. Returns true for
+    /// a minus; <paramref name="i"/> ends on the first character after them.
+    /// </summary>
+    public static bool SkipBlanksAndSign(string s, ref int i)
+    {
+        while (i < s.Length && IsSpace(s[i]))
+        {
+            i++;
+        }
+
+        if (i < s.Length && s[i] is '+' or '-')
+        {
+            return s[i++] == '-';
+        }
+
+        return false;
+    }
+
     /// <summary>C's <c>isspace</c> in the C locale.</summary>
     public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
 
@@ -20,17 +39,7 @@ internal static class CNumbers
     public static long Strtol(string s, int start, int radix, out int end, out bool outOfRange)
     {
         var i = start;
-        while (i < s.Length && IsSpace(s[i]))
-        {
-            i++;
-        }
-
-        var negative = false;
-        if (i < s.Length && s[i] is '+' or '-')
-        {
-            negative = s[i] == '-';
-            i++;
-        }
+        var negative = SkipBlanksAndSign(s, ref i);
 
         if (radix == 0)
         {
@@ -64,17 +73,7 @@ internal static class CNumbers
     public static ulong Strtoul(string s, int start, int radix, out int end)
     {
         var i = start;
-        while (i < s.Length && IsSpace(s[i]))
-        {
-            i++;
-        }
-
-        var negative = false;
-        if (i < s.Length && s[i] is '+' or '-')
-        {
-            negative = s[i] == '-';
-            i++;
-        }
+        var negative = SkipBlanksAndSign(s, ref i);
 
         radix = ResolveRadix(s, ref i, radix);
 

@@ -334,17 +334,7 @@ public sealed class PciSpec
         value = 0;
         end = start;
         var i = start;
-        while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
-        {
-            i++;
-        }
-
-        var negative = false;
-        if (i < text.Length && text[i] is '+' or '-')
-        {
-            negative = text[i] == '-';
-            i++;
-        }
+        var negative = CNumbers.SkipBlanksAndSign(text, ref i);
 
         ulong magnitude = 0;
         var overflow = false;

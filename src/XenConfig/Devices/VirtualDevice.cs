@@ -307,17 +307,7 @@ public readonly record struct VirtualDevice
     private static bool ScanInt(string text, int start, out int value, out int end)
     {
         var i = start;
-        while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
-        {
-            i++;
-        }
-
-        var negative = false;
-        if (i < text.Length && text[i] is '+' or '-')
-        {
-            negative = text[i] == '-';
-            i++;
-        }
+        var negative = CNumbers.SkipBlanksAndSign(text, ref i);
 
         if (i >= text.Length || text[i] is < '0' or > '9')
         {
