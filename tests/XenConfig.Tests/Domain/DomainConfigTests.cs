@@ -141,3 +141,72 @@ public class DomainConfigCommonKeyTests
         Assert.Equal("apic = 2\nacpi = 0\n", config.ToString());
     }
 }
+
+public class DomainConfigPutTests
+{
+    private const string Text = "# guest\nname = 'web' # the name\nmemory = 0x200\nvcpus = 1\nkernel = '/boot/vmlinuz'\non_crash = 'destroy'\n" +
+        "disk = [\n    'phy:/dev/vg0/web,xvda1,w',\n    'phy:/dev/vg0/swap,xvda2,w',\n]\nvif = [ 'bridge=xenbr0' ]\n";
+
+    [Theory]
+    [InlineData("Name", "web2", "name = 'web2' # the name")]
+    [InlineData("Memory", 1024L, "memory = 1024")]
+    [InlineData("Vcpus", 2L, "vcpus = 2")]
+    [InlineData("Kernel", "/boot/vmlinuz-6.1", "kernel = '/boot/vmlinuz-6.1'")]
+    [InlineData("OnCrash", "preserve", "on_crash = 'preserve'")]
+    public void A_setter_rewrites_only_its_value(string property, object value, string expectedLine)
+    {
+        var config = DomainConfig.Parse(Text);
+        var key = expectedLine[..expectedLine.IndexOf(' ', StringComparison.Ordinal)];
+        var originalLine = Text.Split('\n').First(l => l.StartsWith(key + " ", StringComparison.Ordinal));
+
+        typeof(DomainConfig).GetProperty(property)!.SetValue(config, value);
+
+        Assert.Equal(Text.Replace(originalLine, expectedLine, StringComparison.Ordinal), config.ToString());
+    }
+
+    [Fact]
+    public void A_setter_to_the_current_value_changes_no_byte()
+    {
+        var config = DomainConfig.Parse(Text);
+
+        config.Name = "web";
+        config.Memory = 512;
+        config.Acpi = null;
+
+        Assert.Equal(Text, config.ToString());
+    }
+
+    [Fact]
+    public void Disk_setters_keep_the_one_item_per_line_layout()
+    {
+        var config = DomainConfig.Parse(Text);
+
+        config.SetDisk(1, "phy:/dev/vg1/swap,xvda2,w");
+        config.AddDisk("file:/srv/iso/install.iso,xvdc:cdrom,r");
+        config.RemoveDisk(0);
+
+        Assert.Equal(Text.Replace("    'phy:/dev/vg0/web,xvda1,w',\n    'phy:/dev/vg0/swap,xvda2,w',\n", "    'phy:/dev/vg1/swap,xvda2,w',\n    'file:/srv/iso/install.iso,xvdc:cdrom,r',\n", StringComparison.Ordinal), config.ToString());
+        Assert.Equal(["xvda2", "xvdc"], config.Disks.Select(d => d.Vdev));
+    }
+
+    [Fact]
+    public void Vif_setters_keep_the_one_line_layout()
+    {
+        var config = DomainConfig.Parse(Text);
+
+        config.AddVif("bridge=xenbr1,mac=00:16:3e:00:00:02");
+        config.SetVif(0, "bridge=xenbr2");
+
+        Assert.Equal(Text.Replace("vif = [ 'bridge=xenbr0' ]", "vif = [ 'bridge=xenbr2', 'bridge=xenbr1,mac=00:16:3e:00:00:02' ]", StringComparison.Ordinal), config.ToString());
+        Assert.Equal("00:16:3e:00:00:02", config.Vifs[1].Mac!.ToString());
+    }
+
+    [Fact]
+    public void Device_setters_refuse_specs_xl_rejects()
+    {
+        var config = DomainConfig.Parse(Text);
+
+        Assert.Throws<XenConfig.Devices.DeviceSpecFormatException>(() => config.AddDisk("phy:/dev/x,xvda,w,extra"));
+        Assert.Equal(Text, config.ToString());
+    }
+}
