@@ -64,19 +64,7 @@ public sealed class DiskSpecOracleTests(ITestOutputHelper output)
     private void AssertAgreement(string what, IReadOnlyList<string> specs)
     {
         Oracles.Require(LibxlutilOracle.Available, LibxlutilOracle.What);
-        var answers = LibxlutilOracle.Run("disk", specs);
-        var mismatches = new List<string>();
-        for (var i = 0; i < specs.Count; i++)
-        {
-            var ours = Describe(specs[i]);
-            if (ours != answers[i])
-            {
-                mismatches.Add($"spec {LibxlutilOracle.Quote(specs[i])}\n  libxlutil: {answers[i]}\n  ours:      {ours}");
-            }
-        }
-
-        output.WriteLine($"disk {what}: {specs.Count - mismatches.Count}/{specs.Count} agree");
-        Assert.True(mismatches.Count == 0, $"disk {what}: {mismatches.Count} of {specs.Count} disagree:\n" + string.Join("\n", mismatches.Take(15)));
+        LibxlutilOracle.AssertAgreement("disk", what, specs, LibxlutilOracle.Run("disk", specs), Describe, output);
     }
 
     /// <summary>Our answer in the oracle's line format.</summary>

@@ -48,22 +48,12 @@ public sealed class PciSpecOracleTests(ITestOutputHelper output)
     private void AssertAgreement(string what, List<string> specs)
     {
         Oracles.Require(LibxlutilOracle.Available, LibxlutilOracle.What);
-        var answers = LibxlutilOracle.Run("pci", specs);
-        var mismatches = new List<string>();
-        for (var i = 0; i < specs.Count; i++)
-        {
-            var ours = PciSpec.TryParse(specs[i], out var pci, out var error)
-                ? Fields(pci)
-                : error.Message == "Unknown RDM policy" ? "ERR rc=-3" : "ERR rc=-6";
-            if (ours != answers[i])
-            {
-                mismatches.Add($"spec {LibxlutilOracle.Quote(specs[i])}\n  libxlutil: {answers[i]}\n  ours:      {ours}");
-            }
-        }
-
-        output.WriteLine($"pci {what}: {specs.Count - mismatches.Count}/{specs.Count} agree");
-        Assert.True(mismatches.Count == 0, $"pci {what}: {mismatches.Count} of {specs.Count} disagree:\n" + string.Join("\n", mismatches.Take(15)));
+        LibxlutilOracle.AssertAgreement("pci", what, specs, LibxlutilOracle.Run("pci", specs), Describe, output);
     }
+
+    private static string Describe(string spec) => PciSpec.TryParse(spec, out var pci, out var error)
+        ? Fields(pci)
+        : error.Message == "Unknown RDM policy" ? "ERR rc=-3" : "ERR rc=-6";
 
     private static string Fields(PciSpec pci)
     {

@@ -31,19 +31,7 @@ public sealed class VifRateOracleTests(ITestOutputHelper output)
     private void AssertAgreement(string what, List<string> rates)
     {
         Oracles.Require(LibxlutilOracle.Available, LibxlutilOracle.What);
-        var answers = LibxlutilOracle.Run("rate", rates);
-        var mismatches = new List<string>();
-        for (var i = 0; i < rates.Count; i++)
-        {
-            var ours = Describe(rates[i]);
-            if (ours != answers[i])
-            {
-                mismatches.Add($"rate {LibxlutilOracle.Quote(rates[i])}\n  libxlutil: {answers[i]}\n  ours:      {ours}");
-            }
-        }
-
-        output.WriteLine($"rate {what}: {rates.Count - mismatches.Count}/{rates.Count} agree");
-        Assert.True(mismatches.Count == 0, $"rate {what}: {mismatches.Count} of {rates.Count} disagree:\n" + string.Join("\n", mismatches.Take(15)));
+        LibxlutilOracle.AssertAgreement("rate", what, rates, LibxlutilOracle.Run("rate", rates), Describe, output);
     }
 
     private static string Describe(string text)

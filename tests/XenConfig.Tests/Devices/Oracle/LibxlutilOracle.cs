@@ -78,6 +78,26 @@ internal static class LibxlutilOracle
     }
 
     /// <summary>A C string literal body for a report comparison: how the oracle prints a string field.</summary>
+    /// <summary>
+    /// Asserts that <paramref name="describe"/> (our answer, in the oracle's line format) equals the oracle's answer for
+    /// every input, listing the first disagreements; writes the agreement count to the test output.
+    /// </summary>
+    public static void AssertAgreement(string label, string what, IReadOnlyList<string> inputs, IReadOnlyList<string> answers, Func<string, string> describe, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var mismatches = new List<string>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var ours = describe(inputs[i]);
+            if (ours != answers[i])
+            {
+                mismatches.Add($"{label} {Quote(inputs[i])}\n  libxl: {answers[i]}\n  ours:  {ours}");
+            }
+        }
+
+        output.WriteLine($"{label} {what}: {inputs.Count - mismatches.Count}/{inputs.Count} agree");
+        Assert.True(mismatches.Count == 0, $"{label} {what}: {mismatches.Count} of {inputs.Count} disagree:\n" + string.Join("\n", mismatches.Take(15)));
+    }
+
     public static string Quote(string? value)
     {
         if (value is null)
