@@ -446,8 +446,21 @@ internal sealed class XlParser
             Trailing.AfterSemicolon => TakeAfterSemicolon(),
             _ => NoTrivia,
         };
-        return new SyntaxToken(kind, new TextSpan(lexeme.Start, lexeme.Length), Slice(lexeme), leading, trailingTrivia);
+        return new SyntaxToken(kind, new TextSpan(lexeme.Start, lexeme.Length), TokenText(kind, lexeme), leading, trailingTrivia);
     }
+
+    // Punctuation has one spelling; sharing it saves a string per token (a large file has hundreds of thousands).
+    private string TokenText(SyntaxKind kind, Lexeme lexeme) => kind switch
+    {
+        SyntaxKind.EqualsToken => "=",
+        SyntaxKind.PlusEqualsToken => "+=",
+        SyntaxKind.CommaToken => ",",
+        SyntaxKind.OpenBracketToken => "[",
+        SyntaxKind.CloseBracketToken => "]",
+        SyntaxKind.SemicolonToken => ";",
+        SyntaxKind.EndOfLineToken when lexeme.Length == 1 && _text[lexeme.Start] == '\n' => "\n",
+        _ => Slice(lexeme),
+    };
 
     // Zero width, placed before any trivia still waiting for a token, so tokens stay in file order.
     private SyntaxToken Missing(SyntaxKind kind) =>
