@@ -1,4 +1,5 @@
 using System.CommandLine;
+using XenConfig.Diagnostics;
 
 namespace XenConfig.Cli;
 
@@ -27,6 +28,15 @@ internal static class XenConfigApp
             return ExitCodes.UsageOrIo;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A safety net: no input may end in a stack trace. Known failures (I/O, bad arguments) are handled by each command.
+            stderr.WriteLine($"xenconfig: error {DiagnosticIds.InternalError.Id}: internal error ({exception.GetType().Name}: {exception.Message}); please report the input");
+            return ExitCodes.UsageOrIo;
+        }
     }
 }

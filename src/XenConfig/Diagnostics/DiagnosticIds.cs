@@ -26,6 +26,10 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor UnknownFileKind =
         new("XC0003", DiagnosticSeverity.Info, "a file is neither a domain config, an fstab nor a GRUB menu; it is skipped");
 
+    /// <summary>XC0009: the tool failed on an input it should have handled; the input is worth a bug report.</summary>
+    public static readonly DiagnosticDescriptor InternalError =
+        new("XC0009", DiagnosticSeverity.Error, "xenconfig failed internally on this input; please report it");
+
     /// <summary>Every descriptor, ordered by id.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All => ById.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
 
@@ -39,7 +43,7 @@ public static partial class DiagnosticIds
     // Built on first use, after every part's static fields are initialized (field order across partial files is not defined).
     private static FrozenDictionary<string, DiagnosticDescriptor> ById => _byId ??= new DiagnosticDescriptor[]
     {
-        FileUnreadable, FileTooLarge, UnknownFileKind,
+        FileUnreadable, FileTooLarge, UnknownFileKind, InternalError,
     }
     .Concat(DomainSyntaxDescriptors())
     .Concat(XmDescriptors())
