@@ -21,7 +21,9 @@ internal static class CliErrors
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"{path}: error XC0001: {exception.Message}");
+            stderr.WriteLine(Directory.Exists(path)
+                ? $"{path}: error XC0001: this is a folder; the command reads one file (validate reads folders)"
+                : $"{path}: error XC0001: {exception.Message}");
             return ExitCodes.UsageOrIo;
         }
         catch (ArgumentException exception)

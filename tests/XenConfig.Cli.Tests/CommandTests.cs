@@ -215,3 +215,28 @@ public class CommandTests
         Assert.Equal("/nonexistent/x.cfg: error XC0001: no such file or folder\n", result.Stderr);
     }
 }
+
+public class HostileCommandInputTests
+{
+    [SkippableFact]
+    public void An_endless_device_is_refused_with_a_message_not_read_forever()
+    {
+        Skip.IfNot(File.Exists("/dev/zero"));
+
+        var result = CliRunner.Run("show", "/dev/zero", "--kind", "xl");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error XC0001", result.Stderr);
+    }
+
+    [Fact]
+    public void A_folder_given_as_a_file_is_refused_with_a_message()
+    {
+        using var folder = new TempFolder();
+
+        var result = CliRunner.Run("show", folder.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("this is a folder", result.Stderr);
+    }
+}

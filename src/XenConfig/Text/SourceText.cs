@@ -61,12 +61,31 @@ public sealed class SourceText
         }
     }
 
+    /// <summary>Largest file <see cref="Load"/> reads: 256 MiB (configs are kilobytes; this stops <c>/dev/zero</c> and accidents).</summary>
+    public const int MaxFileBytes = 256 * 1024 * 1024;
+
     /// <summary>Reads a file without normalizing anything.</summary>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="IOException">The file cannot be read, or is larger than <see cref="MaxFileBytes"/>.</exception>
     public static SourceText Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return From(File.ReadAllBytes(path), path);
+
+        // Read by chunks with a cap instead of trusting the length: devices and pipes report none.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        using var content = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (content.Length + read > MaxFileBytes)
+            {
+                throw new IOException($"{path} is larger than {MaxFileBytes / (1024 * 1024)} MiB; it is not a configuration file");
+            }
+
+            content.Write(buffer, 0, read);
+        }
+
+        return From(content.GetBuffer().AsSpan(0, (int)content.Length), path);
     }
 
     /// <summary>The bytes of <paramref name="content"/> in this text's encoding (for writing an edited text back).</summary>
