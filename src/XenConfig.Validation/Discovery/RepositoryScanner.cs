@@ -48,13 +48,17 @@ public static class RepositoryScanner
             return byName;
         }
 
+        // Only the first bytes are read: a device in the tree must not make the walk read forever.
         var info = new FileInfo(path);
-        if (info.Length > MaxSniffBytes)
+        if (info.Length > MaxSniffBytes || (info.Attributes & FileAttributes.Device) != 0)
         {
             return FileKind.Unknown;
         }
 
-        return FileClassifier.ClassifyByContent(File.ReadAllText(path));
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var buffer = new byte[MaxSniffBytes];
+        var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return FileClassifier.ClassifyByContent(System.Text.Encoding.UTF8.GetString(buffer, 0, length));
     }
 
     private static RepositoryScan Group(List<(string Path, FileKind Kind)> classified)
