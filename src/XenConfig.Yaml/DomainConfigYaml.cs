@@ -75,7 +75,7 @@ public static class DomainConfigYaml
         if (reader.Root is not null && reader.Settings is null)
         {
             var node = reader.ConfigNode ?? reader.Root;
-            diagnostics.Add(DiagnosticIds.ValueWrongType.Create(reader.Location(node),
+            diagnostics.Add(DiagnosticIds.VmDefinitionShape.Create(reader.Location(node),
                 reader.ConfigPath is null ? "the YAML has no config mapping to apply" : "config names a file; only an inline config mapping can be applied"));
         }
 

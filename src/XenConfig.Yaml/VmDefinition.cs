@@ -32,7 +32,7 @@ public sealed class VmDefinition
         Name = reader.Name;
         _settingLocations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         _fstabEntryLocations = [];
-        if (reader.Root is not null && !diagnostics.Any(d => d.Id == DiagnosticIds.FileUnreadable.Id))
+        if (reader.Root is not null && !diagnostics.Any(d => d.Id == DiagnosticIds.FileUnreadable.Id || d.Id == DiagnosticIds.YamlSyntaxError.Id))
         {
             BuildDomainConfig(reader, diagnostics);
             BuildFstab(reader, diagnostics);
@@ -192,7 +192,7 @@ public sealed class VmDefinition
         {
             if (reader.ConfigNode is null && reader.Root is { Kind: YamlNodeKind.Mapping })
             {
-                diagnostics.Add(DiagnosticIds.ValueWrongType.Create(_rootLocation, "the VM definition has no config (a mapping of xl keys or the path of a domain config)"));
+                diagnostics.Add(DiagnosticIds.VmDefinitionShape.Create(_rootLocation, "the VM definition has no config (a mapping of xl keys or the path of a domain config)"));
             }
 
             return;
@@ -203,7 +203,7 @@ public sealed class VmDefinition
         {
             if (reader.NameNode is not null && Name is not null && !string.Equals(fileName.Text, Name, StringComparison.Ordinal))
             {
-                diagnostics.Add(DiagnosticIds.ValueWrongType.Create(reader.Location(reader.NameNode),
+                diagnostics.Add(DiagnosticIds.VmDefinitionShape.Create(reader.Location(reader.NameNode),
                     $"the definition's name is \"{Name}\", but {reference.Path} sets name to \"{fileName.Text}\""));
             }
 
@@ -239,7 +239,7 @@ public sealed class VmDefinition
             }
             catch (ArgumentException exception)
             {
-                diagnostics.Add(DiagnosticIds.ValueWrongType.Create(reader.Location(entry.Node), "the fstab entry cannot be written: " + exception.Message));
+                 diagnostics.Add(DiagnosticIds.VmDefinitionShape.Create(reader.Location(entry.Node), "the fstab entry cannot be written: " + exception.Message));
             }
         }
 

@@ -321,5 +321,5 @@ internal sealed class VmDefinitionReader
     }
 
     private void WrongType(YamlNode node, string message) =>
-        Diagnostics.Add(DiagnosticIds.ValueWrongType.Create(Location(node), message));
+        Diagnostics.Add(DiagnosticIds.VmDefinitionShape.Create(Location(node), message));
 }

@@ -125,11 +125,11 @@ internal static partial class YamlTreeReader
     private static int BomLength(SourceText source) => source.Content.StartsWith('\uFEFF') ? 1 : 0;
 
     private static Diagnostic Error(SourceText source, Mark start, Mark end, string message) =>
-        DiagnosticIds.FileUnreadable.Create(Location(source, start, end), message);
+        DiagnosticIds.YamlSyntaxError.Create(Location(source, start, end), message);
 
     // YAML that is well-formed but uses what a VM definition does not accept.
     private static Diagnostic Unsupported(SourceText source, Mark start, Mark end, string message) =>
-        DiagnosticIds.ValueWrongType.Create(Location(source, start, end), message);
+        DiagnosticIds.VmDefinitionShape.Create(Location(source, start, end), message);
 
     // Adds a finished node to the open collection (or makes it the root). False for a collection used as a mapping key.
     private static bool Add(YamlNode node, Stack<(YamlNode Node, YamlNode? PendingKey)> stack, ref YamlNode? root)

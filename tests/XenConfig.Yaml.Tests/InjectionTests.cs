@@ -126,7 +126,7 @@ public sealed class InjectionTests
         if (text.Contains('\n'))
         {
             // A line feed is refused (not escaped), like in xl strings; the entry is not written.
-            Assert.Equal([(4, "XC2002"), (5, "XC2002"), (7, "XC2002")], definition.Diagnostics.Select(d => (d.Location.Start.DisplayLine, d.Id)));
+            Assert.Equal([(4, "XC0005"), (5, "XC0005"), (7, "XC0005")], definition.Diagnostics.Select(d => (d.Location.Start.DisplayLine, d.Id)));
             Assert.Empty(FstabFile.FromDocument(reparsed).Entries);
             return;
         }

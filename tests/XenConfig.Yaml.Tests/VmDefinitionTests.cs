@@ -112,7 +112,7 @@ public sealed class VmDefinitionTests
         var definition = VmDefinition.Load(folder.Write("vm3.vm.yaml", "config: vm3.cfg\nname: vm3\n"));
 
         var diagnostic = Assert.Single(definition.Diagnostics);
-        Assert.Equal(("XC2002", 2, 7), (diagnostic.Id, diagnostic.Location.Start.DisplayLine, diagnostic.Location.Start.DisplayColumn));
+        Assert.Equal(("XC0005", 2, 7), (diagnostic.Id, diagnostic.Location.Start.DisplayLine, diagnostic.Location.Start.DisplayColumn));
     }
 
     [Fact]
@@ -141,12 +141,12 @@ public sealed class VmDefinitionTests
     public static TheoryData<string, string, int, int> Errors => new()
     {
         // YAML that does not parse: the position YamlDotNet reports.
-        { "name: a\nconfig: {memory: 512\n", "XC0001", 3, 1 },
-        { "name: a\n  bad: indentation\n", "XC0001", 2, 6 },
+        { "name: a\nconfig: {memory: 512\n", "XC0004", 3, 1 },
+        { "name: a\n  bad: indentation\n", "XC0004", 2, 6 },
         // Unknown fields, at the key.
-        { "name: a\nconfig: {}\nmneu: menu.lst\n", "XC2002", 3, 1 },
-        { "name: a\n", "XC2002", 1, 1 },
-        { "name: a\nconfig: {}\nfstab:\n  - {source: /dev/xvda1, target: /, fstype: ext4, pass: 1}\n", "XC2002", 4, 51 },
+        { "name: a\nconfig: {}\nmneu: menu.lst\n", "XC0005", 3, 1 },
+        { "name: a\n", "XC0005", 1, 1 },
+        { "name: a\nconfig: {}\nfstab:\n  - {source: /dev/xvda1, target: /, fstype: ext4, pass: 1}\n", "XC0005", 4, 51 },
         // Values of the wrong type, at the value.
         { "name: a\nconfig:\n  memory: true\n", "XC2002", 3, 11 },
         { "name: a\nconfig:\n  memory: 0x200\n", "XC2002", 3, 11 },
@@ -157,27 +157,27 @@ public sealed class VmDefinitionTests
         { "name: a\nconfig:\n  vif: {mac: x}\n", "XC2002", 3, 8 },
         { "name: a\nconfig:\n  disk: [a, [b, ~]]\n", "XC2002", 3, 17 },
         { "name: a\nconfig:\n  extra: |\n    two\n    lines\n", "XC2002", 3, 10 },
-        { "name: [a]\nconfig: {}\n", "XC2002", 1, 7 },
-        { "name: no\nconfig: {}\n", "XC2002", 1, 7 },
-        { "name: 1.0\nconfig: {}\n", "XC2002", 1, 7 },
-        { "name:\nconfig: {}\n", "XC2002", 1, 6 },
-        { "name: a\nconfig: [memory]\n", "XC2002", 2, 9 },
-        { "name: a\nconfig: {}\nfstab:\n  - {source: /dev/xvda1, target: /, fstype: ext4, passno: one}\n", "XC2002", 4, 59 },
-        { "name: a\nconfig: {}\nfstab:\n  - {source: /dev/xvda1, fstype: ext4}\n", "XC2002", 4, 5 },
-        { "name: a\nconfig: {}\nmenu: [menu.lst]\n", "XC2002", 3, 7 },
-        { "- just\n- a list\n", "XC2002", 1, 1 },
+        { "name: [a]\nconfig: {}\n", "XC0005", 1, 7 },
+        { "name: no\nconfig: {}\n", "XC0005", 1, 7 },
+        { "name: 1.0\nconfig: {}\n", "XC0005", 1, 7 },
+        { "name:\nconfig: {}\n", "XC0005", 1, 6 },
+        { "name: a\nconfig: [memory]\n", "XC0005", 2, 9 },
+        { "name: a\nconfig: {}\nfstab:\n  - {source: /dev/xvda1, target: /, fstype: ext4, passno: one}\n", "XC0005", 4, 59 },
+        { "name: a\nconfig: {}\nfstab:\n  - {source: /dev/xvda1, fstype: ext4}\n", "XC0005", 4, 5 },
+        { "name: a\nconfig: {}\nmenu: [menu.lst]\n", "XC0005", 3, 7 },
+        { "- just\n- a list\n", "XC0005", 1, 1 },
         // Keys xl rejects, at the key.
         { "name: a\nconfig:\n  Memory: 1\n", "XC1009", 3, 3 },
         { "name: a\nconfig:\n  \"memory = 1\\nmaxmem\": 2\n", "XC1009", 3, 3 },
         // Given twice.
-        { "name: a\nconfig:\n  memory: 1\n  memory: 2\n", "XC2002", 4, 3 },
-        { "name: a\nconfig:\n  name: b\n", "XC2002", 3, 9 },
+        { "name: a\nconfig:\n  memory: 1\n  memory: 2\n", "XC0005", 4, 3 },
+        { "name: a\nconfig:\n  name: b\n", "XC0005", 3, 9 },
         // Missing name.
         { "config:\n  memory: 1\n", "XC2001", 1, 1 },
         // YAML features a definition does not take.
-        { "name: &n a\nconfig: {}\n", "XC2002", 1, 7 },
-        { "name: a\nconfig:\n  memory: !!int 5\n", "XC2002", 3, 11 },
-        { "name: a\nconfig: {}\n---\nname: b\n", "XC2002", 3, 1 },
+        { "name: &n a\nconfig: {}\n", "XC0005", 1, 7 },
+        { "name: a\nconfig:\n  memory: !!int 5\n", "XC0005", 3, 11 },
+        { "name: a\nconfig: {}\n---\nname: b\n", "XC0005", 3, 1 },
         // Referenced files that do not exist, at the path.
         { "name: a\nconfig: missing.cfg\n", "XC0001", 2, 9 },
         { "name: a\nconfig: {}\nfstab: ../nowhere/fstab\n", "XC0001", 3, 8 },

@@ -26,6 +26,14 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor UnknownFileKind =
         new("XC0003", DiagnosticSeverity.Info, "a file is neither a domain config, an fstab nor a GRUB menu; it is skipped");
 
+    /// <summary>XC0004: a YAML file does not parse.</summary>
+    public static readonly DiagnosticDescriptor YamlSyntaxError =
+        new("XC0004", DiagnosticSeverity.Error, "a YAML file does not parse");
+
+    /// <summary>XC0005: a VM definition has a field, shape or YAML feature it does not accept.</summary>
+    public static readonly DiagnosticDescriptor VmDefinitionShape =
+        new("XC0005", DiagnosticSeverity.Error, "a VM definition has a field, shape or YAML feature it does not accept");
+
     /// <summary>XC0009: the tool failed on an input it should have handled; the input is worth a bug report.</summary>
     public static readonly DiagnosticDescriptor InternalError =
         new("XC0009", DiagnosticSeverity.Error, "xenconfig failed internally on this input; please report it");
@@ -43,7 +51,7 @@ public static partial class DiagnosticIds
     // Built on first use, after every part's static fields are initialized (field order across partial files is not defined).
     private static FrozenDictionary<string, DiagnosticDescriptor> ById => _byId ??= new DiagnosticDescriptor[]
     {
-        FileUnreadable, FileTooLarge, UnknownFileKind, InternalError,
+        FileUnreadable, FileTooLarge, UnknownFileKind, YamlSyntaxError, VmDefinitionShape, InternalError,
     }
     .Concat(DomainSyntaxDescriptors())
     .Concat(XmDescriptors())
