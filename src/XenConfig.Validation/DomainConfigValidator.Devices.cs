@@ -74,6 +74,12 @@ public sealed partial class DomainConfigValidator
         }
 
         // The kernel mounts root read-only unless told 'rw'; of several flags the last one wins.
+        if (provider.VirtualDevice?.Match(root) is VirtualDeviceMatch.ModernKernelName or VirtualDeviceMatch.ModernKernelPartition)
+        {
+            context.Report(DiagnosticIds.DeviceMatchNeedsModernKernel, location,
+                $"root device {root} is disk '{provider.Vdev}' only under a modern kernel, which names {provider.Vdev} xvd*; an old xenlinux kernel calls it /dev/{provider.Vdev}");
+        }
+
         var readWrite = commandLine.Arguments.LastOrDefault(a => !a.HasValue && a.Name is "ro" or "rw")?.Name == "rw";
         if (provider.IsReadOnly && readWrite)
         {

@@ -55,10 +55,17 @@ public class DomainConfigRulesTests
     }
 
     [Fact]
-    public void Root_device_may_be_a_partition_of_a_whole_disk_or_the_modern_name_of_an_hd_disk()
+    public void Root_device_may_be_a_partition_of_a_whole_disk()
     {
         Assert.Empty(Findings(Valid.Replace("xvda1,w'", "xvda,w'").Replace("'phy:/dev/vg0/swap,xvda2,w'", "'phy:/dev/vg0/swap,xvdb,w'")));
-        Assert.Empty(Findings(Valid.Replace("xvda1,w'", "hda1,w'").Replace("xvda2,w'", "hda2,w'")));
+    }
+
+    [Fact]
+    public void Root_device_named_xvd_for_an_hd_disk_matches_with_an_info_about_the_guest_kernel()
+    {
+        var findings = Findings(Valid.Replace("xvda1,w'", "hda1,w'").Replace("xvda2,w'", "hda2,w'"));
+
+        Assert.Equal([("XC5007", 3, 8)], findings);
     }
 
     [Fact]
