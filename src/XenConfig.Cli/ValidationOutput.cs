@@ -121,7 +121,7 @@ internal static class ValidationOutput
     private static string Serialize(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, XenConfig.Domain.DomainConfigJson.WriterOptions))
         {
             write(writer);
         }

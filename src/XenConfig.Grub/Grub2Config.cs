@@ -48,12 +48,18 @@ public sealed class Grub2Config
     /// <summary>The text exactly as read.</summary>
     public override string ToString() => Source.Content;
 
+    /// <summary>Submenu titles kept in an entry's path; deeper levels (no real menu has them) are not added.</summary>
+    private const int MaxSubmenuDepth = 64;
+
     private static List<Grub2Entry> Read(string text, out string? defaultValue, out string? timeout)
     {
         defaultValue = null;
         timeout = null;
         var entries = new List<Grub2Entry>();
-        var blocks = new Stack<(string Kind, string? Title)>();
+        // Each open block with the submenu path inside it, so an entry's path costs nothing to find; paths stop growing
+        // past MaxSubmenuDepth and functions are counted, so deeply nested input stays linear.
+        var blocks = new Stack<(string Kind, string? Path, int Depth)>();
+        var functions = 0;
         Grub2Entry? entry = null;
         var lines = text.Split('\n');
         for (var index = 0; index < lines.Length; index++)
@@ -71,29 +77,33 @@ public sealed class Grub2Config
             }
 
             var command = words[0].Text;
-            if (blocks.Any(b => b.Kind == "function"))
+            if (functions > 0)
             {
                 if (command == "}" && blocks.Peek().Kind == "function")
                 {
                     blocks.Pop();
+                    functions--;
                 }
 
                 continue;
             }
 
+            var (path, depth) = blocks.Count > 0 ? (blocks.Peek().Path, blocks.Peek().Depth) : (null, 0);
+
             switch (command)
             {
                 case "menuentry" when words.Count > 1:
-                    var submenus = blocks.Where(b => b.Kind == "submenu").Select(b => b.Title).Reverse().ToList();
-                    entry = new Grub2Entry(words[1].Text, submenus.Count > 0 ? string.Join('>', submenus) : null, index);
+                    entry = new Grub2Entry(words[1].Text, path, index);
                     entries.Add(entry);
-                    blocks.Push(("menuentry", words[1].Text));
+                    blocks.Push(("menuentry", path, depth));
                     continue;
                 case "submenu" when words.Count > 1:
-                    blocks.Push(("submenu", words[1].Text));
+                    var nested = depth >= MaxSubmenuDepth ? path : path is null ? words[1].Text : path + ">" + words[1].Text;
+                    blocks.Push(("submenu", nested, depth + 1));
                     continue;
                 case "function":
-                    blocks.Push(("function", null));
+                    blocks.Push(("function", path, depth));
+                    functions++;
                     continue;
                 case "}":
                     if (blocks.Count > 0 && blocks.Pop().Kind == "menuentry")

@@ -50,7 +50,7 @@ internal static class PygrubComparison
         else if (pyTimeout != document.Timeout)
         {
             Add(DiagnosticIds.PygrubTimeoutDiffers, GlobalLocation("timeout"),
-                $"pygrub reads the timeout as {Show(pyTimeout is null ? null : (int?)(int)pyTimeout)}, GRUB as {Show(document.Timeout)}");
+                $"pygrub reads the timeout as {(pyTimeout is { } seconds ? seconds.ToString(CultureInfo.InvariantCulture) : Show(null))}, GRUB as {Show(document.Timeout)}");
         }
 
         var grubByLine = document.Entries.ToDictionary(e => PhysicalLine(e.TitleLine.Span.Start));

@@ -99,6 +99,13 @@ internal static partial class YamlTreeReader
             diagnostics.Add(Error(source, exception.Start, exception.End, "invalid YAML: " + CleanMessage(exception.Message)));
             return null;
         }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some malformed input, e.g. ":\0[\nt"; found by fuzzing.
+            var mark = parser.Current?.Start ?? Mark.Empty;
+            diagnostics.Add(Error(source, mark, mark, "invalid YAML: " + exception.Message));
+            return null;
+        }
 
         if (root is null)
         {

@@ -11,8 +11,16 @@ namespace XenConfig.Domain;
 /// </summary>
 public static class DomainConfigJson
 {
-    /// <summary>Writer options deep enough for every nesting libxlu accepts (its parser stops near 5000 levels).</summary>
-    public static JsonWriterOptions WriterOptions { get; } = new() { MaxDepth = 6000, Indented = true };
+    /// <summary>
+    /// Writer options deep enough for every nesting libxlu accepts (its parser stops near 5000 levels), indented, and
+    /// escaping only what JSON requires, so quotes and <c>'</c> in messages stay readable (the output is not HTML).
+    /// </summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        MaxDepth = 6000,
+        Indented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Writes the projection of <paramref name="document"/>.</summary>
     /// <param name="writer">Where to write; create it with <see cref="WriterOptions"/> for deeply nested files.</param>

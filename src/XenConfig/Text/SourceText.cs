@@ -61,8 +61,8 @@ public sealed class SourceText
         }
     }
 
-    /// <summary>Largest file <see cref="Load"/> reads: 256 MiB (configs are kilobytes; this stops <c>/dev/zero</c> and accidents).</summary>
-    public const int MaxFileBytes = 256 * 1024 * 1024;
+    /// <summary>Largest file <see cref="Load"/> reads: 64 MiB (configs are kilobytes; this stops <c>/dev/zero</c> and accidents).</summary>
+    public const int MaxFileBytes = 64 * 1024 * 1024;
 
     /// <summary>Reads a file without normalizing anything.</summary>
     /// <exception cref="IOException">The file cannot be read, or is larger than <see cref="MaxFileBytes"/>.</exception>
