@@ -99,9 +99,10 @@ internal static partial class YamlTreeReader
             diagnostics.Add(Error(source, exception.Start, exception.End, "invalid YAML: " + CleanMessage(exception.Message)));
             return null;
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
         {
-            // YamlDotNet's scanner throws this (not a YamlException) on some malformed input, e.g. ":\0[\nt"; found by fuzzing.
+            // YamlDotNet throws these (not a YamlException) on some malformed input, e.g. ":\0[\nt" from its scanner and
+            // "!!a]t" from its tag parser; found by fuzzing. The parser is a third party: its failures become diagnostics here.
             var mark = parser.Current?.Start ?? Mark.Empty;
             diagnostics.Add(Error(source, mark, mark, "invalid YAML: " + exception.Message));
             return null;

@@ -33,6 +33,9 @@ public sealed class FuzzRegressionTests
     [Fact]
     public void Yaml_scanner_invalid_operation() => Replay(Path.Combine("yaml", "crash-yaml-scanner-invalidoperation"));
 
+    [Fact]
+    public void Yaml_tag_that_is_not_a_uri() => Replay(Path.Combine("yaml", "crash-yaml-tag-not-uri"));
+
     // Not AFL-found (too large for it), found by the hand-made probes: nesting depth d costs O(d^2) time and, with
     // menuentries under the nest, O(d^2) memory (280 KB of input: 2 s and 450 MB).
     [Fact]
