@@ -32,7 +32,14 @@ internal static class FmtCommand
 
     private static int FormatOne(string path, bool check, TextWriter stdout, TextWriter stderr)
     {
-        var document = DomainConfigDocument.Load(path);
+        var input = CliInput.Load(path, forced: null);
+        if (input.Kind is not InputKind.Xl)
+        {
+            stderr.WriteLine($"{path}: error XC0100: fmt formats xl domain configs; this file reads as {input.Kind.ToString().ToLowerInvariant()} (use 'convert --to xl' for xm configs)");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var document = DomainConfigDocument.Parse(input.Text);
         if (!DomainConfigFormatter.CanFormat(document))
         {
             DiagnosticFormatter.Write(stderr, document.Diagnostics.Where(d => d.IsError));

@@ -188,6 +188,15 @@ public class CommandTests
         Assert.Equal(0, CliRunner.Run("fmt", "--check", path).ExitCode);
     }
 
+    [Fact]
+    public void Fmt_refuses_files_that_are_not_xl_domain_configs()
+    {
+        var result = CliRunner.Run("fmt", "--check", RepositoryPaths.InRepository("examples", "guests", "web01", "fstab"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("fmt formats xl domain configs; this file reads as fstab", result.Stderr);
+    }
+
     [Theory]
     [InlineData("show")]
     [InlineData("frobnicate")]
