@@ -74,8 +74,9 @@ internal static class ConvertCommand
 
     private static int WriteJson(CliInput input, IReadOnlyDictionary<string, string> variables, TextWriter stdout)
     {
-        stdout.WriteLine(ShowCommand.Render(input, variables));
-        return DomainOutput.HasErrors(input) ? ExitCodes.Errors : ExitCodes.Success;
+        var (json, hasErrors) = ShowCommand.Render(input, variables);
+        stdout.WriteLine(json);
+        return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
     }
 
     private static int WriteYaml(CliInput input, IReadOnlyDictionary<string, string> variables, TextWriter stdout, TextWriter stderr)
@@ -120,7 +121,7 @@ internal static class ConvertCommand
         switch (to)
         {
             case "json":
-                stdout.WriteLine(ShowCommand.Render(input));
+                stdout.WriteLine(ShowCommand.Render(input).Json);
                 break;
             case "yaml":
                 stdout.Write(XenConfig.Yaml.DomainConfigYaml.Export(document));

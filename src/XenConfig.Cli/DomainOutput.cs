@@ -7,26 +7,18 @@ namespace XenConfig.Cli;
 /// <summary>The <c>show</c> projection of domain configs; an xm config shows its evaluated settings and the xl model it converts to.</summary>
 internal static class DomainOutput
 {
-    public static void Write(Utf8JsonWriter writer, CliInput input, IReadOnlyDictionary<string, string>? variables = null)
+    /// <summary>Writes the projection; returns whether the config has errors (for xm: the evaluation or the conversion).</summary>
+    public static bool Write(Utf8JsonWriter writer, CliInput input, IReadOnlyDictionary<string, string>? variables = null)
     {
         if (input.Kind != InputKind.Xm)
         {
-            DomainConfigJson.Write(writer, DomainConfigDocument.Parse(input.Text), "xl", DeviceJson.WriteDevices);
-            return;
+            var document = DomainConfigDocument.Parse(input.Text);
+            DomainConfigJson.Write(writer, document, "xl", DeviceJson.WriteDevices);
+            return document.HasErrors;
         }
 
         var (evaluation, conversion) = Convert(input, variables);
         DomainConfigJson.Write(writer, conversion.Document, "xm", DeviceJson.WriteDevices, evaluation.Settings, Diagnostics(evaluation, conversion));
-    }
-
-    public static bool HasErrors(CliInput input)
-    {
-        if (input.Kind != InputKind.Xm)
-        {
-            return DomainConfigDocument.Parse(input.Text).HasErrors;
-        }
-
-        var (evaluation, conversion) = Convert(input, null);
         return evaluation.HasErrors || conversion.HasErrors;
     }
 

@@ -15,9 +15,13 @@ internal static partial class GrubOutput
     [GeneratedRegex(@"^entries\[(?<entry>\d+)\]\.(?:(?<field>title|root|initrd|kernel)(?:\.args(?:\.(?<arg>[^.]+))?)?|modules\[(?<module>\d+)\](?:\.args(?:\.(?<marg>[^.]+))?)?)$")]
     private static partial Regex EntrySelector();
 
-    public static void Write(Utf8JsonWriter writer, CliInput input) => GrubMenuJson.Write(writer, GrubMenuDocument.Parse(input.Text));
-
-    public static bool HasErrors(CliInput input) => GrubMenuDocument.Parse(input.Text).HasErrors;
+    /// <summary>Writes the projection; returns whether the menu has errors.</summary>
+    public static bool Write(Utf8JsonWriter writer, CliInput input)
+    {
+        var menu = GrubMenuDocument.Parse(input.Text);
+        GrubMenuJson.Write(writer, menu);
+        return menu.HasErrors;
+    }
 
     public static string? Get(CliInput input, string selector)
     {

@@ -26,41 +26,38 @@ internal static class ShowCommand
             return CliErrors.Guard(stderr, path, () =>
             {
                 var input = CliInput.Load(path, CliInput.ParseKind(result.GetValue(kind)));
-                var json = Render(input);
+                var (json, hasErrors) = Render(input);
                 stdout.Write(result.GetValue(format) == "yaml" ? XenConfig.Yaml.JsonToYaml.Convert(json) : json);
                 stdout.WriteLine();
-                return HasErrors(input) ? ExitCodes.Errors : ExitCodes.Success;
+                return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
             });
         });
         return command;
     }
 
-    public static string Render(CliInput input, IReadOnlyDictionary<string, string>? variables = null)
+    /// <summary>The JSON projection and whether the file has errors, from one parse (or one xm evaluation).</summary>
+    public static (string Json, bool HasErrors) Render(CliInput input, IReadOnlyDictionary<string, string>? variables = null)
     {
         using var stream = new MemoryStream();
+        bool hasErrors;
         using (var writer = new Utf8JsonWriter(stream, DomainConfigJson.WriterOptions))
         {
             switch (input.Kind)
             {
                 case InputKind.Fstab:
-                    FstabJson.Write(writer, FstabDocument.Parse(input.Text));
+                    var fstab = FstabDocument.Parse(input.Text);
+                    FstabJson.Write(writer, fstab);
+                    hasErrors = fstab.HasErrors;
                     break;
                 case InputKind.Grub:
-                    GrubOutput.Write(writer, input);
+                    hasErrors = GrubOutput.Write(writer, input);
                     break;
                 default:
-                    DomainOutput.Write(writer, input, variables);
+                    hasErrors = DomainOutput.Write(writer, input, variables);
                     break;
             }
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return (Encoding.UTF8.GetString(stream.ToArray()), hasErrors);
     }
-
-    private static bool HasErrors(CliInput input) => input.Kind switch
-    {
-        InputKind.Fstab => FstabDocument.Parse(input.Text).HasErrors,
-        InputKind.Grub => GrubOutput.HasErrors(input),
-        _ => DomainOutput.HasErrors(input),
-    };
 }

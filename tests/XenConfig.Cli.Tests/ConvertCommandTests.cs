@@ -48,6 +48,15 @@ public class ConvertCommandTests
     }
 
     [Fact]
+    public void Convert_to_json_of_an_xm_config_uses_the_variables_for_output_and_exit_code()
+    {
+        var result = CliRunner.Run("convert", Path.Combine(RepositoryPaths.Corpus("xm"), "xen-4.4.0__xmexample2"), "--to", "json", "--kind", "xm", "--set", "vmid=3");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("VM3", JsonDocument.Parse(result.Stdout).RootElement.GetProperty("settings").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public void Convert_to_json_prints_the_show_contract()
     {
         var result = CliRunner.Run("convert", RepositoryPaths.InRepository("examples", "guests", "web01", "web01.cfg"), "--to", "json");
