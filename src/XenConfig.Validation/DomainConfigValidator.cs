@@ -124,8 +124,7 @@ public sealed partial class DomainConfigValidator : AbstractValidator<DomainConf
         }
         else if (config.GetString("type") is not null && config.GetString("builder") is { } builder)
         {
-            var byBuilder = DomainConfig.FromDocument(DomainConfigDocument.Parse($"builder = {XlString.Encode(builder)}\n")).Type;
-            if (byBuilder is not null && byBuilder != config.Type)
+            if (config.BuilderType is { } byBuilder && byBuilder != config.Type)
             {
                 context.Report(DiagnosticIds.InvalidGuestType, ValueLocation(config, settings["builder"]),
                     $"builder '{builder}' contradicts type '{config.GetString("type")}'");

@@ -32,6 +32,7 @@ public class DomainConfigRulesTests
     [InlineData("XC2007", "on_crash = 'restart'\n", "on_crash = 'reboot'\n", 9, 12)]
     [InlineData("XC2008", "uuid = '6c1f4a52-1f0b-4d6e-9c51-0c9a7e2f5a01'\n", "uuid = '6c1f4a52-1f0b-4d6e-9c51'\n", 8, 8)]
     [InlineData("XC2009", "name = 'web'\n", "name = 'web'\nbuilder = 'linux'\n", 2, 11)]
+    [InlineData("XC2009", "name = 'web'\n", "name = 'web'\ntype = 'hvm'\nbuilder = 'generic'\n", 3, 11)]
     [InlineData("XC2010", "'phy:/dev/vg0/swap,xvda2,w'", "'phy:/dev/vg0/swap,xvda2,w,extra'", 10, 65)]
     [InlineData("XC2011", "'phy:/dev/vg0/swap,xvda2,w'", "'phy:/dev/vg0/swap,xvda1,w'", 10, 38)]
     [InlineData("XC2012", "root = '/dev/xvda1 ro'", "root = '/dev/xvdb1 ro'", 3, 8)]

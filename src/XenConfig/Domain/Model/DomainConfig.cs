@@ -64,16 +64,18 @@ public sealed partial class DomainConfig
                 return MatchPrefix(type, ("hvm", GuestType.Hvm), ("pv", GuestType.Pv), ("pvh", GuestType.Pvh));
             }
 
-            if (GetString("builder") is { } builder)
-            {
-                return MatchPrefix(builder, ("generic", GuestType.Pv), ("hvm", GuestType.Hvm));
-            }
-
-            return GuestType.Pv;
+            return GetString("builder") is not null ? BuilderType : GuestType.Pv;
         }
 
         set => SetString("type", value?.ToString().ToLowerInvariant());
     }
+
+    /// <summary>
+    /// The guest type the deprecated <c>builder</c> names on its own (<c>generic</c> is PV, <c>hvm</c> HVM, prefix
+    /// matched); null when <c>builder</c> is unset or names nothing xl knows. xl refuses a builder that contradicts <c>type</c>.
+    /// </summary>
+    public GuestType? BuilderType =>
+        GetString("builder") is { } builder ? MatchPrefix(builder, ("generic", GuestType.Pv), ("hvm", GuestType.Hvm)) : null;
 
     /// <summary><c>memory</c> in MiB as set; null when unset or not a number.</summary>
     public long? Memory { get => GetNumber("memory"); set => SetNumber("memory", value); }
