@@ -252,7 +252,30 @@ public sealed partial class DomainConfig
         }
     }
 
-    private List<DeviceItem<T>> Items<T>(string key, Func<string, (T? Value, DeviceSpecError? Error)> parse)
+    // Parsed device lists, valid while the document's text is the one they were parsed from (every edit makes a new text).
+    private readonly Dictionary<string, object> _items = new(StringComparer.Ordinal);
+    private Text.SourceText? _itemsText;
+
+    private IReadOnlyList<DeviceItem<T>> Items<T>(string key, Func<string, (T? Value, DeviceSpecError? Error)> parse)
+        where T : class
+    {
+        if (!ReferenceEquals(_itemsText, Document.Text))
+        {
+            _items.Clear();
+            _itemsText = Document.Text;
+        }
+
+        if (_items.TryGetValue(key, out var cached))
+        {
+            return (IReadOnlyList<DeviceItem<T>>)cached;
+        }
+
+        var items = ParseItems(key, parse);
+        _items[key] = items;
+        return items;
+    }
+
+    private List<DeviceItem<T>> ParseItems<T>(string key, Func<string, (T? Value, DeviceSpecError? Error)> parse)
         where T : class
     {
         var items = new List<DeviceItem<T>>();
