@@ -11,8 +11,7 @@ repo=$(cd "$here/.." && pwd)
 target=${1:?usage: fuzz/run.sh TARGET SECONDS [--loop]}
 seconds=${2:?usage: fuzz/run.sh TARGET SECONDS [--loop]}
 mode=${3:-afl}
-shared=${XENCONFIG_SHARED:-$repo/../shared}
-[ -d "$shared" ] || shared=/work/shared
+data=$repo/tests/data
 out=$here/out
 bin=$out/bin
 work=$out/$target
@@ -35,15 +34,15 @@ if [ ! -f "$bin/.instrumented" ] || [ -n "$(find "$repo/src" "$here/XenConfig.Fu
   touch "$bin/.instrumented"
 fi
 
-# 3. Seeds: the shared corpus and spec examples for the document parsers, fuzz/seeds for the rest (files <= 32 KiB).
+# 3. Seeds: the corpus and spec examples for the document parsers, fuzz/seeds for the rest (files <= 32 KiB).
 rm -rf "$work"
 mkdir -p "$work/seeds"
 case "$target" in
-  xl)    dirs=("$shared/corpus/xl" "$shared/spec/examples/xen-domain") ;;
-  xm)    dirs=("$shared/corpus/xm" "$shared/spec/examples/xen-domain") ;;
-  fstab) dirs=("$shared/corpus/fstab" "$shared/spec/examples/fstab") ;;
-  grub)  dirs=("$shared/corpus/grub" "$shared/spec/examples/grub") ;;
-  grub2) dirs=("$shared/corpus/grub2" "$here/seeds/grub2") ;;
+  xl)    dirs=("$data/corpus/xl" "$data/spec-examples/xen-domain") ;;
+  xm)    dirs=("$data/corpus/xm" "$data/spec-examples/xen-domain") ;;
+  fstab) dirs=("$data/corpus/fstab" "$data/spec-examples/fstab") ;;
+  grub)  dirs=("$data/corpus/grub" "$data/spec-examples/grub") ;;
+  grub2) dirs=("$data/corpus/grub2" "$here/seeds/grub2") ;;
   *)     dirs=("$here/seeds/$target") ;;
 esac
 n=0

@@ -1,24 +1,19 @@
 namespace XenConfig.Benchmarks;
 
-/// <summary>Where the shared corpus is: <c>XENCONFIG_SHARED</c>, or <c>../shared</c> beside the repository.</summary>
+/// <summary>Where the real-world corpus is: <c>tests/data/corpus</c> of the repository.</summary>
 internal static class BenchmarkData
 {
     public static string Corpus(string kind)
     {
-        if (Environment.GetEnvironmentVariable("XENCONFIG_SHARED") is { Length: > 0 } shared)
-        {
-            return Path.Combine(shared, "corpus", kind);
-        }
-
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "XenConfig.sln")))
             {
-                return Path.Combine(directory.FullName, "..", "shared", "corpus", kind);
+                return Path.Combine(directory.FullName, "tests", "data", "corpus", kind);
             }
         }
 
-        throw new DirectoryNotFoundException("Cannot find the shared corpus; set XENCONFIG_SHARED.");
+        throw new DirectoryNotFoundException("Cannot find the repository (XenConfig.sln) above " + AppContext.BaseDirectory);
     }
 
     /// <summary>Every file of the given corpus folders, read as text.</summary>

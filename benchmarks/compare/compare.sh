@@ -5,8 +5,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 iterations=${1:-200}
-shared=${XENCONFIG_SHARED:-$root/../shared}
-mapfile -t files < <(find "$shared/corpus/xl" "$shared/corpus/xm" -type f | sort)
+data=$root/tests/data
+mapfile -t files < <(find "$data/corpus/xl" "$data/corpus/xm" -type f | sort)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -2,7 +2,7 @@ using Xunit;
 
 namespace XenConfig.Testing;
 
-/// <summary>Where the repository, its test data and the shared corpus are, from any test's working directory.</summary>
+/// <summary>Where the repository and its test data are, from any test's working directory.</summary>
 public static class RepositoryPaths
 {
     private static readonly Lazy<string> RootLazy = new(FindRoot);
@@ -10,20 +10,17 @@ public static class RepositoryPaths
     /// <summary>The folder holding <c>XenConfig.sln</c>.</summary>
     public static string Root => RootLazy.Value;
 
-    /// <summary>
-    /// The shared folder (<c>corpus/</c>, <c>spec/</c>): <c>XENCONFIG_SHARED</c> if set, else <c>../shared</c> beside the
-    /// repository.
-    /// </summary>
-    public static string Shared =>
-        Environment.GetEnvironmentVariable("XENCONFIG_SHARED") is { Length: > 0 } shared
-            ? shared
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The repository's own test data: <c>tests/data</c> (real-world corpus, spec cases, probe inputs).</summary>
+    public static string TestData => Path.Combine(Root, "tests", "data");
 
-    /// <summary>A folder of the shared corpus, e.g. <c>Corpus("xl")</c>.</summary>
-    public static string Corpus(string kind) => Path.Combine(Shared, "corpus", kind);
+    /// <summary>A folder of the real-world corpus, e.g. <c>Corpus("xl")</c>; provenance in <c>tests/data/corpus/PROVENANCE.md</c>.</summary>
+    public static string Corpus(string kind) => Path.Combine(TestData, "corpus", kind);
 
-    /// <summary>A folder of the spec examples, e.g. <c>SpecExamples("xen-domain")</c>.</summary>
-    public static string SpecExamples(string kind) => Path.Combine(Shared, "spec", "examples", kind);
+    /// <summary>A folder of the spec cases (each with the outcome the real tool gave), e.g. <c>SpecExamples("xen-domain")</c>.</summary>
+    public static string SpecExamples(string kind) => Path.Combine(TestData, "spec-examples", kind);
+
+    /// <summary>A list of probe inputs (one spec per line) that the differential tests feed to libxl's decoders.</summary>
+    public static string ProbeInputs(string name) => Path.Combine(TestData, "probe", name);
 
     /// <summary>A path under the repository root.</summary>
     public static string InRepository(params string[] parts) => Path.Combine([Root, .. parts]);

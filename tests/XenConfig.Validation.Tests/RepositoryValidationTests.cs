@@ -160,9 +160,9 @@ public sealed class RepositoryValidationTests
     }
 
     [Fact]
-    public void Shared_corpus_validates_without_exceptions_in_every_rule_set()
+    public void Corpus_validates_without_exceptions_in_every_rule_set()
     {
-        var corpus = Path.Combine(RepositoryPaths.Shared, "corpus");
+        var corpus = Path.Combine(RepositoryPaths.TestData, "corpus");
         Assert.True(Directory.Exists(corpus), $"the shared corpus is missing: {corpus}");
 
         var report = RepositoryValidation.Validate([corpus], new RepositoryValidationOptions { RuleSets = ValidationRuleSets.All });

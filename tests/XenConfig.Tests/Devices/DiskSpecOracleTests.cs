@@ -24,7 +24,7 @@ public sealed class DiskSpecOracleTests(ITestOutputHelper output)
     [SkippableFact]
     public void Probe_disk_specs_agree_with_libxlutil()
     {
-        var specs = File.ReadAllLines(Path.Combine(RepositoryPaths.Shared, "spec", "probe", "disk-specs.txt"))
+        var specs = File.ReadAllLines(RepositoryPaths.ProbeInputs("disk-specs.txt"))
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .ToList();
         Assert.True(specs.Count > 70);

@@ -14,7 +14,7 @@ public sealed class PciSpecOracleTests(ITestOutputHelper output)
     {
         var specs = CorpusSpecs.ListItems("pci").ToList();
         Assert.NotEmpty(specs);
-        specs.AddRange(File.ReadAllLines(Path.Combine(RepositoryPaths.Shared, "spec", "probe", "pci-specs.txt"))
+        specs.AddRange(File.ReadAllLines(RepositoryPaths.ProbeInputs("pci-specs.txt"))
             .Where(line => line.Length > 0 && !line.StartsWith('#')));
         AssertAgreement("corpus+probe", specs);
     }

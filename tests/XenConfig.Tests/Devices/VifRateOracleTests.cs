@@ -14,7 +14,7 @@ public sealed class VifRateOracleTests(ITestOutputHelper output)
     {
         var rates = CorpusSpecs.VifRates().ToList();
         Assert.NotEmpty(rates);
-        rates.AddRange(File.ReadAllLines(Path.Combine(RepositoryPaths.Shared, "spec", "probe", "rate-specs.txt"))
+        rates.AddRange(File.ReadAllLines(RepositoryPaths.ProbeInputs("rate-specs.txt"))
             .Where(line => line.Length > 0 && !line.StartsWith('#')));
         AssertAgreement("corpus+probe", rates);
     }

@@ -11,7 +11,7 @@ public sealed class XmCorpusTests
     /// <summary>The status column of PROVENANCE.md for each xm corpus file: valid, unknown or template.</summary>
     internal static string StatusOf(string file)
     {
-        var provenance = File.ReadAllLines(Path.Combine(RepositoryPaths.Shared, "corpus", "PROVENANCE.md"));
+        var provenance = File.ReadAllLines(Path.Combine(RepositoryPaths.TestData, "corpus", "PROVENANCE.md"));
         var row = provenance.Single(l => l.StartsWith($"| xm/{file} |", StringComparison.Ordinal));
         return row.Split('|')[7].Trim();
     }
