@@ -109,11 +109,8 @@ internal static class DomainDevices
     public static RootDevice? KernelRoot(Guest guest)
     {
         var config = guest.Config;
-        if (config.KernelCommandLine is { } commandLine && KernelCommandLine.Parse(commandLine).Get("root") is { Length: > 0 } root)
+        if (config.KernelRoot is { Device: var root, Key: var key })
         {
-            var key = config.Cmdline is not null ? "cmdline"
-                : config.Extra is { } extra && KernelCommandLine.Parse(extra).Contains("root") ? "extra"
-                : "root";
             var location = DomainConfigValidator.ValueLocation(config, config.Document.Settings[key]);
             return new RootDevice(root, location, $"root={root} ({key} in {Describe(location)})");
         }
