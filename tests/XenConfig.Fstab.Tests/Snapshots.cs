@@ -1,3 +1,4 @@
+using XenConfig.Testing;
 using XenConfig.Text;
 
 namespace XenConfig.Fstab.Tests;
