@@ -4,11 +4,12 @@ using XenConfig.Devices;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
 using XenConfig.Domain.Model;
-using XenConfig.Domain.Xm;
 using XenConfig.Fstab;
 using XenConfig.Grub;
+using XenConfig.Grub.Grub2;
 using XenConfig.Testing;
 using XenConfig.Text;
+using XenConfig.Xm;
 using XenConfig.Yaml;
 
 namespace XenConfig.FuzzRegressions.Tests;
