@@ -60,5 +60,6 @@ public static partial class DiagnosticIds
     .Concat(GrubDescriptors())
     .Concat(GuestDescriptors())
     .Concat(RepositoryDescriptors())
+    .Concat(LibvirtDescriptors())
     .ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
 }
