@@ -7,11 +7,21 @@ namespace XenConfig.Libvirt.Model;
 /// </summary>
 internal static class DefinitionDefaults
 {
-    public static void Apply(DomainDefinition def)
+    /// <param name="def">The definition to complete.</param>
+    /// <param name="fromNativeConfig">
+    /// True for a definition read from a config: libvirt parses those with ABI updates allowed, so the NUMA cells'
+    /// memory replaces the total; from XML they only fill in a missing total.
+    /// </param>
+    public static void Apply(DomainDefinition def, bool fromNativeConfig)
     {
-        if (def.Cpu?.NumaCells.Count > 0)
+        if (def.Cpu?.NumaCells.Count > 0 && (fromNativeConfig || def.MemoryKiB == 0))
         {
             def.MemoryKiB = def.Cpu.NumaCells.Aggregate(0UL, (sum, cell) => sum + cell.MemoryKiB);
+        }
+
+        if (!fromNativeConfig)
+        {
+            CompleteNumaDistances(def);
         }
 
         if (def.CurrentMemoryKiB > def.MemoryKiB || def.CurrentMemoryKiB == 0)
@@ -74,6 +84,44 @@ internal static class DefinitionDefaults
             def.Videos.Add(def.OsType == GuestOsType.Hvm
                 ? new Video("cirrus", 8 * 1024, 1, true)
                 : new Video("xen", 4 * 1024, 1, true));
+        }
+    }
+
+    // virDomainNumaDefNodeDistanceParseXML and virDomainNumaGetNodeDistance: a distance given one way holds both ways,
+    // and a missing one is 10 to itself and 20 to the others.
+    private static void CompleteNumaDistances(DomainDefinition def)
+    {
+        var cells = def.Cpu?.NumaCells ?? [];
+        if (cells.Count == 0)
+        {
+            return;
+        }
+
+        var table = new uint[cells.Count, cells.Count];
+        for (var i = 0; i < cells.Count; i++)
+        {
+            for (var j = 0; j < cells.Count && j < cells[i].Distances.Count; j++)
+            {
+                if (cells[i].Distances[j] == 0)
+                {
+                    continue;
+                }
+
+                table[i, j] = cells[i].Distances[j];
+                if (table[j, i] == 0)
+                {
+                    table[j, i] = cells[i].Distances[j];
+                }
+            }
+        }
+
+        for (var i = 0; i < cells.Count; i++)
+        {
+            cells[i].Distances.Clear();
+            for (var j = 0; j < cells.Count; j++)
+            {
+                cells[i].Distances.Add(table[i, j] != 0 ? table[i, j] : i == j ? 10u : 20u);
+            }
         }
     }
 

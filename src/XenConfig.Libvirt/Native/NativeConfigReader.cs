@@ -60,7 +60,7 @@ internal sealed partial class NativeConfigReader
             reader.ReadXmInputs();
         }
 
-        DefinitionDefaults.Apply(reader._def);
+        DefinitionDefaults.Apply(reader._def, fromNativeConfig: true);
         foreach (var key in settings.UnreadKeys.Order(StringComparer.Ordinal))
         {
             settings.Warn(key, $"'{key}' has no libvirt domain XML equivalent; it was not converted");

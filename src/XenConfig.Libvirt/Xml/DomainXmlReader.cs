@@ -158,7 +158,7 @@ internal sealed class DomainXmlReader
             Warn(element, $"<{ElementPath(element)}> has no xl equivalent; it was not converted");
         }
 
-        DefinitionDefaults.Apply(_def);
+        DefinitionDefaults.Apply(_def, fromNativeConfig: false);
         return _def;
     }
 
@@ -322,7 +322,13 @@ internal sealed class DomainXmlReader
                 {
                     foreach (var sibling in Children(distances, "sibling"))
                     {
-                        numaCell.Distances.Add(uint.TryParse(Attribute(sibling, "value"), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : 0);
+                        var id = int.TryParse(Attribute(sibling, "id"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? Math.Min(parsed, 4096) : 0;
+                        while (numaCell.Distances.Count <= id)
+                        {
+                            numaCell.Distances.Add(0);
+                        }
+
+                        numaCell.Distances[id] = uint.TryParse(Attribute(sibling, "value"), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : 0;
                     }
                 }
 
