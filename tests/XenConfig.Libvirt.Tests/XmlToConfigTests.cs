@@ -1,5 +1,5 @@
 using XenConfig.Domain;
-using XenConfig.Domain.Xm;
+using XenConfig.Xm;
 
 namespace XenConfig.Libvirt.Tests;
 
