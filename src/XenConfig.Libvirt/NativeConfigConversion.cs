@@ -51,7 +51,8 @@ public sealed class NativeConfigConversion
             document.Set(key, value);
         }
 
-        return document.ToString();
+        var text = document.ToString();
+        return text.Length == 0 || text.EndsWith('\n') ? text : text + "\n";
     }
 
     /// <summary>

@@ -29,8 +29,8 @@ internal sealed partial class NativeConfigReader
             }
 
             _def.SlicTable = _settings.GetString("acpi_firmware");
-            _def.Kernel = _settings.GetString("kernel");
-            _def.Initrd = _settings.GetString("ramdisk");
+            _def.Kernel = AbsolutePath("kernel");
+            _def.Initrd = AbsolutePath("ramdisk");
             _def.Cmdline = ReadCommandLine();
             ReadBootOrder();
 
@@ -47,10 +47,24 @@ internal sealed partial class NativeConfigReader
         {
             _def.Bootloader = _settings.GetString("bootloader");
             _def.BootloaderArgs = _settings.GetString("bootargs");
-            _def.Kernel = _settings.GetString("kernel");
-            _def.Initrd = _settings.GetString("ramdisk");
+            _def.Kernel = AbsolutePath("kernel");
+            _def.Initrd = AbsolutePath("ramdisk");
             _def.Cmdline = ReadCommandLine();
         }
+    }
+
+    // libvirt's schema requires absolute paths for <kernel>, <initrd> and <emulator>; a relative one (or a template
+    // placeholder) would make XML that libvirt refuses to define.
+    private string? AbsolutePath(string key)
+    {
+        var path = _settings.GetString(key);
+        if (path is null || path.StartsWith('/'))
+        {
+            return path;
+        }
+
+        _settings.Warn(key, $"{key} \"{path}\" is not an absolute path, which libvirt's domain schema requires; it was not converted");
+        return null;
     }
 
     private string? ReadCommandLine()

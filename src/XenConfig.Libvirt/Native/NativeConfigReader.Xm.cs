@@ -27,8 +27,8 @@ internal sealed partial class NativeConfigReader
 
         _def.Bootloader = _settings.GetString("bootloader");
         _def.BootloaderArgs = _settings.GetString("bootargs");
-        _def.Kernel = _settings.GetString("kernel");
-        _def.Initrd = _settings.GetString("ramdisk");
+        _def.Kernel = AbsolutePath("kernel");
+        _def.Initrd = AbsolutePath("ramdisk");
         var extra = _settings.GetString("extra");
         var root = _settings.GetString("root");
         _def.Cmdline = (root, extra) switch

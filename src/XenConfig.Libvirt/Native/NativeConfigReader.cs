@@ -87,7 +87,7 @@ internal sealed partial class NativeConfigReader
         ReadVcpus();
         ReadHypervisorFeatures();
         ReadTimeOffset();
-        _def.Emulator = _settings.GetString("device_model_override");
+        _def.Emulator = AbsolutePath("device_model_override");
         ReadVifs();
         ReadPciDevices();
         ReadSound();
