@@ -13,6 +13,7 @@ public class PublicApiTests
     public static TheoryData<string> Packages() =>
     [
         "XenConfig", "XenConfig.Xm", "XenConfig.Grub", "XenConfig.Fstab", "XenConfig.Validation", "XenConfig.Yaml",
+        "XenConfig.Libvirt",
     ];
 
     [Theory]
