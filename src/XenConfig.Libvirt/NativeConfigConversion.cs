@@ -42,6 +42,39 @@ public sealed class NativeConfigConversion
 
     private bool Succeeded { get; }
 
+    // libvirt spells the guest type "builder" and the kernel command line "cmdline"; a config that says the same with
+    // "type" or with "root" and "extra" keeps its own spelling.
+    private static void KeepEquivalentSpelling(List<KeyValuePair<string, SettingValue>> settings, Dictionary<string, SettingValue> current, HashSet<string> keep)
+    {
+        var builder = settings.FindIndex(s => s.Key == "builder");
+        var guestType = settings.Find(s => s.Key == "type").Value?.Text ?? (builder >= 0 ? settings[builder].Value.Text : "pv");
+        var currentType = current.GetValueOrDefault("type")?.Text ?? (current.GetValueOrDefault("builder")?.Text is "hvm" ? "hvm" : "pv");
+        if (guestType == currentType)
+        {
+            settings.RemoveAll(s => s.Key is "builder" or "type");
+            keep.UnionWith(["builder", "type"]);
+        }
+
+        var cmdline = settings.FindIndex(s => s.Key == "cmdline");
+        if (cmdline >= 0 && !current.ContainsKey("cmdline"))
+        {
+            var root = current.GetValueOrDefault("root")?.Text;
+            var extra = current.GetValueOrDefault("extra")?.Text;
+            var combined = (root, extra) switch
+            {
+                ({ } r, { } e) => $"root={r} {e}",
+                ({ } r, null) => $"root={r}",
+                (null, { } e) => e,
+                _ => null,
+            };
+            if (combined == settings[cmdline].Value.Text)
+            {
+                settings.RemoveAt(cmdline);
+                keep.UnionWith(["root", "extra"]);
+            }
+        }
+    }
+
     /// <summary>The settings as a new config file, one <c>key = value</c> line each.</summary>
     public string ToConfigText()
     {
@@ -70,8 +103,17 @@ public sealed class NativeConfigConversion
             throw new InvalidOperationException("The domain XML was not converted; there is nothing to apply.");
         }
 
+        // Keys whose value did not convert to XML (cpus = "all", superpages) are not the XML's to remove.
+        var current = document.Settings.ToDictionary(s => s.Key, s => s.Value.Value, StringComparer.Ordinal);
+        var native = new Native.NativeSettings(current, document.Path, null);
+        Native.NativeConfigReader.Read(native, Format, LibvirtConversionOptions.Default);
+        var keep = new HashSet<string>(native.WarnedKeys, StringComparer.Ordinal);
+
+        var settings = Settings.ToList();
+        KeepEquivalentSpelling(settings, current, keep);
+
         var changed = new List<string>();
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in settings)
         {
             if (document.GetValue(key) != value)
             {
@@ -80,8 +122,8 @@ public sealed class NativeConfigConversion
             }
         }
 
-        var written = Settings.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var key in document.Settings.Keys.Where(k => ConvertedKeys.Contains(k) && !written.Contains(k)).ToList())
+        var written = settings.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in document.Settings.Keys.Where(k => ConvertedKeys.Contains(k) && !written.Contains(k) && !keep.Contains(k)).ToList())
         {
             document.Remove(key);
             changed.Add(key);

@@ -25,6 +25,9 @@ internal sealed class NativeSettings
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
+    /// <summary>The keys a warning was reported for: their values (or part of them) did not convert.</summary>
+    public HashSet<string> WarnedKeys { get; } = new(StringComparer.Ordinal);
+
     public IEnumerable<string> UnreadKeys => _values.Keys.Where(k => !_read.Contains(k));
 
     public SourceLocation Locate(string key) => _locate(key) ?? SourceLocation.None(_path);
@@ -130,8 +133,11 @@ internal sealed class NativeSettings
         return strings;
     }
 
-    public void Warn(string key, string message) =>
+    public void Warn(string key, string message)
+    {
+        WarnedKeys.Add(key);
         Diagnostics.Add(DiagnosticIds.LibvirtNotConverted.Create(Locate(key), message));
+    }
 
     public void Info(string key, string message) =>
         Diagnostics.Add(DiagnosticIds.LibvirtDefaultSupplied.Create(Locate(key), message));
