@@ -4,14 +4,21 @@ using XenConfig.Domain;
 
 namespace XenConfig.Cli;
 
-/// <summary><c>xenconfig convert FILE --to xl|yaml|json [--set VAR=VALUE]</c>: xm to xl, and domain configs to YAML or JSON.</summary>
+/// <summary>
+/// <c>xenconfig convert FILE --to xl|yaml|json|libvirt [--set VAR=VALUE] [--into CFG]</c>: xm to xl, domain configs to
+/// YAML, JSON or libvirt domain XML, and libvirt domain XML back to xl.
+/// </summary>
 internal static class ConvertCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = CommonOptions.File();
         var to = new Option<string>("--to") { Description = "The output form.", Required = true };
-        to.AcceptOnlyFromAmong("xl", "yaml", "json");
+        to.AcceptOnlyFromAmong("xl", "yaml", "json", "libvirt");
+        var into = new Option<string?>("--into")
+        {
+            Description = "With a libvirt domain XML input and --to xl: apply the result to this existing xl config in place (only changed values are rewritten; comments and layout stay).",
+        };
         var set = new Option<string[]>("--set")
         {
             Description = "A variable for an xm config, as 'xm create FILE vmid=3' gave it (repeatable).",
@@ -19,9 +26,9 @@ internal static class ConvertCommand
         };
         var kind = CommonOptions.Kind();
         kind.AcceptOnlyFromAmong("xl", "xm");
-        var command = new Command("convert", "Convert a domain config: an xm (Python) config to an equivalent static xl config, or any domain config to YAML or JSON. The result goes to standard output; notes on what changed go to standard error.\n\nExample: xenconfig convert /etc/xen/old-guest --to xl --set vmid=3 > guest.cfg")
+        var command = new Command("convert", "Convert a domain config: an xm (Python) config to an equivalent static xl config, any domain config to YAML, JSON or libvirt domain XML (as libvirt's xen-xl / xen-xm converters write it), or libvirt domain XML back to an xl config. The result goes to standard output; notes on what changed or did not convert go to standard error.\n\nExamples:\n  xenconfig convert /etc/xen/old-guest --to xl --set vmid=3 > guest.cfg\n  xenconfig convert /etc/xen/web01.cfg --to libvirt > web01.xml\n  xenconfig convert web01.xml --to xl --into /etc/xen/web01.cfg")
         {
-            file, to, set, kind,
+            file, to, set, kind, into,
         };
         command.SetAction(result =>
         {
@@ -34,6 +41,17 @@ internal static class ConvertCommand
                     return ConvertDefinition(path, result.GetValue(to)!, stdout, stderr);
                 }
 
+                var target = result.GetValue(into);
+                if (IsDomainXml(path))
+                {
+                    return ConvertDomainXml(path, result.GetValue(to)!, target, stdout, stderr);
+                }
+
+                if (target is not null)
+                {
+                    throw new ArgumentException("--into applies a libvirt domain XML conversion to an xl config; the input is not domain XML");
+                }
+
                 var input = CliInput.Load(path, CliInput.ParseKind(result.GetValue(kind)));
                 if (input.Kind is InputKind.Fstab or InputKind.Grub)
                 {
@@ -44,6 +62,7 @@ internal static class ConvertCommand
                 {
                     "json" => WriteJson(input, variables, stdout),
                     "yaml" => WriteYaml(input, variables, stdout, stderr),
+                    "libvirt" => WriteLibvirt(input, variables, stdout, stderr),
                     _ => WriteXl(input, variables, stdout, stderr),
                 };
             });
@@ -63,6 +82,75 @@ internal static class ConvertCommand
         }
 
         return source.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
+    }
+
+    private static int WriteLibvirt(CliInput input, IReadOnlyDictionary<string, string> variables, TextWriter stdout, TextWriter stderr)
+    {
+        var source = input.ReadDomainConfig(variables);
+        if (source.HasErrors)
+        {
+            DiagnosticFormatter.Write(stderr, source.Diagnostics);
+            return ExitCodes.Errors;
+        }
+
+        // libvirt reads an xm config with its own xen-xm converter, from the evaluated values, not from the xl conversion.
+        var conversion = source.Evaluation is { } evaluation
+            ? XenConfig.Libvirt.LibvirtConverter.ToDomainXml(evaluation.Settings, XenConfig.Libvirt.LibvirtNativeFormat.XenXm, input.Path, evaluation.GetLocation)
+            : XenConfig.Libvirt.LibvirtConverter.ToDomainXml(source.Document);
+        DiagnosticFormatter.Write(stderr, conversion.Diagnostics);
+        stdout.Write(conversion.Text);
+        return conversion.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
+    }
+
+    private static bool IsDomainXml(string path)
+    {
+        if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        using var reader = new StreamReader(path);
+        var start = new char[256];
+        var read = reader.Read(start, 0, start.Length);
+        return new string(start, 0, read).TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<');
+    }
+
+    private static int ConvertDomainXml(string path, string to, string? into, TextWriter stdout, TextWriter stderr)
+    {
+        if (to != "xl")
+        {
+            throw new ArgumentException($"a libvirt domain XML converts to xl only, not to {to}");
+        }
+
+        var conversion = XenConfig.Libvirt.LibvirtConverter.FromDomainXml(File.ReadAllText(path), path);
+        DiagnosticFormatter.Write(stderr, conversion.Diagnostics);
+        if (conversion.HasErrors)
+        {
+            return ExitCodes.Errors;
+        }
+
+        if (into is null)
+        {
+            stdout.Write(conversion.ToConfigText());
+            return ExitCodes.Success;
+        }
+
+        var document = DomainConfigDocument.Load(into);
+        if (document.HasErrors)
+        {
+            DiagnosticFormatter.Write(stderr, document.Diagnostics);
+            return ExitCodes.Errors;
+        }
+
+        var changed = conversion.ApplyTo(document);
+        document.Save();
+        stderr.WriteLine(changed.Count == 0 ? $"{into}: unchanged" : $"{into}: changed {string.Join(", ", changed)}");
+        return ExitCodes.Success;
     }
 
     private static int WriteJson(CliInput input, IReadOnlyDictionary<string, string> variables, TextWriter stdout)

@@ -78,3 +78,86 @@ public class ConvertCommandTests
         Assert.Equal("/usr/lib64/xen/bin/qemu-dm", json.RootElement.GetProperty("settings").GetProperty("device_model").GetString());
     }
 }
+
+public class ConvertLibvirtCommandTests
+{
+    private const string WebConfig = """
+        # web server guest
+        name = "web01"    # production
+        uuid = "c7a5fdb2-cdaf-9455-926a-d65c16db1809"
+        memory = 1024
+        vcpus = 2
+        # the root disk
+        disk = [ 'format=raw,vdev=xvda,access=rw,backendtype=phy,target=/dev/vg0/web01' ]
+        bootloader = "/usr/bin/pygrub"
+        superpages = 1
+
+        """;
+
+    [Fact]
+    public void An_xl_config_converts_to_libvirt_xml_and_names_what_did_not_convert()
+    {
+        using var folder = new TempFolder();
+        var cfg = folder.Write("web01.cfg", WebConfig);
+
+        var result = CliRunner.Run("convert", cfg, "--to", "libvirt");
+
+        Assert.Equal(0, result.ExitCode);
+        var xml = System.Xml.Linq.XDocument.Parse(result.Stdout);
+        Assert.Equal("web01", xml.Root!.Element("name")!.Value);
+        Assert.Equal("/dev/vg0/web01", xml.Root.Element("devices")!.Element("disk")!.Element("source")!.Attribute("dev")!.Value);
+        Assert.Contains("web01.cfg(9,1): warning XC7001: 'superpages'", result.Stderr);
+    }
+
+    [Fact]
+    public void An_xm_config_converts_to_libvirt_xml_with_the_xen_xm_rules()
+    {
+        var result = CliRunner.Run("convert", Path.Combine(RepositoryPaths.TestData, "libvirt", "xmconfigdata", "test-paravirt-vcpu.cfg"), "--to", "libvirt", "--kind", "xm");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("XenGuest1", System.Xml.Linq.XDocument.Parse(result.Stdout).Root!.Element("name")!.Value);
+    }
+
+    [Fact]
+    public void Domain_xml_applied_into_a_config_changes_only_the_changed_values_and_keeps_comments()
+    {
+        using var folder = new TempFolder();
+        var cfg = folder.Write("web01.cfg", WebConfig);
+        var xml = CliRunner.Run("convert", cfg, "--to", "libvirt").Stdout
+            .Replace("<vcpu placement='static'>2</vcpu>", "<vcpu placement='static'>4</vcpu>", StringComparison.Ordinal);
+        var xmlFile = folder.Write("web01.xml", xml);
+
+        var result = CliRunner.Run("convert", xmlFile, "--to", "xl", "--into", cfg);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(WebConfig.Replace("vcpus = 2", "vcpus = 4", StringComparison.Ordinal)
+            .Replace("superpages = 1\n", "superpages = 1\nmaxmem = 1024\nlocaltime = 0\non_poweroff = \"destroy\"\non_reboot = \"restart\"\non_crash = \"restart\"\n", StringComparison.Ordinal),
+            File.ReadAllText(cfg));
+    }
+
+    [Fact]
+    public void Domain_xml_converts_to_an_xl_config_on_standard_output()
+    {
+        using var folder = new TempFolder();
+        var xmlFile = folder.Write("guest.xml", File.ReadAllText(Path.Combine(RepositoryPaths.TestData, "libvirt", "xlconfigdata", "test-paravirt-cmdline.xml")));
+
+        var result = CliRunner.Run("convert", xmlFile, "--to", "xl");
+
+        Assert.Equal(0, result.ExitCode);
+        var config = DomainConfigDocument.Parse(result.Stdout);
+        Assert.False(config.HasErrors, string.Join("\n", config.Diagnostics));
+        Assert.Equal("root=/dev/xvda1 console=hvc0", config.GetValue("cmdline")!.Text);
+    }
+
+    [Fact]
+    public void Into_without_domain_xml_input_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+        var cfg = folder.Write("web01.cfg", WebConfig);
+
+        var result = CliRunner.Run("convert", cfg, "--to", "xl", "--into", cfg);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--into", result.Stderr);
+    }
+}

@@ -8,7 +8,8 @@ namespace XenConfig.Diagnostics;
 /// </summary>
 /// <remarks>
 /// Ranges: XC0xxx I/O and usage, XC1xxx domain-config syntax, XC2xxx domain semantics, XC3xxx fstab, XC4xxx GRUB,
-/// XC5xxx guest cross-checks, XC6xxx repository cross-checks. Each range lives in its own part of this class.
+/// XC5xxx guest cross-checks, XC6xxx repository cross-checks, XC7xxx libvirt conversion. Each range lives in its own
+/// part of this class.
 /// </remarks>
 public static partial class DiagnosticIds
 {
@@ -60,5 +61,6 @@ public static partial class DiagnosticIds
     .Concat(GrubDescriptors())
     .Concat(GuestDescriptors())
     .Concat(RepositoryDescriptors())
+    .Concat(LibvirtDescriptors())
     .ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
 }
