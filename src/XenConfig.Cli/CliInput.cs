@@ -1,6 +1,6 @@
 using XenConfig.Domain.Xm;
 using XenConfig.Text;
-using XenConfig.Validation.Discovery;
+using XenConfig.Files;
 
 namespace XenConfig.Cli;
 
