@@ -8,6 +8,7 @@ using XenConfig.Files;
 using XenConfig.Fstab;
 using XenConfig.Grub;
 using XenConfig.Text;
+using XenConfig.Xm;
 
 namespace XenConfig.Validation;
 
@@ -142,6 +143,7 @@ public static class RepositoryValidation
     /// <summary>The state of one validation: rule sets, diagnostics collected, files read.</summary>
     private sealed class Run(string[] ruleSets, RepositoryBoundary boundary, IProgress<ValidationProgress>? progress, int total)
     {
+        private readonly Dictionary<string, Func<Diagnostic, Diagnostic>> _relocations = new(StringComparer.Ordinal);
         private int _filesSeen;
 
         private readonly DomainConfigValidator _configValidator = new();
@@ -154,7 +156,8 @@ public static class RepositoryValidation
 
         public void Select<T>(ValidationStrategy<T> strategy) => strategy.IncludeRuleSets(ruleSets);
 
-        public void Add(ValidationResult result) => Diagnostics.AddRange(result.ToDiagnostics());
+        /// <summary>Adds a validator's findings; those on an xm config's converted text move to the xm lines.</summary>
+        public void Add(ValidationResult result) => Diagnostics.AddRange(result.ToDiagnostics().Select(RelocateToXm));
 
         /// <summary>Runs the per-file and guest validators on a guest whose documents were read elsewhere.</summary>
         public void Validate(Guest guest)
@@ -173,7 +176,11 @@ public static class RepositoryValidation
             Add(new GuestValidator().Validate(guest, Select));
         }
 
-        /// <summary>The typed config, or null when the file cannot be read or xl would reject it.</summary>
+        /// <summary>
+        /// The typed config, or null when the file cannot be read or has errors. An xm (Python) config is evaluated and
+        /// converted to xl, as <c>xm create</c> would read it; the checks then run on the xl it converts to, and what
+        /// they find is moved back to the xm line that set the key.
+        /// </summary>
         public DomainConfig? LoadConfig(string path)
         {
             if (Read(path) is not { } text)
@@ -181,16 +188,33 @@ public static class RepositoryValidation
                 return null;
             }
 
-            var document = DomainConfigDocument.Parse(text);
-            Diagnostics.AddRange(document.Diagnostics);
-            if (document.HasErrors)
+            var source = DomainConfigSource.Parse(text);
+            Diagnostics.AddRange(source.Diagnostics);
+            if (source.HasErrors)
             {
                 return null;
             }
 
-            var config = DomainConfig.FromDocument(document);
+            var config = source.ToModel();
+            if (source.Evaluation is { } evaluation)
+            {
+                _relocations.Add(path, diagnostic => ToXmLine(diagnostic, source.Document, evaluation));
+            }
+
             Add(_configValidator.Validate(config, Select));
             return config;
+        }
+
+        /// <summary>Moves a diagnostic on an xm config's converted text to where the script assigned that key.</summary>
+        public Diagnostic RelocateToXm(Diagnostic diagnostic) =>
+            diagnostic.Location.Path is { } path && _relocations.TryGetValue(path, out var relocate) ? relocate(diagnostic) : diagnostic;
+
+        private static Diagnostic ToXmLine(Diagnostic diagnostic, DomainConfigDocument converted, XmEvaluation evaluation)
+        {
+            var position = diagnostic.Location.Span.Start;
+            var assignment = converted.Syntax.Assignments.FirstOrDefault(a => a.FullSpan.Start <= position && position <= a.FullSpan.End);
+            var location = assignment is null ? null : evaluation.GetLocation(assignment.Name);
+            return diagnostic with { Location = location ?? SourceLocation.None(diagnostic.Location.Path) };
         }
 
         public FstabDocument? LoadFstab(string path)
