@@ -106,4 +106,16 @@ public sealed class HostileTreeTests : IDisposable
         Assert.Equal(["XC0012 web/self", "XC0012 web/up"], Ids(report));
         Assert.Equal(2, report.FileCount);
     }
+
+    [Fact]
+    public void A_diagnostic_quotes_at_most_its_own_line_so_a_secret_on_another_line_stays_out()
+    {
+        Write("web/web.cfg", "name = \"web\"\nmemory = = 5\nbootloader_args = \"--token=" + Secret + "\"\nMemory = 1\n");
+
+        var report = RepositoryValidation.Validate([_root]);
+
+        Assert.Contains(report.Diagnostics, d => d.Location.Start.DisplayLine == 2 && d.IsError);
+        Assert.Contains(report.Diagnostics, d => d.Location.Start.DisplayLine == 4 && d.IsError);
+        Assert.All(report.Diagnostics, d => Assert.DoesNotContain("ghp_", d.Message, StringComparison.Ordinal));
+    }
 }
