@@ -1,4 +1,5 @@
 using System.Text.Json;
+using XenConfig.Domain.Json;
 using XenConfig.Domain;
 
 namespace XenConfig.Cli;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
+using XenConfig.Fstab.Model;
 using XenConfig.Fstab;
 using XenConfig.Text;
 
