@@ -1,5 +1,5 @@
 using XenConfig.Text;
-using XenConfig.Validation.Discovery;
+using XenConfig.Files;
 using XenConfig.Xm;
 
 namespace XenConfig.Cli;

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using XenConfig.Diagnostics;
+using XenConfig.Files;
 using XenConfig.Validation;
-using XenConfig.Validation.Discovery;
+using XenConfig.Yaml;
 
 namespace XenConfig.Cli;
 
-/// <summary><c>xenconfig validate [PATH...] [--format text|json|sarif] [--warnaserror] [--strict]</c>.</summary>
+/// <summary><c>xenconfig validate [PATH...] [--format text|json|sarif] [--warnaserror] [--strict] [--kind KIND] [--allow-outside PATH]</c>.</summary>
 internal static class ValidateCommand
 {
     /// <summary>Above this many files a progress line is shown on an interactive terminal.</summary>
@@ -22,9 +23,17 @@ internal static class ValidateCommand
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var warningsAsErrors = new Option<bool>("--warnaserror") { Description = "Exit 1 when there are warnings, too." };
         var strict = new Option<bool>("--strict") { Description = "Also run the strict rules (style and likely mistakes)." };
+        var kind = new Option<string?>("--kind") { Description = "Check every file named on the command line as this kind, whatever its name and content." };
+        kind.AcceptOnlyFromAmong("xl", "fstab", "grub", "yaml");
+        var allowOutside = new Option<string[]>("--allow-outside")
+        {
+            Description = "Let links and VM definitions read this folder or file outside the validated paths (repeatable); otherwise that is error XC0010.",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("validate", "Find the domain configs, fstabs and GRUB menus under PATH, group them into guests and check each file, each guest and the repository as a whole.\n\nExample: xenconfig validate --format sarif examples/ > results.sarif")
         {
-            paths, format, warningsAsErrors, strict,
+            paths, format, warningsAsErrors, strict, kind, allowOutside,
         };
         command.SetAction(result =>
         {
@@ -33,6 +42,15 @@ internal static class ValidateCommand
             var options = RepositoryValidationOptions.Default with
             {
                 RuleSets = result.GetValue(strict) ? ValidationRuleSets.All : RepositoryValidationOptions.Default.RuleSets,
+                AllowOutside = result.GetValue(allowOutside) ?? [],
+                NamedFileKind = result.GetValue(kind) switch
+                {
+                    "xl" => FileKind.DomainConfig,
+                    "fstab" => FileKind.Fstab,
+                    "grub" => FileKind.GrubMenu,
+                    "yaml" => FileKind.VmDefinition,
+                    _ => null,
+                },
             };
             return Run(targets, options, outputFormat, result.GetValue(warningsAsErrors), stdout, stderr, interactive && outputFormat == "text");
         });
@@ -44,15 +62,13 @@ internal static class ValidateCommand
         RepositoryValidationReport report;
         try
         {
-            var (scan, definitions) = VmDefinitionGuests.Load(RepositoryScanner.Scan(targets));
-            var total = scan.FileCount;
-            if (showProgress && total > ProgressThreshold)
+            if (showProgress)
             {
-                options = options with { Progress = new Progress(stderr, total) };
+                options = options with { Progress = new Progress(stderr) };
             }
 
-            report = RepositoryValidation.Validate(scan, options, definitions);
-            if (options.Progress is not null)
+            report = RepositoryValidation.Validate(targets, options, new VmDefinitionGuestSource());
+            if (options.Progress is Progress { Shown: true })
             {
                 stderr.Write("\r\u001b[K");
             }
@@ -86,14 +102,17 @@ internal static class ValidateCommand
         return failed ? ExitCodes.Errors : ExitCodes.Success;
     }
 
-    /// <summary>"validated N/M files" on one rewritten stderr line; synchronous, so lines never interleave.</summary>
-    private sealed class Progress(TextWriter stderr, int total) : IProgress<int>
+    /// <summary>"validated N/M files" on one rewritten stderr line, for big repositories; synchronous, so lines never interleave.</summary>
+    private sealed class Progress(TextWriter stderr) : IProgress<ValidationProgress>
     {
-        public void Report(int value)
+        public bool Shown { get; private set; }
+
+        public void Report(ValidationProgress value)
         {
-            if (value % 50 == 0 || value == total)
+            if (value.FileCount > ProgressThreshold && (value.FilesRead % 50 == 0 || value.FilesRead == value.FileCount))
             {
-                stderr.Write($"\rvalidated {value}/{total} files");
+                Shown = true;
+                stderr.Write($"\rvalidated {value.FilesRead}/{value.FileCount} files");
             }
         }
     }

@@ -13,7 +13,7 @@ internal static class ValidationOutput
         DiagnosticFormatter.Write(output, diagnostics);
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        output.WriteLine($"{files} files checked: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
+        output.WriteLine($"{files} file{(files == 1 ? "" : "s")} checked: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
     }
 
     public static void WriteJson(TextWriter output, int files, IReadOnlyList<Diagnostic> diagnostics)

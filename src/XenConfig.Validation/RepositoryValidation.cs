@@ -4,70 +4,69 @@ using FluentValidation.Results;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
 using XenConfig.Domain.Model;
+using XenConfig.Files;
 using XenConfig.Fstab;
 using XenConfig.Grub;
 using XenConfig.Text;
-using XenConfig.Validation.Discovery;
+using XenConfig.Xm;
 
 namespace XenConfig.Validation;
 
 /// <summary>
-/// Validates a VM repository end to end: discovers its guests (<see cref="RepositoryScanner"/>), parses every file,
-/// runs the per-file validators, the guest validator on each guest and the repository validator across all guests.
+/// Validates a VM repository end to end: walks it (<see cref="RepositoryScanner"/>), parses every file, runs the
+/// per-file validators, the guest validator on each guest and the repository validator across all guests. Guests read
+/// by an <see cref="IGuestSource"/> (YAML VM definitions, say) are checked the same way.
 /// </summary>
 /// <remarks>
+/// Nothing outside the validated paths is read unless <see cref="RepositoryValidationOptions.AllowOutside"/> allows
+/// it (XC0010), no FIFO or device is opened (XC0011), and a folder reached twice is walked once (XC0012).
 /// A domain config with parse errors (one that xl rejects) gets its parse diagnostics and nothing else: the checks
 /// that need its values skip it, and it takes no part in the repository checks. Its fstab and menu are still checked
 /// on their own. Menus that belong to no guest are a Xen host's boot menus: they are checked as GRUB menus, without
-/// the pygrub comparison. YAML VM definitions and GRUB 2 configs are not read here and are not counted.
+/// the pygrub comparison. GRUB 2 configs are not checked and not counted.
 /// </remarks>
 public static class RepositoryValidation
 {
     /// <summary>Validates the files and folders (walked recursively) of <paramref name="paths"/>.</summary>
-    /// <param name="paths">Files and folders; a file named here that is of no kind XenConfig reads gets an XC0003 info.</param>
-    /// <param name="options">The rule sets to run; <see cref="RepositoryValidationOptions.Default"/> when null.</param>
+    /// <param name="paths">Files and folders: together they are the repository. A named file of no kind XenConfig reads gets XC0003.</param>
+    /// <param name="options">The rule sets to run and where else to read; <see cref="RepositoryValidationOptions.Default"/> when null.</param>
+    /// <param name="sources">Readers of other guests, e.g. <c>new VmDefinitionGuestSource()</c> from <c>XenConfig.Yaml</c>.</param>
     /// <returns>The file count and every diagnostic, sorted by path, line and column.</returns>
     /// <exception cref="FileNotFoundException">A path does not exist (a usage error, exit code 2).</exception>
-    /// <exception cref="IOException">A folder cannot be listed.</exception>
-    /// <exception cref="UnauthorizedAccessException">A folder cannot be listed.</exception>
-    public static RepositoryValidationReport Validate(IEnumerable<string> paths, RepositoryValidationOptions? options = null)
+    public static RepositoryValidationReport Validate(IEnumerable<string> paths, RepositoryValidationOptions? options = null, params IGuestSource[] sources)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var given = paths.ToList();
-        var scan = RepositoryScanner.Scan(given);
-        var report = Validate(scan, options);
-        var named = given.Where(File.Exists).ToHashSet(StringComparer.Ordinal);
-        var unknown = scan.Skipped.Where(named.Contains)
-            .Select(path => DiagnosticIds.UnknownFileKind.Create(SourceLocation.None(path),
-                "the file is neither a domain config, an fstab nor a GRUB menu; it is skipped"));
-        return new RepositoryValidationReport(report.FileCount, Finish(report.Diagnostics.Concat(unknown)));
+        options ??= RepositoryValidationOptions.Default;
+        var scan = RepositoryScanner.Scan(paths, new RepositoryScanOptions { AllowOutside = options.AllowOutside, NamedFileKind = options.NamedFileKind });
+        return Validate(scan, options, sources);
     }
 
-    /// <summary>Validates the guests and menus of a scan made by <see cref="RepositoryScanner.Scan"/>.</summary>
+    /// <summary>
+    /// Validates the files of a scan made by <see cref="RepositoryScanner.Scan(IEnumerable{string}, RepositoryScanOptions?)"/>,
+    /// reading only inside its <see cref="RepositoryScan.Boundary"/>, together with the guests <paramref name="sources"/>
+    /// read from it; their diagnostics are relocated with <see cref="LoadedGuest.Relocate"/>.
+    /// </summary>
     /// <param name="scan">The discovered files.</param>
     /// <param name="options">The rule sets to run; <see cref="RepositoryValidationOptions.Default"/> when null.</param>
+    /// <param name="sources">Readers of other guests; each file is offered to the first source that accepts it.</param>
     /// <returns>The file count and every diagnostic, sorted by path, line and column.</returns>
-    public static RepositoryValidationReport Validate(RepositoryScan scan, RepositoryValidationOptions? options = null) =>
-        Validate(scan, options, []);
-
-    /// <summary>
-    /// Validates the files of a scan together with guests read elsewhere (<paramref name="otherGuests"/>, e.g. YAML VM
-    /// definitions): each of those is checked like a guest on disk and takes part in the repository checks; its
-    /// diagnostics are relocated with its <see cref="GuestSource.Relocate"/>.
-    /// </summary>
-    public static RepositoryValidationReport Validate(RepositoryScan scan, RepositoryValidationOptions? options, IEnumerable<GuestSource> otherGuests)
+    public static RepositoryValidationReport Validate(RepositoryScan scan, RepositoryValidationOptions? options, params IGuestSource[] sources)
     {
-        ArgumentNullException.ThrowIfNull(otherGuests);
         ArgumentNullException.ThrowIfNull(scan);
+        ArgumentNullException.ThrowIfNull(sources);
         options ??= RepositoryValidationOptions.Default;
         if (options.RuleSets.Count == 0)
         {
             throw new ArgumentException("At least one rule set is needed.", nameof(options));
         }
 
-        var run = new Run(options.RuleSets.ToArray(), options.Progress);
+        var run = new Run(options.RuleSets.ToArray(), scan.Boundary, options.Progress, scan.FileCount);
+        var loaded = LoadGuests(scan, sources, run);
+        var parts = loaded.SelectMany(l => l.Guest.Parts).Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        bool IsPart(string path) => parts.Contains(Path.GetFullPath(path));
+
         var guests = new List<Guest>();
-        foreach (var files in scan.Guests)
+        foreach (var files in scan.Guests.Where(g => !IsPart(g.DomainConfig)))
         {
             var config = run.LoadConfig(files.DomainConfig);
             var fstab = files.Fstab is null ? null : run.LoadFstab(files.Fstab);
@@ -80,32 +79,55 @@ public static class RepositoryValidation
             }
         }
 
-        foreach (var path in scan.HostMenus)
+        foreach (var path in scan.HostMenus.Where(p => !IsPart(p)))
         {
             run.LoadMenu(path, new GrubParseOptions { PygrubChecks = false });
         }
 
-        foreach (var (path, _) in scan.Other.Where(o => o.Kind == FileKind.Fstab))
+        foreach (var (path, _) in scan.Other.Where(o => o.Kind == FileKind.Fstab && !IsPart(o.Path)))
         {
             run.LoadFstab(path);
         }
 
-        var sources = otherGuests.ToList();
         var fileCount = run.FileCount;
-        foreach (var source in sources)
+        foreach (var (_, guest) in loaded)
         {
-            fileCount += source.FilesRead;
-            run.Diagnostics.AddRange(source.Diagnostics);
-            if (source.Guest is { } guest && !guest.Config.Document.HasErrors)
+            fileCount += 1 + guest.Parts.Count;
+            run.Diagnostics.AddRange(guest.Diagnostics);
+            if (guest.Guest is { } parsed && !parsed.Config.Document.HasErrors)
             {
-                run.Validate(guest);
-                guests.Add(guest);
+                run.Validate(parsed);
+                guests.Add(parsed);
             }
         }
 
         run.Add(new RepositoryValidator().Validate(new GuestRepository(guests), run.Select));
-        var relocated = run.Diagnostics.Select(d => sources.Aggregate(d, (current, source) => source.Relocate(current)));
-        return new RepositoryValidationReport(fileCount, Finish(relocated));
+        var claimed = loaded.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
+        var walk = scan.Diagnostics.Where(d => !(d.Id == DiagnosticIds.UnknownFileKind.Id && claimed.Contains(d.Location.Path ?? "")));
+        var relocated = run.Diagnostics.Select(d => loaded.Aggregate(d, (current, l) => l.Guest.Relocate(current)));
+        return new RepositoryValidationReport(fileCount, Finish(walk.Concat(relocated)));
+    }
+
+    // Each VM definition, and each file of unknown kind, goes to the first source that accepts it. A VM definition that
+    // no source reads is reported: a library user who did not pass XenConfig.Yaml's source would not know otherwise.
+    private static List<(string Path, LoadedGuest Guest)> LoadGuests(RepositoryScan scan, IGuestSource[] sources, Run run)
+    {
+        var loaded = new List<(string, LoadedGuest)>();
+        foreach (var (path, kind) in scan.VmDefinitions.Select(p => (p, FileKind.VmDefinition)).Concat(scan.Skipped.Select(p => (p, FileKind.Unknown))))
+        {
+            if (sources.FirstOrDefault(s => s.Accepts(path, kind)) is { } source)
+            {
+                loaded.Add((path, source.Load(path, scan.Boundary)));
+                run.ReportProgress();
+            }
+            else if (kind == FileKind.VmDefinition)
+            {
+                run.Diagnostics.Add(DiagnosticIds.UnknownFileKind.Create(SourceLocation.None(path),
+                    "the file is a YAML VM definition, and no guest source for them was given (XenConfig.Yaml's VmDefinitionGuestSource); it is skipped"));
+            }
+        }
+
+        return loaded;
     }
 
     private static List<Diagnostic> Finish(IEnumerable<Diagnostic> diagnostics) =>
@@ -119,8 +141,11 @@ public static class RepositoryValidation
             .ToList();
 
     /// <summary>The state of one validation: rule sets, diagnostics collected, files read.</summary>
-    private sealed class Run(string[] ruleSets, IProgress<int>? progress)
+    private sealed class Run(string[] ruleSets, RepositoryBoundary boundary, IProgress<ValidationProgress>? progress, int total)
     {
+        private readonly Dictionary<string, Func<Diagnostic, Diagnostic>> _relocations = new(StringComparer.Ordinal);
+        private int _filesSeen;
+
         private readonly DomainConfigValidator _configValidator = new();
         private readonly FstabValidator _fstabValidator = new();
         private readonly GrubMenuValidator _menuValidator = new();
@@ -131,7 +156,8 @@ public static class RepositoryValidation
 
         public void Select<T>(ValidationStrategy<T> strategy) => strategy.IncludeRuleSets(ruleSets);
 
-        public void Add(ValidationResult result) => Diagnostics.AddRange(result.ToDiagnostics());
+        /// <summary>Adds a validator's findings; those on an xm config's converted text move to the xm lines.</summary>
+        public void Add(ValidationResult result) => Diagnostics.AddRange(result.ToDiagnostics().Select(RelocateToXm));
 
         /// <summary>Runs the per-file and guest validators on a guest whose documents were read elsewhere.</summary>
         public void Validate(Guest guest)
@@ -150,7 +176,11 @@ public static class RepositoryValidation
             Add(new GuestValidator().Validate(guest, Select));
         }
 
-        /// <summary>The typed config, or null when the file cannot be read or xl would reject it.</summary>
+        /// <summary>
+        /// The typed config, or null when the file cannot be read or has errors. An xm (Python) config is evaluated and
+        /// converted to xl, as <c>xm create</c> would read it; the checks then run on the xl it converts to, and what
+        /// they find is moved back to the xm line that set the key.
+        /// </summary>
         public DomainConfig? LoadConfig(string path)
         {
             if (Read(path) is not { } text)
@@ -158,16 +188,33 @@ public static class RepositoryValidation
                 return null;
             }
 
-            var document = DomainConfigDocument.Parse(text);
-            Diagnostics.AddRange(document.Diagnostics);
-            if (document.HasErrors)
+            var source = DomainConfigSource.Parse(text);
+            Diagnostics.AddRange(source.Diagnostics);
+            if (source.HasErrors)
             {
                 return null;
             }
 
-            var config = DomainConfig.FromDocument(document);
+            var config = source.ToModel();
+            if (source.Evaluation is { } evaluation)
+            {
+                _relocations.Add(path, diagnostic => ToXmLine(diagnostic, source.Document, evaluation));
+            }
+
             Add(_configValidator.Validate(config, Select));
             return config;
+        }
+
+        /// <summary>Moves a diagnostic on an xm config's converted text to where the script assigned that key.</summary>
+        public Diagnostic RelocateToXm(Diagnostic diagnostic) =>
+            diagnostic.Location.Path is { } path && _relocations.TryGetValue(path, out var relocate) ? relocate(diagnostic) : diagnostic;
+
+        private static Diagnostic ToXmLine(Diagnostic diagnostic, DomainConfigDocument converted, XmEvaluation evaluation)
+        {
+            var position = diagnostic.Location.Span.Start;
+            var assignment = converted.Syntax.Assignments.FirstOrDefault(a => a.FullSpan.Start <= position && position <= a.FullSpan.End);
+            var location = assignment is null ? null : evaluation.GetLocation(assignment.Name);
+            return diagnostic with { Location = location ?? SourceLocation.None(diagnostic.Location.Path) };
         }
 
         public FstabDocument? LoadFstab(string path)
@@ -196,20 +243,20 @@ public static class RepositoryValidation
             return menu;
         }
 
+        /// <summary>Counts one more file towards the progress line.</summary>
+        public void ReportProgress() => progress?.Report(new ValidationProgress(++_filesSeen, total));
+
         private SourceText? Read(string path)
         {
-            try
+            ReportProgress();
+            if (!boundary.TryRead(path, reference: null, "file", out var text, out var problem))
             {
-                var text = SourceText.Load(path);
-                FileCount++;
-                progress?.Report(FileCount);
-                return text;
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                Diagnostics.Add(DiagnosticIds.FileUnreadable.Create(SourceLocation.None(path), $"cannot read the file: {exception.Message}"));
+                Diagnostics.Add(problem);
                 return null;
             }
+
+            FileCount++;
+            return text;
         }
     }
 }

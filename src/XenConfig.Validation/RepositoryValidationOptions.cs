@@ -1,6 +1,8 @@
+using XenConfig.Files;
+
 namespace XenConfig.Validation;
 
-/// <summary>What <see cref="RepositoryValidation"/> checks.</summary>
+/// <summary>What <see cref="RepositoryValidation"/> checks, and where it may read.</summary>
 public sealed record RepositoryValidationOptions
 {
     /// <summary>The defaults: rule sets <c>default</c> and <c>crosscheck</c>; <c>strict</c> only when asked for.</summary>
@@ -13,6 +15,15 @@ public sealed record RepositoryValidationOptions
     /// </summary>
     public IReadOnlyList<string> RuleSets { get; init; } = [ValidationRuleSets.Default, ValidationRuleSets.CrossCheck];
 
-    /// <summary>Told the number of files read so far, after each file (for a progress line); null for none.</summary>
-    public IProgress<int>? Progress { get; init; }
+    /// <summary>
+    /// Folders and files outside the validated paths that links and VM definitions may still reach (the CLI's
+    /// <c>--allow-outside</c>); anything else outside is error XC0010 and is not read.
+    /// </summary>
+    public IReadOnlyList<string> AllowOutside { get; init; } = [];
+
+    /// <summary>The kind of every file named directly (the CLI's <c>--kind</c>); null to tell it by name and content.</summary>
+    public FileKind? NamedFileKind { get; init; }
+
+    /// <summary>Told how many files were read so far, of how many, after each file (for a progress line); null for none.</summary>
+    public IProgress<ValidationProgress>? Progress { get; init; }
 }

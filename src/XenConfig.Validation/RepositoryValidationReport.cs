@@ -2,7 +2,7 @@ using XenConfig.Diagnostics;
 
 namespace XenConfig.Validation;
 
-/// <summary>What <see cref="RepositoryValidation.Validate(IEnumerable{string}, RepositoryValidationOptions?)"/> found.</summary>
+/// <summary>What <see cref="RepositoryValidation"/> found.</summary>
 public sealed class RepositoryValidationReport
 {
     /// <summary>Creates a report; the diagnostics are kept in the order given.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
+using XenConfig.Files;
 using XenConfig.Fstab;
 using XenConfig.Grub;
 using XenConfig.Text;
@@ -23,10 +24,12 @@ public sealed class VmDefinition
     private readonly Dictionary<string, SourceLocation> _settingLocations;
     private readonly List<SourceLocation> _fstabEntryLocations;
     private readonly SourceLocation _rootLocation;
+    private readonly RepositoryBoundary _boundary;
 
-    private VmDefinition(SourceText source, VmDefinitionReader reader)
+    private VmDefinition(SourceText source, VmDefinitionReader reader, RepositoryBoundary boundary)
     {
         Source = source;
+        _boundary = boundary;
         _rootLocation = reader.Root is null ? SourceLocation.None(source.Path) : reader.Location(reader.Root);
         var diagnostics = reader.Diagnostics;
         Name = reader.Name;
@@ -88,24 +91,20 @@ public sealed class VmDefinition
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= VmDefinitionOptions.Default;
-        return new VmDefinition(source, VmDefinitionReader.Read(source, options));
+        return new VmDefinition(source, VmDefinitionReader.Read(source, options), options.Boundary ?? RepositoryBoundary.Unconfined);
     }
 
-    /// <summary>Reads and parses a YAML file. A file that cannot be read gives a definition with error XC0001, not an exception.</summary>
+    /// <summary>
+    /// Reads and parses a YAML file through <see cref="VmDefinitionOptions.Boundary"/>. A file that cannot be read gives a
+    /// definition with its error (XC0001, or XC0010/XC0011/XC0002 when the boundary refuses it), not an exception.
+    /// </summary>
     public static VmDefinition Load(string path, VmDefinitionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        SourceText source;
-        try
-        {
-            source = SourceText.Load(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return new VmDefinition(SourceText.From("", path), DiagnosticIds.FileUnreadable.Create(SourceLocation.None(path), $"cannot read the VM definition: {exception.Message}"));
-        }
-
-        return Parse(source, options);
+        var boundary = options?.Boundary ?? RepositoryBoundary.Unconfined;
+        return boundary.TryRead(path, reference: null, "VM definition", out var source, out var problem)
+            ? Parse(source, options)
+            : new VmDefinition(SourceText.From("", path), problem);
     }
 
     /// <summary>Where an inline config key is written in the YAML (its value), or null when the key is not inline.</summary>
@@ -145,6 +144,7 @@ public sealed class VmDefinition
     private VmDefinition(SourceText source, Diagnostic diagnostic)
     {
         Source = source;
+        _boundary = RepositoryBoundary.Unconfined;
         _settingLocations = [];
         _fstabEntryLocations = [];
         _rootLocation = SourceLocation.None(source.Path);
@@ -153,6 +153,7 @@ public sealed class VmDefinition
 
     private string InlinePath(string part) => (Path ?? "<text>") + "#" + part;
 
+    // Lexical, as a reader expects "../x" to read; the boundary checks the file this path reaches, links resolved.
     private string Resolve(string relative) =>
         System.IO.Path.GetFullPath(relative, Path is null ? Environment.CurrentDirectory : System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
 
@@ -198,7 +199,7 @@ public sealed class VmDefinition
             return;
         }
 
-        DomainConfig = LoadPart(reference, "domain config", path => DomainConfigDocument.Load(path), diagnostics);
+        DomainConfig = LoadPart(reference, "domain config", text => DomainConfigDocument.Parse(text), diagnostics);
         if (DomainConfig?.GetValue("name") is { IsList: false } fileName)
         {
             if (reader.NameNode is not null && Name is not null && !string.Equals(fileName.Text, Name, StringComparison.Ordinal))
@@ -219,7 +220,7 @@ public sealed class VmDefinition
     {
         if (reader.FstabPath is { } reference)
         {
-            Fstab = LoadPart(reference, "fstab", path => FstabDocument.Load(path), diagnostics);
+            Fstab = LoadPart(reference, "fstab", FstabDocument.Parse, diagnostics);
             return;
         }
 
@@ -251,13 +252,14 @@ public sealed class VmDefinition
     {
         if (reader.MenuPath is { } reference)
         {
-            Menu = LoadPart(reference, "GRUB menu", path => GrubMenuDocument.Load(path), diagnostics);
+            Menu = LoadPart(reference, "GRUB menu", text => GrubMenuDocument.Parse(text), diagnostics);
         }
     }
 
-    private T? LoadPart<T>(PathReference reference, string what, Func<string, T> load, List<Diagnostic> diagnostics)
+    private T? LoadPart<T>(PathReference reference, string what, Func<SourceText, T> parse, List<Diagnostic> diagnostics)
         where T : class
     {
+        var location = YamlTreeReader.Location(Source, reference.Node);
         string full;
         try
         {
@@ -265,26 +267,17 @@ public sealed class VmDefinition
         }
         catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            diagnostics.Add(DiagnosticIds.FileUnreadable.Create(YamlTreeReader.Location(Source, reference.Node), $"'{reference.Path}' is not a valid path: {exception.Message}"));
+            diagnostics.Add(DiagnosticIds.FileUnreadable.Create(location, $"'{reference.Path}' is not a valid path: {exception.Message}"));
             return null;
         }
 
-        if (!File.Exists(full))
+        if (!_boundary.TryRead(full, location, what, out var text, out var problem))
         {
-            diagnostics.Add(DiagnosticIds.FileUnreadable.Create(YamlTreeReader.Location(Source, reference.Node),
-                $"the {what} '{reference.Path}' does not exist (looked for {full})"));
+            diagnostics.Add(problem);
             return null;
         }
 
-        try
-        {
-            return load(full);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(DiagnosticIds.FileUnreadable.Create(YamlTreeReader.Location(Source, reference.Node), $"cannot read the {what} '{reference.Path}': {exception.Message}"));
-            return null;
-        }
+        return parse(text);
     }
 
     private List<Diagnostic> PartDiagnostics()

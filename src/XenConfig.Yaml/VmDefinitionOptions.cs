@@ -1,6 +1,8 @@
+using XenConfig.Files;
+
 namespace XenConfig.Yaml;
 
-/// <summary>Limits for reading YAML VM definitions and imports.</summary>
+/// <summary>Limits for reading YAML VM definitions and imports, and where their parts may be read from.</summary>
 public sealed record VmDefinitionOptions
 {
     /// <summary>The defaults: files up to 4 MiB, 1000 keys or fstab entries, nesting up to 64 levels.</summary>
@@ -17,4 +19,11 @@ public sealed record VmDefinitionOptions
 
     /// <summary>Deepest nesting of YAML lists and mappings; deeper input gets error XC1011 and is not read.</summary>
     public int MaxDepth { get; init; } = 64;
+
+    /// <summary>
+    /// Where the parts a definition names (<c>config: web.cfg</c>) may be read from: a repository validation passes its
+    /// repository, so a definition cannot make it read <c>/proc/self/environ</c> (XC0010). Null reads any regular file;
+    /// FIFOs and devices are never opened either way (XC0011).
+    /// </summary>
+    public RepositoryBoundary? Boundary { get; init; }
 }

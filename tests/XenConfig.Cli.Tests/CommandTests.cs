@@ -27,7 +27,7 @@ public class CommandTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"{path}(3,8): error XC2012: root device /dev/xvdb1 is not provided by any disk", result.Stdout);
-        Assert.EndsWith("1 files checked: 1 error, 0 warnings\n", result.Stdout);
+        Assert.EndsWith("1 file checked: 1 error, 0 warnings\n", result.Stdout);
     }
 
     [Fact]

@@ -128,6 +128,21 @@ public sealed class RepositoryValidationTests
     }
 
     [Fact]
+    public void An_xm_config_is_evaluated_as_xm_and_its_findings_point_at_the_xm_line()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("pv/pv.cfg",
+            "import os\nvmid = 3\nname = 'pv%d' % vmid\nkernel = '/boot/vmlinuz'\n"
+            + "disk = ['phy:/dev/vg0/' + name + ',xvda1,w']\nroot = '/dev/xvdb1 ro'\n");
+
+        var report = RepositoryValidation.Validate([folder.Path]);
+
+        Assert.DoesNotContain(report.Diagnostics, d => d.Id.StartsWith("XC10", StringComparison.Ordinal));
+        var root = Assert.Single(report.Diagnostics, d => d.Id == DiagnosticIds.RootDeviceNotProvided.Id);
+        Assert.Equal((path, 6), (root.Location.Path, root.Location.Start.DisplayLine));
+    }
+
+    [Fact]
     public void A_missing_path_is_a_usage_error()
     {
         Assert.Throws<FileNotFoundException>(() => RepositoryValidation.Validate([Path.Combine(Planted, "no-such-folder")]));

@@ -35,6 +35,18 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor VmDefinitionShape =
         new("XC0005", DiagnosticSeverity.Error, "a VM definition has a field, shape or YAML feature it does not accept");
 
+    /// <summary>XC0010: a file or folder lies outside the repository (after resolving symbolic links); it is not read.</summary>
+    public static readonly DiagnosticDescriptor OutsideRepository =
+        new("XC0010", DiagnosticSeverity.Error, "a file or folder outside the repository is referenced; it is not read");
+
+    /// <summary>XC0011: a FIFO, device or socket is where a file was expected; it is never opened.</summary>
+    public static readonly DiagnosticDescriptor SpecialFile =
+        new("XC0011", DiagnosticSeverity.Warning, "a FIFO, device or socket is skipped; it is never opened");
+
+    /// <summary>XC0012: a folder or domain config is reached a second time (a link loop or an alias); it is checked once.</summary>
+    public static readonly DiagnosticDescriptor ReachedTwice =
+        new("XC0012", DiagnosticSeverity.Info, "a folder or file is reached a second time (a link loop or an alias); it is checked once");
+
     /// <summary>XC0009: the tool failed on an input it should have handled; the input is worth a bug report.</summary>
     public static readonly DiagnosticDescriptor InternalError =
         new("XC0009", DiagnosticSeverity.Error, "xenconfig failed internally on this input; please report it");
@@ -52,7 +64,8 @@ public static partial class DiagnosticIds
     // Built on first use, after every part's static fields are initialized (field order across partial files is not defined).
     private static FrozenDictionary<string, DiagnosticDescriptor> ById => _byId ??= new DiagnosticDescriptor[]
     {
-        FileUnreadable, FileTooLarge, UnknownFileKind, YamlSyntaxError, VmDefinitionShape, InternalError,
+        FileUnreadable, FileTooLarge, UnknownFileKind, YamlSyntaxError, VmDefinitionShape, InternalError, OutsideRepository, SpecialFile,
+        ReachedTwice,
     }
     .Concat(DomainSyntaxDescriptors())
     .Concat(XmDescriptors())

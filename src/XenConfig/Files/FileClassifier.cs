@@ -1,4 +1,4 @@
-namespace XenConfig.Validation.Discovery;
+namespace XenConfig.Files;
 
 /// <summary>Tells a domain config from an fstab from a GRUB menu, by name first and by content when the name does not say.</summary>
 public static class FileClassifier
@@ -34,8 +34,9 @@ public static class FileClassifier
     }
 
     /// <summary>
-    /// Classifies by content: GRUB commands (<c>title</c>, <c>kernel</c>, <c>menuentry</c>), fstab rows (four to six
-    /// fields with a mount point or <c>swap</c>), or <c>key = value</c> assignments of a domain config.
+    /// Classifies by content: GRUB commands (<c>title</c>, <c>kernel</c>, <c>menuentry</c>), fstab rows (three to six
+    /// fields with a mount point, <c>swap</c> or <c>none</c> second, <c>UUID=</c> and <c>LABEL=</c> sources included), or
+    /// <c>key = value</c> assignments of a domain config.
     /// </summary>
     public static FileKind ClassifyByContent(string content)
     {
@@ -64,13 +65,15 @@ public static class FileClassifier
             {
                 grub2++;
             }
+            else if (LooksLikeFstabRow(line))
+            {
+                // Before assignments: "UUID=1234 / ext4 defaults 0 1" starts like "key=value", but no xl or xm
+                // statement goes on with a path as its second word.
+                fstab++;
+            }
             else if (LooksLikeAssignment(line))
             {
                 assignments++;
-            }
-            else if (LooksLikeFstabRow(line))
-            {
-                fstab++;
             }
             else
             {

@@ -1,4 +1,4 @@
-namespace XenConfig.Validation.Discovery;
+namespace XenConfig.Files;
 
 /// <summary>The files that make up one guest in a VM repository.</summary>
 /// <param name="DomainConfig">The domain config (<c>*.cfg</c>).</param>

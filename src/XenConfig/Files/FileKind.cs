@@ -1,4 +1,4 @@
-namespace XenConfig.Validation.Discovery;
+namespace XenConfig.Files;
 
 /// <summary>What a file in a VM repository is.</summary>
 public enum FileKind

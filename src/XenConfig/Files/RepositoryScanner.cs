@@ -1,0 +1,368 @@
+using System.Text;
+using XenConfig.Diagnostics;
+using XenConfig.Text;
+
+namespace XenConfig.Files;
+
+/// <summary>
+/// Walks a VM repository and groups its files into guests: a folder with exactly one domain config is one guest, and
+/// the fstab and menu.lst beside it are that guest's; a folder with several domain configs is a flat layout where each
+/// config is a guest of its own.
+/// </summary>
+/// <remarks>
+/// The walk always ends and never opens what it should not. It reads only inside the named paths (after resolving
+/// links; see <see cref="RepositoryBoundary"/>); a FIFO, device or socket is reported, never opened; a folder reached
+/// twice (a link loop, a link to a folder walked already, a bind mount) is known by device and inode and walked once;
+/// a folder that cannot be listed is reported and the walk goes on. Links are followed after the real folders are
+/// walked, so the real path of an aliased folder is the one that is checked. Hidden files and folders (starting with
+/// <c>.</c>) are not walked. Every path named directly is either found to be of a kind XenConfig reads or reported.
+/// </remarks>
+public static class RepositoryScanner
+{
+    /// <summary>Largest file that is read to sniff its kind; bigger files with inconclusive names are skipped.</summary>
+    public const long MaxSniffBytes = 1 << 20;
+
+    /// <summary>Scans files and folders (recursively).</summary>
+    /// <param name="paths">Files and folders: together they are the repository.</param>
+    /// <param name="options">Where else files may be read, and a kind to force on named files; defaults when null.</param>
+    /// <exception cref="FileNotFoundException">A named path does not exist (a usage error).</exception>
+    public static RepositoryScan Scan(IEnumerable<string> paths, RepositoryScanOptions? options = null) =>
+        Scan(paths, options ?? RepositoryScanOptions.Default, PhysicalFileSystem.Instance);
+
+    internal static RepositoryScan Scan(IEnumerable<string> paths, RepositoryScanOptions options, IFileSystem fileSystem)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        var named = paths.ToList();
+        foreach (var path in named)
+        {
+            if (fileSystem.GetNode(path, followLinks: false).Kind == FileNodeKind.Missing)
+            {
+                throw new FileNotFoundException($"No such file or folder: {path}", path);
+            }
+        }
+
+        var roots = new List<string>(options.AllowOutside);
+        foreach (var path in named)
+        {
+            roots.Add(path);
+            if (fileSystem.GetNode(path, followLinks: true).Kind != FileNodeKind.Directory)
+            {
+                // A named file may name files beside it (a VM definition its parts): its folder is the repository.
+                roots.Add(Path.GetDirectoryName(Path.GetFullPath(path)) ?? path);
+            }
+        }
+
+        var boundary = new RepositoryBoundary(roots, fileSystem, confined: true);
+        var walk = new Walk(fileSystem, boundary, options.NamedFileKind);
+        foreach (var path in named)
+        {
+            walk.VisitNamed(path);
+        }
+
+        walk.FollowDeferredLinks();
+        var classified = walk.Files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        return Group(classified, walk.Diagnostics, boundary);
+    }
+
+    /// <summary>Classifies one file by name, reading at most its first <see cref="MaxSniffBytes"/> when the name does not say.</summary>
+    /// <remarks>A FIFO, device or socket is never opened: it is <see cref="FileKind.Unknown"/>.</remarks>
+    public static FileKind Classify(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var byName = FileClassifier.ClassifyByName(path);
+        if (byName != FileKind.Unknown)
+        {
+            return byName;
+        }
+
+        var node = PhysicalFileSystem.Instance.GetNode(path, followLinks: true);
+        return node.Kind == FileNodeKind.Regular ? FileClassifier.ClassifyByContent(Sniff(PhysicalFileSystem.Instance.OpenRead(path))) : FileKind.Unknown;
+    }
+
+    private static string Sniff(Stream file)
+    {
+        using var stream = file;
+        var buffer = new byte[MaxSniffBytes];
+        var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return Encoding.UTF8.GetString(buffer, 0, length);
+    }
+
+    private static RepositoryScan Group(List<(string Path, FileKind Kind)> classified, List<Diagnostic> diagnostics, RepositoryBoundary boundary)
+    {
+        var guests = new List<GuestFiles>();
+        var hostMenus = new List<string>();
+        var other = new List<(string, FileKind)>();
+        foreach (var folder in classified.GroupBy(f => Path.GetDirectoryName(f.Path) ?? "", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var configs = folder.Where(f => f.Kind == FileKind.DomainConfig).Select(f => f.Path).ToList();
+            var fstabs = folder.Where(f => f.Kind == FileKind.Fstab).Select(f => f.Path).ToList();
+            var menus = folder.Where(f => f.Kind == FileKind.GrubMenu).Select(f => f.Path).ToList();
+            if (configs.Count == 1)
+            {
+                guests.Add(new GuestFiles(configs[0], fstabs.FirstOrDefault(), menus.FirstOrDefault()));
+                other.AddRange(fstabs.Skip(1).Select(f => (f, FileKind.Fstab)));
+                hostMenus.AddRange(menus.Skip(1));
+            }
+            else
+            {
+                guests.AddRange(configs.Select(c => new GuestFiles(c, null, null)));
+                other.AddRange(fstabs.Select(f => (f, FileKind.Fstab)));
+                hostMenus.AddRange(menus);
+            }
+
+            other.AddRange(folder.Where(f => f.Kind == FileKind.Grub2Config));
+        }
+
+        return new RepositoryScan(
+            guests,
+            hostMenus,
+            classified.Where(f => f.Kind == FileKind.VmDefinition).Select(f => f.Path).ToList(),
+            other,
+            classified.Where(f => f.Kind == FileKind.Unknown).Select(f => f.Path).ToList(),
+            diagnostics,
+            boundary);
+    }
+
+    /// <summary>One walk: what was found, what was reported, and which folders and configs were met already.</summary>
+    private sealed class Walk(IFileSystem fileSystem, RepositoryBoundary boundary, FileKind? namedKind)
+    {
+        private readonly Dictionary<FileIdentity, string> _folders = [];
+        private readonly Dictionary<FileIdentity, string> _configs = [];
+        private readonly HashSet<(FileIdentity File, FileIdentity Folder)> _files = [];
+        private readonly List<string> _deferredLinks = [];
+
+        public List<(string Path, FileKind Kind)> Files { get; } = [];
+
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        /// <summary>A path named by the user: followed even when it is a link, and never skipped silently.</summary>
+        public void VisitNamed(string path)
+        {
+            if (TryGetNode(path, followLinks: true) is not { } node)
+            {
+                return;
+            }
+
+            switch (node.Kind)
+            {
+                case FileNodeKind.Directory:
+                    WalkFolder(path, node);
+                    break;
+                case FileNodeKind.Regular:
+                    if (TryGetNode(Path.GetDirectoryName(Path.GetFullPath(path)) ?? path, followLinks: true) is { } folder)
+                    {
+                        AddFile(path, node, folder.Identity, named: true);
+                    }
+
+                    break;
+                case FileNodeKind.Missing:
+                    Report(DiagnosticIds.FileUnreadable, path, $"'{path}' is a symbolic link to nothing");
+                    break;
+                default:
+                    Report(DiagnosticIds.SpecialFile, path, RepositoryBoundary.SpecialFileMessage(path, "file", node));
+                    break;
+            }
+        }
+
+        /// <summary>Follows the links met in the walk, after every real folder: a link to a folder walked already is an alias.</summary>
+        public void FollowDeferredLinks()
+        {
+            while (_deferredLinks.Count > 0)
+            {
+                var links = _deferredLinks.Order(StringComparer.Ordinal).ToList();
+                _deferredLinks.Clear();
+                foreach (var link in links)
+                {
+                    FollowLink(link);
+                }
+            }
+        }
+
+        private void FollowLink(string link)
+        {
+            string resolved;
+            try
+            {
+                resolved = RealPath.Resolve(fileSystem, link);
+            }
+            catch (IOException)
+            {
+                Report(DiagnosticIds.ReachedTwice, link, $"'{link}' is a symbolic link loop; it is skipped");
+                return;
+            }
+
+            if (!boundary.IsInside(resolved))
+            {
+                Report(DiagnosticIds.OutsideRepository, link, $"'{link}' is a symbolic link to '{resolved}', outside the repository ({string.Join(", ", boundary.Roots)}); it was not read (name that folder with --allow-outside to read it)");
+                return;
+            }
+
+            if (TryGetNode(resolved, followLinks: false) is not { } node)
+            {
+                return;
+            }
+
+            switch (node.Kind)
+            {
+                case FileNodeKind.Directory:
+                    WalkFolder(link, node);
+                    break;
+                case FileNodeKind.Regular:
+                    if (TryGetNode(Path.GetDirectoryName(link) ?? link, followLinks: true) is { } folder)
+                    {
+                        AddFile(link, node, folder.Identity, named: false);
+                    }
+
+                    break;
+                case FileNodeKind.Missing:
+                    if (FileClassifier.ClassifyByName(link) != FileKind.Unknown)
+                    {
+                        Report(DiagnosticIds.FileUnreadable, link, $"'{link}' is a symbolic link to '{resolved}', which does not exist");
+                    }
+
+                    break;
+                default:
+                    Report(DiagnosticIds.SpecialFile, link, RepositoryBoundary.SpecialFileMessage(link, "file", node));
+                    break;
+            }
+        }
+
+        private void WalkFolder(string root, FileNode rootNode)
+        {
+            var pending = new Stack<(string Path, FileNode Node)>();
+            pending.Push((root, rootNode));
+            while (pending.Count > 0)
+            {
+                var (folder, node) = pending.Pop();
+                if (!_folders.TryAdd(node.Identity, folder))
+                {
+                    Report(DiagnosticIds.ReachedTwice, folder, $"'{folder}' is the folder '{_folders[node.Identity]}' again (a link or a mount); it is walked once");
+                    continue;
+                }
+
+                IReadOnlyList<string> names;
+                try
+                {
+                    names = fileSystem.ListFolder(folder);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    Report(DiagnosticIds.FileUnreadable, folder, $"cannot list the folder '{folder}': {exception.Message}; the walk goes on without it");
+                    continue;
+                }
+
+                foreach (var name in names.Where(n => !n.StartsWith('.')).OrderDescending(StringComparer.Ordinal))
+                {
+                    var entry = Path.Combine(folder, name);
+                    if (TryGetNode(entry, followLinks: false) is not { } child)
+                    {
+                        continue;
+                    }
+
+                    switch (child.Kind)
+                    {
+                        case FileNodeKind.Directory:
+                            pending.Push((entry, child));
+                            break;
+                        case FileNodeKind.Regular:
+                            AddFile(entry, child, node.Identity, named: false);
+                            break;
+                        case FileNodeKind.SymbolicLink:
+                            _deferredLinks.Add(entry);
+                            break;
+                        case FileNodeKind.Missing:
+                            break;
+                        default:
+                            Report(DiagnosticIds.SpecialFile, entry, RepositoryBoundary.SpecialFileMessage(entry, "file", child));
+                            break;
+                    }
+                }
+            }
+        }
+
+        private void AddFile(string path, FileNode node, FileIdentity folder, bool named)
+        {
+            if (!_files.Add((node.Identity, folder)))
+            {
+                // The same file in the same folder, named twice or spelled two ways: one file.
+                return;
+            }
+
+            var kind = Classify(path, node, named);
+            if (kind == FileKind.DomainConfig && !_configs.TryAdd(node.Identity, path))
+            {
+                Report(DiagnosticIds.ReachedTwice, path, $"'{path}' is the domain config '{_configs[node.Identity]}' again (a link); it is checked once");
+                return;
+            }
+
+            if (named && kind == FileKind.Grub2Config)
+            {
+                Report(DiagnosticIds.UnknownFileKind, path, "the file is a GRUB 2 config; xenconfig show reads its Xen entries, but validate does not check GRUB 2 configs; it is skipped");
+            }
+
+            Files.Add((path, kind));
+        }
+
+        private FileKind Classify(string path, FileNode node, bool named)
+        {
+            if (named && namedKind is { } forced)
+            {
+                return forced;
+            }
+
+            var byName = FileClassifier.ClassifyByName(path);
+            if (byName != FileKind.Unknown)
+            {
+                return byName;
+            }
+
+            if (node.Length > MaxSniffBytes)
+            {
+                if (named)
+                {
+                    Report(DiagnosticIds.UnknownFileKind, path,
+                        $"the file has {node.Length} bytes, more than the {MaxSniffBytes} read to tell its kind, and its name does not say it; it is skipped (pass --kind, or name it *.cfg, fstab or menu.lst)");
+                }
+
+                return FileKind.Unknown;
+            }
+
+            string content;
+            try
+            {
+                content = Sniff(fileSystem.OpenRead(path));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                Report(DiagnosticIds.FileUnreadable, path, $"cannot read the file: {exception.Message}");
+                return FileKind.Unknown;
+            }
+
+            var kind = FileClassifier.ClassifyByContent(content);
+            if (named && kind == FileKind.Unknown)
+            {
+                Report(DiagnosticIds.UnknownFileKind, path,
+                    "the file is neither a domain config, an fstab nor a GRUB menu by its name or content; it is skipped (pass --kind to check it as one)");
+            }
+
+            return kind;
+        }
+
+        private FileNode? TryGetNode(string path, bool followLinks)
+        {
+            try
+            {
+                return fileSystem.GetNode(path, followLinks);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                Report(DiagnosticIds.FileUnreadable, path, $"cannot examine '{path}': {exception.Message}");
+                return null;
+            }
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, string path, string message) =>
+            Diagnostics.Add(descriptor.Create(SourceLocation.None(path), message));
+    }
+}
