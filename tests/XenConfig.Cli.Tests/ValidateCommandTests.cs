@@ -1,3 +1,5 @@
+using XenConfig.Testing;
+
 namespace XenConfig.Cli.Tests;
 
 /// <summary><c>validate</c> checks or reports every path it is given, reads nothing outside them, and forces a kind on request.</summary>
