@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using XenConfig.Xm;
 using XenConfig.Testing;
@@ -7,8 +6,6 @@ namespace XenConfig.Xm.Tests;
 
 public sealed class XmHostileInputTests
 {
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
-
     public static TheoryData<string, string, string> HostileInputs() => new()
     {
         { "100 000 open parentheses", "x = " + new string('(', 100_000) + "1", "XC1106" },
@@ -50,21 +47,6 @@ public sealed class XmHostileInputTests
         Assert.Equal(expectedId.Length != 0, conversion.HasErrors);
     }
 
-    // The evaluator's limits must stop each input quickly; a budget, so it runs with the slow tests.
-    [Theory]
-    [Trait("Category", "Slow")]
-    [MemberData(nameof(HostileInputs))]
-    public void Hostile_input_is_evaluated_and_converted_within_the_budget(string what, string text, string expectedId)
-    {
-        _ = expectedId;
-        var clock = Stopwatch.StartNew();
-        var evaluation = XmConfig.Evaluate(text);
-        Assert.True(clock.Elapsed < Budget, $"{what} took {clock.Elapsed}");
-        clock.Restart();
-        _ = XmToXlConverter.Convert(evaluation);
-        Assert.True(clock.Elapsed < Budget, $"converting {what} took {clock.Elapsed}");
-    }
-
     [Fact]
     public void A_self_containing_list_renders_with_an_ellipsis_as_python_does()
     {
@@ -76,15 +58,6 @@ public sealed class XmHostileInputTests
 
     [Fact]
     public void Mutated_corpus_files_never_throw_and_keep_diagnostics_inside_the_text() => EvaluateMutatedCorpusFiles();
-
-    [Fact]
-    [Trait("Category", "Slow")]
-    public void Mutated_corpus_files_finish_quickly()
-    {
-        var clock = Stopwatch.StartNew();
-        EvaluateMutatedCorpusFiles();
-        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"3000 mutated files took {clock.Elapsed}");
-    }
 
     private static void EvaluateMutatedCorpusFiles()
     {
