@@ -5,7 +5,7 @@ using XenConfig.Devices;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
 using XenConfig.Domain.Model;
-using XenConfig.Domain.Xm;
+using XenConfig.Xm;
 using XenConfig.Fstab;
 using XenConfig.Grub;
 using XenConfig.Text;

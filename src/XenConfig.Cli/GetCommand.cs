@@ -33,7 +33,7 @@ internal static class GetCommand
                 {
                     InputKind.Fstab => FstabSelector.Get(FstabFile.FromDocument(FstabDocument.Parse(input.Text)), selector),
                     InputKind.Grub => GrubOutput.Get(input, selector),
-                    _ => GetDomainValue(DomainConfigDocument.Parse(input.Text), selector),
+                    _ => GetDomainValue(input.ReadDomainConfig().Document, selector),
                 };
                 if (value is null)
                 {

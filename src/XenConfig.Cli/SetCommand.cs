@@ -42,6 +42,8 @@ internal static class SetCommand
                     case InputKind.Grub:
                         updated = GrubOutput.Set(input, selector, newValue);
                         break;
+                    case InputKind.Xm:
+                        throw new ArgumentException("set edits xl configs; this is an xm (Python) config: convert it first with 'xenconfig convert FILE --to xl'");
                     default:
                         var document = DomainConfigDocument.Parse(input.Text);
                         if (document.HasErrors)

@@ -2,7 +2,7 @@ using XenConfig.Boot;
 using XenConfig.Devices;
 using XenConfig.Domain;
 using XenConfig.Domain.Model;
-using XenConfig.Domain.Xm;
+using XenConfig.Xm;
 using XenConfig.Fstab;
 using XenConfig.Grub;
 using XenConfig.Testing;

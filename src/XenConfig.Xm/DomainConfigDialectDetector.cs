@@ -1,4 +1,6 @@
-namespace XenConfig.Domain.Xm;
+using XenConfig.Domain;
+
+namespace XenConfig.Xm;
 
 /// <summary>Tells xl.cfg text from xm (Python) text, so that callers can pick the parser.</summary>
 public static class DomainConfigDialectDetector
@@ -18,6 +20,7 @@ public static class DomainConfigDialectDetector
             return DomainConfigDialect.Xl;
         }
 
+        // Same rule as DomainConfigSource.Parse, without evaluating the script.
         return XmConfig.IsPython(text) ? DomainConfigDialect.Xm : DomainConfigDialect.Unknown;
     }
 }

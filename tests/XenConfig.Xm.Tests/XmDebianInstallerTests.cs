@@ -1,7 +1,7 @@
-using XenConfig.Domain.Xm;
+using XenConfig.Xm;
 using XenConfig.Testing;
 
-namespace XenConfig.Tests.Xm;
+namespace XenConfig.Xm.Tests;
 
 /// <summary>The 2009 Debian installer xm config: xm_vars checks with lambdas, globals, print, try/except, class.</summary>
 public sealed class XmDebianInstallerTests

@@ -1,7 +1,7 @@
-using XenConfig.Domain.Xm;
+using XenConfig.Xm;
 using XenConfig.Testing;
 
-namespace XenConfig.Tests.Xm;
+namespace XenConfig.Xm.Tests;
 
 /// <summary>
 /// Our evaluator against real Pythons running the same config the way xend did (<c>xm_oracle.py</c>): Python 2.7, xend's

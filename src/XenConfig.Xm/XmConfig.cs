@@ -1,8 +1,10 @@
 using System.Numerics;
 using XenConfig.Diagnostics;
+using XenConfig.Domain;
 using XenConfig.Text;
+using XenConfig.Xm.Python;
 
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm;
 
 /// <summary>
 /// Runs an xm (xend) domain config, a Python 2 script, through a safe evaluator of the constructs real configs use,

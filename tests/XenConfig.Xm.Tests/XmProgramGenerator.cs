@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace XenConfig.Tests.Xm;
+namespace XenConfig.Xm.Tests;
 
 /// <summary>
 /// Random xm-style programs. By default in the part of Python where Python 2 and python3 agree: no integer division with

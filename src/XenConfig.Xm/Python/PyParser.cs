@@ -1,4 +1,4 @@
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm.Python;
 
 /// <summary>
 /// Recursive-descent parser for the Python 2 subset, depth-limited so hostile nesting yields a diagnostic, not a stack

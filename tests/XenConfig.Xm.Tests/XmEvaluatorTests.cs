@@ -1,8 +1,8 @@
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
-using XenConfig.Domain.Xm;
+using XenConfig.Xm;
 
-namespace XenConfig.Tests.Xm;
+namespace XenConfig.Xm.Tests;
 
 public sealed class XmEvaluatorTests
 {

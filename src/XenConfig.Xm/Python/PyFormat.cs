@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm.Python;
 
 /// <summary>Python 2 <c>str % args</c>.</summary>
 internal static class PyFormat

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using XenConfig.Domain;
 using XenConfig.Testing;
 
-namespace XenConfig.Tests.Xm;
+namespace XenConfig.Xm.Tests;
 
 /// <summary>
 /// A Python running <c>xm_oracle.py</c>: xend's way of evaluating a config (prologue, seeded locals, exec, collection of
@@ -30,7 +30,7 @@ internal sealed class PythonOracle
 
     public string? Path => _executable.Value;
 
-    public static string Script => RepositoryPaths.InRepository("tests", "XenConfig.Tests", "Xm", "xm_oracle.py");
+    public static string Script => RepositoryPaths.InRepository("tests", "XenConfig.Xm.Tests", "xm_oracle.py");
 
     public sealed record Case(string Text, IReadOnlyDictionary<string, string> Variables, string File = "");
 

@@ -1,4 +1,4 @@
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm;
 
 /// <summary>Which language a domain config file is written in.</summary>
 public enum DomainConfigDialect

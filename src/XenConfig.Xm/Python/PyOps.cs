@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm.Python;
 
 /// <summary>Python 2 semantics of the built-in types: truth, equality, ordering, arithmetic, <c>str</c> and <c>repr</c>.</summary>
 internal static class PyOps

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm.Python;
 
 internal sealed record PyCallContext(PyInterpreter Interpreter, PyNode Node);
 

@@ -1,7 +1,8 @@
 using XenConfig.Diagnostics;
+using XenConfig.Domain;
 using XenConfig.Text;
 
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm;
 
 /// <summary>
 /// Turns an evaluated xm config into an equivalent static xl.cfg, applying the xm/xl differences of

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm.Python;
 
 internal sealed partial class PyInterpreter
 {

@@ -1,6 +1,7 @@
 using XenConfig.Diagnostics;
+using XenConfig.Domain;
 
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm;
 
 /// <summary>The static xl.cfg made from an evaluated xm config, and what the conversion decided.</summary>
 public sealed class XmConversion

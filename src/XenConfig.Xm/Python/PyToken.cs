@@ -1,4 +1,4 @@
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm.Python;
 
 internal enum PyTokenKind
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm.Python;
 
 // Python values: None -> PyNone, bool -> bool, int -> long, long -> BigInteger, float -> double, str -> string,
 // list -> PyList, tuple -> PyTuple, dict -> PyDict; the rest are the classes below.

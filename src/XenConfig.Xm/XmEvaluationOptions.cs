@@ -1,4 +1,4 @@
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm;
 
 /// <summary>How to run an xm config: the command-line variables and what the host answers.</summary>
 public sealed record XmEvaluationOptions

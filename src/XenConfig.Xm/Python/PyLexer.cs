@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm.Python;
 
 /// <summary>
 /// The Python 2 tokenizer for the xm subset: indentation, bracket and backslash continuation, Python 2 string

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
-using XenConfig.Domain.Xm;
+using XenConfig.Xm;
 using XenConfig.Testing;
 
-namespace XenConfig.Tests.Xm;
+namespace XenConfig.Xm.Tests;
 
 public sealed class XmHostileInputTests
 {

@@ -1,7 +1,8 @@
 using XenConfig.Diagnostics;
+using XenConfig.Domain;
 using XenConfig.Text;
 
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm;
 
 /// <summary>
 /// The result of running an xm config through the safe evaluator: the options xend would have collected, in the order

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm.Python;
 
 internal sealed partial class PyInterpreter
 {

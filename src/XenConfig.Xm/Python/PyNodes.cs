@@ -1,4 +1,4 @@
-namespace XenConfig.Domain.Xm;
+namespace XenConfig.Xm.Python;
 
 /// <summary>A node of the parsed Python subset; <see cref="Start"/>/<see cref="End"/> are offsets in the source.</summary>
 internal abstract class PyNode(int start, int end)

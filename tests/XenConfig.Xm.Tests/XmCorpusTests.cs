@@ -1,8 +1,8 @@
 using XenConfig.Domain;
-using XenConfig.Domain.Xm;
+using XenConfig.Xm;
 using XenConfig.Testing;
 
-namespace XenConfig.Tests.Xm;
+namespace XenConfig.Xm.Tests;
 
 public sealed class XmCorpusTests
 {
