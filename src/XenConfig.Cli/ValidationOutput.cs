@@ -1,10 +1,11 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using XenConfig.Diagnostics;
+using XenConfig.Domain.Json;
 
 namespace XenConfig.Cli;
 
-/// <summary>The three forms of <c>validate</c> output: MSBuild-canonical text, JSON (DESIGN.md §6) and SARIF 2.1.0.</summary>
+/// <summary>The three forms of <c>validate</c> output: MSBuild-canonical text, JSON (docs/json.md) and SARIF 2.1.0.</summary>
 internal static class ValidationOutput
 {
     public static void WriteText(TextWriter output, int files, IReadOnlyList<Diagnostic> diagnostics)
@@ -121,7 +122,7 @@ internal static class ValidationOutput
     private static string Serialize(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, XenConfig.Domain.DomainConfigJson.WriterOptions))
+        using (var writer = new Utf8JsonWriter(stream, DomainConfigJson.WriterOptions))
         {
             write(writer);
         }

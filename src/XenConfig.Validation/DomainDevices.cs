@@ -3,6 +3,7 @@ using XenConfig.Boot;
 using XenConfig.Devices;
 using XenConfig.Domain.Model;
 using XenConfig.Domain.Syntax;
+using XenConfig.Grub.Model;
 using XenConfig.Grub;
 using XenConfig.Text;
 
@@ -20,7 +21,7 @@ internal sealed record VifItem(VifSpec Spec, SourceLocation Location);
 /// <summary>A <c>root=</c> device and where it comes from.</summary>
 internal sealed record RootDevice(string Device, SourceLocation Location, string Origin);
 
-/// <summary>The disks and vifs of a domain config with their positions, and the device matching rules of DESIGN.md §4.</summary>
+/// <summary>The disks and vifs of a domain config with their positions, and the device matching rules of docs/diagnostics.md.</summary>
 internal static class DomainDevices
 {
     public static IReadOnlyList<DiskItem> Disks(DomainConfig config)
