@@ -2,7 +2,6 @@ using System.Globalization;
 using XenConfig.Boot;
 using XenConfig.Devices;
 using XenConfig.Domain.Model;
-using XenConfig.Domain.Syntax;
 using XenConfig.Grub.Model;
 using XenConfig.Grub;
 using XenConfig.Text;
@@ -24,37 +23,16 @@ internal sealed record RootDevice(string Device, SourceLocation Location, string
 /// <summary>The disks and vifs of a domain config with their positions, and the device matching rules of docs/diagnostics.md.</summary>
 internal static class DomainDevices
 {
-    public static IReadOnlyList<DiskItem> Disks(DomainConfig config)
-    {
-        var specs = config.DiskSpecs;
-        var locations = ItemLocations(config, "disk", specs.Count);
-        var disks = new List<DiskItem>();
-        for (var i = 0; i < specs.Count; i++)
-        {
-            if (DiskSpec.TryParse(specs[i], out var disk, out _))
-            {
-                disks.Add(new DiskItem(i, disk, locations[i]));
-            }
-        }
+    // The model parses each device list once per document text and knows each item's token; reuse it.
+    public static IReadOnlyList<DiskItem> Disks(DomainConfig config) =>
+        config.DiskItems.Where(item => item.Value is not null)
+            .Select(item => new DiskItem(item.Index, item.Value!, config.Document.Text.GetLocation(item.TokenSpan)))
+            .ToList();
 
-        return disks;
-    }
-
-    public static IReadOnlyList<VifItem> Vifs(DomainConfig config)
-    {
-        var specs = config.VifSpecs;
-        var locations = ItemLocations(config, "vif", specs.Count);
-        var vifs = new List<VifItem>();
-        for (var i = 0; i < specs.Count; i++)
-        {
-            if (VifSpec.TryParse(specs[i], out var vif, out _))
-            {
-                vifs.Add(new VifItem(vif, locations[i]));
-            }
-        }
-
-        return vifs;
-    }
+    public static IReadOnlyList<VifItem> Vifs(DomainConfig config) =>
+        config.VifItems.Where(item => item.Value is not null)
+            .Select(item => new VifItem(item.Value!, config.Document.Text.GetLocation(item.TokenSpan)))
+            .ToList();
 
     /// <summary>
     /// True for a guest path this check can reason about: <c>/dev/</c> followed by an <c>xvd</c>, <c>hd</c> or <c>sd</c>
@@ -109,11 +87,8 @@ internal static class DomainDevices
     public static RootDevice? KernelRoot(Guest guest)
     {
         var config = guest.Config;
-        if (config.KernelCommandLine is { } commandLine && KernelCommandLine.Parse(commandLine).Get("root") is { Length: > 0 } root)
+        if (config.KernelRoot is { Device: var root, Key: var key })
         {
-            var key = config.Cmdline is not null ? "cmdline"
-                : config.Extra is { } extra && KernelCommandLine.Parse(extra).Contains("root") ? "extra"
-                : "root";
             var location = DomainConfigValidator.ValueLocation(config, config.Document.Settings[key]);
             return new RootDevice(root, location, $"root={root} ({key} in {Describe(location)})");
         }
@@ -152,38 +127,4 @@ internal static class DomainDevices
     /// <summary><c>path line N</c>, for messages that point at another place.</summary>
     public static string Describe(SourceLocation location) =>
         string.Create(CultureInfo.InvariantCulture, $"{location.Path ?? "<text>"} line {location.Start.DisplayLine}");
-
-    private static SourceLocation[] ItemLocations(DomainConfig config, string key, int count)
-    {
-        if (!config.Document.TryGetSetting(key, out var setting))
-        {
-            return Enumerable.Repeat(SourceLocation.None(config.Document.Path), count).ToArray();
-        }
-
-        // The effective list starts at the last plain assignment; each later += appends its items.
-        var first = setting.Assignments.Count - 1;
-        while (first > 0 && setting.Assignments[first].IsAddition)
-        {
-            first--;
-        }
-
-        var items = new List<ValueSyntax>();
-        for (var i = first; i < setting.Assignments.Count; i++)
-        {
-            if (setting.Assignments[i].Value is ListSyntax list)
-            {
-                items.AddRange(list.Items);
-            }
-            else
-            {
-                items.Add(setting.Assignments[i].Value);
-            }
-        }
-
-        var text = config.Document.Text;
-        var fallback = DomainConfigValidator.ValueLocation(config, setting);
-        return Enumerable.Range(0, count)
-            .Select(i => items.Count == count ? text.GetLocation(items[i].Span) : fallback)
-            .ToArray();
-    }
 }

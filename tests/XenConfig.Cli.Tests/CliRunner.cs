@@ -13,18 +13,3 @@ internal static class CliRunner
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 }
-
-/// <summary>A temporary folder with copies of files, removed afterwards.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("xenconfig-cli-").FullName;
-
-    public string Write(string name, string content)
-    {
-        var path = System.IO.Path.Combine(Path, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
-}

@@ -1,4 +1,5 @@
 using XenConfig.Fstab.Syntax;
+using XenConfig.Testing;
 using XenConfig.Text;
 
 namespace XenConfig.Fstab.Tests;

@@ -9,12 +9,12 @@ public sealed class WriterPropertyTests : IDisposable
     private static readonly string Alphabet =
         "abcXYZ019/=,\"'#\\ \t\n\r\v\f-_.:@~!$%&*()[]{}<>?|;`^+" + "\u00e9\u00fc\u4e2d\u0394\u00a0\u2028";
 
-    public void Dispose() => LibMount.Cleanup();
+    public void Dispose() => Oracles.LibMount.Cleanup();
 
     [SkippableFact]
     public void Any_values_written_then_read_by_libmount_come_back_unchanged()
     {
-        Oracles.Require(LibMount.Available, "libmount.so.1");
+        Oracles.Require(Oracles.LibMount);
         var random = new Random(4242);
         for (var i = 0; i < 2000; i++)
         {
@@ -27,7 +27,7 @@ public sealed class WriterPropertyTests : IDisposable
             var fstab = FstabFile.Parse(i % 3 == 0 ? "# header\r\n/dev/xvda1\t/\text4\tdefaults\t0\t1" : string.Empty);
             fstab.Add(source, target, type, options, dump, pass);
 
-            var read = LibMount.Parse(Encoding.UTF8.GetBytes(fstab.ToString()));
+            var read = Oracles.LibMount.Parse(Encoding.UTF8.GetBytes(fstab.ToString()));
             Assert.Empty(read.ErrorLines);
             var written = read.Entries[^1];
             var expected = new FstabSnapshot(Utf8(source), Utf8(target), Utf8(type), Utf8(options), dump, pass);
@@ -38,7 +38,7 @@ public sealed class WriterPropertyTests : IDisposable
     [SkippableFact]
     public void Changed_fields_of_an_existing_line_are_read_back_by_libmount()
     {
-        Oracles.Require(LibMount.Available, "libmount.so.1");
+        Oracles.Require(Oracles.LibMount);
         var random = new Random(77);
         for (var i = 0; i < 1000; i++)
         {
@@ -61,7 +61,7 @@ public sealed class WriterPropertyTests : IDisposable
                     break;
             }
 
-            var read = LibMount.Parse(Encoding.UTF8.GetBytes(fstab.ToString()));
+            var read = Oracles.LibMount.Parse(Encoding.UTF8.GetBytes(fstab.ToString()));
             Assert.Empty(read.ErrorLines);
             Assert.Equal(
                 string.Join("\n", fstab.Entries.Select(e => new FstabSnapshot(Utf8(e.Source.Text), Utf8(e.MountPoint), Utf8(e.FileSystemType), e.OptionsText is null ? null : Utf8(e.OptionsText), e.Dump, e.Pass))),

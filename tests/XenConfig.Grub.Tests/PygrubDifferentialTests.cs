@@ -69,7 +69,7 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
     [SkippableFact]
     public void Every_corpus_file_and_example_agrees_with_pygrub_except_for_listed_deviations()
     {
-        Oracles.Require(PygrubOracle.Available, "pygrub GrubConf.py (XENCONFIG_PYGRUB_DIR)");
+        Oracles.Require(Oracles.Pygrub);
         var files = CorpusAndExamples();
         var texts = files.Select(f => File.ReadAllText(f)).ToList();
         var report = CheckAll(texts, files.Select(f => Path.GetFileName(f)).ToList());
@@ -77,9 +77,10 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    [Trait("Category", "Slow")]
     public void Generated_menus_agree_with_pygrub_except_for_listed_deviations()
     {
-        Oracles.Require(PygrubOracle.Available, "pygrub GrubConf.py (XENCONFIG_PYGRUB_DIR)");
+        Oracles.Require(Oracles.Pygrub);
         var generator = new MenuGenerator(20261126);
         var texts = Enumerable.Range(0, 3000).Select(_ => generator.Next()).ToList();
         var report = CheckAll(texts, texts.Select((_, i) => "generated #" + i.ToString(CultureInfo.InvariantCulture)).ToList());
@@ -93,7 +94,7 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
     [SkippableFact]
     public void Known_example_deviations_are_the_ones_the_spec_lists()
     {
-        Oracles.Require(PygrubOracle.Available, "pygrub GrubConf.py (XENCONFIG_PYGRUB_DIR)");
+        Oracles.Require(Oracles.Pygrub);
         var expected = new Dictionary<string, string[]>
         {
             ["G04-equals-separators.menu.lst"] = ["timeout", "title"],
@@ -110,7 +111,7 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
         };
         var folder = RepositoryPaths.SpecExamples("grub");
         var names = Directory.EnumerateFiles(folder).Select(Path.GetFileName).Where(n => n!.EndsWith(".menu.lst", StringComparison.Ordinal) || n.EndsWith(".grub.conf", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        var results = PygrubOracle.Run(names.Select(n => File.ReadAllText(Path.Combine(folder, n!))).ToList());
+        var results = Oracles.Pygrub.Run(names.Select(n => File.ReadAllText(Path.Combine(folder, n!))).ToList());
         for (var i = 0; i < names.Count; i++)
         {
             var document = GrubMenuDocument.Parse(File.ReadAllText(Path.Combine(folder, names[i]!)));
@@ -123,7 +124,7 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
 
     private Report CheckAll(IReadOnlyList<string> texts, IReadOnlyList<string> names)
     {
-        var results = PygrubOracle.Run(texts);
+        var results = Oracles.Pygrub.Run(texts);
         Assert.Equal(texts.Count, results.Count);
         var exact = 0;
         var byDeviation = new Dictionary<string, int>(StringComparer.Ordinal);

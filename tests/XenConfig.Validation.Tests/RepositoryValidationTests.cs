@@ -170,21 +170,4 @@ public sealed class RepositoryValidationTests
         Assert.True(report.FileCount > 100, $"only {report.FileCount} files read");
         Assert.All(report.Diagnostics, d => Assert.NotNull(DiagnosticIds.Find(d.Id)));
     }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public TempFolder() => Directory.CreateDirectory(Path);
-
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "xenconfig-validation-" + Guid.NewGuid().ToString("N"));
-
-        public string Write(string relative, string content)
-        {
-            var path = System.IO.Path.Combine(Path, relative);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, content);
-            return path;
-        }
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }

@@ -28,18 +28,19 @@ public sealed class XmDifferentialTests
     [SkippableFact]
     public void Corpus_files_and_xm_spec_examples_evaluate_as_python_2_7_runs_them()
     {
-        var compared = CompareFiles(PythonOracle.Python27, excluded: new Dictionary<string, string>());
+        var compared = CompareFiles(Oracles.Python27, excluded: new Dictionary<string, string>());
         Assert.Equal(CorpusAndSpecExamples().Count, compared);
     }
 
     [SkippableFact]
     public void Corpus_files_and_xm_spec_examples_evaluate_as_python3_runs_them_where_python3_is_a_valid_oracle()
     {
-        var compared = CompareFiles(PythonOracle.Python3, Python2Only);
+        var compared = CompareFiles(Oracles.Python3, Python2Only);
         Assert.Equal(CorpusAndSpecExamples().Count - Python2Only.Count, compared);
     }
 
     [SkippableFact]
+    [Trait("Category", "Slow")]
     public void Generated_programs_evaluate_as_python_2_7_runs_them_including_python_2_only_constructs()
     {
         var cases = Generate(new XmProgramGenerator(20261127, python2Constructs: true), 3000);
@@ -49,17 +50,18 @@ public sealed class XmDifferentialTests
             Assert.True(cases.Count(c => c.Text.Contains(construct, StringComparison.Ordinal)) >= 30, $"the generator rarely produces {construct}");
         }
 
-        CompareGenerated(PythonOracle.Python27, cases);
+        CompareGenerated(Oracles.Python27, cases);
     }
 
     [SkippableFact]
+    [Trait("Category", "Slow")]
     public void Generated_programs_evaluate_as_python3_runs_them()
     {
         var cases = Generate(new XmProgramGenerator(20261126, python2Constructs: false), 3000);
-        CompareGenerated(PythonOracle.Python3, cases);
+        CompareGenerated(Oracles.Python3, cases);
     }
 
-    private static List<PythonOracle.Case> Generate(XmProgramGenerator generator, int count)
+    private static List<PythonXm.Case> Generate(XmProgramGenerator generator, int count)
     {
         var cases = Enumerable.Range(0, count).Select(_ => generator.Next()).ToList();
         string[] constructs = ["try:", "except", "finally:", "for w in", "break", "xm_vars.check()", "%(a)s", "elif ", "else:", "import os, re", " if ", "'''", "r'", "\\x09"];
@@ -71,17 +73,17 @@ public sealed class XmDifferentialTests
         return cases;
     }
 
-    private static int CompareFiles(PythonOracle oracle, Dictionary<string, string> excluded)
+    private static int CompareFiles(PythonXm oracle, Dictionary<string, string> excluded)
     {
-        Oracles.Require(oracle.Path is not null, oracle.Name);
+        Oracles.Require(oracle);
         var files = CorpusAndSpecExamples();
         var cases = files.Select(f =>
         {
             var text = File.ReadAllText(f);
-            return new PythonOracle.Case(text, XmCorpusTests.VariablesFor(text), f);
+            return new PythonXm.Case(text, XmCorpusTests.VariablesFor(text), f);
         }).ToList();
         var results = oracle.Run(cases);
-        var sorted = oracle == PythonOracle.Python27;
+        var sorted = oracle.SortsSettings;
         var compared = 0;
         var disagreements = new List<string>();
         for (var i = 0; i < files.Count; i++)
@@ -98,11 +100,11 @@ public sealed class XmDifferentialTests
             compared++;
             var ours = XmConfig.Evaluate(cases[i].Text, files[i], new XmEvaluationOptions { Variables = cases[i].Variables });
             var agree = python.Ok
-                ? !ours.HasErrors && python.Settings == PythonOracle.Canonical(ours.Settings, sorted)
+                ? !ours.HasErrors && python.Settings == XmSettingsJson.Canonical(ours.Settings, sorted)
                 : ours.HasErrors;
             if (!agree)
             {
-                disagreements.Add($"{name}: {oracle.Name} {(python.Ok ? python.Settings : python.Error + ": " + python.Message)}\n  ours {PythonOracle.Canonical(ours.Settings, sorted)}\n  {string.Join("\n  ", ours.Diagnostics)}");
+                disagreements.Add($"{name}: {oracle.Name} {(python.Ok ? python.Settings : python.Error + ": " + python.Message)}\n  ours {XmSettingsJson.Canonical(ours.Settings, sorted)}\n  {string.Join("\n  ", ours.Diagnostics)}");
             }
         }
 
@@ -110,11 +112,11 @@ public sealed class XmDifferentialTests
         return compared;
     }
 
-    private static void CompareGenerated(PythonOracle oracle, List<PythonOracle.Case> cases)
+    private static void CompareGenerated(PythonXm oracle, List<PythonXm.Case> cases)
     {
-        Oracles.Require(oracle.Path is not null, oracle.Name);
+        Oracles.Require(oracle);
         var results = oracle.Run(cases);
-        var sorted = oracle == PythonOracle.Python27;
+        var sorted = oracle.SortsSettings;
         var disagreements = new List<string>();
         var pythonErrors = 0;
         for (var i = 0; i < cases.Count; i++)
@@ -124,7 +126,7 @@ public sealed class XmDifferentialTests
             bool agree;
             if (python.Ok)
             {
-                agree = !ours.HasErrors && python.Settings == PythonOracle.Canonical(ours.Settings, sorted);
+                agree = !ours.HasErrors && python.Settings == XmSettingsJson.Canonical(ours.Settings, sorted);
             }
             else
             {
@@ -136,7 +138,7 @@ public sealed class XmDifferentialTests
 
             if (!agree && disagreements.Count < 10)
             {
-                disagreements.Add($"--- program:\n{cases[i].Text}\n{oracle.Name}: {(python.Ok ? python.Settings : python.Error + ": " + python.Message)}\nours:   {PythonOracle.Canonical(ours.Settings, sorted)}\n{string.Join("\n", ours.Diagnostics)}");
+                disagreements.Add($"--- program:\n{cases[i].Text}\n{oracle.Name}: {(python.Ok ? python.Settings : python.Error + ": " + python.Message)}\nours:   {XmSettingsJson.Canonical(ours.Settings, sorted)}\n{string.Join("\n", ours.Diagnostics)}");
             }
         }
 

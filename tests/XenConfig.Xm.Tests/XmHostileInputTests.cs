@@ -34,24 +34,35 @@ public sealed class XmHostileInputTests
 
     [Theory]
     [MemberData(nameof(HostileInputs))]
-    public void Hostile_input_gives_a_diagnostic_in_bounded_time(string what, string text, string expectedId)
+    public void Hostile_input_gives_a_diagnostic(string what, string text, string expectedId)
     {
-        var clock = Stopwatch.StartNew();
         var evaluation = XmConfig.Evaluate(text);
-        Assert.True(clock.Elapsed < Budget, $"{what} took {clock.Elapsed}");
         if (expectedId.Length == 0)
         {
-            Assert.False(evaluation.HasErrors, string.Join("\n", evaluation.Diagnostics));
+            Assert.False(evaluation.HasErrors, what + ": " + string.Join("\n", evaluation.Diagnostics));
         }
         else
         {
             Assert.Contains(evaluation.Diagnostics, d => d.Id == expectedId && d.IsError);
         }
 
-        clock.Restart();
         var conversion = XmToXlConverter.Convert(evaluation);
+        Assert.Equal(expectedId.Length != 0, conversion.HasErrors);
+    }
+
+    // The evaluator's limits must stop each input quickly; a budget, so it runs with the slow tests.
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(HostileInputs))]
+    public void Hostile_input_is_evaluated_and_converted_within_the_budget(string what, string text, string expectedId)
+    {
+        _ = expectedId;
+        var clock = Stopwatch.StartNew();
+        var evaluation = XmConfig.Evaluate(text);
+        Assert.True(clock.Elapsed < Budget, $"{what} took {clock.Elapsed}");
+        clock.Restart();
+        _ = XmToXlConverter.Convert(evaluation);
         Assert.True(clock.Elapsed < Budget, $"converting {what} took {clock.Elapsed}");
-        Assert.True(conversion.HasErrors || expectedId.Length == 0);
     }
 
     [Fact]
@@ -64,12 +75,23 @@ public sealed class XmHostileInputTests
     }
 
     [Fact]
-    public void Mutated_corpus_files_never_throw_and_finish_quickly()
+    public void Mutated_corpus_files_never_throw_and_keep_diagnostics_inside_the_text() => EvaluateMutatedCorpusFiles();
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Mutated_corpus_files_finish_quickly()
+    {
+        var clock = Stopwatch.StartNew();
+        EvaluateMutatedCorpusFiles();
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"3000 mutated files took {clock.Elapsed}");
+    }
+
+    private static void EvaluateMutatedCorpusFiles()
     {
         var random = new Random(7);
         var files = Directory.GetFiles(RepositoryPaths.Corpus("xm")).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
         const string alphabet = "()[]{}'\"\\\n\t :=+-*/%#,.0123456789abcdefxL@$!<>u";
-        var clock = Stopwatch.StartNew();
+        var withErrors = 0;
         for (var i = 0; i < 3000; i++)
         {
             var builder = new StringBuilder(files[random.Next(files.Count)]);
@@ -89,8 +111,10 @@ public sealed class XmHostileInputTests
             Assert.All(evaluation.Diagnostics, d => Assert.InRange(d.Location.Span.End, 0, text.Length));
             var conversion = XmToXlConverter.Convert(evaluation);
             Assert.DoesNotContain(conversion.Diagnostics, d => d.Id.StartsWith("XC10", StringComparison.Ordinal));
+            withErrors += evaluation.HasErrors ? 1 : 0;
         }
 
-        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"3000 mutated files took {clock.Elapsed}");
+        // The mutations must break some files and leave others valid, or the loop proves little.
+        Assert.InRange(withErrors, 300, 2700);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using XenConfig.Testing;
 
 namespace XenConfig.Xm.Tests;
 
@@ -25,7 +26,7 @@ internal sealed class XmProgramGenerator(int seed, bool python2Constructs)
 
     private bool Chance(int percent) => _random.Next(100) < percent;
 
-    public PythonOracle.Case Next()
+    public PythonXm.Case Next()
     {
         _ints.Clear();
         _strs.Clear();
@@ -63,7 +64,7 @@ internal sealed class XmProgramGenerator(int seed, bool python2Constructs)
             Statement(builder, "");
         }
 
-        return new PythonOracle.Case(builder.ToString(), variables);
+        return new PythonXm.Case(builder.ToString(), variables);
     }
 
     private void Statement(StringBuilder builder, string indent)

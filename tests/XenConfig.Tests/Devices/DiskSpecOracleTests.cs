@@ -32,6 +32,7 @@ public sealed class DiskSpecOracleTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    [Trait("Category", "Slow")]
     public void Generated_disk_specs_agree_with_libxlutil()
     {
         var specs = SpecGenerator.DiskSpecs(seed: 4, GeneratedCount);
@@ -52,9 +53,9 @@ public sealed class DiskSpecOracleTests(ITestOutputHelper output)
             .Where(disk => !(disk.Target ?? string.Empty).Contains('\n', StringComparison.Ordinal) && !disk.Vdev.Contains('\n', StringComparison.Ordinal))
             .ToList();
         Assert.True(specs.Count > 300);
-        Oracles.Require(LibxlutilOracle.Available, LibxlutilOracle.What);
+        Oracles.Require(Oracles.LibxlutilDisk);
         var canonical = specs.Select(disk => disk.ToCanonicalString()).ToList();
-        var answers = LibxlutilOracle.Run("disk", canonical);
+        var answers = Oracles.LibxlutilDisk.Run(canonical);
         for (var i = 0; i < specs.Count; i++)
         {
             Assert.Equal(Fields(specs[i]), answers[i]);
@@ -63,8 +64,8 @@ public sealed class DiskSpecOracleTests(ITestOutputHelper output)
 
     private void AssertAgreement(string what, IReadOnlyList<string> specs)
     {
-        Oracles.Require(LibxlutilOracle.Available, LibxlutilOracle.What);
-        LibxlutilOracle.AssertAgreement("disk", what, specs, LibxlutilOracle.Run("disk", specs), Describe, output);
+        Oracles.Require(Oracles.LibxlutilDisk);
+        Libxlutil.AssertAgreement("disk", what, specs, Oracles.LibxlutilDisk.Run(specs), Describe, output);
     }
 
     /// <summary>Our answer in the oracle's line format.</summary>
@@ -99,12 +100,12 @@ public sealed class DiskSpecOracleTests(ITestOutputHelper output)
         static string DefBool(bool? value) => value switch { null => "<default>", true => "True", false => "False" };
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"OK target={LibxlutilOracle.Quote(disk.Target)} vdev={LibxlutilOracle.Quote(disk.Vdev)} format={disk.Format.ToXlName()} " +
+            $"OK target={Libxlutil.Quote(disk.Target)} vdev={Libxlutil.Quote(disk.Vdev)} format={disk.Format.ToXlName()} " +
             $"backendtype={disk.BackendType?.ToXlName() ?? "unknown"} access={disk.Access.ToXlName()} cdrom={(disk.IsCdrom ? 1 : 0)} " +
-            $"removable={(disk.IsRemovable ? 1 : 0)} script={LibxlutilOracle.Quote(disk.Script)} backend={LibxlutilOracle.Quote(disk.BackendDomain)} " +
+            $"removable={(disk.IsRemovable ? 1 : 0)} script={Libxlutil.Quote(disk.Script)} backend={Libxlutil.Quote(disk.BackendDomain)} " +
             $"discard={DefBool(disk.Discard)} direct-io-safe={(disk.DirectIoSafe ? 1 : 0)} trusted={DefBool(disk.Trusted)} colo={DefBool(disk.Colo)} " +
-            $"specification={disk.Specification?.ToXlName() ?? "unknown"} colo-host={LibxlutilOracle.Quote(disk.ColoHost)} " +
-            $"colo-port={disk.ColoPort ?? 0} colo-export={LibxlutilOracle.Quote(disk.ColoExport)} active-disk={LibxlutilOracle.Quote(disk.ActiveDisk)} " +
-            $"hidden-disk={LibxlutilOracle.Quote(disk.HiddenDisk)}");
+            $"specification={disk.Specification?.ToXlName() ?? "unknown"} colo-host={Libxlutil.Quote(disk.ColoHost)} " +
+            $"colo-port={disk.ColoPort ?? 0} colo-export={Libxlutil.Quote(disk.ColoExport)} active-disk={Libxlutil.Quote(disk.ActiveDisk)} " +
+            $"hidden-disk={Libxlutil.Quote(disk.HiddenDisk)}");
     }
 }

@@ -37,8 +37,8 @@ public sealed class PciSpecOracleTests(ITestOutputHelper output)
             .Where(pci => !(pci.Name ?? string.Empty).Contains(',', StringComparison.Ordinal))
             .ToList();
         Assert.True(specs.Count > 300);
-        Oracles.Require(LibxlutilOracle.Available, LibxlutilOracle.What);
-        var answers = LibxlutilOracle.Run("pci", [.. specs.Select(pci => pci.ToCanonicalString())]);
+        Oracles.Require(Oracles.LibxlutilPci);
+        var answers = Oracles.LibxlutilPci.Run([.. specs.Select(pci => pci.ToCanonicalString())]);
         for (var i = 0; i < specs.Count; i++)
         {
             Assert.Equal(Fields(specs[i]), answers[i]);
@@ -47,8 +47,8 @@ public sealed class PciSpecOracleTests(ITestOutputHelper output)
 
     private void AssertAgreement(string what, List<string> specs)
     {
-        Oracles.Require(LibxlutilOracle.Available, LibxlutilOracle.What);
-        LibxlutilOracle.AssertAgreement("pci", what, specs, LibxlutilOracle.Run("pci", specs), Describe, output);
+        Oracles.Require(Oracles.LibxlutilPci);
+        Libxlutil.AssertAgreement("pci", what, specs, Oracles.LibxlutilPci.Run(specs), Describe, output);
     }
 
     private static string Describe(string spec) => PciSpec.TryParse(spec, out var pci, out var error)
@@ -63,6 +63,6 @@ public sealed class PciSpecOracleTests(ITestOutputHelper output)
             CultureInfo.InvariantCulture,
             $"OK domain={pci.Domain} bus={pci.Bus} dev={pci.Device} func={pci.Function} vfunc_mask={mask} vslot={pci.VirtualSlot ?? 0} " +
             $"permissive={Bool(pci.Permissive)} msitranslate={Bool(pci.MsiTranslate)} seize={Bool(pci.Seize)} power_mgmt={Bool(pci.PowerManagement)} " +
-            $"rdm_policy={(pci.RdmPolicy ?? PciRdmPolicy.Invalid).ToString().ToLowerInvariant()} name={LibxlutilOracle.Quote(pci.Name)}");
+            $"rdm_policy={(pci.RdmPolicy ?? PciRdmPolicy.Invalid).ToString().ToLowerInvariant()} name={Libxlutil.Quote(pci.Name)}");
     }
 }

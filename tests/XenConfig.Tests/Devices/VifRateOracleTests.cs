@@ -30,8 +30,8 @@ public sealed class VifRateOracleTests(ITestOutputHelper output)
 
     private void AssertAgreement(string what, List<string> rates)
     {
-        Oracles.Require(LibxlutilOracle.Available, LibxlutilOracle.What);
-        LibxlutilOracle.AssertAgreement("rate", what, rates, LibxlutilOracle.Run("rate", rates), Describe, output);
+        Oracles.Require(Oracles.LibxlutilRate);
+        Libxlutil.AssertAgreement("rate", what, rates, Oracles.LibxlutilRate.Run(rates), Describe, output);
     }
 
     private static string Describe(string text)

@@ -25,6 +25,7 @@ public sealed class VirtualDeviceOracleTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    [Trait("Category", "Slow")]
     public void Generated_vdevs_agree_with_libxl()
     {
         var names = SpecGenerator.VirtualDeviceNames(seed: 4, 20_000);
@@ -35,8 +36,8 @@ public sealed class VirtualDeviceOracleTests(ITestOutputHelper output)
 
     private void AssertAgreement(string what, List<string> names)
     {
-        Oracles.Require(LibxlutilOracle.VdevAvailable, LibxlutilOracle.VdevWhat);
-        var answers = LibxlutilOracle.RunVdev(names);
+        Oracles.Require(Oracles.LibxlVdev);
+        var answers = Oracles.LibxlVdev.Run(names);
         var mismatches = new List<string>();
         for (var i = 0; i < names.Count; i++)
         {
@@ -45,7 +46,7 @@ public sealed class VirtualDeviceOracleTests(ITestOutputHelper output)
                 : "invalid";
             if (ours != answers[i])
             {
-                mismatches.Add($"vdev {LibxlutilOracle.Quote(names[i])}: libxl {answers[i]}, ours {ours}");
+                mismatches.Add($"vdev {Libxlutil.Quote(names[i])}: libxl {answers[i]}, ours {ours}");
             }
         }
 

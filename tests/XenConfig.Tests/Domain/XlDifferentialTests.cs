@@ -19,9 +19,10 @@ public class XlDifferentialTests
     public void Spec_example_is_read_exactly_as_libxlu_reads_it(string path) => AssertAgreement(File.ReadAllBytes(path), path);
 
     [SkippableFact]
+    [Trait("Category", "Slow")]
     public void Twenty_thousand_generated_inputs_are_read_exactly_as_libxlu_reads_them()
     {
-        Oracles.Require(Libxlu.IsAvailable, "libxlutil.so.4.17 (Debian libxenmisc4.17)");
+        Oracles.Require(Oracles.Libxlu);
         var generator = new XlInputGenerator(seed: 20261126);
         var disagreements = new List<string>();
         var accepted = 0;
@@ -50,7 +51,7 @@ public class XlDifferentialTests
     [InlineData(4997, false)]
     public void Bare_nesting_is_accepted_exactly_up_to_libxlu_parser_stack_limit(int depth, bool accepted)
     {
-        Oracles.Require(Libxlu.IsAvailable, "libxlutil.so.4.17 (Debian libxenmisc4.17)");
+        Oracles.Require(Oracles.Libxlu);
         var text = "a = " + new string('[', depth) + new string(']', depth) + "\n";
 
         AssertAgreement(Encoding.ASCII.GetBytes(text), $"depth {depth}");
@@ -68,7 +69,7 @@ public class XlDifferentialTests
     [InlineData("a = {0}\n", "[[],", "]", 2000)]
     public void Nesting_with_items_and_newlines_hits_the_limit_where_libxlu_does(string template, string open, string close, int depth)
     {
-        Oracles.Require(Libxlu.IsAvailable, "libxlutil.so.4.17 (Debian libxenmisc4.17)");
+        Oracles.Require(Oracles.Libxlu);
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template,
             string.Concat(Enumerable.Repeat(open, depth)) + string.Concat(Enumerable.Repeat(close, depth)));
 
@@ -77,7 +78,7 @@ public class XlDifferentialTests
 
     private static void AssertAgreement(byte[] bytes, string what)
     {
-        Oracles.Require(Libxlu.IsAvailable, "libxlutil.so.4.17 (Debian libxenmisc4.17)");
+        Oracles.Require(Oracles.Libxlu);
         Skip.If(bytes.Contains((byte)0), "libxlu aborts on NUL bytes");
         var difference = XlOracleComparison.Compare(bytes);
         Assert.True(difference is null, $"{what}: {difference}");

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using XenConfig.Domain;
+using XenConfig.Testing;
 
 namespace XenConfig.Tests.Domain;
 
@@ -16,7 +17,7 @@ internal static partial class XlOracleComparison
         var document = DomainConfigDocument.Parse(XenConfig.Text.SourceText.From(bytes));
         // Any key libxlu stores appears in the text as an identifier; asking for all candidates finds keys we missed.
         var candidates = KeyCandidates().Matches(Encoding.Latin1.GetString(bytes)).Select(m => m.Value).Concat(document.Settings.Keys).ToList();
-        var oracle = Libxlu.Parse(bytes, candidates);
+        var oracle = Oracles.Libxlu.Parse(bytes, candidates);
         if (oracle.Accepted == document.HasErrors)
         {
             return oracle.Accepted

@@ -75,7 +75,6 @@ public class XlRoundTripTests
 
         var document = DomainConfigDocument.Parse(text);
 
-        Assert.Equal(text, document.ToString());
         Assert.Equal(text, document.Syntax.ToString());
         Assert.Contains(document.Diagnostics, d => d.Id == "XC1011");
         Assert.Equal("x", document.GetValue("name")!.Text);
@@ -115,7 +114,7 @@ public class XlHostileInputTests
 
         var document = XenConfig.Domain.DomainConfigDocument.Parse(text);
 
-        Assert.Equal(text, document.ToString());
+        Assert.Equal(text, document.Syntax.ToString());
         Assert.True(document.Diagnostics.Count >= 100_000);
         Assert.Equal(new XenConfig.Text.LinePosition(0, text.IndexOf('$', StringComparison.Ordinal) + 2 * 99_999), document.Diagnostics.Where(d => d.Id == "XC1001").Last().Location.Start);
     }

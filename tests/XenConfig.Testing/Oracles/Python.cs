@@ -2,43 +2,51 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using XenConfig.Domain;
-using XenConfig.Testing;
 
-namespace XenConfig.Xm.Tests;
+namespace XenConfig.Testing;
 
 /// <summary>
-/// A Python running <c>xm_oracle.py</c>: xend's way of evaluating a config (prologue, seeded locals, exec, collection of
-/// str/list/int/float locals), with the result in the shape of <see cref="SettingValue"/>. Python 2.7 is xend's own
-/// interpreter and the exact oracle; python3 agrees on the common part of the language.
+/// A Python running <c>xm_oracle.py</c> (beside this file): xend's way of evaluating a config (prologue, seeded locals,
+/// exec, collection of str/list/int/float locals). Settings come back as canonical JSON, <c>[[name, value], ...]</c>
+/// with atoms as <c>{"t": text, "num": is-a-number-token}</c>; render our side with <see cref="Canonical"/> to compare.
+/// Python 2.7 is xend's own interpreter and the exact oracle; python3 agrees on the common part of the language. Use
+/// <see cref="Oracles.Python27"/> and <see cref="Oracles.Python3"/>.
 /// </summary>
-internal sealed class PythonOracle
+public sealed class PythonXm : IOracle<PythonXm.Case, PythonXm.Result>
 {
-    public static readonly PythonOracle Python3 = new("python3", 3);
-
-    public static readonly PythonOracle Python27 = new("python2.7", 2);
-
     private readonly Lazy<string?> _executable;
+    private readonly int _major;
 
-    private PythonOracle(string name, int major)
+    internal PythonXm(string name, int major)
     {
         Name = name;
+        _major = major;
         _executable = new Lazy<string?>(() => Find(name, major));
     }
 
+    /// <inheritdoc />
     public string Name { get; }
 
+    /// <inheritdoc />
+    public string? Missing => Path is null ? $"no {Name} on PATH or under pyenv's versions/{_major}.*" : null;
+
+    /// <summary>True for Python 2, whose dicts have no order: its settings come sorted by name.</summary>
+    public bool SortsSettings => _major == 2;
+
+    /// <summary>The interpreter, or null when there is none.</summary>
     public string? Path => _executable.Value;
 
-    public static string Script => RepositoryPaths.InRepository("tests", "XenConfig.Xm.Tests", "xm_oracle.py");
-
+    /// <summary>One xm program with the variables xend would have seeded (e.g. <c>vmid</c>).</summary>
     public sealed record Case(string Text, IReadOnlyDictionary<string, string> Variables, string File = "");
 
+    /// <summary>Python's outcome: the settings as canonical JSON, or the exception's type and message.</summary>
     public sealed record Result(bool Ok, string? Error, string? Message, string? Settings);
 
-    /// <summary>Runs every case in one python process. Python 2 dicts have no order, so its settings come sorted by name.</summary>
-    public IReadOnlyList<Result> Run(IReadOnlyList<Case> cases)
+    /// <summary>Runs every case in one python process.</summary>
+    public IReadOnlyList<Result> Run(IReadOnlyList<Case> inputs)
     {
+        var cases = inputs;
+        var script = Oracles.ScriptPath("xm_oracle.py");
         var request = new JsonObject
         {
             ["cases"] = new JsonArray(cases.Select(c => (JsonNode)new JsonObject
@@ -48,7 +56,7 @@ internal sealed class PythonOracle
                 ["vars"] = new JsonObject(c.Variables.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value)))),
             }).ToArray()),
         };
-        var start = new ProcessStartInfo(Path!, ["-E", "-s", Script])
+        var start = new ProcessStartInfo(Path ?? throw new InvalidOperationException(Name + ": " + Missing), ["-E", "-s", script])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -64,12 +72,12 @@ internal sealed class PythonOracle
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
         {
             process.Kill();
-            throw new TimeoutException("python3 oracle did not finish");
+            throw new TimeoutException(Name + " oracle did not finish");
         }
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException("python3 oracle failed: " + stderr.Result);
+            throw new InvalidOperationException(Name + " oracle failed: " + stderr.Result);
         }
 
         var results = JsonNode.Parse(stdout.Result)!.AsArray();
@@ -78,15 +86,15 @@ internal sealed class PythonOracle
             r["error"]?.GetValue<string>(),
             r["message"]?.GetValue<string>(),
             r["settings"] is JsonArray settings
-                ? Canonical(new JsonArray(settings.Select(s => (JsonNode)new JsonArray(s![0]!.GetValue<string>(), Normalize(s[1]!))).ToArray()), sorted: Name == Python27.Name)
+                ? Canonical(new JsonArray(settings.Select(s => (JsonNode)new JsonArray(s![0]!.GetValue<string>(), Normalize(s[1]!))).ToArray()), sorted: SortsSettings)
                 : null)).ToList();
     }
 
-    /// <summary>Our settings in the oracle's JSON shape: <c>[[name, value], ...]</c>, atoms as <c>{"t","num"}</c>.</summary>
-    public static string Canonical(IReadOnlyDictionary<string, SettingValue> settings, bool sorted = false) =>
-        Canonical(new JsonArray(settings.Select(kv => (JsonNode)new JsonArray(kv.Key, ToJson(kv.Value))).ToArray()), sorted);
-
-    private static string Canonical(JsonArray settings, bool sorted)
+    /// <summary>
+    /// Settings in the oracle's canonical JSON: each item <c>[name, value]</c> with the value an atom
+    /// <c>{"t","num"}</c> or an array of values; sorted by their JSON text when <paramref name="sorted"/>.
+    /// </summary>
+    public static string Canonical(JsonArray settings, bool sorted)
     {
         var items = settings.Select(s => s!.ToJsonString()).ToList();
         if (sorted)
@@ -102,11 +110,6 @@ internal sealed class PythonOracle
         node is JsonArray list
             ? new JsonArray(list.Select(item => Normalize(item!)).ToArray())
             : new JsonObject { ["t"] = node["t"]!.GetValue<string>(), ["num"] = node["num"]!.GetValue<bool>() };
-
-    private static JsonNode ToJson(SettingValue value) =>
-        value.IsList
-            ? new JsonArray(value.Items.Select(ToJson).ToArray())
-            : new JsonObject { ["t"] = value.Text, ["num"] = value.IsNumberToken };
 
     private static string? Find(string name, int major)
     {

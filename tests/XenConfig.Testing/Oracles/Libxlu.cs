@@ -1,50 +1,79 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace XenConfig.Tests.Domain;
+namespace XenConfig.Testing;
 
-/// <summary>Xen's own config parser (Debian libxenmisc4.17: libxlutil.so.4.17), called in-process.</summary>
-internal static partial class Libxlu
+/// <summary>
+/// Xen's own config parser (Debian libxenmisc4.17: libxlutil.so.4.17), called in-process: whether it accepts a file,
+/// and every value it stores for the keys asked about, as bytes. Use <see cref="Oracles.Libxlu"/>.
+/// </summary>
+public sealed partial class Libxlu : IOracle<Libxlu.Query, Libxlu.Result>
 {
     private const string Library = "libxlutil.so.4.17";
     private static readonly Lazy<nint> DevNull = new(() => fopen("/dev/null", "w"));
     private static readonly Lock Gate = new();
+    private static readonly Lazy<bool> Loadable = new(() => Oracles.CanLoad(Library));
 
-    public static bool IsAvailable { get; } = XenConfig.Testing.Oracles.CanLoad(Library);
+    internal Libxlu()
+    {
+    }
+
+    /// <inheritdoc />
+    public string Name => "libxlutil.so.4.17 (Debian libxenmisc4.17)";
+
+    /// <inheritdoc />
+    public string? Missing => Loadable.Value ? null : Library + " cannot be loaded";
+
+    /// <summary>One file and the keys to read back from it.</summary>
+    public sealed record Query(byte[] Data, IEnumerable<string> Keys);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Result> Run(IReadOnlyList<Query> inputs) => [.. inputs.Select(q => Parse(q.Data, q.Keys))];
 
     /// <summary>An atom (string) or a list, as libxlu hands it to callers.</summary>
     public abstract record Value;
 
+    /// <summary>A string value, as the bytes libxlu stored.</summary>
     public sealed record Atom(byte[] Bytes) : Value
     {
+        /// <inheritdoc />
         public bool Equals(Atom? other) => other is not null && Bytes.AsSpan().SequenceEqual(other.Bytes);
 
+        /// <inheritdoc />
         public override int GetHashCode() => Bytes.Length;
 
+        /// <inheritdoc />
         public override string ToString() => Encoding.UTF8.GetString(Bytes);
     }
 
+    /// <summary>A list value; an item is null where libxlu has no value.</summary>
     public sealed record ListValue(IReadOnlyList<Value?> Items) : Value
     {
+        /// <inheritdoc />
         public bool Equals(ListValue? other) => other is not null && Items.SequenceEqual(other.Items);
 
+        /// <inheritdoc />
         public override int GetHashCode() => Items.Count;
 
+        /// <inheritdoc />
         public override string ToString() => "[" + string.Join(", ", Items) + "]";
     }
 
     /// <summary>What libxlu made of one input.</summary>
     public sealed class Result
     {
+        /// <summary>True when <c>xlu_cfg_readdata</c> accepted the file.</summary>
         public required bool Accepted { get; init; }
 
+        /// <summary>The value of every key asked about that libxlu has.</summary>
         public Dictionary<string, Value> Settings { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>For every string value: what <c>xlu_cfg_get_long</c> reads from it, or null when it refuses.</summary>
         public Dictionary<string, long?> Numbers { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>Parses <paramref name="data"/> and reads back every key in <paramref name="keys"/>. Never pass NUL bytes: libxlu aborts.</summary>
-    public static Result Parse(byte[] data, IEnumerable<string> keys)
+    public Result Parse(byte[] data, IEnumerable<string> keys)
     {
         if (data.Contains((byte)0))
         {

@@ -2,42 +2,95 @@ using System.Diagnostics;
 using System.Text;
 using XenConfig.Testing;
 
-namespace XenConfig.Tests.Devices.Oracle;
+namespace XenConfig.Testing;
 
 /// <summary>
-/// The real libxlutil / libxl as reference parsers: <c>xlu_oracle.c</c> and <c>xl_vdev_oracle.c</c> (next to this
-/// file) compiled with gcc once per test run, fed one spec per line, answering one line per spec.
+/// libxlutil's device spec parsers as reference: <c>xlu_oracle.c</c> (beside this file) compiled with gcc once per
+/// test run, fed one spec per line, answering one report line per spec. One instance per mode (disk, pci, rate); use
+/// <see cref="Oracles.LibxlutilDisk"/>, <see cref="Oracles.LibxlutilPci"/>, <see cref="Oracles.LibxlutilRate"/>.
 /// </summary>
-internal static class LibxlutilOracle
+public sealed class Libxlutil : IOracle<string, string>
 {
     private static readonly Lazy<(string? Path, string Problem)> Binary =
         new(() => Compile("xlu_oracle.c", ["-lxlutil", "-lxenlight"]));
 
-    // libxl__device_disk_dev_number is hidden in libxenlight.so: link the static archive and its dependencies
-    private static readonly Lazy<(string? Path, string Problem)> VdevBinary =
-        new(() => Compile("xl_vdev_oracle.c", [
-            StaticLibrary("libxenlight.a"), "-lxentoollog", "-lxenevtchn", "-lxentoolcore", "-lxenstore", "-lxenhypfs",
-            "-lxenguest", "-lxenctrl", "-lxengnttab", "-lxenforeignmemory", "-lxendevicemodel", "-lxencall",
-            "-l:libyajl.so.2", "-luuid", "-lutil", "-lpthread",
-        ]));
+    private readonly string _mode;
 
-    public static bool Available => Binary.Value.Path is not null;
+    internal Libxlutil(string mode) => _mode = mode;
 
-    public static string What => "gcc and libxen-dev (libxlutil, libxenlight) to build the libxlutil oracle: " + Binary.Value.Problem;
+    /// <inheritdoc />
+    public string Name => $"libxlutil {_mode} parser (gcc and libxen-dev build it from xlu_oracle.c)";
 
-    public static bool VdevAvailable => VdevBinary.Value.Path is not null;
+    /// <inheritdoc />
+    public string? Missing => Binary.Value.Path is null ? Binary.Value.Problem : null;
 
-    public static string VdevWhat => "gcc and libxen-dev (static libxenlight.a) to build the libxl vdev oracle: " + VdevBinary.Value.Problem;
+    /// <inheritdoc />
+    public IReadOnlyList<string> Run(IReadOnlyList<string> inputs) =>
+        Run(Binary.Value.Path ?? throw new InvalidOperationException(Name + ": " + Missing), [_mode], inputs);
 
-    /// <summary>Runs the libxlutil oracle in <paramref name="mode"/> (disk, pci, rate) over <paramref name="specs"/>.</summary>
-    public static IReadOnlyList<string> Run(string mode, IReadOnlyList<string> specs) =>
-        Run(Binary.Value.Path ?? throw new InvalidOperationException(What), [mode], specs);
+    /// <summary>
+    /// Asserts that <paramref name="describe"/> (our answer, in the oracle's line format) equals the oracle's answer for
+    /// every input, listing the first disagreements; writes the agreement count to the test output.
+    /// </summary>
+    public static void AssertAgreement(string label, string what, IReadOnlyList<string> inputs, IReadOnlyList<string> answers, Func<string, string> describe, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(describe);
+        ArgumentNullException.ThrowIfNull(output);
+        var mismatches = new List<string>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var ours = describe(inputs[i]);
+            if (ours != answers[i])
+            {
+                mismatches.Add($"{label} {Quote(inputs[i])}\n  libxl: {answers[i]}\n  ours:  {ours}");
+            }
+        }
 
-    /// <summary>Runs libxl's vdev decoder over <paramref name="names"/>: a device number or "invalid" per name.</summary>
-    public static IReadOnlyList<string> RunVdev(IReadOnlyList<string> names) =>
-        Run(VdevBinary.Value.Path ?? throw new InvalidOperationException(VdevWhat), [], names);
+        output.WriteLine($"{label} {what}: {inputs.Count - mismatches.Count}/{inputs.Count} agree");
+        Xunit.Assert.True(mismatches.Count == 0, $"{label} {what}: {mismatches.Count} of {inputs.Count} disagree:\n" + string.Join("\n", mismatches.Take(15)));
+    }
 
-    private static List<string> Run(string path, string[] arguments, IReadOnlyList<string> specs)
+    /// <summary>A string as the oracle prints a string field: a C string literal, or <c>-</c> for null.</summary>
+    public static string Quote(string? value)
+    {
+        if (value is null)
+        {
+            return "-";
+        }
+
+        var builder = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"' or '\\':
+                    builder.Append('\\').Append(c);
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case < ' ' or '\x7f':
+                    builder.Append($"\\x{(int)c:x2}");
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>Runs <paramref name="path"/> with <paramref name="arguments"/>, one escaped input per line in, one answer per line out.</summary>
+    internal static List<string> Run(string path, string[] arguments, IReadOnlyList<string> specs)
     {
         var start = new ProcessStartInfo(path, arguments)
         {
@@ -77,70 +130,13 @@ internal static class LibxlutilOracle
         return lines;
     }
 
-    /// <summary>A C string literal body for a report comparison: how the oracle prints a string field.</summary>
-    /// <summary>
-    /// Asserts that <paramref name="describe"/> (our answer, in the oracle's line format) equals the oracle's answer for
-    /// every input, listing the first disagreements; writes the agreement count to the test output.
-    /// </summary>
-    public static void AssertAgreement(string label, string what, IReadOnlyList<string> inputs, IReadOnlyList<string> answers, Func<string, string> describe, Xunit.Abstractions.ITestOutputHelper output)
-    {
-        var mismatches = new List<string>();
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            var ours = describe(inputs[i]);
-            if (ours != answers[i])
-            {
-                mismatches.Add($"{label} {Quote(inputs[i])}\n  libxl: {answers[i]}\n  ours:  {ours}");
-            }
-        }
-
-        output.WriteLine($"{label} {what}: {inputs.Count - mismatches.Count}/{inputs.Count} agree");
-        Assert.True(mismatches.Count == 0, $"{label} {what}: {mismatches.Count} of {inputs.Count} disagree:\n" + string.Join("\n", mismatches.Take(15)));
-    }
-
-    public static string Quote(string? value)
-    {
-        if (value is null)
-        {
-            return "-";
-        }
-
-        var builder = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"' or '\\':
-                    builder.Append('\\').Append(c);
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case < ' ' or '\x7f':
-                    builder.Append($"\\x{(int)c:x2}");
-                    break;
-                default:
-                    builder.Append(c);
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
-
     private static string Escape(string spec) =>
         spec.Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("\n", "\\n", StringComparison.Ordinal)
             .Replace("\t", "\\t", StringComparison.Ordinal)
             .Replace("\r", "\\r", StringComparison.Ordinal);
 
-    private static string StaticLibrary(string name)
+    internal static string StaticLibrary(string name)
     {
         try
         {
@@ -156,9 +152,9 @@ internal static class LibxlutilOracle
         }
     }
 
-    private static (string? Path, string Problem) Compile(string sourceName, string[] libraries)
+    internal static (string? Path, string Problem) Compile(string sourceName, string[] libraries)
     {
-        var source = RepositoryPaths.InRepository("tests", "XenConfig.Tests", "Devices", "Oracle", sourceName);
+        var source = Oracles.ScriptPath(sourceName);
         if (!File.Exists("/usr/include/libxlutil.h"))
         {
             return (null, "/usr/include/libxlutil.h is missing");
@@ -205,4 +201,33 @@ internal static class LibxlutilOracle
             return (null, "gcc is not installed: " + e.Message);
         }
     }
+}
+
+/// <summary>
+/// libxl's virtual device decoder (<c>libxl__device_disk_dev_number</c>, hidden in libxenlight.so, so
+/// <c>xl_vdev_oracle.c</c> links the static archive): one device number or <c>invalid</c> per name. Use
+/// <see cref="Oracles.LibxlVdev"/>.
+/// </summary>
+public sealed class LibxlVdev : IOracle<string, string>
+{
+    private static readonly Lazy<(string? Path, string Problem)> Binary =
+        new(() => Libxlutil.Compile("xl_vdev_oracle.c", [
+            Libxlutil.StaticLibrary("libxenlight.a"), "-lxentoollog", "-lxenevtchn", "-lxentoolcore", "-lxenstore", "-lxenhypfs",
+            "-lxenguest", "-lxenctrl", "-lxengnttab", "-lxenforeignmemory", "-lxendevicemodel", "-lxencall",
+            "-l:libyajl.so.2", "-luuid", "-lutil", "-lpthread",
+        ]));
+
+    internal LibxlVdev()
+    {
+    }
+
+    /// <inheritdoc />
+    public string Name => "libxl vdev decoder (gcc and libxen-dev's static libxenlight.a build it from xl_vdev_oracle.c)";
+
+    /// <inheritdoc />
+    public string? Missing => Binary.Value.Path is null ? Binary.Value.Problem : null;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Run(IReadOnlyList<string> inputs) =>
+        Libxlutil.Run(Binary.Value.Path ?? throw new InvalidOperationException(Name + ": " + Missing), [], inputs);
 }

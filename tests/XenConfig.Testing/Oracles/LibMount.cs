@@ -1,18 +1,21 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using Xunit;
 
-namespace XenConfig.Fstab.Tests;
+namespace XenConfig.Testing;
 
 /// <summary>What util-linux libmount returns for one fstab: entries with exact bytes, and the lines it rejects.</summary>
-internal sealed record LibMountTable(IReadOnlyList<FstabSnapshot> Entries, IReadOnlyList<int> ErrorLines);
+public sealed record LibMountTable(IReadOnlyList<FstabSnapshot> Entries, IReadOnlyList<int> ErrorLines);
 
 /// <summary>One entry as bytes (libmount returns C strings), so both sides compare exactly.</summary>
-internal sealed record FstabSnapshot(byte[] Source, byte[] Target, byte[] FileSystemType, byte[]? Options, int Dump, int Pass)
+public sealed record FstabSnapshot(byte[] Source, byte[] Target, byte[] FileSystemType, byte[]? Options, int Dump, int Pass)
 {
+    /// <inheritdoc />
     public override string ToString() =>
         $"{Show(Source)} | {Show(Target)} | {Show(FileSystemType)} | {(Options is null ? "(none)" : Show(Options))} | {Dump} | {Pass}";
 
+    /// <summary>Bytes as printable ASCII, everything else (space and backslash included) as <c>\xNN</c>.</summary>
     public static string Show(byte[] bytes)
     {
         var builder = new StringBuilder();
@@ -25,8 +28,11 @@ internal sealed record FstabSnapshot(byte[] Source, byte[] Target, byte[] FileSy
     }
 }
 
-/// <summary>P/Invoke into libmount.so.1: parse a file in fstab format and read back every entry.</summary>
-internal static unsafe partial class LibMount
+/// <summary>
+/// P/Invoke into libmount.so.1: parse a file in fstab format and read back every entry; split option strings. Use
+/// <see cref="Oracles.LibMount"/>; a test class that calls it disposes by calling <see cref="Cleanup"/>.
+/// </summary>
+public sealed unsafe partial class LibMount : IOracle<byte[], LibMountTable>
 {
     private const string Library = "libmount.so.1";
 
@@ -36,10 +42,23 @@ internal static unsafe partial class LibMount
     [ThreadStatic]
     private static string? t_scratch;
 
-    public static bool Available { get; } = Testing.Oracles.CanLoad(Library);
+    private static readonly Lazy<bool> Loadable = new(() => Oracles.CanLoad(Library));
+
+    internal LibMount()
+    {
+    }
+
+    /// <inheritdoc />
+    public string Name => "libmount.so.1 (util-linux)";
+
+    /// <inheritdoc />
+    public string? Missing => Loadable.Value ? null : Library + " cannot be loaded";
+
+    /// <inheritdoc />
+    public IReadOnlyList<LibMountTable> Run(IReadOnlyList<byte[]> inputs) => [.. inputs.Select(Parse)];
 
     /// <summary>Parses <paramref name="content"/> with <c>mnt_table_parse_fstab</c> (fstab format forced, no guessing).</summary>
-    public static LibMountTable Parse(byte[] content)
+    public LibMountTable Parse(byte[] content)
     {
         t_scratch ??= Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(),
             $"xenconfig-fstab-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}-{Guid.NewGuid():N}");
@@ -86,7 +105,7 @@ internal static unsafe partial class LibMount
     }
 
     /// <summary>Splits an option string with libmount's own <c>mnt_optstr_next_option</c>: (name, value or null).</summary>
-    public static List<(string Name, string? Value)> SplitOptions(string options)
+    public List<(string Name, string? Value)> SplitOptions(string options)
     {
         var result = new List<(string, string?)>();
         var bytes = Encoding.UTF8.GetBytes(options + "\0");
@@ -104,7 +123,8 @@ internal static unsafe partial class LibMount
         return result;
     }
 
-    public static void Cleanup()
+    /// <summary>Deletes this thread's scratch file.</summary>
+    public void Cleanup()
     {
         if (t_scratch is not null && File.Exists(t_scratch))
         {

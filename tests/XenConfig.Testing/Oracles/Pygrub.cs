@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using XenConfig.Testing;
 
-namespace XenConfig.Grub.Tests;
+namespace XenConfig.Testing;
 
 /// <summary>What pygrub's GrubConf.py reports for one menu (see pygrub_driver.py).</summary>
 public sealed record PygrubResult(string? Error, IReadOnlyList<PygrubImageResult> Images, string? Default, int? Boot, string? Timeout);
@@ -11,14 +10,30 @@ public sealed record PygrubResult(string? Error, IReadOnlyList<PygrubImageResult
 /// <summary>One pygrub image.</summary>
 public sealed record PygrubImageResult(string Title, string? Root, string? Kernel, string? Args, string? Initrd);
 
-/// <summary>Runs pygrub's GrubConfigFile with python3 on many menus per process.</summary>
-public static class PygrubOracle
+/// <summary>
+/// pygrub's <c>GrubConf.GrubConfigFile</c> under python3, many menus per process (<c>pygrub_driver.py</c> beside this
+/// file). pygrub comes from Debian's xen-utils package, unpacked by <c>.ci/run</c> into <c>XENCONFIG_PYGRUB_DIR</c>.
+/// Use <see cref="Oracles.Pygrub"/>.
+/// </summary>
+public sealed class Pygrub : IOracle<string, PygrubResult>
 {
-    public static bool Available => Oracles.PygrubDirectory is { } dir && File.Exists(Path.Combine(dir, "grub", "GrubConf.py"));
-
-    public static IReadOnlyList<PygrubResult> Run(IReadOnlyList<string> menus)
+    internal Pygrub()
     {
-        var driver = RepositoryPaths.InRepository("tests", "XenConfig.Grub.Tests", "pygrub_driver.py");
+    }
+
+    /// <inheritdoc />
+    public string Name => "pygrub GrubConf.py (XENCONFIG_PYGRUB_DIR, from Debian xen-utils-4.17)";
+
+    /// <inheritdoc />
+    public string? Missing => Oracles.PygrubDirectory is not { } dir
+        ? "XENCONFIG_PYGRUB_DIR is not set to an existing folder"
+        : File.Exists(Path.Combine(dir, "grub", "GrubConf.py")) ? null : $"{dir}/grub/GrubConf.py does not exist";
+
+    /// <inheritdoc />
+    public IReadOnlyList<PygrubResult> Run(IReadOnlyList<string> inputs)
+    {
+        var menus = inputs;
+        var driver = Oracles.ScriptPath("pygrub_driver.py");
         var start = new ProcessStartInfo("python3")
         {
             RedirectStandardInput = true,
