@@ -12,6 +12,11 @@ internal static class Program
             return;
         }
 
+        if (args is ["throughput", ..])
+        {
+            Environment.Exit(Throughput.Run(args));
+        }
+
         if (args is ["scaling", ..])
         {
             ScalingCheck.Run();

@@ -28,8 +28,25 @@ internal static class ShowCommand
             return CliErrors.Guard(stderr, path, () =>
             {
                 var input = CliInput.Load(path, CliInput.ParseKind(result.GetValue(kind)));
-                var (json, hasErrors) = Render(input);
-                stdout.Write(result.GetValue(format) == "yaml" ? XenConfig.Yaml.JsonToYaml.Convert(json) : json);
+                using var json = new MemoryStream();
+                var hasErrors = RenderTo(json, input);
+                if (result.GetValue(format) == "yaml")
+                {
+                    stdout.Write(XenConfig.Yaml.JsonToYaml.Convert(Encoding.UTF8.GetString(json.GetBuffer(), 0, (int)json.Length)));
+                }
+                else
+                {
+                    // Copied through a small buffer: the whole output as one string was most of the peak memory.
+                    json.Position = 0;
+                    using var reader = new StreamReader(json, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
+                    var buffer = new char[16 * 1024];
+                    int read;
+                    while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        stdout.Write(buffer, 0, read);
+                    }
+                }
+
                 stdout.WriteLine();
                 return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
             });
@@ -41,6 +58,13 @@ internal static class ShowCommand
     public static (string Json, bool HasErrors) Render(CliInput input, IReadOnlyDictionary<string, string>? variables = null)
     {
         using var stream = new MemoryStream();
+        var hasErrors = RenderTo(stream, input, variables);
+        return (Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length), hasErrors);
+    }
+
+    /// <summary>Writes the JSON projection as UTF-8 to <paramref name="stream"/>; true when the file has errors.</summary>
+    public static bool RenderTo(Stream stream, CliInput input, IReadOnlyDictionary<string, string>? variables = null)
+    {
         bool hasErrors;
         using (var writer = new Utf8JsonWriter(stream, DomainConfigJson.WriterOptions))
         {
@@ -60,6 +84,6 @@ internal static class ShowCommand
             }
         }
 
-        return (Encoding.UTF8.GetString(stream.ToArray()), hasErrors);
+        return hasErrors;
     }
 }

@@ -9,12 +9,26 @@ internal static class XenConfigApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false)
     {
         var root = new RootCommand("xenconfig: validate, show and edit Xen domain configs, GRUB menus and fstab files.");
-        root.Subcommands.Add(ValidateCommand.Create(stdout, stderr, interactive));
-        root.Subcommands.Add(ShowCommand.Create(stdout, stderr));
-        root.Subcommands.Add(GetCommand.Create(stdout, stderr));
-        root.Subcommands.Add(SetCommand.Create(stdout, stderr));
-        root.Subcommands.Add(FmtCommand.Create(stdout, stderr));
-        root.Subcommands.Add(ConvertCommand.Create(stdout, stderr));
+        (string Name, Func<Command> Create)[] commands =
+        [
+            ("validate", () => ValidateCommand.Create(stdout, stderr, interactive)),
+            ("show", () => ShowCommand.Create(stdout, stderr)),
+            ("get", () => GetCommand.Create(stdout, stderr)),
+            ("set", () => SetCommand.Create(stdout, stderr)),
+            ("fmt", () => FmtCommand.Create(stdout, stderr)),
+            ("convert", () => ConvertCommand.Create(stdout, stderr)),
+        ];
+
+        // Only the command that runs is built when the first argument names one: building the whole tree was a
+        // measurable part of a one-file run. Anything else (help, a typo) gets every command, for help and suggestions.
+        var named = args.Length > 0 && Array.Exists(commands, c => c.Name == args[0]);
+        foreach (var (name, create) in commands)
+        {
+            if (!named || name == args[0])
+            {
+                root.Subcommands.Add(create());
+            }
+        }
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -89,8 +89,7 @@ internal static class FstabParser
         var fields = new List<FstabField>(6);
         var position = start;
         var triviaStart = 0;
-        var kinds = new[] { FstabFieldKind.Source, FstabFieldKind.Target, FstabFieldKind.FileSystemType, FstabFieldKind.Options };
-        foreach (var kind in kinds)
+        foreach (var kind in TextFieldKinds)
         {
             var end = SkipField(content, position);
             if (end == position)
@@ -105,13 +104,12 @@ internal static class FstabParser
                     $"the {name} is missing; libmount needs at least source, mount point and type and skips this line", diagnostics);
             }
 
-            fields.Add(new FstabField(kind, content[triviaStart..position], content[position..end], encoding));
+            fields.Add(new FstabField(kind, Blanks(content, triviaStart, position), content[position..end], encoding));
             triviaStart = end;
             position = SkipBlanks(content, end);
         }
 
-        var numbers = new int[2];
-        var numericKinds = new[] { FstabFieldKind.Dump, FstabFieldKind.Pass };
+        Span<int> numbers = [0, 0];
         for (var n = 0; n < 2; n++)
         {
             if (position == content.Length)
@@ -129,7 +127,7 @@ internal static class FstabParser
             }
 
             numbers[n] = value;
-            fields.Add(new FstabField(numericKinds[n], content[triviaStart..position], content[position..end], encoding));
+            fields.Add(new FstabField(NumericFieldKinds[n], Blanks(content, triviaStart, position), content[position..end], encoding));
             triviaStart = end;
             position = SkipBlanks(content, end);
         }
@@ -141,6 +139,18 @@ internal static class FstabParser
     /// C <c>strtol(s, &amp;end, 10)</c> stored in an int, plus libmount's check that the number ends at a blank or at the
     /// end of the line. Returns the end of the number (the start when nothing was converted).
     /// </summary>
+    private static readonly FstabFieldKind[] TextFieldKinds = [FstabFieldKind.Source, FstabFieldKind.Target, FstabFieldKind.FileSystemType, FstabFieldKind.Options];
+    private static readonly FstabFieldKind[] NumericFieldKinds = [FstabFieldKind.Dump, FstabFieldKind.Pass];
+
+    /// <summary>The blanks between two fields; the usual single space or tab is one shared string, not a new one per field.</summary>
+    private static string Blanks(string content, int start, int end) => (end - start) switch
+    {
+        0 => string.Empty,
+        1 when content[start] == ' ' => " ",
+        1 when content[start] == '\t' => "\t",
+        _ => content[start..end],
+    };
+
     internal static (int Value, int End, bool Ok) StrToL(string text, int start)
     {
         var i = start;

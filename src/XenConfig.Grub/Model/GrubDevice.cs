@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Sprache;
+using XenConfig.Text;
 using SpracheParse = Sprache.Parse;
 
 namespace XenConfig.Grub.Model;
@@ -45,6 +46,10 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
         from partition in PartitionPart.Optional()
         from close in SpracheParse.Char(')').Named("')'")
         select new GrubDevice(drive.Kind, drive.Drive, drive.Raw, partition.IsDefined ? partition.Get().Partition : null, partition.IsDefined ? partition.Get().Slice : null);
+
+    // The same language as Grammar, scanned without allocating per character; it gives up on anything unusual, and
+    // Grammar then parses the text again and words the error.
+    private static readonly Parser<GrubDevice> CommonSpelling = SpanParser.Create<GrubDevice>(ScanDevice, "GRUB device");
 
     private GrubDevice(GrubDeviceKind kind, int drive, bool raw, int? partition, char? slice)
     {
@@ -95,7 +100,8 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
     {
         ArgumentNullException.ThrowIfNull(text);
         device = null;
-        var result = Grammar.End().TryParse(text);
+        var common = SpanParser.Run(CommonSpelling, text, 0, text.Length);
+        var result = common.WasSuccessful && common.Remainder.AtEnd ? common : Grammar.End().TryParse(text);
         if (!result.WasSuccessful)
         {
             var column = result.Remainder.Position + 1;
@@ -155,6 +161,95 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
 
     /// <summary>The device exactly as written.</summary>
     public override string ToString() => Text;
+
+    private static int ScanDevice(ReadOnlySpan<char> text, out GrubDevice device)
+    {
+        device = null!;
+        if (text.IsEmpty || text[0] != '(')
+        {
+            return -1;
+        }
+
+        var position = 1;
+        GrubDeviceKind kind;
+        var drive = 0;
+        var raw = false;
+        var name = text[1..];
+        if (name.StartsWith("fd", StringComparison.Ordinal) || name.StartsWith("hd", StringComparison.Ordinal))
+        {
+            kind = name[0] == 'f' ? GrubDeviceKind.Floppy : GrubDeviceKind.HardDisk;
+            position = ScanNumber(text, position + 2, out drive);
+        }
+        else if (name.StartsWith("nd", StringComparison.Ordinal) || name.StartsWith("cd", StringComparison.Ordinal))
+        {
+            kind = name[0] == 'n' ? GrubDeviceKind.Network : GrubDeviceKind.CdRom;
+            position += 2;
+        }
+        else
+        {
+            position = ScanNumber(text, position, out var number);
+            raw = true;
+            (kind, drive) = number >= 0x80 ? (GrubDeviceKind.HardDisk, number - 0x80) : (GrubDeviceKind.Floppy, number);
+        }
+
+        int? partition = null;
+        char? slice = null;
+        if (position > 0 && position < text.Length && text[position] == ',')
+        {
+            position++;
+            if (position < text.Length && IsSlice(text[position]))
+            {
+                slice = text[position++];
+            }
+            else
+            {
+                position = ScanNumber(text, position, out var number);
+                partition = number;
+                var letter = position > 0 && position < text.Length && text[position] == ',' ? position + 1 : position;
+                if (position > 0 && letter < text.Length && IsSlice(text[letter]))
+                {
+                    slice = text[letter];
+                    position = letter + 1;
+                }
+            }
+        }
+
+        if (position <= 0 || position >= text.Length || text[position] != ')')
+        {
+            return -1;
+        }
+
+        device = new GrubDevice(kind, drive, raw, partition, slice);
+        return position + 1;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
+    private static bool IsSlice(char c) => c is >= 'a' and <= 'h';
+
+    /// <summary>A decimal or <c>0x</c> hexadecimal number at <paramref name="position"/>: where it ends, or -1 when there is none.</summary>
+    private static int ScanNumber(ReadOnlySpan<char> text, int position, out int value)
+    {
+        value = 0;
+        if (position < 0)
+        {
+            return -1;
+        }
+
+        var rest = text[position..];
+        var hex = rest.Length > 2 && rest[0] == '0' && rest[1] is 'x' or 'X' && char.IsAsciiHexDigit(rest[2]);
+        var digits = hex ? rest[2..] : rest;
+        var length = hex ? digits.IndexOfAnyExcept(HexDigits) : digits.IndexOfAnyExceptInRange('0', '9');
+        length = length < 0 ? digits.Length : length;
+        if (length == 0)
+        {
+            return -1;
+        }
+
+        var style = hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None;
+        value = int.TryParse(digits[..length], style, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
+        return position + (hex ? 2 : 0) + length;
+    }
 
     /// <summary>Two devices are equal when they name the same drive, partition and slice, however spelled.</summary>
     public bool Equals(GrubDevice? other) =>

@@ -1,6 +1,5 @@
 using System.Text;
 using Sprache;
-using SpracheParse = Sprache.Parse;
 using XenConfig.Text;
 
 namespace XenConfig.Boot;
@@ -16,36 +15,46 @@ namespace XenConfig.Boot;
 public sealed class KernelCommandLine : IEquatable<KernelCommandLine>
 {
     private const string Blanks = " \t\n\v\f\r";
+    private static readonly System.Buffers.SearchValues<char> BlankValues = System.Buffers.SearchValues.Create(Blanks);
 
-    private static readonly Parser<string> QuotedPart =
-        from open in SpracheParse.Char('"')
-        from body in SpracheParse.CharExcept('"').Many().Text()
-        from close in SpracheParse.Char('"').Optional()
-        select "\"" + body + (close.IsDefined ? "\"" : string.Empty);
+    // Linux's next_arg: a word runs to the next blank outside double quotes; a quote toggles, an unterminated quote runs
+    // to the end. A word's text is its raw characters (quotes included), so the scanner only finds the boundaries.
+    private static readonly Parser<(int Start, int Length)[]> Grammar = SpanParser.Create<(int Start, int Length)[]>(ScanWords, "command line");
 
-    private static readonly Parser<string> PlainPart =
-        SpracheParse.Char(c => !IsBlank(c) && c != '"', "argument character").AtLeastOnce().Text();
-
-    private static readonly Parser<string> Word =
-        QuotedPart.Or(PlainPart).AtLeastOnce().Select(string.Concat).Named("argument");
-
-    private static readonly Parser<char> Blank = SpracheParse.Char(IsBlank, "whitespace");
-
-    private static readonly Parser<IEnumerable<ITextSpan<string>>> Grammar =
-        (from leading in Blank.Many()
-         from words in (from word in Word.Span() from trailing in Blank.Many() select word).Many()
-         select words).End();
+    private KernelArgument[]? _arguments;
 
     private KernelCommandLine(string text)
     {
         Text = text;
-        var result = Grammar.TryParse(text);
+    }
 
-        // The grammar accepts every string (an unterminated quote runs to the end), so failure is impossible; the
-        // fallback keeps the type total anyway.
-        Arguments = result.WasSuccessful
-            ? result.Value.Select(w => new KernelArgument(w.Value, new TextSpan(w.Start.Pos, w.Length))).ToArray()
-            : [];
+    private static int ScanWords(ReadOnlySpan<char> text, out (int Start, int Length)[] words)
+    {
+        var found = new List<(int Start, int Length)>();
+        var position = 0;
+        while (true)
+        {
+            var start = text[position..].IndexOfAnyExcept(BlankValues);
+            if (start < 0)
+            {
+                break;
+            }
+
+            start += position;
+            var end = start;
+            var quoted = false;
+            while (end < text.Length && (quoted || !IsBlank(text[end])))
+            {
+                quoted ^= text[end] == '"';
+                end++;
+            }
+
+            found.Add((start, end - start));
+            position = end;
+        }
+
+        words = [.. found];
+        return text.Length;
     }
 
     /// <summary>The empty command line.</summary>
@@ -55,7 +64,8 @@ public sealed class KernelCommandLine : IEquatable<KernelCommandLine>
     public string Text { get; }
 
     /// <summary>The arguments in order, duplicates included.</summary>
-    public IReadOnlyList<KernelArgument> Arguments { get; }
+    /// <remarks>Split on first use: GRUB menus carry many command lines that nobody reads argument by argument.</remarks>
+    public IReadOnlyList<KernelArgument> Arguments => _arguments ??= Split();
 
     /// <summary>Number of arguments.</summary>
     public int Count => Arguments.Count;
@@ -159,6 +169,12 @@ public sealed class KernelCommandLine : IEquatable<KernelCommandLine>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Text);
 
     private static bool IsBlank(char c) => Blanks.Contains(c, StringComparison.Ordinal);
+
+    private KernelArgument[] Split()
+    {
+        var words = SpanParser.Run(Grammar, Text, 0, Text.Length).Value;
+        return Array.ConvertAll(words, w => new KernelArgument(Text.Substring(w.Start, w.Length), new TextSpan(w.Start, w.Length)));
+    }
 
     private KernelArgument? Find(string name)
     {

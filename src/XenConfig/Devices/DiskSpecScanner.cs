@@ -1,13 +1,12 @@
-using Sprache;
-
 namespace XenConfig.Devices;
 
 /// <summary>
 /// The disk spec scanner: a port of libxlutil's flex scanner <c>libxlu_disk_l.l</c> (Xen 4.17, plus the 4.19 flags).
 /// </summary>
 /// <remarks>
-/// Each flex rule is a Sprache parser. Sprache alone cannot express the scanner, because flex picks, at every
-/// position, the rule with the <em>longest</em> match (counting trailing context such as the <c>/.*</c> of the
+/// Each flex rule is a small span scanner (the rules once were Sprache parsers, which allocated a result and an input
+/// per character: about 50 KB per spec). Combinators could not express the scanner anyway, because flex picks, at
+/// every position, the rule with the <em>longest</em> match (counting trailing context such as the <c>/.*</c> of the
 /// deprecated prefixes, which makes a prefix win over a positional) and the earliest rule on a tie, while Sprache's
 /// <c>Or</c> takes the first alternative that succeeds. So a small hand loop runs every rule that can start at the
 /// current position, adds the length of its trailing context (computed directly: it is always "to the end of the line",
@@ -72,48 +71,73 @@ internal sealed class DiskSpecScanner
     }
 
     /// <summary>
-    /// One flex rule: its pattern (without trailing context) as a Sprache parser (null for the positional rule, see
-    /// <see cref="PositionalLength"/>), its trailing context, and the characters a match can start with (null: any),
-    /// so that only plausible rules are run at a position.
+    /// One flex rule: its pattern (without trailing context) as a span scanner that returns the length it matches at
+    /// the start of its input, or -1 (null for the positional rule, see <see cref="PositionalLength"/>), its trailing
+    /// context, and the characters a match can start with (null: any), so that only plausible rules are run at a
+    /// position.
     /// </summary>
-    private sealed record Rule(Action Action, Parser<bool>? Head, string? FirstChars, Context Context = Context.None);
+    private delegate int SpanScanner(ReadOnlySpan<char> text);
+
+    private sealed record Rule(Action Action, SpanScanner? Head, string? FirstChars, Context Context = Context.None);
 
     private const string LowerLetters = "abcdefghijklmnopqrstuvwxyz";
 
-    private static readonly Parser<bool> OptionalComma = Parse.Char(',').Optional().Return(true);
-    private static readonly Parser<bool> ValueToComma = Parse.CharExcept(',').Many().Return(true);
+    private static bool IsLower(char c) => c is >= 'a' and <= 'z';
 
-    // flex's '.' does not match a newline.
-    private static readonly Parser<bool> RestOfLine = Parse.CharExcept('\n').Many().Return(true);
-    private static readonly Parser<char> Lower = Parse.Char(c => c is >= 'a' and <= 'z', "a-z");
-    private static readonly Parser<char> LowerOrDigit = Parse.Char(c => c is >= 'a' and <= 'z' or >= '0' and <= '9', "a-z0-9");
+    private static bool IsLowerOrDigit(char c) => c is >= 'a' and <= 'z' or >= '0' and <= '9';
 
+    /// <summary>The length of <c>,?</c> at <paramref name="position"/>.</summary>
+    private static int OptionalComma(ReadOnlySpan<char> text, int position) => position < text.Length && text[position] == ',' ? 1 : 0;
+
+    // KEY=[^,]*,?
     private static Rule Keyed(Action action, string key) =>
         new(action,
-            from k in Parse.String(key + "=")
-            from v in ValueToComma
-            from c in OptionalComma
-            select true,
+            text =>
+            {
+                if (!text.StartsWith(key, StringComparison.Ordinal) || text.Length == key.Length || text[key.Length] != '=')
+                {
+                    return -1;
+                }
+
+                var comma = text[(key.Length + 1)..].IndexOf(',');
+                return comma < 0 ? text.Length : key.Length + 1 + comma + 1;
+            },
             key[..1]);
 
+    // WORD,?
     private static Rule Flag(Action action, string word) =>
         new(action,
-            from w in Parse.String(word)
-            from c in OptionalComma
-            select true,
+            text => text.StartsWith(word, StringComparison.Ordinal) ? word.Length + OptionalComma(text, word.Length) : -1,
             word[..1]);
 
+    // (WORD|WORD...):  — the first word that matches decides, as in the Sprache alternation it replaces
     private static Rule Prefix(Action action, params string[] words) =>
         new(action,
-            from w in words.Select(w => Parse.String(w).Return(true)).Aggregate((a, b) => a.Or(b))
-            from colon in Parse.Char(':')
-            select true,
+            text =>
+            {
+                foreach (var word in words)
+                {
+                    if (text.StartsWith(word, StringComparison.Ordinal))
+                    {
+                        return word.Length < text.Length && text[word.Length] == ':' ? word.Length + 1 : -1;
+                    }
+                }
+
+                return -1;
+            },
             string.Concat(words.Select(w => w[0]).Distinct()),
             Context.RestOfLine);
 
     // [ \t\n]+/([^ \t\n].*)?
     private static readonly Rule WhitespaceRule = new(
-        Action.Whitespace, Parse.Chars(" \t\n").AtLeastOnce().Return(true), " \t\n", Context.NonBlankThenRestOfLine);
+        Action.Whitespace,
+        text =>
+        {
+            var blank = text.IndexOfAnyExcept(" \t\n");
+            return blank < 0 ? text.Length : blank;
+        },
+        " \t\n",
+        Context.NonBlankThenRestOfLine);
 
     private static readonly Rule[] CommonRules =
     [
@@ -155,16 +179,41 @@ internal sealed class DiskSpecScanner
     private static readonly Rule[] TailRules =
     [
         // target=.* eats the rest of the line
-        new(Action.Target, from k in Parse.String("target=") from r in RestOfLine select true, "t"),
+        new(Action.Target,
+            text =>
+            {
+                if (!text.StartsWith("target=", StringComparison.Ordinal))
+                {
+                    return -1;
+                }
+
+                var newline = text[7..].IndexOf('\n');
+                return newline < 0 ? text.Length : 7 + newline;
+            },
+            "t"),
 
         // [a-z][-a-z0-9]*=[^,],?  (note: exactly one value character)
         new(Action.UnknownParameter,
-            from first in Lower
-            from rest in Parse.Char(c => c is '-' or >= 'a' and <= 'z' or >= '0' and <= '9', "-a-z0-9").Many()
-            from eq in Parse.Char('=')
-            from v in Parse.CharExcept(',')
-            from c in OptionalComma
-            select true,
+            text =>
+            {
+                if (text.IsEmpty || !IsLower(text[0]))
+                {
+                    return -1;
+                }
+
+                var name = 1;
+                while (name < text.Length && (text[name] == '-' || IsLowerOrDigit(text[name])))
+                {
+                    name++;
+                }
+
+                if (name + 1 >= text.Length || text[name] != '=' || text[name + 1] == ',')
+                {
+                    return -1;
+                }
+
+                return name + 2 + OptionalComma(text, name + 2);
+            },
             LowerLetters),
 
         // (raw|qcow2?|vhd):/.*   and friends; the ".*" trailing context makes them win over positionals
@@ -174,20 +223,31 @@ internal sealed class DiskSpecScanner
 
         // [a-z][a-z0-9]*:/([^a-z0-9].*)?
         new(Action.UnknownPrefix,
-            from first in Lower
-            from rest in LowerOrDigit.Many()
-            from colon in Parse.Char(':')
-            select true,
+            text =>
+            {
+                if (text.IsEmpty || !IsLower(text[0]))
+                {
+                    return -1;
+                }
+
+                var name = 1;
+                while (name < text.Length && IsLowerOrDigit(text[name]))
+                {
+                    name++;
+                }
+
+                return name < text.Length && text[name] == ':' ? name + 1 : -1;
+            },
             LowerLetters,
             Context.NonAlphanumericThenRestOfLine),
 
-        // [^=,]*,|[^=,]+,?  — matched by PositionalLength (a cached delimiter scan) rather than a Sprache parser:
-        // the positional rule is tried at every position and could otherwise rescan the rest of the spec each time
-        // (e.g. "phy:phy:phy:..."), which makes the scan quadratic.
+        // [^=,]*,|[^=,]+,?  — matched by PositionalLength (a cached delimiter scan): the positional rule is tried at
+        // every position and could otherwise rescan the rest of the spec each time (e.g. "phy:phy:phy:..."), which
+        // makes the scan quadratic.
         new(Action.Positional, null, null),
 
         // .  (anything else, i.e. '='; starts flex's LEXERR state)
-        new(Action.LexError, Parse.CharExcept('\n').Return(true), null),
+        new(Action.LexError, text => text.IsEmpty || text[0] == '\n' ? -1 : 1, null),
     ];
 
     private static readonly Rule[] Rules417 = [WhitespaceRule, .. CommonRules, .. TailRules];
@@ -263,7 +323,7 @@ internal sealed class DiskSpecScanner
 
                 var head = rule.Head is null
                     ? PositionalLength(position)
-                    : OffsetInput.MatchLength(rule.Head, _spec, position, _end);
+                    : rule.Head(_spec.AsSpan(position, _end - position));
                 if (head <= 0)
                 {
                     continue;
@@ -442,11 +502,11 @@ internal sealed class DiskSpecScanner
     /// <summary>Runs one rule's action on the text it matched; false when the C action returns (stops scanning).</summary>
     private bool Apply(Action action, int start, int length)
     {
-        var text = _spec.Substring(start, length);
+        var text = _spec.AsSpan(start, length);
 
         // STRIP(',') and FROMEQUALS for the key=value rules
         var stripped = length > 0 && text[^1] == ',' ? text[..^1] : text;
-        var equals = stripped.IndexOf('=', StringComparison.Ordinal);
+        var equals = stripped.IndexOf('=');
         var value = equals < 0 ? stripped : stripped[(equals + 1)..];
         var valueStart = start + equals + 1;
 
@@ -504,7 +564,7 @@ internal sealed class DiskSpecScanner
                 SaveString("colo-host respecified", ref _coloHost, value, valueStart);
                 break;
             case Action.ColoPort:
-                var port = CNumbers.Atoi(value);
+                var port = CNumbers.Atoi(value.ToString());
                 if (port != 0)
                 {
                     _coloPort = port;
@@ -544,23 +604,23 @@ internal sealed class DiskSpecScanner
                 break;
             case Action.FormatPrefix:
                 _hadDeprecatedPrefix = true;
-                _prefixes.Add(text[..^1]);
+                _prefixes.Add(text[..^1].ToString());
                 SetFormat(text[..^1], start);
                 break;
             case Action.ScriptPrefix:
                 _hadDeprecatedPrefix = true;
-                _prefixes.Add(text[..^1]);
-                SaveString("script respecified", ref _script, "block-" + text[..^1], start, length - 1);
+                _prefixes.Add(text[..^1].ToString());
+                SaveString("script respecified", ref _script, string.Concat("block-", text[..^1]), start, length - 1);
                 break;
             case Action.IgnoredPrefix:
                 _hadDeprecatedPrefix = true;
-                _prefixes.Add(text[..^1]);
+                _prefixes.Add(text[..^1].ToString());
                 break;
             case Action.UnknownPrefix:
                 Fail("unknown deprecated disk prefix", start, length);
                 return false;
             case Action.Positional:
-                return Positional(stripped, start);
+                return Positional(stripped.ToString(), start);
             default:
                 throw new InvalidOperationException("unexpected scanner action " + action);
         }
@@ -619,13 +679,13 @@ internal sealed class DiskSpecScanner
             return false;
         }
 
-        SaveString("vdev respecified", ref _vdev, item[..colon], start);
-        var type = item[(colon + 1)..];
-        if (type == "cdrom")
+        SaveString("vdev respecified", ref _vdev, item.AsSpan(0, colon), start);
+        var type = item.AsSpan(colon + 1);
+        if (type is "cdrom")
         {
             _isCdrom = true;
         }
-        else if (type == "disk")
+        else if (type is "disk")
         {
             _isCdrom = false;
         }
@@ -638,7 +698,7 @@ internal sealed class DiskSpecScanner
     }
 
     /// <summary>libxlu's <c>savestring</c>: a second non-empty value is an error; an empty one may be overwritten.</summary>
-    private void SaveString(string respecified, ref string? field, string value, int valueStart, int? errorLength = null)
+    private void SaveString(string respecified, ref string? field, ReadOnlySpan<char> value, int valueStart, int? errorLength = null)
     {
         if (field is { Length: > 0 })
         {
@@ -646,10 +706,10 @@ internal sealed class DiskSpecScanner
             return;
         }
 
-        field = value;
+        field = value.ToString();
     }
 
-    private void SetAccess(string value, int start)
+    private void SetAccess(ReadOnlySpan<char> value, int start)
     {
         switch (value)
         {
@@ -665,7 +725,7 @@ internal sealed class DiskSpecScanner
         }
     }
 
-    private void SetFormat(string value, int start)
+    private void SetFormat(ReadOnlySpan<char> value, int start)
     {
         DiskFormat? format = value switch
         {
@@ -691,7 +751,7 @@ internal sealed class DiskSpecScanner
         }
     }
 
-    private void SetBackendType(string value, int start)
+    private void SetBackendType(ReadOnlySpan<char> value, int start)
     {
         DiskBackendType? type = value switch
         {
@@ -715,7 +775,7 @@ internal sealed class DiskSpecScanner
         }
     }
 
-    private void SetSpecification(string value, int start)
+    private void SetSpecification(ReadOnlySpan<char> value, int start)
     {
         DiskSpecification? specification = value switch
         {

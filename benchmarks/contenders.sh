@@ -1,0 +1,92 @@
+# contenders.sh - puts XenConfig beside the reference parsers in one run of the shared harness
+# (../shared/bench/run_all.sh sources this file after timing the peers; see benchmarks/README.md).
+#
+# Needs: a Release build of benchmarks/XenConfig.Benchmarks (built here if missing) and, for the whole-process rows,
+# a native xenconfig (XENCONFIG_NATIVE, default: src/XenConfig.Cli/bin/Release/net10.0/linux-x64/publish/xenconfig,
+# skipped when absent). Set XENCONFIG_HUGE=0 to skip the 100 MB rows (they take a few minutes and ~1.5 GB of RAM).
+# Runs in run_all.sh's shell: bench, oneshot, the input variables and ROUNDS/TARGET come from there.
+
+XENCONFIG_ROOT=${XENCONFIG_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+[ -f "$XENCONFIG_ROOT/XenConfig.sln" ] || XENCONFIG_ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+XENCONFIG_BENCH=$XENCONFIG_ROOT/benchmarks/XenConfig.Benchmarks/bin/Release/net10.0/XenConfig.Benchmarks.dll
+XENCONFIG_NATIVE=${XENCONFIG_NATIVE:-$XENCONFIG_ROOT/src/XenConfig.Cli/bin/Release/net10.0/linux-x64/publish/xenconfig}
+if [ ! -f "$XENCONFIG_BENCH" ]; then
+    echo "== building XenConfig.Benchmarks (Release)"
+    dotnet build "$XENCONFIG_ROOT/benchmarks/XenConfig.Benchmarks" -c Release -nologo -v quiet >/dev/null
+fi
+XC=(dotnet "$XENCONFIG_BENCH" throughput)
+
+# The real-world corpus of the repository (the issue's "real corpus" column), one folder per format.
+CORPUS=$XENCONFIG_ROOT/tests/data/corpus
+REALXL=$(mktemp -d) REALFSTAB=$CORPUS/fstab REALGRUB=$(mktemp -d)
+# Only the xl files libxlutil accepts (xlu_bench -c); pygrub likewise. Both peers must take every input.
+for f in "$CORPUS"/xl/*; do build/xlu_bench -d -c "$f" >/dev/null 2>&1 && cp "$f" "$REALXL/"; done
+for f in "$CORPUS"/grub/*; do "${PYGRUB[@]}" -c "$f" >/dev/null 2>&1 && cp "$f" "$REALGRUB/"; done
+REALFSTABOK=$(mktemp -d)
+for f in "$REALFSTAB"/*; do build/mnt_bench -c "$f" >/dev/null 2>&1 && cp "$f" "$REALFSTABOK/"; done
+
+# 100 MB inputs: the 1 MB files' bodies repeated (the xl file stays one config with one long disk list).
+HUGE=inputs/huge
+if [ "${XENCONFIG_HUGE:-1}" != 0 ] && [ ! -f "$HUGE/huge.cfg" ]; then
+    mkdir -p "$HUGE"
+    "$PYTHON" - "$BIGXL" "$BIGFSTAB" "$BIGGRUB" "$HUGE" <<'EOF'
+import sys
+xl, fstab, grub, out = sys.argv[1:]
+lines = open(xl).read().split("\n")
+start, end = lines.index("disk = [") + 1, lines.index("]")
+with open(out + "/huge.cfg", "w") as f:
+    f.write("\n".join(lines[:start]) + "\n")
+    for _ in range(100):
+        f.write("\n".join(lines[start:end]) + "\n")
+    f.write("\n".join(lines[end:]))
+body = open(fstab).read()
+with open(out + "/fstab", "w") as f:
+    f.write(body * 100)
+text = open(grub).read()
+head, _, entries = text.partition("\n\n")
+with open(out + "/menu.lst", "w") as f:
+    f.write(head + "\n\n" + ("\n" + entries.strip("\n") + "\n") * 100)
+EOF
+fi
+
+echo "== XenConfig throughput (rounds=$ROUNDS, ~${TARGET}s each)"
+for set in "xl $XL" "big-xl $BIGXL" "real-xl $REALXL"; do
+    read -r label path <<<"$set"
+    bench build/xlu_bench "$label" "$path"
+    bench "${XC[@]}" xl "$label" "$path"
+    bench build/xlu_bench -d "$label" "$path"
+    bench "${XC[@]}" xl-disk "$label" "$path"
+done
+bench build/mnt_bench real-fstab "$REALFSTABOK"
+bench "${XC[@]}" fstab fstab "$FSTAB"
+bench "${XC[@]}" fstab big-fstab "$BIGFSTAB"
+bench "${XC[@]}" fstab real-fstab "$REALFSTABOK"
+bench "${PYGRUB[@]}" real-grub "$REALGRUB"
+bench "${XC[@]}" grub grub "$GRUB"
+bench "${XC[@]}" grub big-grub "$BIGGRUB"
+bench "${XC[@]}" grub real-grub "$REALGRUB"
+if [ -f "$HUGE/huge.cfg" ]; then
+    # One round of one pass each: these take seconds per parse.
+    ROUNDS_SAVED=$ROUNDS TARGET_SAVED=$TARGET ROUNDS=3 TARGET=0.01
+    bench build/xlu_bench huge-xl "$HUGE/huge.cfg"
+    bench "${XC[@]}" xl huge-xl "$HUGE/huge.cfg"
+    bench build/xlu_bench -d huge-xl "$HUGE/huge.cfg"
+    bench "${XC[@]}" xl-disk huge-xl "$HUGE/huge.cfg"
+    bench build/mnt_bench huge-fstab "$HUGE/fstab"
+    bench "${XC[@]}" fstab huge-fstab "$HUGE/fstab"
+    bench "${PYGRUB[@]}" huge-grub "$HUGE/menu.lst"
+    bench "${XC[@]}" grub huge-grub "$HUGE/menu.lst"
+    ROUNDS=$ROUNDS_SAVED TARGET=$TARGET_SAVED
+fi
+
+if [ -x "$XENCONFIG_NATIVE" ]; then
+    echo "== XenConfig whole process"
+    # One guest: its domain config, fstab and menu.lst in one folder (validate reads them as one guest).
+    GUEST=$(mktemp -d)
+    cp "$X" "$GUEST/guest.cfg" && cp "$F" "$GUEST/fstab" && cp "$G" "$GUEST/menu.lst"
+    oneshot "xenconfig validate guest (native)" fstab "$F" "$XENCONFIG_NATIVE" validate "$GUEST"
+    oneshot "xenconfig validate fstab (native)" fstab "$F" "$XENCONFIG_NATIVE" validate "$F"
+    oneshot "xenconfig show --format json (native)" xl "$X" "$XENCONFIG_NATIVE" show "$X" --format json
+    rm -rf "$GUEST"
+fi
+rm -rf "$REALXL" "$REALGRUB" "$REALFSTABOK"
