@@ -56,6 +56,7 @@ public static partial class DiagnosticIds
     .Concat(DomainSyntaxDescriptors())
     .Concat(XmDescriptors())
     .Concat(DomainDescriptors())
+    .Concat(LibxlDescriptors())
     .Concat(FstabDescriptors())
     .Concat(GrubDescriptors())
     .Concat(GuestDescriptors())

@@ -1,0 +1,46 @@
+using XenConfig.Domain;
+using XenConfig.Domain.Model;
+using XenConfig.Libxl;
+
+namespace XenConfig.Cli;
+
+/// <summary><c>show --format libxl</c>: what xl builds from a domain config (the JSON of <c>xl -N create</c>), or why it refuses it.</summary>
+internal static class LibxlOutput
+{
+    public static int Write(CliInput input, string? hostText, TextWriter stdout, TextWriter stderr)
+    {
+        if (input.Kind is InputKind.Fstab or InputKind.Grub)
+        {
+            stderr.WriteLine($"{input.Path}: error XC0100: --format libxl shows domain configs only");
+            return ExitCodes.UsageOrIo;
+        }
+
+        LibxlHost host;
+        try
+        {
+            host = hostText is null ? LibxlHost.Default : LibxlHost.Parse(hostText);
+        }
+        catch (FormatException exception)
+        {
+            stderr.WriteLine($"error XC0100: --host: {exception.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var document = input.Kind == InputKind.Xm
+            ? DomainOutput.Convert(input, null).Conversion.Document
+            : DomainConfigDocument.Parse(input.Text);
+        var result = LibxlDomainConfig.Build(DomainConfig.FromDocument(document), host);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            stderr.WriteLine(diagnostic);
+        }
+
+        if (result.Config is null)
+        {
+            return ExitCodes.Errors;
+        }
+
+        stdout.WriteLine(result.Config.ToJson());
+        return ExitCodes.Success;
+    }
+}
