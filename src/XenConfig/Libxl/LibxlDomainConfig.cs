@@ -36,6 +36,24 @@ public sealed class LibxlDomainConfig
     /// <summary><c>vkbs</c>: one per vfb.</summary>
     public IList<LibxlVkb> Vkbs { get; } = [];
 
+    /// <summary><c>vtpms</c>, from <c>vtpm</c>.</summary>
+    public IList<LibxlVtpm> Vtpms { get; } = [];
+
+    /// <summary><c>p9s</c>, from <c>p9</c>.</summary>
+    public IList<LibxlP9> P9s { get; } = [];
+
+    /// <summary><c>pvcallsifs</c>, from <c>pvcalls</c>.</summary>
+    public IList<LibxlPvCalls> PvCalls { get; } = [];
+
+    /// <summary><c>channels</c>, from <c>channel</c>.</summary>
+    public IList<LibxlChannel> Channels { get; } = [];
+
+    /// <summary><c>usbctrls</c>, from <c>usbctrl</c>.</summary>
+    public IList<LibxlUsbController> UsbControllers { get; } = [];
+
+    /// <summary><c>usbdevs</c>, from <c>usbdev</c>.</summary>
+    public IList<LibxlUsbDevice> UsbDevices { get; } = [];
+
     /// <summary><c>on_poweroff</c>.</summary>
     public LibxlShutdownAction OnPoweroff { get; set; } = LibxlShutdownAction.Destroy;
 
@@ -78,6 +96,12 @@ public sealed class LibxlDomainConfig
             root.Array("dtdevs", DeviceTreeDevices.ToList(), (j, path) => j.Object(o => o.String("path", path)));
             root.Array("vfbs", Vfbs.ToList(), (j, vfb) => j.Object(vfb.Write));
             root.Array("vkbs", Vkbs.ToList(), (j, vkb) => j.Object(vkb.Write));
+            root.Array("vtpms", Vtpms.ToList(), (j, vtpm) => j.Object(vtpm.Write));
+            root.Array("p9s", P9s.ToList(), (j, p9) => j.Object(p9.Write));
+            root.Array("pvcallsifs", PvCalls.ToList(), (j, pvcalls) => j.Object(pvcalls.Write));
+            root.Array("channels", Channels.ToList(), (j, channel) => j.Object(channel.Write));
+            root.Array("usbctrls", UsbControllers.ToList(), (j, usbctrl) => j.Object(usbctrl.Write));
+            root.Array("usbdevs", UsbDevices.ToList(), (j, usbdev) => j.Object(usbdev.Write));
             WriteAction(root, "on_poweroff", OnPoweroff);
             WriteAction(root, "on_reboot", OnReboot);
             WriteAction(root, "on_watchdog", OnWatchdog);

@@ -221,7 +221,9 @@ internal sealed partial class LibxlProjection
             {
                 var from = end + 1;
                 last = CNumbers.Strtoul(text, from, 16, out end);
-                if (end == from || end != text.Length || start > last)
+                // xl compares start with end before it stores the second number, so a descending range passes
+                // (and its size wraps).
+                if (end == from || end != text.Length)
                 {
                     throw Reject("ioports", $"xl: Invalid argument parsing ioport: {text}");
                 }
@@ -453,7 +455,7 @@ internal sealed partial class LibxlProjection
                 }
                 else
                 {
-                    Warn("vif", $"Invalid parameter `type' in vif '{token}'; xl ignores it");
+                    Warn("vif", $"Invalid parameter `type' in vif '{token}'; xl ignores it", DiagnosticIds.InvalidVifSpec);
                 }
 
                 break;
@@ -519,7 +521,7 @@ internal sealed partial class LibxlProjection
                 }
                 else
                 {
-                    Warn("vif", $"unrecognized argument `{token}' in vif; xl ignores it");
+                    Warn("vif", $"unrecognized argument `{token}' in vif; xl ignores it", DiagnosticIds.InvalidVifSpec);
                 }
 
                 break;
@@ -538,7 +540,7 @@ internal sealed partial class LibxlProjection
             var octet = position < text.Length ? unchecked((uint)CNumbers.Strtoul(text, position, 16, out end)) : 0;
             if (position >= text.Length || end == position || octet > 255)
             {
-                Warn("vif", $"Invalid parameter `mac' in '{token}'; xl ignores the rest of it");
+                Warn("vif", $"Invalid parameter `mac' in '{token}'; xl ignores the rest of it", DiagnosticIds.InvalidMac);
                 break;
             }
 

@@ -57,9 +57,18 @@ internal sealed partial class LibxlProjection
 
         Hvm.SmbiosFirmware = String("smbios_firmware");
         Hvm.AcpiFirmware = String("acpi_firmware");
-        if (String("ms_vm_genid") is { } genid && genid is not ("generate" or "none"))
+        if (String("ms_vm_genid") is { } genid)
         {
-            throw Reject("ms_vm_genid", "ERROR: \"ms_vm_genid\" option must be \"generate\" or \"none\"");
+            if (genid is not ("generate" or "none"))
+            {
+                throw Reject("ms_vm_genid", "ERROR: \"ms_vm_genid\" option must be \"generate\" or \"none\"");
+            }
+
+            if (genid == "generate" && TryGetSetting("ms_vm_genid", out var setting))
+            {
+                _diagnostics.Add(DiagnosticIds.XlKeyNotModelled.Create(KeyLocation(setting),
+                    "XenConfig does not model ms_vm_genid = \"generate\" (xl makes a random generation id); the libxl projection leaves it out"));
+            }
         }
 
         if (Long("rdm_mem_boundary") is { } boundary)

@@ -12,8 +12,7 @@ internal sealed partial class LibxlProjection
     /// <summary>Keys whose meaning the projection does not model yet: a config using them gets an info diagnostic.</summary>
     internal static readonly IReadOnlyList<string> UnmodelledKeys =
     [
-        "vnuma", "cpuid", "vtpm", "p9", "vdispl", "pvcalls", "vsnd", "channel", "usbctrl", "usbdev", "vkb",
-        "rdm", "ms_vm_genid",
+        "vnuma", "cpuid", "vdispl", "vsnd", "vkb", "rdm",
     ];
 
     private bool Has(string key) => _document.Settings.ContainsKey(key);
@@ -32,7 +31,7 @@ internal sealed partial class LibxlProjection
         {
             if (!dontWarn)
             {
-                Warn(key, $"parameter `{key}' is a list but should be a single value; xl ignores it");
+                Warn(key, $"parameter `{key}' is a list but should be a single value; xl ignores it", DiagnosticIds.ValueWrongType);
             }
 
             return null;
@@ -80,7 +79,7 @@ internal sealed partial class LibxlProjection
 
         if (!dontWarn)
         {
-            Warn(key, problem + "; xl ignores it");
+            Warn(key, problem + "; xl ignores it", DiagnosticIds.ValueWrongType);
         }
 
         return null;
@@ -103,7 +102,7 @@ internal sealed partial class LibxlProjection
         {
             if (!dontWarn)
             {
-                Warn(key, $"parameter `{key}' is a single value but should be a list; xl ignores it");
+                Warn(key, $"parameter `{key}' is a single value but should be a list; xl ignores it", DiagnosticIds.ValueWrongType);
             }
 
             return null;
@@ -159,8 +158,8 @@ internal sealed partial class LibxlProjection
 
     private SourceLocation KeyLocation(Setting setting) => _document.Text.GetLocation(setting.LastAssignment.Key.Span);
 
-    private void Warn(string key, string message) =>
-        _diagnostics.Add(DiagnosticIds.XlIgnoresValue.Create(Location(key), message));
+    private void Warn(string key, string message, DiagnosticDescriptor? descriptor = null) =>
+        _diagnostics.Add((descriptor ?? DiagnosticIds.XlIgnoresValue).Create(Location(key), message, DiagnosticSeverity.Warning));
 
     /// <summary>Records xl's reason to stop and returns the exception that ends the projection.</summary>
     private RejectedException Reject(string? key, string message, DiagnosticDescriptor? descriptor = null)

@@ -161,7 +161,7 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
 
         if (BInfo.MaxVcpus < vcpus)
         {
-            throw Reject(Has("maxvcpus") ? "maxvcpus" : "vcpus", $"xl: maxvcpus < vcpus ({BInfo.MaxVcpus} < {vcpus})", DiagnosticIds.VcpusExceedMaxvcpus);
+            throw Reject("vcpus", $"xl: maxvcpus < vcpus ({BInfo.MaxVcpus} < {vcpus})", DiagnosticIds.VcpusExceedMaxvcpus);
         }
 
         ParseAffinity("cpus", hard: true);
@@ -257,6 +257,10 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
         ParseIrqs();
         ParseIoMemory();
         ParseDisks();
+        ParseP9();
+        ParseVtpms();
+        ParsePvCalls();
+        ParseChannels();
         ParseNics();
         if (List("vif2", dontWarn: true) is not null)
         {
@@ -264,6 +268,8 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
         }
 
         ParseVfbs();
+        ParseUsbControllers();
+        ParseUsbDevices();
         ParseDeviceModel();
         ParseConsoles();
         BInfo.DmRestrict = DefBool("dm_restrict");

@@ -57,7 +57,7 @@ public class XlDryRunDifferentialTests(ITestOutputHelper output)
             var disagreements = new ConcurrentBag<(int Index, string Difference)>();
             var accepted = 0;
             var started = DateTime.UtcNow;
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount }, i =>
             {
                 var file = Path.Combine(folder.FullName, $"g{i}.cfg");
                 File.WriteAllText(file, configs[i]);

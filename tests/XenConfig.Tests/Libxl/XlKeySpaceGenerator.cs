@@ -70,7 +70,7 @@ internal sealed class XlKeySpaceGenerator(int seed)
         ("rtc_timeoffset", ["3600", "-1", "0"]),
         ("altp2m", ["\"mixed\"", "\"disabled\"", "2", "0", "!9", "!\"x\""]),
         ("vmtrace_buf_kb", ["0", "64"]),
-        ("ioports", ["[\"2f8-2ff\"]", "[\"3f8\", \"0x60\"]", "!\"2f8\"", "![\"zz\"]", "![\"10-5\"]"]),
+        ("ioports", ["[\"2f8-2ff\"]", "[\"3f8\", \"0x60\"]", "[\"10-5\"]", "[\"3f8x\"]", "!\"2f8\"", "![\"zz\"]", "![\"10-\"]"]),
         ("irqs", ["[\"3\", \"4\"]", "[]", "![\"x\"]", "![\"3x\"]"]),
         ("iomem", ["[\"fe000,1\"]", "[\"fe000,2@fd000\"]", "![\"fe000\"]", "![\"fe000,1@\"]"]),
         ("disk", ["[\"phy:/dev/vg/a,xvda,w\"]", "[\"file:/x.img,hda,r\", \"/x.iso,hdc:cdrom,r\"]", "[\"format=qcow2,vdev=xvdb,access=rw,target=/i.qcow2\"]", "[\"/dev/vg/b,raw,xvdc,rw,backendtype=qdisk,discard\"]", "[]", "![\"/x.img,xvda,w,bogus=1\"]"]),
