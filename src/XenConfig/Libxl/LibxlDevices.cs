@@ -236,11 +236,66 @@ public sealed class LibxlVfb
     }
 }
 
-/// <summary>libxl's <c>device_vkb</c>: a virtual keyboard (one comes with every <c>vfb</c>).</summary>
+/// <summary>libxl's <c>device_vkb</c>: a virtual keyboard/pointer (one comes with every <c>vfb</c>; more from <c>vkb</c>).</summary>
 public sealed class LibxlVkb
 {
-    /// <summary><c>devid</c>: the item's index.</summary>
+    /// <summary><c>backend_domname</c>, from <c>backend=</c>.</summary>
+    public string? BackendDomain { get; set; }
+
+    /// <summary><c>devid</c>: the index among all vkbs.</summary>
     public int DevId { get; set; }
 
-    internal void Write(LibxlJsonWriter json) => json.Inner.WriteNumber("devid", DevId);
+    /// <summary><c>backend_type</c> (<c>qemu</c>, <c>linux</c>), from <c>backend-type=</c>.</summary>
+    public string? BackendType { get; set; }
+
+    /// <summary><c>unique_id</c>, from <c>unique-id=</c>.</summary>
+    public string? UniqueId { get; set; }
+
+    /// <summary><c>feature_disable_keyboard</c>.</summary>
+    public bool FeatureDisableKeyboard { get; set; }
+
+    /// <summary><c>feature_disable_pointer</c>.</summary>
+    public bool FeatureDisablePointer { get; set; }
+
+    /// <summary><c>feature_abs_pointer</c>.</summary>
+    public bool FeatureAbsolutePointer { get; set; }
+
+    /// <summary><c>feature_raw_pointer</c>.</summary>
+    public bool FeatureRawPointer { get; set; }
+
+    /// <summary><c>feature_multi_touch</c> (implied by any multi-touch size).</summary>
+    public bool FeatureMultiTouch { get; set; }
+
+    /// <summary><c>width</c>.</summary>
+    public uint Width { get; set; }
+
+    /// <summary><c>height</c>.</summary>
+    public uint Height { get; set; }
+
+    /// <summary><c>multi_touch_width</c>.</summary>
+    public uint MultiTouchWidth { get; set; }
+
+    /// <summary><c>multi_touch_height</c>.</summary>
+    public uint MultiTouchHeight { get; set; }
+
+    /// <summary><c>multi_touch_num_contacts</c>.</summary>
+    public uint MultiTouchContacts { get; set; }
+
+    internal void Write(LibxlJsonWriter json)
+    {
+        json.String("backend_domname", BackendDomain);
+        json.Inner.WriteNumber("devid", DevId);
+        json.Enum("backend_type", BackendType);
+        json.String("unique_id", UniqueId);
+        json.Boolean("feature_disable_keyboard", FeatureDisableKeyboard);
+        json.Boolean("feature_disable_pointer", FeatureDisablePointer);
+        json.Boolean("feature_abs_pointer", FeatureAbsolutePointer);
+        json.Boolean("feature_raw_pointer", FeatureRawPointer);
+        json.Boolean("feature_multi_touch", FeatureMultiTouch);
+        json.Number("width", Width);
+        json.Number("height", Height);
+        json.Number("multi_touch_width", MultiTouchWidth);
+        json.Number("multi_touch_height", MultiTouchHeight);
+        json.Number("multi_touch_num_contacts", MultiTouchContacts);
+    }
 }

@@ -245,4 +245,56 @@ internal sealed partial class LibxlProjection
             }
         }
     }
+
+    private void ParseVkbs()
+    {
+        if (List("vkb") is not { } list)
+        {
+            return;
+        }
+
+        foreach (var spec in Strings(list))
+        {
+            var vkb = new LibxlVkb { DevId = _result.Vkbs.Count };
+            _result.Vkbs.Add(vkb);
+            foreach (var piece in Pieces(spec))
+            {
+                var equals = piece.IndexOf('=', StringComparison.Ordinal);
+                var name = equals < 0 ? null : piece[..equals];
+                var value = equals < 0 ? "" : piece[(equals + 1)..];
+                var number = Devices.CNumbers.Strtoul(value, 0, 0, out _);
+                switch (name)
+                {
+                    case "backend": vkb.BackendDomain = value; break;
+                    case "backend-type":
+                        vkb.BackendType = EnumName(value, "vkb", ["unknown", "qemu", "linux"], $"Unknown backend_type \"{value}\" in vkb spec");
+                        break;
+                    case "unique-id": vkb.UniqueId = value; break;
+                    case "feature-disable-keyboard": vkb.FeatureDisableKeyboard = number != 0; break;
+                    case "feature-disable-pointer": vkb.FeatureDisablePointer = number != 0; break;
+                    case "feature-abs-pointer": vkb.FeatureAbsolutePointer = number != 0; break;
+                    case "feature-raw-pointer": vkb.FeatureRawPointer = number != 0; break;
+                    case "feature-multi-touch": vkb.FeatureMultiTouch = number != 0; break;
+                    case "multi-touch-width": vkb.MultiTouchWidth = unchecked((uint)number); break;
+                    case "multi-touch-height": vkb.MultiTouchHeight = unchecked((uint)number); break;
+                    case "multi-touch-num-contacts": vkb.MultiTouchContacts = unchecked((uint)number); break;
+                    case "width": vkb.Width = unchecked((uint)number); break;
+                    case "height": vkb.Height = unchecked((uint)number); break;
+                    default: throw Reject("vkb", $"Unknown string \"{piece}\" in vkb spec");
+                }
+            }
+
+            if (vkb.BackendType is null)
+            {
+                throw Reject("vkb", "backend-type should be set in vkb spec");
+            }
+
+            var sized = vkb.MultiTouchHeight != 0 || vkb.MultiTouchWidth != 0 || vkb.MultiTouchContacts != 0;
+            vkb.FeatureMultiTouch |= sized;
+            if (vkb.FeatureMultiTouch && !sized)
+            {
+                throw Reject("vkb", "multi-touch-width, multi-touch-height, multi-touch-num-contacts should be set for multi touch in vkb spec");
+            }
+        }
+    }
 }

@@ -12,7 +12,7 @@ internal sealed partial class LibxlProjection
     /// <summary>Keys whose meaning the projection does not model yet: a config using them gets an info diagnostic.</summary>
     internal static readonly IReadOnlyList<string> UnmodelledKeys =
     [
-        "vnuma", "cpuid", "vdispl", "vsnd", "vkb", "rdm",
+        "vnuma", "cpuid", "vdispl", "vsnd", "rdm",
     ];
 
     private bool Has(string key) => _document.Settings.ContainsKey(key);

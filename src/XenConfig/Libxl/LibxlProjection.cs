@@ -288,6 +288,7 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
             BInfo.Tee = EnumName(tee, "tee", ["none", "optee"], $"Unknown tee \"{tee}\" specified");
         }
 
+        ParseVkbs();
         CInfo.XendSuspendEvtchnCompat = DefBool("xend_suspend_evtchn_compat");
         if (DefBool("msr_relaxed") is { } relaxed)
         {

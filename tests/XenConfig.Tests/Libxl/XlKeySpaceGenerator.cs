@@ -151,6 +151,13 @@ internal sealed class XlKeySpaceGenerator(int seed)
         ("pvshim_cmdline", ["\"c\""]),
         ("pvshim_extra", ["\"loglvl=all\""]),
         ("vncviewer", ["1"]),
+        ("p9", ["[\"tag=share,path=/srv,security_model=none\"]", "[\"tag=a,path=/a,security_model=mapped,backend=dd\", \"path=/b\"]", "![\"tag=x\"]", "![\"tag=x,path=/x,security_model=none,bogus=1\"]"]),
+        ("vtpm", ["[\"backend=vtpmmgr\"]", "[\"backend=vtpm,uuid=C7A5FDB2-CDAF-9455-926A-D65C16DB1809\"]", "![\"uuid=c7a5fdb2-cdaf-9455-926a-d65c16db1809\"]", "![\"backend=v,uuid=x\"]"]),
+        ("pvcalls", ["[\"backend=dd\"]", "[\"\", \"backend=0\"]", "![\"bogus=1\"]"]),
+        ("channel", ["[\"name=org.qemu.guest_agent.0,connection=pty\"]", "[\"name=c, connection = socket, path=/run/c.sock, backend=0\"]", "[\"connection=pty,bogus=1\"]", "![\"name=c\"]", "![\"connection=socket\"]", "![\"connection=file\"]", "![\"name\"]"]),
+        ("usbctrl", ["[\"type=pv,version=2,ports=4\"]", "[\"type=DeviceModel\", \"version=3\"]", "![\"type=xhci\"]", "![\"speed=1\"]"]),
+        ("usbdev", ["[\"hostbus=1,hostaddr=0x2\"]", "[\"type=hostdev,hostbus=2,hostaddr=3,controller=0,port=1\"]", "![\"type=x\"]", "![\"bus=1\"]"]),
+        ("vkb", ["[\"backend-type=linux,unique-id=K1\"]", "[\"backend=dd,backend-type=qemu,multi-touch-width=10,multi-touch-height=20,multi-touch-num-contacts=2,feature-disable-keyboard=1,width=800,height=0x258\"]", "![\"unique-id=K\"]", "![\"backend-type=linux,feature-multi-touch=1\"]", "![\"backend-type=x\"]"]),
         ("vif2", ["[\"x\"]"]),
     ];
 
