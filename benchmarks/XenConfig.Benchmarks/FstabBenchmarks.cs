@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using XenConfig.Fstab.Model;
 using XenConfig.Fstab;
 
 namespace XenConfig.Benchmarks;

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using XenConfig.Grub.Model;
 using XenConfig.Grub;
 
 namespace XenConfig.Benchmarks;

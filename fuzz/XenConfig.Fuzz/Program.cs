@@ -3,12 +3,13 @@ using SharpFuzz;
 using XenConfig.Boot;
 using XenConfig.Devices;
 using XenConfig.Diagnostics;
-using XenConfig.Domain;
 using XenConfig.Domain.Model;
-using XenConfig.Domain.Xm;
+using XenConfig.Domain;
 using XenConfig.Fstab;
+using XenConfig.Grub.Grub2;
 using XenConfig.Grub;
 using XenConfig.Text;
+using XenConfig.Xm;
 using XenConfig.Yaml;
 
 namespace XenConfig.Fuzz;

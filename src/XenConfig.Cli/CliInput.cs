@@ -1,6 +1,6 @@
-using XenConfig.Domain.Xm;
 using XenConfig.Text;
 using XenConfig.Validation.Discovery;
+using XenConfig.Xm;
 
 namespace XenConfig.Cli;
 
@@ -19,6 +19,17 @@ internal sealed record CliInput(string Path, SourceText Text, InputKind Kind)
         FileKind.GrubMenu or FileKind.Grub2Config => InputKind.Grub,
         _ => DomainConfigDialectDetector.Detect(content) == DomainConfigDialect.Xm ? InputKind.Xm : InputKind.Xl,
     };
+
+    /// <summary>
+    /// This domain config read through the library's one loader: as xm when the kind says so (forced or detected), else
+    /// as xl, with <paramref name="variables"/> given to an xm script as <c>xm create</c> would.
+    /// </summary>
+    public DomainConfigSource ReadDomainConfig(IReadOnlyDictionary<string, string>? variables = null)
+    {
+        var xmOptions = variables is null ? XmEvaluationOptions.Default : XmEvaluationOptions.Default with { Variables = variables };
+        var dialect = Kind == InputKind.Xm ? DomainConfigDialect.Xm : DomainConfigDialect.Xl;
+        return DomainConfigSource.Parse(Text, new DomainConfigSourceOptions { Dialect = dialect, XmOptions = xmOptions });
+    }
 
     public static InputKind? ParseKind(string? kind) => kind switch
     {

@@ -53,23 +53,16 @@ internal static class ConvertCommand
 
     private static int WriteXl(CliInput input, IReadOnlyDictionary<string, string> variables, TextWriter stdout, TextWriter stderr)
     {
-        if (input.Kind != InputKind.Xm)
+        var source = input.ReadDomainConfig(variables);
+        DiagnosticFormatter.Write(stderr, source.Diagnostics);
+
+        // An xl file is printed as it is even with errors (it is the file); a failed xm conversion has no text to print.
+        if (source.Evaluation is null || !source.HasErrors)
         {
-            var document = DomainConfigDocument.Parse(input.Text);
-            DiagnosticFormatter.Write(stderr, document.Diagnostics);
-            stdout.Write(document.ToString());
-            return document.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
+            stdout.Write(source.Document.ToString());
         }
 
-        var (evaluation, conversion) = DomainOutput.Convert(input, variables);
-        DiagnosticFormatter.Write(stderr, DomainOutput.Diagnostics(evaluation, conversion));
-        if (evaluation.HasErrors || conversion.HasErrors)
-        {
-            return ExitCodes.Errors;
-        }
-
-        stdout.Write(conversion.Text);
-        return ExitCodes.Success;
+        return source.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
     }
 
     private static int WriteJson(CliInput input, IReadOnlyDictionary<string, string> variables, TextWriter stdout)
@@ -81,29 +74,19 @@ internal static class ConvertCommand
 
     private static int WriteYaml(CliInput input, IReadOnlyDictionary<string, string> variables, TextWriter stdout, TextWriter stderr)
     {
-        DomainConfigDocument document;
-        if (input.Kind == InputKind.Xm)
+        var source = input.ReadDomainConfig(variables);
+        if (source.HasErrors)
         {
-            var (evaluation, conversion) = DomainOutput.Convert(input, variables);
-            DiagnosticFormatter.Write(stderr, DomainOutput.Diagnostics(evaluation, conversion));
-            if (evaluation.HasErrors || conversion.HasErrors)
-            {
-                return ExitCodes.Errors;
-            }
-
-            document = conversion.Document;
-        }
-        else
-        {
-            document = DomainConfigDocument.Parse(input.Text);
-            if (document.HasErrors)
-            {
-                DiagnosticFormatter.Write(stderr, document.Diagnostics);
-                return ExitCodes.Errors;
-            }
+            DiagnosticFormatter.Write(stderr, source.Diagnostics);
+            return ExitCodes.Errors;
         }
 
-        stdout.Write(XenConfig.Yaml.DomainConfigYaml.Export(document));
+        if (source.Evaluation is not null)
+        {
+            DiagnosticFormatter.Write(stderr, source.Diagnostics);
+        }
+
+        stdout.Write(XenConfig.Yaml.DomainConfigYaml.Export(source.Document));
         return ExitCodes.Success;
     }
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using XenConfig.Devices;
-using XenConfig.Domain;
+using XenConfig.Domain.Json;
 using XenConfig.Domain.Model;
+using XenConfig.Domain;
 
 namespace XenConfig.Cli;
 

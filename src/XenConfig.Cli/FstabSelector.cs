@@ -1,4 +1,5 @@
 using System.Globalization;
+using XenConfig.Fstab.Model;
 using XenConfig.Fstab;
 
 namespace XenConfig.Cli;

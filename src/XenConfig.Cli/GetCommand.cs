@@ -1,7 +1,9 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using XenConfig.Domain.Json;
 using XenConfig.Domain;
+using XenConfig.Fstab.Model;
 using XenConfig.Fstab;
 
 namespace XenConfig.Cli;
@@ -33,7 +35,7 @@ internal static class GetCommand
                 {
                     InputKind.Fstab => FstabSelector.Get(FstabFile.FromDocument(FstabDocument.Parse(input.Text)), selector),
                     InputKind.Grub => GrubOutput.Get(input, selector),
-                    _ => GetDomainValue(DomainConfigDocument.Parse(input.Text), selector),
+                    _ => GetDomainValue(input.ReadDomainConfig().Document, selector),
                 };
                 if (value is null)
                 {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using XenConfig.Grub.Json;
+using XenConfig.Grub.Model;
 using XenConfig.Grub;
 
 namespace XenConfig.Cli;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
+using XenConfig.Fstab.Model;
 using XenConfig.Fstab;
 using XenConfig.Text;
 
@@ -42,6 +43,8 @@ internal static class SetCommand
                     case InputKind.Grub:
                         updated = GrubOutput.Set(input, selector, newValue);
                         break;
+                    case InputKind.Xm:
+                        throw new ArgumentException("set edits xl configs; this is an xm (Python) config: convert it first with 'xenconfig convert FILE --to xl'");
                     default:
                         var document = DomainConfigDocument.Parse(input.Text);
                         if (document.HasErrors)

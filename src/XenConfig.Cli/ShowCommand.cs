@@ -1,7 +1,9 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using XenConfig.Domain.Json;
 using XenConfig.Domain;
+using XenConfig.Fstab.Json;
 using XenConfig.Fstab;
 
 namespace XenConfig.Cli;

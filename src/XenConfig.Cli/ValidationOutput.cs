@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using XenConfig.Diagnostics;
+using XenConfig.Domain.Json;
 
 namespace XenConfig.Cli;
 
@@ -129,7 +130,7 @@ internal static class ValidationOutput
     private static string Serialize(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, XenConfig.Domain.DomainConfigJson.WriterOptions))
+        using (var writer = new Utf8JsonWriter(stream, DomainConfigJson.WriterOptions))
         {
             write(writer);
         }

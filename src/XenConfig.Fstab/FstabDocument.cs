@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using XenConfig.Diagnostics;
+using XenConfig.Fstab.Syntax;
 using XenConfig.Text;
 
 namespace XenConfig.Fstab;

@@ -1,5 +1,8 @@
 using System.Globalization;
 using XenConfig.Diagnostics;
+using XenConfig.Grub.Model;
+using XenConfig.Grub.Pygrub;
+using XenConfig.Grub.Syntax;
 using XenConfig.Text;
 
 namespace XenConfig.Grub;

@@ -3,6 +3,7 @@ using XenConfig.Boot;
 using XenConfig.Devices;
 using XenConfig.Domain.Model;
 using XenConfig.Domain.Syntax;
+using XenConfig.Grub.Model;
 using XenConfig.Grub;
 using XenConfig.Text;
 

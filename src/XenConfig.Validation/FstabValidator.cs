@@ -1,6 +1,8 @@
 using System.Globalization;
 using FluentValidation;
 using XenConfig.Diagnostics;
+using XenConfig.Fstab.Model;
+using XenConfig.Fstab.Syntax;
 using XenConfig.Fstab;
 
 namespace XenConfig.Validation;

@@ -1,5 +1,7 @@
 using FluentValidation;
 using XenConfig.Diagnostics;
+using XenConfig.Grub.Model;
+using XenConfig.Grub.Syntax;
 using XenConfig.Grub;
 
 namespace XenConfig.Validation;

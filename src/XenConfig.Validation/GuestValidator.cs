@@ -1,7 +1,10 @@
 using FluentValidation;
 using XenConfig.Devices;
 using XenConfig.Diagnostics;
+using XenConfig.Fstab.Model;
+using XenConfig.Fstab.Syntax;
 using XenConfig.Fstab;
+using XenConfig.Grub.Model;
 using XenConfig.Grub;
 
 namespace XenConfig.Validation;

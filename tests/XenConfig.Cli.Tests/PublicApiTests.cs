@@ -12,7 +12,7 @@ public class PublicApiTests
 {
     public static TheoryData<string> Packages() =>
     [
-        "XenConfig", "XenConfig.Grub", "XenConfig.Fstab", "XenConfig.Validation", "XenConfig.Yaml",
+        "XenConfig", "XenConfig.Xm", "XenConfig.Grub", "XenConfig.Fstab", "XenConfig.Validation", "XenConfig.Yaml",
     ];
 
     [Theory]

@@ -1,3 +1,5 @@
+using XenConfig.Fstab.Model;
+
 namespace XenConfig.Fstab.Tests;
 
 public sealed class EditTests

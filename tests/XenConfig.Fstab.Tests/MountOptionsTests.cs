@@ -1,3 +1,4 @@
+using XenConfig.Fstab.Model;
 using XenConfig.Testing;
 
 namespace XenConfig.Fstab.Tests;

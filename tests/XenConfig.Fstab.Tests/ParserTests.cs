@@ -1,5 +1,8 @@
 using System.Text.Json;
 using XenConfig.Diagnostics;
+using XenConfig.Fstab.Json;
+using XenConfig.Fstab.Model;
+using XenConfig.Fstab.Syntax;
 using XenConfig.Testing;
 
 namespace XenConfig.Fstab.Tests;

@@ -1,3 +1,4 @@
+using XenConfig.Fstab.Syntax;
 using XenConfig.Text;
 
 namespace XenConfig.Fstab.Tests;

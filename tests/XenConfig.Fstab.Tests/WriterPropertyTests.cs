@@ -1,4 +1,5 @@
 using System.Text;
+using XenConfig.Fstab.Model;
 using XenConfig.Testing;
 
 namespace XenConfig.Fstab.Tests;

@@ -1,3 +1,5 @@
+using XenConfig.Grub.Model;
+
 namespace XenConfig.Grub.Tests;
 
 /// <summary>Edits on generated menus: a no-op changes no byte; a real edit changes only what it targets.</summary>

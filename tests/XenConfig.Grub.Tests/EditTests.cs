@@ -1,3 +1,5 @@
+using XenConfig.Grub.Model;
+
 namespace XenConfig.Grub.Tests;
 
 /// <summary>Edits through the model, each checked against the whole expected text.</summary>

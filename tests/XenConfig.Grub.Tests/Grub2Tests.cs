@@ -1,3 +1,4 @@
+using XenConfig.Grub.Grub2;
 using XenConfig.Testing;
 
 namespace XenConfig.Grub.Tests;

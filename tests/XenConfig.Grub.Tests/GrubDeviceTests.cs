@@ -1,3 +1,5 @@
+using XenConfig.Grub.Model;
+
 namespace XenConfig.Grub.Tests;
 
 public sealed class GrubDeviceTests

@@ -1,3 +1,5 @@
+using XenConfig.Grub.Json;
+
 namespace XenConfig.Grub.Tests;
 
 public sealed class GrubMenuJsonTests

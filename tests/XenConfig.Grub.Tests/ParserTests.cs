@@ -1,4 +1,6 @@
 using XenConfig.Diagnostics;
+using XenConfig.Grub.Model;
+using XenConfig.Grub.Syntax;
 
 namespace XenConfig.Grub.Tests;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using XenConfig.Grub.Model;
+using XenConfig.Grub.Pygrub;
 using XenConfig.Testing;
 using Xunit.Abstractions;
 

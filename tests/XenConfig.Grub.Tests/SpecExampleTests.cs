@@ -1,3 +1,4 @@
+using XenConfig.Grub.Model;
 using XenConfig.Testing;
 
 namespace XenConfig.Grub.Tests;

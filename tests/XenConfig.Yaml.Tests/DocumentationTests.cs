@@ -1,4 +1,5 @@
 using XenConfig.Domain;
+using XenConfig.Fstab.Model;
 using XenConfig.Fstab;
 using XenConfig.Testing;
 

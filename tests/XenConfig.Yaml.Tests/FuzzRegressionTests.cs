@@ -1,12 +1,13 @@
 using XenConfig.Boot;
 using XenConfig.Devices;
-using XenConfig.Domain;
 using XenConfig.Domain.Model;
-using XenConfig.Domain.Xm;
+using XenConfig.Domain;
 using XenConfig.Fstab;
+using XenConfig.Grub.Grub2;
 using XenConfig.Grub;
 using XenConfig.Testing;
 using XenConfig.Text;
+using XenConfig.Xm;
 
 namespace XenConfig.Yaml.Tests;
 

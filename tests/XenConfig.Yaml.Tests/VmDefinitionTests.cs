@@ -1,5 +1,6 @@
-using XenConfig.Domain;
 using XenConfig.Domain.Model;
+using XenConfig.Domain;
+using XenConfig.Fstab.Model;
 using XenConfig.Fstab;
 using XenConfig.Testing;
 using XenConfig.Validation;

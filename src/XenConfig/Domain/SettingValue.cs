@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using XenConfig.Domain.Syntax;
 
 namespace XenConfig.Domain;
 

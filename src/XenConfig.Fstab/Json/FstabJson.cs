@@ -1,0 +1,73 @@
+using System.Text.Json;
+using XenConfig.Diagnostics;
+using XenConfig.Fstab.Model;
+using XenConfig.Fstab.Syntax;
+
+namespace XenConfig.Fstab.Json;
+
+/// <summary>
+/// The <c>xenconfig show --format json</c> projection of an fstab (DESIGN.md section 6):
+/// <c>{"kind":"fstab","entries":[{"source","target","fstype","options","freq","passno","line"}],"diagnostics":[...]}</c>.
+/// Values are decoded as libmount decodes them; <c>options</c> is the option string as libmount returns it (null when
+/// the field is absent). Written with <see cref="Utf8JsonWriter"/> only, so it works trimmed and AOT-compiled.
+/// </summary>
+public static class FstabJson
+{
+    /// <summary>Writes the projection of a document (lines libmount rejects appear only as diagnostics).</summary>
+    public static void Write(Utf8JsonWriter writer, FstabDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(document);
+        writer.WriteStartObject();
+        writer.WriteString("kind", "fstab");
+        writer.WriteStartArray("entries");
+        for (var i = 0; i < document.Lines.Count; i++)
+        {
+            if (document.Lines[i] is not FstabEntryLine entry)
+            {
+                continue;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString("source", entry.Source.Value);
+            writer.WriteString("target", entry.Target.Value);
+            writer.WriteString("fstype", entry.FileSystemType.Value);
+            if (entry.Options is { } options)
+            {
+                writer.WriteString("options", options.Value);
+            }
+            else
+            {
+                writer.WriteNull("options");
+            }
+
+            writer.WriteNumber("freq", entry.DumpNumber);
+            writer.WriteNumber("passno", entry.PassNumber);
+            writer.WriteNumber("line", i + 1);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        DiagnosticJson.WriteProperty(writer, document.Diagnostics);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the projection of an fstab model.</summary>
+    public static void Write(Utf8JsonWriter writer, FstabFile fstab)
+    {
+        ArgumentNullException.ThrowIfNull(fstab);
+        Write(writer, fstab.Document);
+    }
+
+    /// <summary>The projection as a string (indented when asked).</summary>
+    public static string Serialize(FstabDocument document, bool indented = false)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            Write(writer, document);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

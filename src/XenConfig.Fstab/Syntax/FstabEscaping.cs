@@ -1,0 +1,112 @@
+using System.Text;
+
+namespace XenConfig.Fstab.Syntax;
+
+/// <summary>
+/// The octal escapes of fstab fields, as util-linux reads (<c>unmangle</c>) and writes (<c>mangle</c>) them.
+/// </summary>
+public static class FstabEscaping
+{
+    /// <summary>
+    /// Decodes a raw field the way libmount does: a backslash followed by exactly three octal digits becomes the byte
+    /// <c>64*a + 8*b + c</c> (truncated to 8 bits); everything else stays literal. The result ends at the first NUL byte,
+    /// as the C string libmount returns does.
+    /// </summary>
+    /// <param name="raw">The field as written.</param>
+    /// <param name="encoding">How the file's characters map to bytes (UTF-8, or Latin-1 for files that are not UTF-8).</param>
+    public static byte[] Decode(string raw, Encoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(encoding);
+        if (raw.IndexOf('\\', StringComparison.Ordinal) < 0)
+        {
+            return CutAtNul(encoding.GetBytes(raw));
+        }
+
+        var bytes = new List<byte>(raw.Length);
+        var literalStart = 0;
+        var i = 0;
+        while (i < raw.Length)
+        {
+            if (raw[i] == '\\' && i + 3 < raw.Length && IsOctal(raw[i + 1]) && IsOctal(raw[i + 2]) && IsOctal(raw[i + 3]))
+            {
+                bytes.AddRange(encoding.GetBytes(raw[literalStart..i]));
+                bytes.Add(unchecked((byte)((64 * (raw[i + 1] - '0')) + (8 * (raw[i + 2] - '0')) + (raw[i + 3] - '0'))));
+                i += 4;
+                literalStart = i;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        bytes.AddRange(encoding.GetBytes(raw[literalStart..]));
+        return CutAtNul([.. bytes]);
+    }
+
+    /// <summary>Decodes a raw field to text (see <see cref="Decode"/>); invalid bytes read as U+FFFD.</summary>
+    public static string DecodeToString(string raw, Encoding encoding) => encoding.GetString(Decode(raw, encoding));
+
+    /// <summary>
+    /// Escapes a value for one field so that libmount reads back exactly <paramref name="value"/>: space, tab, line feed,
+    /// carriage return and backslash become <c>\040 \011 \012 \015 \134</c>, and a leading <c>#</c> of the first field
+    /// becomes <c>\043</c> (otherwise the line would be a comment).
+    /// </summary>
+    /// <param name="value">The value to write; must not be empty nor contain NUL.</param>
+    /// <param name="isFirstField">True for the source field, the only one where a leading <c>#</c> matters.</param>
+    /// <exception cref="ArgumentException">The value is empty or contains a NUL character.</exception>
+    public static string Escape(string value, bool isFirstField)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length == 0)
+        {
+            throw new ArgumentException("An fstab field cannot be empty.", nameof(value));
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("An fstab field cannot hold a NUL character.", nameof(value));
+        }
+
+        var builder = new StringBuilder(value.Length + 8);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case ' ':
+                    builder.Append("\\040");
+                    break;
+                case '\t':
+                    builder.Append("\\011");
+                    break;
+                case '\n':
+                    builder.Append("\\012");
+                    break;
+                case '\r':
+                    builder.Append("\\015");
+                    break;
+                case '\\':
+                    builder.Append("\\134");
+                    break;
+                case '#' when i == 0 && isFirstField:
+                    builder.Append("\\043");
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsOctal(char c) => c is >= '0' and <= '7';
+
+    private static byte[] CutAtNul(byte[] bytes)
+    {
+        var nul = Array.IndexOf(bytes, (byte)0);
+        return nul < 0 ? bytes : bytes[..nul];
+    }
+}

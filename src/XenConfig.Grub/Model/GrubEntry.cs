@@ -1,0 +1,136 @@
+using XenConfig.Grub.Syntax;
+using XenConfig.Text;
+
+namespace XenConfig.Grub.Model;
+
+/// <summary>
+/// One menu entry as GRUB 0.97 numbers it (entries without commands are dropped before numbering): its title and the
+/// commands GRUB stores for it, with typed views of the usual ones. A read-only view of one parse; after an edit,
+/// read the entries again from the menu.
+/// </summary>
+public sealed class GrubEntry
+{
+    internal GrubEntry(int index, GrubLine titleLine, IReadOnlyList<GrubLine> commands, TextSpan ownedSpan)
+    {
+        Index = index;
+        TitleLine = titleLine;
+        Commands = commands;
+        OwnedSpan = ownedSpan;
+        var modules = new List<GrubModule>();
+        var others = new List<GrubLine>();
+        foreach (var command in commands)
+        {
+            switch (command.Name)
+            {
+                case "root":
+                case "rootnoverify":
+                    RootLine = command;
+                    break;
+                case "kernel":
+                    Kernel = new GrubKernel(command);
+                    break;
+                case "initrd":
+                    InitrdLine = command;
+                    break;
+                case "module":
+                case "modulenounzip":
+                    var (path, rest) = GrubText.SplitWord(command.Argument, 0);
+                    modules.Add(new GrubModule(path, rest < command.Argument.Length ? command.Argument[rest..] : null, command.Name == "modulenounzip", command, rest));
+                    break;
+                case "chainloader":
+                    Chainloader = command.Argument;
+                    break;
+                case "savedefault":
+                    SaveDefault = true;
+                    break;
+                case "makeactive":
+                    MakeActive = true;
+                    break;
+                case "lock":
+                    Lock = true;
+                    break;
+                default:
+                    others.Add(command);
+                    break;
+            }
+        }
+
+        Modules = modules;
+        OtherCommands = others;
+        if (RootLine is not null)
+        {
+            Root = GrubText.SplitWord(RootLine.Argument, 0).Word;
+            RootDevice = GrubDevice.TryParse(Root, out var device) ? device : null;
+        }
+
+        if (InitrdLine is not null)
+        {
+            Initrd = GrubText.SplitWord(InitrdLine.Argument, 0).Word;
+        }
+
+        if (modules.Count > 0)
+        {
+            Xen = new XenBootEntry(Title, Kernel?.Path, Kernel?.ArgumentsText, modules);
+        }
+    }
+
+    /// <summary>The entry's number as GRUB counts it (what <c>default N</c> refers to).</summary>
+    public int Index { get; }
+
+    /// <summary>The title as GRUB shows it: tabs as spaces, trailing blanks kept; empty for a bare <c>title</c>.</summary>
+    public string Title => TitleLine.Argument;
+
+    /// <summary>The commands GRUB stores for the entry, in order (unknown commands are not among them).</summary>
+    public IReadOnlyList<GrubLine> Commands { get; }
+
+    /// <summary>The root device as written (first word of the last <c>root</c>/<c>rootnoverify</c>), or null.</summary>
+    public string? Root { get; }
+
+    /// <summary>The parsed root device, or null when there is none or it is malformed.</summary>
+    public GrubDevice? RootDevice { get; }
+
+    /// <summary>True when the root line is <c>rootnoverify</c> (used for chain-loading).</summary>
+    public bool IsRootNoVerify => RootLine?.Name == "rootnoverify";
+
+    /// <summary>The (last) <c>kernel</c> line, or null.</summary>
+    public GrubKernel? Kernel { get; }
+
+    /// <summary>The initrd file (first word of the last <c>initrd</c>), or null.</summary>
+    public string? Initrd { get; }
+
+    /// <summary>The <c>module</c>/<c>modulenounzip</c> lines in order.</summary>
+    public IReadOnlyList<GrubModule> Modules { get; }
+
+    /// <summary>The argument of <c>chainloader</c> (<c>+1</c>, <c>--force /boot/grub/stage1</c>), or null.</summary>
+    public string? Chainloader { get; }
+
+    /// <summary>True when the entry has a <c>savedefault</c> line.</summary>
+    public bool SaveDefault { get; }
+
+    /// <summary>True when the entry has a <c>makeactive</c> line.</summary>
+    public bool MakeActive { get; }
+
+    /// <summary>True when the entry has a <c>lock</c> line.</summary>
+    public bool Lock { get; }
+
+    /// <summary>The stored commands without a typed property here (<c>map</c>, <c>boot</c>, <c>password</c>, ...), raw.</summary>
+    public IReadOnlyList<GrubLine> OtherCommands { get; }
+
+    /// <summary>True for a multiboot (Xen) entry: one with at least one module.</summary>
+    public bool IsXen => Xen is not null;
+
+    /// <summary>The Xen view of the entry, or null when it has no module.</summary>
+    public XenBootEntry? Xen { get; }
+
+    internal GrubLine TitleLine { get; }
+
+    internal GrubLine? RootLine { get; }
+
+    internal GrubLine? InitrdLine { get; }
+
+    /// <summary>The text the entry owns: blank lines and comments directly above the title, the title, its lines.</summary>
+    internal TextSpan OwnedSpan { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Title;
+}

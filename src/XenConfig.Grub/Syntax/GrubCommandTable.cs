@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+
+namespace XenConfig.Grub.Syntax;
+
+/// <summary>Where GRUB 0.97 accepts a command (the flags of its builtin table).</summary>
+[Flags]
+internal enum GrubCommandFlags
+{
+    None = 0,
+
+    /// <summary>Executed when it appears before the first <c>title</c>.</summary>
+    Menu = 1,
+
+    /// <summary>Meant for an entry or the command line.</summary>
+    Entry = 2,
+
+    /// <summary>The <c>title</c> command.</summary>
+    Title = 4,
+}
+
+/// <summary>The commands GRUB 0.97 knows (upstream table plus the widespread graphics and gfxboot patches).</summary>
+internal static class GrubCommandTable
+{
+    private const GrubCommandFlags Both = GrubCommandFlags.Menu | GrubCommandFlags.Entry;
+
+    private static readonly FrozenDictionary<string, GrubCommandFlags> Commands = new Dictionary<string, GrubCommandFlags>(StringComparer.Ordinal)
+    {
+        ["blocklist"] = GrubCommandFlags.Entry, ["boot"] = GrubCommandFlags.Entry, ["bootp"] = Both, ["cat"] = GrubCommandFlags.Entry,
+        ["chainloader"] = GrubCommandFlags.Entry, ["cmp"] = GrubCommandFlags.Entry, ["color"] = Both, ["configfile"] = GrubCommandFlags.Entry,
+        ["debug"] = GrubCommandFlags.Entry, ["default"] = GrubCommandFlags.Menu, ["device"] = Both, ["dhcp"] = Both,
+        ["displayapm"] = GrubCommandFlags.Entry, ["displaymem"] = GrubCommandFlags.Entry, ["dump"] = GrubCommandFlags.Entry,
+        ["embed"] = GrubCommandFlags.Entry, ["fallback"] = GrubCommandFlags.Menu, ["find"] = GrubCommandFlags.Entry,
+        ["fstest"] = GrubCommandFlags.Entry, ["geometry"] = GrubCommandFlags.Entry, ["halt"] = GrubCommandFlags.Entry,
+        ["help"] = GrubCommandFlags.Entry, ["hiddenmenu"] = GrubCommandFlags.Menu, ["hide"] = Both, ["ifconfig"] = Both,
+        ["impsprobe"] = GrubCommandFlags.Entry, ["initrd"] = GrubCommandFlags.Entry, ["install"] = GrubCommandFlags.Entry,
+        ["ioprobe"] = GrubCommandFlags.Entry, ["kernel"] = GrubCommandFlags.Entry, ["lock"] = GrubCommandFlags.Entry,
+        ["makeactive"] = GrubCommandFlags.Entry, ["map"] = GrubCommandFlags.Entry, ["md5crypt"] = GrubCommandFlags.Entry,
+        ["module"] = GrubCommandFlags.Entry, ["modulenounzip"] = GrubCommandFlags.Entry, ["pager"] = Both, ["partnew"] = Both,
+        ["parttype"] = Both, ["password"] = Both, ["pause"] = GrubCommandFlags.Entry, ["quit"] = GrubCommandFlags.Entry,
+        ["rarp"] = Both, ["read"] = GrubCommandFlags.Entry, ["reboot"] = GrubCommandFlags.Entry, ["root"] = GrubCommandFlags.Entry,
+        ["rootnoverify"] = GrubCommandFlags.Entry, ["savedefault"] = GrubCommandFlags.Entry, ["serial"] = Both, ["setkey"] = Both,
+        ["setup"] = GrubCommandFlags.Entry, ["terminal"] = Both, ["terminfo"] = Both, ["testload"] = GrubCommandFlags.Entry,
+        ["testvbe"] = GrubCommandFlags.Entry, ["tftpserver"] = Both, ["timeout"] = GrubCommandFlags.Menu, ["title"] = GrubCommandFlags.Title,
+        ["unhide"] = Both, ["uppermem"] = GrubCommandFlags.Entry, ["vbeprobe"] = GrubCommandFlags.Entry,
+
+        // The "graphics" patch (Red Hat, Debian, the Xen tree) and SUSE's gfxboot.
+        ["splashimage"] = Both, ["foreground"] = Both, ["background"] = Both, ["viewport"] = Both, ["shade"] = Both,
+        ["border"] = Both, ["gfxmenu"] = GrubCommandFlags.Menu,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The flags of <paramref name="name"/>, or <see cref="GrubCommandFlags.None"/> when GRUB does not know it.</summary>
+    public static GrubCommandFlags Lookup(string name) => Commands.GetValueOrDefault(name);
+
+    /// <summary>True for the commands that only work before the first title.</summary>
+    public static bool IsMenuOnly(string name) => Lookup(name) == GrubCommandFlags.Menu;
+}

@@ -1,0 +1,304 @@
+using System.Numerics;
+using XenConfig.Diagnostics;
+using XenConfig.Domain;
+using XenConfig.Text;
+using XenConfig.Xm.Python;
+
+namespace XenConfig.Xm;
+
+/// <summary>
+/// Runs an xm (xend) domain config, a Python 2 script, through a safe evaluator of the constructs real configs use,
+/// the way <c>xm create</c> did: a prologue (<c>import sys, os, os.path</c>, <c>xm_file</c>, <c>xm_help</c>,
+/// <c>xm_vars</c>), locals seeded with the command-line variables, then the collection of every local of type
+/// <c>str</c>, <c>list</c>, <c>int</c> or <c>float</c>. Nothing is ever passed to a real interpreter; anything the
+/// evaluator does not support is a diagnostic with a position.
+/// </summary>
+public static class XmConfig
+{
+    /// <summary>Larger inputs are refused with a diagnostic.</summary>
+    public const int MaxTextLength = 16 * 1024 * 1024;
+
+    private const int MaxValueDepth = 100;
+
+    private static readonly HashSet<string> PrologueNames = ["xm_file", "xm_help", "NBE_BRIDGE"];
+
+    /// <summary>Evaluates <paramref name="text"/>. Never throws for any input text.</summary>
+    /// <exception cref="ArgumentException"><see cref="XmEvaluationOptions.Uname"/> does not have five items.</exception>
+    public static XmEvaluation Evaluate(SourceText text, XmEvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= XmEvaluationOptions.Default;
+        if (options.Uname is not { Count: 5 })
+        {
+            throw new ArgumentException("Uname must hold exactly five strings (sysname, nodename, release, version, machine).", nameof(options));
+        }
+
+        return new Evaluator(text, options).Run();
+    }
+
+    /// <summary>Evaluates <paramref name="text"/> read from <paramref name="path"/> (used in diagnostics and as <c>xm_file</c>).</summary>
+    public static XmEvaluation Evaluate(string text, string? path = null, XmEvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Evaluate(SourceText.From(text, path), options);
+    }
+
+    /// <summary>Reads and evaluates a file.</summary>
+    public static XmEvaluation Load(string path, XmEvaluationOptions? options = null) => Evaluate(SourceText.Load(path), options);
+
+    /// <summary>True when <paramref name="text"/> is valid Python 2 as far as the evaluator's grammar goes.</summary>
+    internal static bool IsPython(string text) =>
+        text.Length <= MaxTextLength && !text.StartsWith('<') && PyParser.Parse(text).Errors.Count == 0;
+
+    private sealed class Evaluator(SourceText text, XmEvaluationOptions options)
+    {
+        private readonly List<Diagnostic> _diagnostics = [];
+        private readonly OrderedDictionary<string, SettingValue> _settings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, TextSpan> _locations = new(StringComparer.Ordinal);
+
+        private Diagnostic Report(DiagnosticDescriptor descriptor, int start, int end, string message)
+        {
+            start = Math.Clamp(start, 0, text.Length);
+            end = Math.Clamp(end, start, text.Length);
+            var diagnostic = descriptor.Create(text.GetLocation(TextSpan.FromBounds(start, end)), message);
+            _diagnostics.Add(diagnostic);
+            return diagnostic;
+        }
+
+        public XmEvaluation Run()
+        {
+            var output = new List<string>();
+            var declared = new List<string>();
+            if (text.Length > MaxTextLength)
+            {
+                Report(DiagnosticIds.XmLimitExceeded, 0, 0, $"the file is larger than {MaxTextLength} characters");
+                return Result(declared, output);
+            }
+
+            if (text.Content.StartsWith('<'))
+            {
+                Report(DiagnosticIds.XmUnsupportedConstruct, 0, 1, "xm reads a file starting with '<' as a Xen-API XML config, not Python; XML configs are not supported");
+                return Result(declared, output);
+            }
+
+            var module = PyParser.Parse(text.Content);
+            foreach (var warning in module.Warnings)
+            {
+                Report(DiagnosticIds.XmValueDropped, warning.Start, warning.End, warning.Message);
+            }
+
+            const int MaxReportedSyntaxErrors = 10;
+            if (module.Errors.Count > MaxReportedSyntaxErrors)
+            {
+                var first = module.Errors[MaxReportedSyntaxErrors];
+                Report(DiagnosticIds.XmSyntaxError, first.Start, first.End, $"{module.Errors.Count - MaxReportedSyntaxErrors} more syntax errors; only the first {MaxReportedSyntaxErrors} are reported");
+            }
+
+            foreach (var error in module.Errors.Take(MaxReportedSyntaxErrors))
+            {
+                Report(error.IsLimit ? DiagnosticIds.XmLimitExceeded : DiagnosticIds.XmSyntaxError, error.Start, error.End,
+                    error.IsLimit ? error.Message : error.Message + "; python would refuse the whole file");
+            }
+
+            if (module.Errors.Count > 0)
+            {
+                return Result(declared, output);
+            }
+
+            var interpreter = new PyInterpreter(options with { FileName = options.FileName ?? text.Path ?? "" });
+            foreach (var (name, value) in options.Variables)
+            {
+                interpreter.ModuleLocals.Set(name, value);
+            }
+
+            var origin = new PassStmt(0, 0);
+            try
+            {
+                interpreter.RunPrologue(interpreter.ModuleScope, origin);
+                interpreter.ExecuteModule(module.Body, interpreter.ModuleScope);
+            }
+            catch (PyException ex)
+            {
+                var node = ex.Node ?? origin;
+                var descriptor = ex.TypeName == "ImportError" ? DiagnosticIds.XmUnknownModule : DiagnosticIds.XmRuntimeError;
+                var message = ex.TypeName == "ImportError"
+                    ? $"ImportError: {ex.Message}; the evaluator provides os, os.path, re, string, socket and sys"
+                    : $"{ex.TypeName}: {ex.Message}; xm create stops here";
+                Report(descriptor, node.Start, node.End, message);
+            }
+            catch (PyUnsupportedException ex)
+            {
+                var node = ex.Node ?? origin;
+                Report(ex.IsLimit ? DiagnosticIds.XmLimitExceeded : DiagnosticIds.XmUnsupportedConstruct, node.Start, node.End, ex.Message);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                Report(DiagnosticIds.XmLimitExceeded, 0, 0, "values or calls nested too deeply for the evaluator");
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InvalidCastException or IndexOutOfRangeException or OverflowException or FormatException)
+            {
+                // A defect of the evaluator must not escape to the caller; report it where the run stopped.
+                Report(DiagnosticIds.XmUnsupportedConstruct, 0, 0, $"the evaluator failed internally ({ex.GetType().Name}: {ex.Message}); please report this input");
+            }
+
+            foreach (var unsupported in Unsupported(module.Body).Where(u => !interpreter.ReachedUnsupported.Contains(u)))
+            {
+                Report(DiagnosticIds.XmUnsupportedConstructNotRun, unsupported.Start, unsupported.End,
+                    $"{unsupported.Construct} is not supported by the evaluator; it is in code that did not run");
+            }
+
+            foreach (var (node, message) in interpreter.HostWarnings)
+            {
+                Report(DiagnosticIds.XmHostDependent, node.Start, node.End, message);
+            }
+
+            declared.AddRange(interpreter.XmVars.Declared.Select(d => d.Name));
+            output.AddRange(interpreter.Output);
+            try
+            {
+                Collect(interpreter);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                Report(DiagnosticIds.XmLimitExceeded, 0, 0, "values nested too deeply for the evaluator");
+            }
+
+            return Result(declared, output);
+        }
+
+        private XmEvaluation Result(List<string> declared, List<string> output) =>
+            new(text, options, _settings, _locations, _diagnostics, declared, output);
+
+        private static List<UnsupportedStmt> Unsupported(IReadOnlyList<PyStmt> body)
+        {
+            var found = new List<UnsupportedStmt>();
+            var stack = new Stack<IReadOnlyList<PyStmt>>();
+            stack.Push(body);
+            while (stack.Count > 0)
+            {
+                foreach (var statement in stack.Pop())
+                {
+                    switch (statement)
+                    {
+                        case UnsupportedStmt unsupported:
+                            found.Add(unsupported);
+                            break;
+                        case IfStmt ifStmt:
+                            foreach (var (_, branch) in ifStmt.Branches)
+                            {
+                                stack.Push(branch);
+                            }
+
+                            if (ifStmt.Else is not null)
+                            {
+                                stack.Push(ifStmt.Else);
+                            }
+
+                            break;
+                        case ForStmt forStmt:
+                            stack.Push(forStmt.Body);
+                            if (forStmt.Else is not null)
+                            {
+                                stack.Push(forStmt.Else);
+                            }
+
+                            break;
+                        case DefStmt def:
+                            stack.Push(def.Body);
+                            break;
+                        case TryStmt tryStmt:
+                            stack.Push(tryStmt.Body);
+                            foreach (var handler in tryStmt.Handlers)
+                            {
+                                stack.Push(handler.Body);
+                            }
+
+                            if (tryStmt.Else is not null)
+                            {
+                                stack.Push(tryStmt.Else);
+                            }
+
+                            if (tryStmt.Finally is not null)
+                            {
+                                stack.Push(tryStmt.Finally);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            return found.OrderBy(u => u.Start).ToList();
+        }
+
+        private void Collect(PyInterpreter interpreter)
+        {
+            foreach (var (key, value) in interpreter.ModuleLocals.Items)
+            {
+                if (key is not string name)
+                {
+                    continue;
+                }
+
+                var assigned = interpreter.Assignments.TryGetValue(name, out var node);
+                if (PrologueNames.Contains(name) && !assigned)
+                {
+                    continue;
+                }
+
+                if (assigned)
+                {
+                    _locations[name] = TextSpan.FromBounds(node!.Start, node.End);
+                }
+
+                switch (value)
+                {
+                    case string or long or double or PyList:
+                        _settings[name] = ToSetting(value, name, node, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                        break;
+                    case bool or BigInteger or PyTuple or PyDict or PyNone or PyUnicode when assigned && !options.Variables.ContainsKey(name):
+                        Report(DiagnosticIds.XmValueDropped, node!.Start, node.End,
+                            $"{name} = {Truncate(PyOps.Repr(value))} is a {PyOps.TypeName(value)}; xend ignored it (only str, list, int and float become options)" +
+                            (value is bool ? $"; write {name} = {((bool)value ? 1 : 0)}" : value is BigInteger ? "; drop the L suffix" : ""));
+                        break;
+                }
+            }
+
+            foreach (var (name, value) in options.Variables)
+            {
+                _settings[name] = SettingValue.String(value);
+                _locations.Remove(name);
+            }
+        }
+
+        private static string Truncate(string text) => text.Length > 60 ? text[..57] + "..." : text;
+
+        private SettingValue ToSetting(object value, string name, PyNode? node, int depth, HashSet<object> active)
+        {
+            switch (value)
+            {
+                case string s:
+                    return SettingValue.String(s);
+                case long l:
+                    return SettingValue.Number(l);
+                case double d:
+                    return SettingValue.String(PyOps.FloatStr(d));
+                case PyList or PyTuple when depth < MaxValueDepth && active.Add(value):
+                {
+                    var items = value is PyList list ? list.Items.ToArray() : ((PyTuple)value).Items;
+                    var converted = items.Select(item => ToSetting(item, name, node, depth + 1, active)).ToList();
+                    active.Remove(value);
+                    return SettingValue.List(converted);
+                }
+
+                case BigInteger big when big >= long.MinValue && big <= long.MaxValue:
+                    return SettingValue.Number((long)big);
+                default:
+                    var textValue = value is PyList or PyTuple ? "[...]" : PyOps.Str(value);
+                    Report(DiagnosticIds.XmValueRendered, node?.Start ?? 0, node?.End ?? 0,
+                        $"an item of {name} is a {PyOps.TypeName(value)} ({Truncate(PyOps.Repr(value))}); its text '{Truncate(textValue)}' was used");
+                    return SettingValue.String(textValue);
+            }
+        }
+    }
+}

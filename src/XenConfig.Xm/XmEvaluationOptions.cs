@@ -1,0 +1,29 @@
+namespace XenConfig.Xm;
+
+/// <summary>How to run an xm config: the command-line variables and what the host answers.</summary>
+public sealed record XmEvaluationOptions
+{
+    /// <summary>No variables, a Linux x86_64 host, no paths known to exist.</summary>
+    public static XmEvaluationOptions Default { get; } = new();
+
+    /// <summary>
+    /// Variables given on the command line, as <c>xm create FILE vmid=3</c> (or <c>xenconfig convert --set vmid=3</c>)
+    /// gave them: their values are strings, they are visible to the script from the start, and they win over any value
+    /// the script assigns to the same name.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// What <c>os.uname()</c> returns: sysname, nodename, release, version, machine (exactly five items).
+    /// </summary>
+    public IReadOnlyList<string> Uname { get; init; } = ["Linux", "localhost", "3.16.0-4-amd64", "#1 SMP Debian 3.16.7", "x86_64"];
+
+    /// <summary>
+    /// The paths for which <c>os.path.exists</c> (and <c>isfile</c>, <c>isdir</c>, <c>islink</c>) answer true. When null,
+    /// every such test answers false and reports a warning, because the answer depended on the host that ran xm.
+    /// </summary>
+    public IReadOnlySet<string>? ExistingPaths { get; init; }
+
+    /// <summary>The value of <c>xm_file</c>; when null, the path of the source text (or an empty string).</summary>
+    public string? FileName { get; init; }
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using XenConfig.Diagnostics;
+using XenConfig.Domain.Model;
+
+namespace XenConfig.Domain.Json;
+
+/// <summary>
+/// The JSON contract of <c>xenconfig show</c> for domain configs (DESIGN.md §6):
+/// <c>{"kind","settings","model","diagnostics"}</c>, where <c>settings</c> are the effective values exactly as libxlu
+/// returns them (strings and nested lists of strings).
+/// </summary>
+public static class DomainConfigJson
+{
+    /// <summary>
+    /// Writer options deep enough for every nesting libxlu accepts (its parser stops near 5000 levels), indented, and
+    /// escaping only what JSON requires, so quotes and <c>'</c> in messages stay readable (the output is not HTML).
+    /// </summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        MaxDepth = 6000,
+        Indented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes the projection of <paramref name="document"/>.</summary>
+    /// <param name="writer">Where to write; create it with <see cref="WriterOptions"/> for deeply nested files.</param>
+    /// <param name="document">The parsed document.</param>
+    /// <param name="kind"><c>xl</c>, or <c>xm</c> for a document converted from an xm config.</param>
+    /// <param name="writeModel">Writes the typed model under <c>"model"</c>; extended by callers that know more device types.</param>
+    /// <param name="settings">The settings to print instead of the document's (an xm config's evaluated values).</param>
+    /// <param name="diagnostics">The diagnostics to print instead of the document's (an xm evaluation and conversion).</param>
+    public static void Write(
+        Utf8JsonWriter writer,
+        DomainConfigDocument document,
+        string kind = "xl",
+        Action<Utf8JsonWriter, DomainConfig>? writeModel = null,
+        IEnumerable<KeyValuePair<string, SettingValue>>? settings = null,
+        IEnumerable<Diagnostic>? diagnostics = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(document);
+        writer.WriteStartObject();
+        writer.WriteString("kind", kind);
+        writer.WritePropertyName("settings");
+        WriteSettings(writer, settings ?? document.Settings.Select(s => KeyValuePair.Create(s.Key, s.Value.Value)));
+        writer.WritePropertyName("model");
+        writer.WriteStartObject();
+        var config = DomainConfig.FromDocument(document);
+        WriteModel(writer, config);
+        writeModel?.Invoke(writer, config);
+        writer.WriteEndObject();
+        DiagnosticJson.WriteProperty(writer, diagnostics ?? document.Diagnostics);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>{KEY: string | [nested lists of strings]}</c>.</summary>
+    public static void WriteSettings(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, SettingValue>> settings)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(settings);
+        writer.WriteStartObject();
+        foreach (var (name, value) in settings)
+        {
+            writer.WritePropertyName(name);
+            WriteValue(writer, value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a value as a JSON string or nested arrays, without recursion.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, SettingValue value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        var stack = new Stack<(SettingValue Value, int Next)>();
+        stack.Push((value, -1));
+        while (stack.Count > 0)
+        {
+            var (current, next) = stack.Pop();
+            if (!current.IsList)
+            {
+                writer.WriteStringValue(current.Text);
+                continue;
+            }
+
+            if (next < 0)
+            {
+                writer.WriteStartArray();
+                next = 0;
+            }
+
+            if (next >= current.Items.Count)
+            {
+                writer.WriteEndArray();
+                continue;
+            }
+
+            stack.Push((current, next + 1));
+            stack.Push((current.Items[next], -1));
+        }
+    }
+
+    private static void WriteModel(Utf8JsonWriter writer, DomainConfig config)
+    {
+        WriteNullableString(writer, "name", config.Name);
+        WriteNullableString(writer, "type", config.Type?.ToString().ToLowerInvariant());
+        WriteNullableString(writer, "uuid", config.UuidText);
+        WriteNullableNumber(writer, "memory", config.Memory);
+        WriteNullableNumber(writer, "maxmem", config.MaxMemory);
+        WriteNullableNumber(writer, "vcpus", config.Vcpus);
+        WriteNullableNumber(writer, "maxvcpus", config.MaxVcpus);
+        WriteNullableString(writer, "kernel", config.Kernel);
+        WriteNullableString(writer, "ramdisk", config.Ramdisk);
+        WriteNullableString(writer, "bootloader", config.Bootloader);
+        WriteNullableString(writer, "cmdline", config.KernelCommandLine);
+        writer.WriteStartArray("unknownKeys");
+        foreach (var key in config.UnknownKeys)
+        {
+            writer.WriteStringValue(key);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a string property, or null.</summary>
+    public static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNullableNumber(Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteNumber(name, value.Value);
+        }
+    }
+}
