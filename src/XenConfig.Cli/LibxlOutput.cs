@@ -1,5 +1,3 @@
-using XenConfig.Domain;
-using XenConfig.Domain.Model;
 using XenConfig.Libxl;
 
 namespace XenConfig.Cli;
@@ -26,10 +24,8 @@ internal static class LibxlOutput
             return ExitCodes.UsageOrIo;
         }
 
-        var document = input.Kind == InputKind.Xm
-            ? DomainOutput.Convert(input, null).Conversion.Document
-            : DomainConfigDocument.Parse(input.Text);
-        var result = LibxlDomainConfig.Build(DomainConfig.FromDocument(document), host);
+        // An xm config means what its xl conversion means.
+        var result = LibxlDomainConfig.Build(input.ReadDomainConfig().ToModel(), host);
         foreach (var diagnostic in result.Diagnostics)
         {
             stderr.WriteLine(diagnostic);

@@ -3,6 +3,7 @@ using XenConfig.Devices;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
 using XenConfig.Domain.Model;
+using XenConfig.Domain.Syntax;
 
 namespace XenConfig.Libxl;
 
