@@ -13,11 +13,11 @@ internal static class DomainOutput
         var source = input.ReadDomainConfig(variables);
         if (source.Evaluation is { } evaluation)
         {
-            DomainConfigJson.Write(writer, source.Document, "xm", DeviceJson.WriteDevices, evaluation.Settings, source.Diagnostics);
+            DomainConfigJson.Write(writer, source.Document, "xm", evaluation.Settings, source.Diagnostics);
         }
         else
         {
-            DomainConfigJson.Write(writer, source.Document, "xl", DeviceJson.WriteDevices);
+            DomainConfigJson.Write(writer, source.Document, "xl");
         }
 
         return source.HasErrors;

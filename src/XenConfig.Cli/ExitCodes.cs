@@ -1,6 +1,6 @@
 namespace XenConfig.Cli;
 
-/// <summary>The exit codes of every command (DESIGN.md §6).</summary>
+/// <summary>The exit codes of every command (docs/json.md).</summary>
 internal static class ExitCodes
 {
     /// <summary>Clean: no errors (warnings allowed unless --warnaserror).</summary>

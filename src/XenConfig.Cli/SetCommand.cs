@@ -69,10 +69,33 @@ internal static class SetCommand
         return command;
     }
 
-    /// <summary>An xl literal (<c>1024</c>, <c>'x'</c>, <c>[ 'a' ]</c>) as written; anything else as a plain string.</summary>
+    /// <summary>
+    /// An xl literal (<c>1024</c>, <c>'x'</c>, <c>[ 'a' ]</c>) as written; other text (<c>4-7</c>, <c>hello</c>) is a
+    /// plain string. Text that starts like a literal and carries more (<c>1;name='x'</c>, <c>1024 # c</c>) is refused
+    /// rather than cut short.
+    /// </summary>
+    /// <exception cref="ArgumentException">The text holds more than one value, or a quoted/list literal that is not valid.</exception>
     public static SettingValue ParseDomainValue(string text)
     {
-        var probe = DomainConfigDocument.Parse("v = " + text + "\n");
-        return !probe.HasErrors && probe.GetValue("v") is { } literal ? literal : SettingValue.String(text);
+        if (SettingValue.TryParse(text, out var literal))
+        {
+            return literal;
+        }
+
+        var trimmed = text.TrimStart();
+        var meantAsLiteral = trimmed.Length > 0 && (trimmed[0] is '\'' or '"' or '[' || (char.IsAsciiDigit(trimmed[0]) && trimmed.AsSpan().IndexOfAny(';', '#') >= 0));
+        if (!meantAsLiteral)
+        {
+            return SettingValue.String(text);
+        }
+
+        try
+        {
+            return SettingValue.Parse(text);
+        }
+        catch (FormatException exception)
+        {
+            throw new ArgumentException(exception.Message, nameof(text), exception);
+        }
     }
 }

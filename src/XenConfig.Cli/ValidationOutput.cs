@@ -5,7 +5,7 @@ using XenConfig.Domain.Json;
 
 namespace XenConfig.Cli;
 
-/// <summary>The three forms of <c>validate</c> output: MSBuild-canonical text, JSON (DESIGN.md §6) and SARIF 2.1.0.</summary>
+/// <summary>The three forms of <c>validate</c> output: MSBuild-canonical text, JSON (docs/json.md) and SARIF 2.1.0.</summary>
 internal static class ValidationOutput
 {
     public static void WriteText(TextWriter output, int files, IReadOnlyList<Diagnostic> diagnostics)

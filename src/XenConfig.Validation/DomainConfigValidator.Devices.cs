@@ -50,19 +50,19 @@ public sealed partial class DomainConfigValidator
     private static void CheckRootDevice(DomainConfig config, ValidationContext<DomainConfig> context)
     {
         // Only a kernel booted from dom0 gets root= from the config; pygrub guests are checked against their menu.lst.
-        if (config.Kernel is null || config.KernelCommandLine is not { } line)
+        if (config.Kernel is null || config.KernelRoot is not { } kernelRoot || config.KernelCommandLine is not { } line)
         {
             return;
         }
 
         var commandLine = KernelCommandLine.Parse(line);
-        if (commandLine.Get("root") is not { } root || !root.StartsWith("/dev/", StringComparison.Ordinal))
+        var root = kernelRoot.Device;
+        if (!root.StartsWith("/dev/", StringComparison.Ordinal))
         {
             return; // root=UUID=..., LABEL=..., NFS: nothing to check offline
         }
 
-        var settingKey = config.Cmdline is not null ? "cmdline" : config.Root is not null ? "root" : "extra";
-        var location = ValueLocation(config, config.Document.Settings[settingKey]);
+        var location = ValueLocation(config, config.Document.Settings[kernelRoot.Key]);
         var disks = config.Disks;
         var provider = disks.FirstOrDefault(d => d.VirtualDevice?.Match(root) is VirtualDeviceMatch.Exact or VirtualDeviceMatch.Partition)
             ?? disks.FirstOrDefault(d => d.VirtualDevice?.Provides(root) == true);

@@ -21,7 +21,7 @@ internal sealed record VifItem(VifSpec Spec, SourceLocation Location);
 /// <summary>A <c>root=</c> device and where it comes from.</summary>
 internal sealed record RootDevice(string Device, SourceLocation Location, string Origin);
 
-/// <summary>The disks and vifs of a domain config with their positions, and the device matching rules of DESIGN.md §4.</summary>
+/// <summary>The disks and vifs of a domain config with their positions, and the device matching rules of docs/diagnostics.md.</summary>
 internal static class DomainDevices
 {
     public static IReadOnlyList<DiskItem> Disks(DomainConfig config)
@@ -109,11 +109,8 @@ internal static class DomainDevices
     public static RootDevice? KernelRoot(Guest guest)
     {
         var config = guest.Config;
-        if (config.KernelCommandLine is { } commandLine && KernelCommandLine.Parse(commandLine).Get("root") is { Length: > 0 } root)
+        if (config.KernelRoot is { Device: var root, Key: var key })
         {
-            var key = config.Cmdline is not null ? "cmdline"
-                : config.Extra is { } extra && KernelCommandLine.Parse(extra).Contains("root") ? "extra"
-                : "root";
             var location = DomainConfigValidator.ValueLocation(config, config.Document.Settings[key]);
             return new RootDevice(root, location, $"root={root} ({key} in {Describe(location)})");
         }

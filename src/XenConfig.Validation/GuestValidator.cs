@@ -15,7 +15,7 @@ namespace XenConfig.Validation;
 /// read-only, writable disks are used, and every entry of the guest's menu passes a <c>root=</c> some disk provides.
 /// </summary>
 /// <remarks>
-/// Device matching follows DESIGN.md §4: the vdev itself, a partition of a whole-disk vdev, or (with an XC5007 info)
+/// Device matching follows docs/diagnostics.md: the vdev itself, a partition of a whole-disk vdev, or (with an XC5007 info)
 /// the <c>xvd</c> name a modern kernel gives an <c>hd</c>/<c>sd</c> vdev. Only <c>/dev/xvd*</c>, <c>/dev/hd*</c> and
 /// <c>/dev/sd*</c> paths are checked: pseudo and network file systems, LVM and md devices inside the guest, files and
 /// bind mounts are not disks of the domain. XC5005 checks every entry of the menu, not only the default: pygrub offers

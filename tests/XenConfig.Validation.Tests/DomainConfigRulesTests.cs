@@ -56,6 +56,23 @@ public class DomainConfigRulesTests
     }
 
     [Fact]
+    public void A_root_device_from_extra_is_reported_at_extra_because_the_kernel_takes_the_last_root()
+    {
+        var text = Valid + "extra = 'root=/dev/xvdb1 console=hvc0'\n";
+
+        Assert.Contains(("XC2012", 12, 9), Findings(text));
+        Assert.Equal(new KernelRootDevice("/dev/xvdb1", "extra"), DomainConfig.FromDocument(DomainConfigDocument.Parse(text)).KernelRoot);
+    }
+
+    [Fact]
+    public void Cmdline_overrides_root_and_extra_as_the_source_of_root()
+    {
+        var config = DomainConfig.FromDocument(DomainConfigDocument.Parse(Valid + "extra = 'root=/dev/xvdb1'\ncmdline = 'root=/dev/xvda2 ro'\n"));
+
+        Assert.Equal(new KernelRootDevice("/dev/xvda2", "cmdline"), config.KernelRoot);
+    }
+
+    [Fact]
     public void Root_device_may_be_a_partition_of_a_whole_disk()
     {
         Assert.Empty(Findings(Valid.Replace("xvda1,w'", "xvda,w'").Replace("'phy:/dev/vg0/swap,xvda2,w'", "'phy:/dev/vg0/swap,xvdb,w'")));

@@ -6,7 +6,7 @@ using XenConfig.Fstab.Syntax;
 namespace XenConfig.Fstab.Json;
 
 /// <summary>
-/// The <c>xenconfig show --format json</c> projection of an fstab (DESIGN.md section 6):
+/// The <c>xenconfig show --format json</c> projection of an fstab (docs/json.md):
 /// <c>{"kind":"fstab","entries":[{"source","target","fstype","options","freq","passno","line"}],"diagnostics":[...]}</c>.
 /// Values are decoded as libmount decodes them; <c>options</c> is the option string as libmount returns it (null when
 /// the field is absent). Written with <see cref="Utf8JsonWriter"/> only, so it works trimmed and AOT-compiled.

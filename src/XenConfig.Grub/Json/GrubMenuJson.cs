@@ -6,7 +6,7 @@ using XenConfig.Grub.Model;
 namespace XenConfig.Grub.Json;
 
 /// <summary>
-/// The <c>xenconfig show --format json</c> projection of a GRUB menu (DESIGN.md section 6), written with
+/// The <c>xenconfig show --format json</c> projection of a GRUB menu (docs/json.md), written with
 /// <see cref="Utf8JsonWriter"/> (no reflection; trimming- and AOT-safe).
 /// </summary>
 public static class GrubMenuJson

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace XenConfig.Diagnostics;
 
-/// <summary>The JSON form of diagnostics shared by every <c>show</c> and <c>validate</c> output (DESIGN.md §6).</summary>
+/// <summary>The JSON form of diagnostics shared by every <c>show</c> and <c>validate</c> output (docs/json.md).</summary>
 public static class DiagnosticJson
 {
     /// <summary>Writes <c>"diagnostics":[{"id","severity","category","message","path","line","column"}]</c> (1-based line and column).</summary>

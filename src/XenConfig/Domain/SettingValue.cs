@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using XenConfig.Diagnostics;
 using XenConfig.Domain.Syntax;
+using XenConfig.Text;
 
 namespace XenConfig.Domain;
 
@@ -54,6 +57,61 @@ public sealed class SettingValue : IEquatable<SettingValue>
         }
 
         return new SettingValue(text, NoItems, isNumberToken: true);
+    }
+
+    /// <summary>
+    /// Reads exactly one xl value literal, as libxlu reads the right-hand side of <c>key = VALUE</c>: a number token
+    /// (<c>1024</c>, <c>0x200</c>), a quoted string (<c>'text'</c>, <c>"text"</c>, escapes decoded as libxlu does) or a
+    /// list (<c>[ 'a', [ 'b' ] ]</c>). Blanks around it are allowed; anything else (a second statement, a comment, a
+    /// newline) is refused, so a literal can never smuggle in another setting.
+    /// </summary>
+    /// <exception cref="FormatException">The text is not exactly one xl value; the message says what is wrong or left over.</exception>
+    public static SettingValue Parse(string literal)
+    {
+        ArgumentNullException.ThrowIfNull(literal);
+        return TryParse(literal, out var value, out var problem) ? value : throw new FormatException(problem);
+    }
+
+    /// <summary>Like <see cref="Parse(string)"/>, without throwing.</summary>
+    public static bool TryParse(string literal, [NotNullWhen(true)] out SettingValue? value)
+    {
+        ArgumentNullException.ThrowIfNull(literal);
+        return TryParse(literal, out value, out _);
+    }
+
+    private static bool TryParse(string literal, [NotNullWhen(true)] out SettingValue? value, out string problem)
+    {
+        value = null;
+        if (literal.AsSpan().IndexOfAny('\n', '\r') >= 0)
+        {
+            problem = "an xl value cannot span lines";
+            return false;
+        }
+
+        // The literal is read by the document parser in the one place libxlu reads values: after "v = ".
+        const string Prefix = "v = ";
+        var text = Prefix + literal + "\n";
+        var diagnostics = new List<Diagnostic>();
+        var syntax = XlParser.Parse(SourceText.From(text), diagnostics);
+        var assignments = syntax.Assignments.ToList();
+        if (diagnostics.Any(d => d.IsError) || assignments.Count == 0 || EffectiveSettings.ToValue(assignments[0].Value) is not { } parsed)
+        {
+            problem = $"'{literal}' is not an xl value";
+            return false;
+        }
+
+        var end = assignments[0].Value.Span.End - Prefix.Length;
+        var rest = literal[end..].Trim();
+        if (rest.Length > 0 || syntax.Statements.Count > 1)
+        {
+            var leftOver = rest.Length > 0 ? rest : literal[end..];
+            problem = $"'{literal}' holds more than one xl value; left over: '{leftOver}'";
+            return false;
+        }
+
+        value = parsed;
+        problem = "";
+        return true;
     }
 
     // A number token exactly as the parser read it, including tokens xl rejects; only for files with errors.

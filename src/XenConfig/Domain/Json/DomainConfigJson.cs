@@ -5,7 +5,7 @@ using XenConfig.Domain.Model;
 namespace XenConfig.Domain.Json;
 
 /// <summary>
-/// The JSON contract of <c>xenconfig show</c> for domain configs (DESIGN.md §6):
+/// The JSON contract of domain configs (what <c>xenconfig show</c> prints, documented in docs/json.md):
 /// <c>{"kind","settings","model","diagnostics"}</c>, where <c>settings</c> are the effective values exactly as libxlu
 /// returns them (strings and nested lists of strings).
 /// </summary>
@@ -26,14 +26,12 @@ public static class DomainConfigJson
     /// <param name="writer">Where to write; create it with <see cref="WriterOptions"/> for deeply nested files.</param>
     /// <param name="document">The parsed document.</param>
     /// <param name="kind"><c>xl</c>, or <c>xm</c> for a document converted from an xm config.</param>
-    /// <param name="writeModel">Writes the typed model under <c>"model"</c>; extended by callers that know more device types.</param>
     /// <param name="settings">The settings to print instead of the document's (an xm config's evaluated values).</param>
     /// <param name="diagnostics">The diagnostics to print instead of the document's (an xm evaluation and conversion).</param>
     public static void Write(
         Utf8JsonWriter writer,
         DomainConfigDocument document,
         string kind = "xl",
-        Action<Utf8JsonWriter, DomainConfig>? writeModel = null,
         IEnumerable<KeyValuePair<string, SettingValue>>? settings = null,
         IEnumerable<Diagnostic>? diagnostics = null)
     {
@@ -47,7 +45,7 @@ public static class DomainConfigJson
         writer.WriteStartObject();
         var config = DomainConfig.FromDocument(document);
         WriteModel(writer, config);
-        writeModel?.Invoke(writer, config);
+        DeviceJson.WriteDevices(writer, config);
         writer.WriteEndObject();
         DiagnosticJson.WriteProperty(writer, diagnostics ?? document.Diagnostics);
         writer.WriteEndObject();
@@ -124,7 +122,7 @@ public static class DomainConfigJson
     }
 
     /// <summary>Writes a string property, or null.</summary>
-    public static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)
+    internal static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (value is null)

@@ -131,6 +131,27 @@ public sealed partial class DomainConfig
         _ => null,
     };
 
+    /// <summary>
+    /// The <c>root=</c> device of <see cref="KernelCommandLine"/> and the key it comes from: the one answer to "where
+    /// does root= come from". The kernel takes the last <c>root=</c>, so in <c>root=ROOT EXTRA</c> a <c>root=</c> inside
+    /// <c>extra</c> wins over <c>root</c>. Null when the command line has no (or an empty) <c>root=</c>.
+    /// </summary>
+    public KernelRootDevice? KernelRoot
+    {
+        get
+        {
+            if (KernelCommandLine is not { } line || global::XenConfig.Boot.KernelCommandLine.Parse(line).Get("root") is not { Length: > 0 } device)
+            {
+                return null;
+            }
+
+            var key = Cmdline is not null ? "cmdline"
+                : Extra is { } extra && global::XenConfig.Boot.KernelCommandLine.Parse(extra).Contains("root") ? "extra"
+                : "root";
+            return new KernelRootDevice(device, key);
+        }
+    }
+
     /// <summary><c>on_poweroff</c> (default <c>destroy</c>).</summary>
     public string? OnPoweroff { get => GetString("on_poweroff"); set => SetString("on_poweroff", value); }
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace XenConfig.Domain.Syntax;
 
 /// <summary>
-/// Decodes and encodes xl.cfg string literals exactly as libxlu does, including its escape bugs (DESIGN.md §3).
+/// Decodes and encodes xl.cfg string literals exactly as libxlu does, including its escape bugs (docs/architecture.md).
 /// </summary>
 public static class XlString
 {

@@ -1,18 +1,16 @@
 using System.Text.Json;
 using XenConfig.Devices;
-using XenConfig.Domain.Json;
 using XenConfig.Domain.Model;
-using XenConfig.Domain;
 
-namespace XenConfig.Cli;
+namespace XenConfig.Domain.Json;
 
 /// <summary>
-/// The parsed device specs under <c>model</c> in <c>show</c> for domain configs (DESIGN.md §6), in libxl's words;
+/// The parsed device specs under <c>model</c> of the domain config projection, in libxl's words;
 /// an item that does not parse has <c>"error"</c> instead of the fields.
 /// </summary>
 internal static class DeviceJson
 {
-    public static void WriteDevices(Utf8JsonWriter writer, DomainConfig config)
+    internal static void WriteDevices(Utf8JsonWriter writer, DomainConfig config)
     {
         WriteItems(writer, "disks", config.DiskItems, (w, disk) =>
         {
