@@ -16,11 +16,19 @@ internal static class ShowCommand
         var file = CommonOptions.File();
         var kind = CommonOptions.Kind();
         CommonOptions.AcceptKinds(kind);
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "yaml");
-        var command = new Command("show", "Print a domain config, fstab or GRUB menu as parsed: settings, typed model and diagnostics.\n\nExample: xenconfig show /etc/xen/web01.cfg")
+        var format = new Option<string>("--format")
         {
-            file, kind, format,
+            Description = "Output format: json, yaml, or libxl (a domain config as xl builds it: the JSON of 'xl -N create'; exit 1 with xl's reasons on stderr when xl would refuse it).",
+            DefaultValueFactory = _ => "json",
+        };
+        format.AcceptOnlyFromAmong("json", "yaml", "libxl");
+        var host = new Option<string>("--host")
+        {
+            Description = "With --format libxl: the Xen host's facts, e.g. cpus=16,nodes=8,memory=64G (the default).",
+        };
+        var command = new Command("show", "Print a domain config, fstab or GRUB menu as parsed: settings, typed model and diagnostics.\n\nExamples: xenconfig show /etc/xen/web01.cfg\n          xenconfig show /etc/xen/web01.cfg --format libxl --host cpus=16,nodes=8,memory=64G")
+        {
+            file, kind, format, host,
         };
         command.SetAction(result =>
         {
@@ -28,6 +36,11 @@ internal static class ShowCommand
             return CliErrors.Guard(stderr, path, () =>
             {
                 var input = CliInput.Load(path, CliInput.ParseKind(result.GetValue(kind)));
+                if (result.GetValue(format) == "libxl")
+                {
+                    return LibxlOutput.Write(input, result.GetValue(host), stdout, stderr);
+                }
+
                 using var json = new MemoryStream();
                 var hasErrors = RenderTo(json, input);
                 if (result.GetValue(format) == "yaml")

@@ -58,6 +58,11 @@ internal static class ValidationOutput
                 writer.WriteStartObject("defaultConfiguration");
                 writer.WriteString("level", Level(rule.DefaultSeverity));
                 writer.WriteEndObject();
+                writer.WriteStartObject("properties");
+                writer.WriteStartArray("tags");
+                writer.WriteStringValue(DiagnosticDescriptor.CategoryText(rule.Category));
+                writer.WriteEndArray();
+                writer.WriteEndObject();
                 writer.WriteEndObject();
             }
 
@@ -77,6 +82,9 @@ internal static class ValidationOutput
                 writer.WriteString("level", Level(diagnostic.Severity));
                 writer.WriteStartObject("message");
                 writer.WriteString("text", diagnostic.Message);
+                writer.WriteEndObject();
+                writer.WriteStartObject("properties");
+                writer.WriteString("category", DiagnosticDescriptor.CategoryText(diagnostic.Category));
                 writer.WriteEndObject();
                 writer.WriteStartArray("locations");
                 writer.WriteStartObject();

@@ -92,12 +92,17 @@ public sealed partial class DomainConfigValidator
     {
         var text = config.Document.Text;
         var byMac = new Dictionary<MacAddress, DeviceItem<VifSpec>>();
+        var xlRefusesVif = config.VifItems.Any(i => !i.IsValid)
+            && XenConfig.Libxl.LibxlDomainConfig.Build(config).Diagnostics.Any(d => d.IsError && d.Id == DiagnosticIds.InvalidVifSpec.Id);
         foreach (var item in config.VifItems)
         {
             if (item.Value is not { } vif)
             {
+                // xl ignores a vif piece it cannot read (a bad mac=, type=netfront) and keeps the nic; it stops only on
+                // rate=, devid= and mtu= values it cannot convert.
                 var descriptor = item.Error!.Descriptor ?? DiagnosticIds.InvalidVifSpec;
-                context.Report(descriptor, text.GetLocation(item.ErrorSpan), $"invalid vif spec '{item.Spec}': {item.Error.Message}");
+                context.Report(descriptor, text.GetLocation(item.ErrorSpan), $"invalid vif spec '{item.Spec}': {item.Error.Message}",
+                    xlRefusesVif ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
                 continue;
             }
 

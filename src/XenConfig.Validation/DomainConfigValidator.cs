@@ -7,43 +7,46 @@ using XenConfig.Text;
 namespace XenConfig.Validation;
 
 /// <summary>
-/// Checks one domain config the way xl would react to it at <c>xl create</c> (XC2001-XC2023): required keys, value
-/// types, unknown keys (with a suggestion), memory and vCPU limits, boot source, event actions, UUID, guest type, and
-/// the disk and vif specs.
+/// Checks one domain config the way xl would react to it at <c>xl create</c>: xl's own verdict and warnings (through
+/// the libxl projection: name, UUID, guest type, vCPUs, boot source, actions and every other value xl stops on), value
+/// types, unknown keys (with a suggestion), memory above maxmem, and the disk and vif specs.
 /// </summary>
 public sealed partial class DomainConfigValidator : AbstractValidator<DomainConfig>
 {
-    private static readonly HashSet<string> EventActions = new(StringComparer.Ordinal)
-    {
-        "destroy", "restart", "rename-restart", "preserve", "coredump-destroy", "coredump-restart", "soft-reset",
-    };
-
-    private static readonly string[] EventKeys = ["on_poweroff", "on_reboot", "on_crash", "on_watchdog", "on_soft_reset"];
-
     /// <summary>Creates the validator with all its rules.</summary>
     public DomainConfigValidator()
     {
-        RuleFor(config => config).Custom(CheckName);
         RuleFor(config => config).Custom(CheckValueTypes);
         RuleFor(config => config).Custom(CheckUnknownKeys);
         RuleFor(config => config).Custom(CheckLimits);
-        RuleFor(config => config).Custom(CheckBootSource);
-        RuleFor(config => config).Custom(CheckEventActions);
-        RuleFor(config => config).Custom(CheckUuid);
-        RuleFor(config => config).Custom(CheckGuestType);
+        RuleFor(config => config).Custom(CheckXlVerdict);
         AddDeviceRules();
     }
 
-    partial void AddDeviceRules();
-
-    private static void CheckName(DomainConfig config, ValidationContext<DomainConfig> context)
+    // Reported precisely (inside the spec) by the device rules, or for every key by CheckValueTypes.
+    private static readonly HashSet<string> ReportedElsewhere = new(StringComparer.Ordinal)
     {
-        if (config.Name is null && !config.Document.Settings.ContainsKey("name"))
+        DiagnosticIds.ValueWrongType.Id, DiagnosticIds.InvalidDiskSpec.Id, DiagnosticIds.InvalidVifSpec.Id, DiagnosticIds.InvalidMac.Id,
+    };
+
+    /// <summary>
+    /// What xl itself makes of the config (XenConfig.Libxl): its refusal (name, uuid, type, vCPUs, boot source,
+    /// actions, and every other value xl stops on) as an error at the key, and its warnings as warnings.
+    /// </summary>
+    private static void CheckXlVerdict(DomainConfig config, ValidationContext<DomainConfig> context)
+    {
+        var result = XenConfig.Libxl.LibxlDomainConfig.Build(config);
+        var own = config.Document.Diagnostics.ToHashSet();
+        foreach (var diagnostic in result.Diagnostics)
         {
-            context.Report(DiagnosticIds.NameMissing, config.Document.Text.GetLocation(default),
-                "'name' is missing; xl refuses to create a domain without one");
+            if (!own.Contains(diagnostic) && !ReportedElsewhere.Contains(diagnostic.Id))
+            {
+                context.AddDiagnostic(diagnostic);
+            }
         }
     }
+
+    partial void AddDeviceRules();
 
     private static void CheckValueTypes(DomainConfig config, ValidationContext<DomainConfig> context)
     {
@@ -51,7 +54,7 @@ public sealed partial class DomainConfigValidator : AbstractValidator<DomainConf
         {
             if (config.GetTypeProblem(key) is { } problem)
             {
-                context.Report(DiagnosticIds.ValueWrongType, ValueLocation(config, setting), problem + "; xl ignores the value");
+                context.Report(DiagnosticIds.ValueWrongType, ValueLocation(config, setting), problem + "; xl ignores the value", DiagnosticSeverity.Warning);
             }
         }
     }
@@ -71,69 +74,10 @@ public sealed partial class DomainConfigValidator : AbstractValidator<DomainConf
         if (config.Memory is { } memory && config.MaxMemory is { } maxmem && memory > maxmem)
         {
             context.Report(DiagnosticIds.MemoryExceedsMaxmem, ValueLocation(config, config.Document.Settings["memory"]),
-                $"memory ({memory} MiB) exceeds maxmem ({maxmem} MiB)");
+                $"memory ({memory} MiB) exceeds maxmem ({maxmem} MiB); xl accepts it, but the guest never gets more than maxmem");
         }
 
-        if (config.Vcpus is { } vcpus && config.MaxVcpus is { } maxvcpus && vcpus > maxvcpus)
-        {
-            context.Report(DiagnosticIds.VcpusExceedMaxvcpus, ValueLocation(config, config.Document.Settings["vcpus"]),
-                $"vcpus ({vcpus}) exceeds maxvcpus ({maxvcpus}); xl refuses to create the domain");
-        }
     }
-
-    private static void CheckBootSource(DomainConfig config, ValidationContext<DomainConfig> context)
-    {
-        if (config.Type is GuestType.Pv or GuestType.Pvh && config.Kernel is null && config.Bootloader is null && config.Firmware is null)
-        {
-            context.Report(DiagnosticIds.NoKernelNorBootloader, config.Document.Text.GetLocation(default),
-                $"a {config.Type.Value.ToString().ToUpperInvariant()} guest needs 'kernel', 'bootloader' or 'firmware'; xl stops with \"Neither kernel nor bootloader specified\"");
-        }
-    }
-
-    private static void CheckEventActions(DomainConfig config, ValidationContext<DomainConfig> context)
-    {
-        foreach (var key in EventKeys)
-        {
-            if (config.GetString(key) is { } action && !EventActions.Contains(action))
-            {
-                context.Report(DiagnosticIds.InvalidEventAction, ValueLocation(config, config.Document.Settings[key]),
-                    $"'{action}' is not an action for {key}; use one of {string.Join(", ", EventActions)}");
-            }
-        }
-    }
-
-    private static void CheckUuid(DomainConfig config, ValidationContext<DomainConfig> context)
-    {
-        if (config.UuidText is { } uuid && !IsLibuuidForm(uuid))
-        {
-            context.Report(DiagnosticIds.InvalidUuid, ValueLocation(config, config.Document.Settings["uuid"]),
-                $"'{uuid}' is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, hexadecimal); xl refuses it");
-        }
-    }
-
-    private static void CheckGuestType(DomainConfig config, ValidationContext<DomainConfig> context)
-    {
-        var settings = config.Document.Settings;
-        if (config.Type is null)
-        {
-            var key = settings.ContainsKey("type") ? "type" : "builder";
-            context.Report(DiagnosticIds.InvalidGuestType, ValueLocation(config, settings[key]),
-                key == "type"
-                    ? $"type '{config.GetString("type")}' is not pv, pvh or hvm"
-                    : $"builder '{config.GetString("builder")}' is not generic or hvm (xm's 'linux' means type = \"pv\")");
-        }
-        else if (config.GetString("type") is not null && config.GetString("builder") is { } builder)
-        {
-            if (config.BuilderType is { } byBuilder && byBuilder != config.Type)
-            {
-                context.Report(DiagnosticIds.InvalidGuestType, ValueLocation(config, settings["builder"]),
-                    $"builder '{builder}' contradicts type '{config.GetString("type")}'");
-            }
-        }
-    }
-
-    private static bool IsLibuuidForm(string text) =>
-        text.Length == 36 && text.Select((c, i) => i is 8 or 13 or 18 or 23 ? c == '-' : char.IsAsciiHexDigit(c)).All(ok => ok);
 
     internal static SourceLocation KeyLocation(DomainConfig config, Setting setting) =>
         config.Document.Text.GetLocation(setting.LastAssignment.Key.Span);

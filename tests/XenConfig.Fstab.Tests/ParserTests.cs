@@ -109,7 +109,7 @@ public sealed class ParserTests
         var document = FstabDocument.Parse("/dev/xvda1 /mnt/my\\040disk ext4\nbad\n", "guest/fstab");
         using var json = JsonDocument.Parse(FstabJson.Serialize(document));
         Assert.Equal(
-            """{"kind":"fstab","entries":[{"source":"/dev/xvda1","target":"/mnt/my disk","fstype":"ext4","options":null,"freq":0,"passno":0,"line":1}],"diagnostics":[{"id":"XC3001","severity":"error","message":"the mount point (field 2) is missing; libmount needs at least source, mount point and type and skips this line","path":"guest/fstab","line":2,"column":4}]}""",
+            """{"kind":"fstab","entries":[{"source":"/dev/xvda1","target":"/mnt/my disk","fstype":"ext4","options":null,"freq":0,"passno":0,"line":1}],"diagnostics":[{"id":"XC3001","severity":"error","category":"syntax","message":"the mount point (field 2) is missing; libmount needs at least source, mount point and type and skips this line","path":"guest/fstab","line":2,"column":4}]}""",
             FstabJson.Serialize(document));
     }
 }

@@ -18,7 +18,7 @@ public sealed class GrubMenuJsonTests
             "{\"title\":\"Xen\",\"root\":\"(hd0,0)\",\"kernel\":\"/xen.gz\",\"args\":\"dom0_mem=1G\",\"initrd\":null," +
             "\"modules\":[{\"path\":\"/vmlinuz\",\"args\":\"root=/dev/sda1 ro\"},{\"path\":\"/initrd.img\",\"args\":null}]}," +
             "{\"title\":\"Linux \\u0022quoted\\u0022\",\"root\":null,\"kernel\":\"(hd0,0)/vmlinuz\",\"args\":null,\"initrd\":\"/initrd.img\",\"modules\":[]}]," +
-            "\"diagnostics\":[{\"id\":\"XC4001\",\"severity\":\"warning\",\"message\":\"unknown command \\u0027bogus\\u0027; GRUB ignores the line\",\"path\":\"/boot/grub/menu.lst\",\"line\":11,\"column\":2}]}";
+            "\"diagnostics\":[{\"id\":\"XC4001\",\"severity\":\"warning\",\"category\":\"syntax\",\"message\":\"unknown command \\u0027bogus\\u0027; GRUB ignores the line\",\"path\":\"/boot/grub/menu.lst\",\"line\":11,\"column\":2}]}";
         Assert.Equal(expected, GrubMenuJson.ToJson(document));
     }
 
@@ -28,7 +28,7 @@ public sealed class GrubMenuJsonTests
         var json = GrubMenuJson.ToJson(GrubMenuDocument.Parse("# nothing\n", null, new GrubParseOptions { PygrubChecks = false }));
         Assert.Equal(
             "{\"kind\":\"grub\",\"default\":null,\"defaultSaved\":false,\"timeout\":null,\"entries\":[],\"diagnostics\":[" +
-            "{\"id\":\"XC4009\",\"severity\":\"error\",\"message\":\"the menu has no entry with commands; GRUB shows its command line instead of a menu\",\"path\":null,\"line\":1,\"column\":1}]}",
+            "{\"id\":\"XC4009\",\"severity\":\"error\",\"category\":\"boot\",\"message\":\"the menu has no entry with commands; GRUB shows its command line instead of a menu\",\"path\":null,\"line\":1,\"column\":1}]}",
             json);
     }
 }

@@ -80,7 +80,7 @@ public sealed class XmEvaluatorTests
         Assert.True(evaluation.Settings["c"].IsNumberToken);
         Assert.Equal(5, evaluation.Diagnostics.Count(d => d.Id == DiagnosticIds.XmValueDropped.Id));
         var acpi = Evaluate("acpi = True").Diagnostics.Single();
-        Assert.Equal("test.cfg(1,1): warning XC1107: acpi = True is a bool; xend ignored it (only str, list, int and float become options); write acpi = 1", acpi.ToString());
+        Assert.Equal("test.cfg(1,1): warning XC1107: acpi = True is a bool; xend ignored it (only str, list, int and float become options); write acpi = 1 [policy]", acpi.ToString());
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class XmEvaluatorTests
 
         var zero = Evaluate(text, new XmEvaluationOptions { Variables = new Dictionary<string, string> { ["vmid"] = "0" } });
         var error = Assert.Single(zero.Diagnostics, d => d.IsError);
-        Assert.Equal("test.cfg(4,9): error XC1104: ValueError:  (in the check of variable 'vmid' run by xm_vars.check()); xm create stops here", error.ToString());
+        Assert.Equal("test.cfg(4,9): error XC1104: ValueError:  (in the check of variable 'vmid' run by xm_vars.check()); xm create stops here [syntax]", error.ToString());
 
         var missing = Evaluate(text);
         Assert.Contains("TypeError: int() argument must be a string or a number, not 'NoneType'", Assert.Single(missing.Diagnostics, d => d.IsError).Message, StringComparison.Ordinal);
@@ -153,7 +153,7 @@ public sealed class XmEvaluatorTests
         const string text = "import os.path\nif os.path.exists('/usr/lib/xen/boot/hvmloader'):\n    kernel = 'hvmloader'\nelse:\n    kernel = 'none'\n";
         var assumed = Evaluate(text);
         Assert.Equal("none", assumed.Settings["kernel"].Text);
-        Assert.Equal("test.cfg(2,4): warning XC1108: os.path.exists('/usr/lib/xen/boot/hvmloader') depends on the host that ran xm; False was assumed (set XmEvaluationOptions.ExistingPaths)", Assert.Single(assumed.Diagnostics).ToString());
+        Assert.Equal("test.cfg(2,4): warning XC1108: os.path.exists('/usr/lib/xen/boot/hvmloader') depends on the host that ran xm; False was assumed (set XmEvaluationOptions.ExistingPaths) [policy]", Assert.Single(assumed.Diagnostics).ToString());
         var known = Evaluate(text, new XmEvaluationOptions { ExistingPaths = new HashSet<string> { "/usr/lib/xen/boot/hvmloader" } });
         Assert.Equal("hvmloader", known.Settings["kernel"].Text);
         Assert.Empty(known.Diagnostics);
@@ -165,7 +165,7 @@ public sealed class XmEvaluatorTests
         var evaluation = Evaluate("import string, socket\nx = string.join(['a', 'b'], '-') + string.upper('q') + str(string.atoi('7'))\nname = socket.gethostname() + '-vm'\n");
         Assert.Equal("a-bQ7", evaluation.Settings["x"].Text);
         Assert.Equal("localhost-vm", evaluation.Settings["name"].Text);
-        Assert.Equal("test.cfg(3,8): warning XC1108: socket.gethostname() names the host that ran xm; 'localhost' (XmEvaluationOptions.Uname[1]) was assumed", Assert.Single(evaluation.Diagnostics).ToString());
+        Assert.Equal("test.cfg(3,8): warning XC1108: socket.gethostname() names the host that ran xm; 'localhost' (XmEvaluationOptions.Uname[1]) was assumed [policy]", Assert.Single(evaluation.Diagnostics).ToString());
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class XmEvaluatorTests
         Assert.Equal("167772161", evaluation.Settings["n"].Text);
         Assert.Equal("True", evaluation.Settings["in_net"].Text);
         var host = Evaluate("ip = get_current_ipaddr()\n");
-        Assert.Equal("test.cfg(1,6): error XC1102: get_current_ipaddr() reads the network configuration of the host that ran xm (ifconfig, route); it is not supported", Assert.Single(host.Diagnostics).ToString());
+        Assert.Equal("test.cfg(1,6): error XC1102: get_current_ipaddr() reads the network configuration of the host that ran xm (ifconfig, route); it is not supported [syntax]", Assert.Single(host.Diagnostics).ToString());
     }
 
     [Fact]
@@ -205,19 +205,19 @@ public sealed class XmEvaluatorTests
     }
 
     [Theory]
-    [InlineData("name = 'VM%d' % vmid\n", "test.cfg(1,17): error XC1104: NameError: name 'vmid' is not defined; xm create stops here")]
-    [InlineData("x = 'a' + 1\n", "test.cfg(1,5): error XC1104: TypeError: cannot concatenate 'str' and 'int' objects; xm create stops here")]
-    [InlineData("x = '%d' % 'a'\n", "test.cfg(1,5): error XC1104: TypeError: %d format: a number is required, not str; xm create stops here")]
-    [InlineData("x = [1][2]\n", "test.cfg(1,5): error XC1104: IndexError: index out of range; xm create stops here")]
-    [InlineData("import xenctl.ip\n", "test.cfg(1,1): error XC1105: ImportError: No module named xenctl.ip; the evaluator provides os, os.path, re, string, socket and sys")]
-    [InlineData("x = open('/etc/passwd').read()\n", "test.cfg(1,5): error XC1102: open() is not supported by the safe xm evaluator")]
-    [InlineData("a = 1\nwhile a:\n    a = 0\n", "test.cfg(2,1): error XC1102: 'while' statement is not supported by the safe xm evaluator")]
-    [InlineData("x = ''.join(c for c in 'ab')\n", "test.cfg(1,15): error XC1102: generator expression is not supported by the safe xm evaluator")]
-    [InlineData("if x\n    y = 1\nelif y:\n    pass\nelse:\n    pass\n", "test.cfg(1,5): error XC1101: invalid syntax: expected ':', found end of line; python would refuse the whole file")]
-    [InlineData("x = 'abc\n", "test.cfg(1,5): error XC1101: EOL while scanning string literal; python would refuse the whole file")]
-    [InlineData("x = '\\x4'\n", "test.cfg(1,6): error XC1101: invalid \\x escape; python would refuse the whole file")]
-    [InlineData("x = 1\n  y = 2\n", "test.cfg(2,1): error XC1101: unexpected indent; python would refuse the whole file")]
-    [InlineData("<vm/>\n", "test.cfg(1,1): error XC1102: xm reads a file starting with '<' as a Xen-API XML config, not Python; XML configs are not supported")]
+    [InlineData("name = 'VM%d' % vmid\n", "test.cfg(1,17): error XC1104: NameError: name 'vmid' is not defined; xm create stops here [syntax]")]
+    [InlineData("x = 'a' + 1\n", "test.cfg(1,5): error XC1104: TypeError: cannot concatenate 'str' and 'int' objects; xm create stops here [syntax]")]
+    [InlineData("x = '%d' % 'a'\n", "test.cfg(1,5): error XC1104: TypeError: %d format: a number is required, not str; xm create stops here [syntax]")]
+    [InlineData("x = [1][2]\n", "test.cfg(1,5): error XC1104: IndexError: index out of range; xm create stops here [syntax]")]
+    [InlineData("import xenctl.ip\n", "test.cfg(1,1): error XC1105: ImportError: No module named xenctl.ip; the evaluator provides os, os.path, re, string, socket and sys [syntax]")]
+    [InlineData("x = open('/etc/passwd').read()\n", "test.cfg(1,5): error XC1102: open() is not supported by the safe xm evaluator [syntax]")]
+    [InlineData("a = 1\nwhile a:\n    a = 0\n", "test.cfg(2,1): error XC1102: 'while' statement is not supported by the safe xm evaluator [syntax]")]
+    [InlineData("x = ''.join(c for c in 'ab')\n", "test.cfg(1,15): error XC1102: generator expression is not supported by the safe xm evaluator [syntax]")]
+    [InlineData("if x\n    y = 1\nelif y:\n    pass\nelse:\n    pass\n", "test.cfg(1,5): error XC1101: invalid syntax: expected ':', found end of line; python would refuse the whole file [syntax]")]
+    [InlineData("x = 'abc\n", "test.cfg(1,5): error XC1101: EOL while scanning string literal; python would refuse the whole file [syntax]")]
+    [InlineData("x = '\\x4'\n", "test.cfg(1,6): error XC1101: invalid \\x escape; python would refuse the whole file [syntax]")]
+    [InlineData("x = 1\n  y = 2\n", "test.cfg(2,1): error XC1101: unexpected indent; python would refuse the whole file [syntax]")]
+    [InlineData("<vm/>\n", "test.cfg(1,1): error XC1102: xm reads a file starting with '<' as a Xen-API XML config, not Python; XML configs are not supported [syntax]")]
     public void Failures_are_diagnostics_with_a_position(string text, string expected)
     {
         var evaluation = Evaluate(text);
@@ -229,7 +229,7 @@ public sealed class XmEvaluatorTests
     public void Non_ascii_text_needs_a_coding_declaration_as_in_python_2()
     {
         var undeclared = Evaluate("# caf\u00e9\nname = 'x'\n");
-        Assert.Equal("test.cfg(1,6): error XC1101: Non-ASCII character '\\xe9' but no encoding declared (Python 2 needs '# -*- coding: utf-8 -*-', PEP 263); python would refuse the whole file", Assert.Single(undeclared.Diagnostics).ToString());
+        Assert.Equal("test.cfg(1,6): error XC1101: Non-ASCII character '\\xe9' but no encoding declared (Python 2 needs '# -*- coding: utf-8 -*-', PEP 263); python would refuse the whole file [syntax]", Assert.Single(undeclared.Diagnostics).ToString());
         Assert.Empty(undeclared.Settings);
         var declared = Evaluate("#!/usr/bin/python\n# -*- coding: utf-8 -*-\nname = 'caf\u00e9'\n");
         Assert.Equal("caf\u00e9", declared.Settings["name"].Text);
@@ -280,7 +280,7 @@ public sealed class XmEvaluatorTests
         Assert.Equal("3", evaluation.Settings["y"].Text);
 
         var reraised = Evaluate("try:\n    int('x')\nexcept ValueError:\n    raise\n");
-        Assert.Equal("test.cfg(4,5): error XC1104: ValueError: invalid literal for int() with base 10: 'x'; xm create stops here", Assert.Single(reraised.Diagnostics).ToString());
+        Assert.Equal("test.cfg(4,5): error XC1104: ValueError: invalid literal for int() with base 10: 'x'; xm create stops here [syntax]", Assert.Single(reraised.Diagnostics).ToString());
         var limit = Evaluate("try:\n    x = 'a' * 10 ** 9\nexcept:\n    x = 'caught'\n");
         Assert.Equal("XC1106", Assert.Single(limit.Diagnostics).Id);
     }

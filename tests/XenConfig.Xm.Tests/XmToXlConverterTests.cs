@@ -57,7 +57,7 @@ public sealed class XmToXlConverterTests
         Assert.False(conversion.HasErrors, string.Join("\n", conversion.Diagnostics));
         Assert.Equal("XC1120 XC1121 XC1122 XC1123 XC1124 XC1127 XC1128 XC1128 XC1130", Ids(conversion));
         Assert.Equal(
-            "guest.cfg(12,1): warning XC1127: disk 'phy:/dev/vg0/win,hda,w!' uses w! (write even if another domain has it); xl has no such access mode, it became 'w' and xl refuses to attach a disk another domain writes",
+            "guest.cfg(12,1): warning XC1127: disk 'phy:/dev/vg0/win,hda,w!' uses w! (write even if another domain has it); xl has no such access mode, it became 'w' and xl refuses to attach a disk another domain writes [policy]",
             conversion.Diagnostics.Single(d => d.Id == "XC1127").ToString());
     }
 

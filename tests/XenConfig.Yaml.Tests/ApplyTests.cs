@@ -69,7 +69,7 @@ public sealed class ApplyTests
 
         Assert.True(result.HasErrors);
         Assert.Empty(result.Changed);
-        Assert.Equal("web.vm.yaml(4,10): error XC2002: 'vcpus': 'yes' is a YAML boolean, which xl does not have; write 1 or 0, or quote it", Assert.Single(result.Diagnostics).ToString());
+        Assert.Equal("web.vm.yaml(4,10): error XC2002: 'vcpus': 'yes' is a YAML boolean, which xl does not have; write 1 or 0, or quote it [xl]", Assert.Single(result.Diagnostics).ToString());
         Assert.Equal(Original.ReplaceLineEndings("\n"), document.ToString());
     }
 

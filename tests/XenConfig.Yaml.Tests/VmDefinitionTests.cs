@@ -236,7 +236,7 @@ public sealed class VmDefinitionTests
         var definition = VmDefinition.Load(path);
 
         var diagnostic = Assert.Single(definition.Diagnostics);
-        Assert.Equal($"{path}(4,11): error XC2002: 'memory': 'off' is a YAML boolean, which xl does not have; write 1 or 0, or quote it", diagnostic.ToString());
+        Assert.Equal($"{path}(4,11): error XC2002: 'memory': 'off' is a YAML boolean, which xl does not have; write 1 or 0, or quote it [xl]", diagnostic.ToString());
         Assert.Equal("off", definition.Source.ToString(diagnostic.Location.Span));
     }
 

@@ -17,39 +17,39 @@ public static partial class DiagnosticIds
 
     /// <summary>A file or folder cannot be read.</summary>
     public static readonly DiagnosticDescriptor FileUnreadable =
-        new("XC0001", DiagnosticSeverity.Error, "a file or folder cannot be read");
+        new("XC0001", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "a file or folder cannot be read");
 
     /// <summary>A file is too large to be processed.</summary>
     public static readonly DiagnosticDescriptor FileTooLarge =
-        new("XC0002", DiagnosticSeverity.Error, "a file is larger than the configured limit");
+        new("XC0002", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "a file is larger than the configured limit");
 
     /// <summary>A file's kind cannot be determined.</summary>
     public static readonly DiagnosticDescriptor UnknownFileKind =
-        new("XC0003", DiagnosticSeverity.Info, "a file is neither a domain config, an fstab nor a GRUB menu; it is skipped");
+        new("XC0003", DiagnosticSeverity.Info, DiagnosticCategory.Syntax, "a file is neither a domain config, an fstab nor a GRUB menu; it is skipped");
 
     /// <summary>XC0004: a YAML file does not parse.</summary>
     public static readonly DiagnosticDescriptor YamlSyntaxError =
-        new("XC0004", DiagnosticSeverity.Error, "a YAML file does not parse");
+        new("XC0004", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "a YAML file does not parse");
 
     /// <summary>XC0005: a VM definition has a field, shape or YAML feature it does not accept.</summary>
     public static readonly DiagnosticDescriptor VmDefinitionShape =
-        new("XC0005", DiagnosticSeverity.Error, "a VM definition has a field, shape or YAML feature it does not accept");
+        new("XC0005", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "a VM definition has a field, shape or YAML feature it does not accept");
 
     /// <summary>XC0010: a file or folder lies outside the repository (after resolving symbolic links); it is not read.</summary>
     public static readonly DiagnosticDescriptor OutsideRepository =
-        new("XC0010", DiagnosticSeverity.Error, "a file or folder outside the repository is referenced; it is not read");
+        new("XC0010", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "a file or folder outside the repository is referenced; it is not read");
 
     /// <summary>XC0011: a FIFO, device or socket is where a file was expected; it is never opened.</summary>
     public static readonly DiagnosticDescriptor SpecialFile =
-        new("XC0011", DiagnosticSeverity.Warning, "a FIFO, device or socket is skipped; it is never opened");
+        new("XC0011", DiagnosticSeverity.Warning, DiagnosticCategory.Syntax, "a FIFO, device or socket is skipped; it is never opened");
 
     /// <summary>XC0012: a folder or domain config is reached a second time (a link loop or an alias); it is checked once.</summary>
     public static readonly DiagnosticDescriptor ReachedTwice =
-        new("XC0012", DiagnosticSeverity.Info, "a folder or file is reached a second time (a link loop or an alias); it is checked once");
+        new("XC0012", DiagnosticSeverity.Info, DiagnosticCategory.Syntax, "a folder or file is reached a second time (a link loop or an alias); it is checked once");
 
     /// <summary>XC0009: the tool failed on an input it should have handled; the input is worth a bug report.</summary>
     public static readonly DiagnosticDescriptor InternalError =
-        new("XC0009", DiagnosticSeverity.Error, "xenconfig failed internally on this input; please report it");
+        new("XC0009", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "xenconfig failed internally on this input; please report it");
 
     /// <summary>Every descriptor, ordered by id.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All => ById.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
@@ -70,6 +70,7 @@ public static partial class DiagnosticIds
     .Concat(DomainSyntaxDescriptors())
     .Concat(XmDescriptors())
     .Concat(DomainDescriptors())
+    .Concat(LibxlDescriptors())
     .Concat(FstabDescriptors())
     .Concat(GrubDescriptors())
     .Concat(GuestDescriptors())

@@ -5,7 +5,7 @@ namespace XenConfig.Diagnostics;
 /// <summary>The JSON form of diagnostics shared by every <c>show</c> and <c>validate</c> output (docs/json.md).</summary>
 public static class DiagnosticJson
 {
-    /// <summary>Writes <c>"diagnostics":[{"id","severity","message","path","line","column"}]</c> (1-based line and column).</summary>
+    /// <summary>Writes <c>"diagnostics":[{"id","severity","category","message","path","line","column"}]</c> (1-based line and column).</summary>
     public static void WriteProperty(Utf8JsonWriter writer, IEnumerable<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -35,6 +35,7 @@ public static class DiagnosticJson
         writer.WriteStartObject();
         writer.WriteString("id", diagnostic.Id);
         writer.WriteString("severity", Diagnostic.SeverityText(diagnostic.Severity));
+        writer.WriteString("category", DiagnosticDescriptor.CategoryText(diagnostic.Category));
         writer.WriteString("message", diagnostic.Message);
         if (diagnostic.Location.Path is { } path)
         {

@@ -13,7 +13,7 @@ public class DiagnosticTests
             source.GetLocation(new TextSpan(18, 9)), "root device /dev/hda3 is not provided by any disk");
 
         Assert.Equal(
-            "/etc/xen/web.cfg(2,8): error XC2012: root device /dev/hda3 is not provided by any disk",
+            "/etc/xen/web.cfg(2,8): error XC2012: root device /dev/hda3 is not provided by any disk [boot]",
             diagnostic.ToString());
     }
 
@@ -23,10 +23,10 @@ public class DiagnosticTests
         var expected = new Dictionary<string, DiagnosticSeverity>
         {
             ["XC2001"] = DiagnosticSeverity.Error, ["XC2002"] = DiagnosticSeverity.Error, ["XC2003"] = DiagnosticSeverity.Warning,
-            ["XC2004"] = DiagnosticSeverity.Error, ["XC2005"] = DiagnosticSeverity.Error, ["XC2006"] = DiagnosticSeverity.Error,
+            ["XC2004"] = DiagnosticSeverity.Warning, ["XC2005"] = DiagnosticSeverity.Error, ["XC2006"] = DiagnosticSeverity.Error,
             ["XC2007"] = DiagnosticSeverity.Error, ["XC2008"] = DiagnosticSeverity.Error, ["XC2010"] = DiagnosticSeverity.Error,
             ["XC2011"] = DiagnosticSeverity.Error, ["XC2012"] = DiagnosticSeverity.Error, ["XC2013"] = DiagnosticSeverity.Warning,
-            ["XC2020"] = DiagnosticSeverity.Error, ["XC2021"] = DiagnosticSeverity.Error, ["XC2022"] = DiagnosticSeverity.Error,
+            ["XC2020"] = DiagnosticSeverity.Error, ["XC2021"] = DiagnosticSeverity.Warning, ["XC2022"] = DiagnosticSeverity.Warning,
             ["XC2023"] = DiagnosticSeverity.Error, ["XC3010"] = DiagnosticSeverity.Error, ["XC3011"] = DiagnosticSeverity.Warning,
             ["XC3012"] = DiagnosticSeverity.Warning, ["XC4010"] = DiagnosticSeverity.Error, ["XC4011"] = DiagnosticSeverity.Error,
             ["XC4012"] = DiagnosticSeverity.Error, ["XC5001"] = DiagnosticSeverity.Error, ["XC5002"] = DiagnosticSeverity.Error,
@@ -67,6 +67,6 @@ public class DiagnosticTests
         var exception = new XenConfigException(diagnostics);
 
         Assert.Same(diagnostics, exception.Diagnostics);
-        Assert.Equal("a.cfg(1,1): error XC2001: name is missing (and 1 more error)", exception.Message);
+        Assert.Equal("a.cfg(1,1): error XC2001: name is missing [xl] (and 1 more error)", exception.Message);
     }
 }

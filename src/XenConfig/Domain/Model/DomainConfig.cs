@@ -72,10 +72,10 @@ public sealed partial class DomainConfig
 
     /// <summary>
     /// The guest type the deprecated <c>builder</c> names on its own (<c>generic</c> is PV, <c>hvm</c> HVM, prefix
-    /// matched); null when <c>builder</c> is unset or names nothing xl knows. xl refuses a builder that contradicts <c>type</c>.
+    /// matched with hvm tried first, so <c>builder = ""</c> is HVM); null when <c>builder</c> is unset or names nothing xl knows. xl refuses a builder that contradicts <c>type</c>.
     /// </summary>
     public GuestType? BuilderType =>
-        GetString("builder") is { } builder ? MatchPrefix(builder, ("generic", GuestType.Pv), ("hvm", GuestType.Hvm)) : null;
+        GetString("builder") is { } builder ? MatchPrefix(builder, ("hvm", GuestType.Hvm), ("generic", GuestType.Pv)) : null;
 
     /// <summary><c>memory</c> in MiB as set; null when unset or not a number.</summary>
     public long? Memory { get => GetNumber("memory"); set => SetNumber("memory", value); }
@@ -94,6 +94,9 @@ public sealed partial class DomainConfig
 
     /// <summary><c>maxvcpus</c> as set.</summary>
     public long? MaxVcpus { get => GetNumber("maxvcpus"); set => SetNumber("maxvcpus", value); }
+
+    /// <summary>The vCPU limit xl applies: <c>maxvcpus</c> unless it is unset or 0 (which xl reads as unset), else <c>vcpus</c>.</summary>
+    public long? EffectiveMaxVcpus => MaxVcpus is { } max && max != 0 ? max : Vcpus;
 
     /// <summary><c>kernel</c>.</summary>
     public string? Kernel { get => GetString("kernel"); set => SetString("kernel", value); }
