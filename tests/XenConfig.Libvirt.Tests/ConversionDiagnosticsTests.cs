@@ -14,7 +14,7 @@ public sealed class ConversionDiagnosticsTests
 
         var warning = Assert.Single(conversion.Diagnostics);
         Assert.Equal("XC7001", warning.Id);
-        Assert.Equal("web01.cfg(3,1): warning XC7001: 'superpages' has no libvirt domain XML equivalent; it was not converted", warning.ToString());
+        Assert.Equal("web01.cfg(3,1): warning XC7001: 'superpages' has no libvirt domain XML equivalent; it was not converted [policy]", warning.ToString());
         Assert.False(conversion.HasErrors);
     }
 
@@ -66,7 +66,7 @@ public sealed class ConversionDiagnosticsTests
         var conversion = LibvirtConverter.FromDomainXml(xml, "web01.xml");
 
         var warning = Assert.Single(conversion.Diagnostics);
-        Assert.Equal("web01.xml(5,4): warning XC7002: <memtune> has no xl equivalent; it was not converted", warning.ToString());
+        Assert.Equal("web01.xml(5,4): warning XC7002: <memtune> has no xl equivalent; it was not converted [policy]", warning.ToString());
         Assert.Contains(conversion.Settings, s => s.Key == "maxmem" && s.Value.Text == "512");
     }
 
