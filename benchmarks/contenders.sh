@@ -1,5 +1,5 @@
-# contenders.sh - puts XenConfig beside the reference parsers in one run of the shared harness
-# (../shared/bench/run_all.sh sources this file after timing the peers; see benchmarks/README.md).
+# contenders.sh - puts XenConfig beside the reference parsers in one run of the peer harness
+# (its run_all.sh sources this file after timing the peers; see benchmarks/README.md).
 #
 # Needs: a Release build of benchmarks/XenConfig.Benchmarks (built here if missing) and, for the whole-process rows,
 # a native xenconfig (XENCONFIG_NATIVE, default: src/XenConfig.Cli/bin/Release/net10.0/linux-x64/publish/xenconfig,

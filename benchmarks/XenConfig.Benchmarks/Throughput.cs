@@ -10,7 +10,7 @@ namespace XenConfig.Benchmarks;
 
 /// <summary>
 /// <c>throughput KIND [-r ROUNDS] [-t SECONDS] [-n PASSES] [-l LABEL] PATH...</c>: the in-process parse rate of one
-/// parser, timed like the reference parsers' benches of the shared harness (<c>bench_common.h</c>), so that its
+/// parser, timed like the reference parsers' benches of the peer harness (<c>bench_common.h</c> line format), so that its
 /// <c>RESULT</c> and <c>CPURATE</c> lines sit beside theirs, plus an <c>ALLOC</c> line.
 /// </summary>
 /// <remarks>

@@ -18,7 +18,7 @@ public static class XlDryRun
     /// <summary>Skips the test (fails it under CI) when the oracle is not installed.</summary>
     public static string Require()
     {
-        Oracles.Require(Path is not null, "xl_dryrun (Xen's xl in dry-run mode; .ci/run builds it from ../shared/oracles/xl_dryrun)");
+        Oracles.Require(Path is not null, "xl_dryrun (Xen's xl in dry-run mode; .ci/run builds it into .oracles/ and sets XENCONFIG_XL_DRYRUN)");
         return Path!;
     }
 
