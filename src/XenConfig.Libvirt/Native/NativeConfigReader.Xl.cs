@@ -1,4 +1,5 @@
 using System.Globalization;
+using XenConfig.Boot;
 using XenConfig.Devices;
 using XenConfig.Libvirt.Model;
 
@@ -72,23 +73,12 @@ internal sealed partial class NativeConfigReader
         var cmdline = _settings.GetString("cmdline");
         var root = _settings.GetString("root");
         var extra = _settings.GetString("extra");
-        if (cmdline is not null)
+        if (cmdline is not null && (root is not null || extra is not null))
         {
-            if (root is not null || extra is not null)
-            {
-                _settings.Warn(root is not null ? "root" : "extra", "root and extra are ignored when cmdline is set (as xl does); they were not converted");
-            }
-
-            return cmdline;
+            _settings.Warn(root is not null ? "root" : "extra", "root and extra are ignored when cmdline is set (as xl does); they were not converted");
         }
 
-        return (root, extra) switch
-        {
-            ({ } r, { } e) => $"root={r} {e}",
-            ({ } r, null) => $"root={r}",
-            (null, { } e) => e,
-            _ => null,
-        };
+        return KernelCommandLine.Compose(cmdline, root, extra);
     }
 
     private void ReadBootOrder()

@@ -60,6 +60,19 @@ public sealed class KernelCommandLine : IEquatable<KernelCommandLine>
     /// <summary>The empty command line.</summary>
     public static KernelCommandLine Empty { get; } = new(string.Empty);
 
+    /// <summary>
+    /// The command line xl gives a kernel it boots from dom0, composed from a domain config's keys as
+    /// <c>parse_config_data</c> does: <paramref name="cmdline"/> if set (then <c>root</c> and <c>extra</c> are ignored);
+    /// else <c>root=ROOT EXTRA</c>, <c>root=ROOT</c> or <c>EXTRA</c>; null when none is set.
+    /// </summary>
+    public static string? Compose(string? cmdline, string? root, string? extra) => cmdline ?? (root, extra) switch
+    {
+        ({ } r, { } e) => $"root={r} {e}",
+        ({ } r, null) => $"root={r}",
+        (null, { } e) => e,
+        _ => null,
+    };
+
     /// <summary>The text exactly as written.</summary>
     public string Text { get; }
 

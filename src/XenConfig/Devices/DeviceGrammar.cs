@@ -55,4 +55,25 @@ internal static class DeviceGrammar
         var equals = piece.Text.IndexOf('=', StringComparison.Ordinal);
         return equals < 0 ? null : (piece.Text[..equals], piece.Text[(equals + 1)..], piece.Start + equals + 1);
     }
+
+    /// <summary>libuuid's <c>uuid_parse</c>, as xl reads <c>uuid</c> and vtpm uuids: exactly 8-4-4-4-12 hex digits.</summary>
+    internal static bool TryParseUuid(string text, out Guid uuid)
+    {
+        uuid = default;
+        if (text.Length != 36)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < 36; i++)
+        {
+            var hyphen = i is 8 or 13 or 18 or 23;
+            if (hyphen ? text[i] != '-' : CNumbers.HexValue(text[i]) < 0)
+            {
+                return false;
+            }
+        }
+
+        return Guid.TryParseExact(text, "D", out uuid);
+    }
 }

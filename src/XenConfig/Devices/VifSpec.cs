@@ -17,7 +17,8 @@ namespace XenConfig.Devices;
 /// </remarks>
 public sealed class VifSpec
 {
-    private static readonly HashSet<string> ColoKeys =
+    // The COLO fault-tolerance keys xl copies into the nic (forwarddev and colo_*); shared with the libxl projection.
+    internal static readonly HashSet<string> ColoKeys =
     [
         "forwarddev",
         "colo_sock_mirror_id", "colo_sock_mirror_ip", "colo_sock_mirror_port",

@@ -59,7 +59,7 @@ public sealed class VtpmSpec
                     backend = pair.Value;
                     break;
                 case "uuid":
-                    if (!TryParseUuid(pair.Value, out var parsed))
+                    if (!DeviceGrammar.TryParseUuid(pair.Value, out var parsed))
                     {
                         error = new DeviceSpecError("Failed to parse vtpm UUID", pair.ValueStart, pair.Value.Length);
                         return false;
@@ -87,25 +87,4 @@ public sealed class VtpmSpec
     /// <summary>The spec exactly as written.</summary>
     /// <returns><see cref="Text"/>.</returns>
     public override string ToString() => Text;
-
-    /// <summary>libuuid's <c>uuid_parse</c>: exactly 8-4-4-4-12 hex digits.</summary>
-    internal static bool TryParseUuid(string text, out Guid uuid)
-    {
-        uuid = default;
-        if (text.Length != 36)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < 36; i++)
-        {
-            var hyphen = i is 8 or 13 or 18 or 23;
-            if (hyphen ? text[i] != '-' : CNumbers.HexValue(text[i]) < 0)
-            {
-                return false;
-            }
-        }
-
-        return Guid.TryParseExact(text, "D", out uuid);
-    }
 }

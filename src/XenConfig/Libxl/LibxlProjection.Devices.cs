@@ -52,92 +52,18 @@ internal sealed partial class LibxlProjection
         }
     }
 
-    /// <summary>xl's <c>parse_cpurange</c> over a bitmap as wide as the host's CPUs rounded up to a byte.</summary>
+    /// <summary>xl's <c>parse_cpurange</c> (<see cref="CpuList"/>) over a bitmap as wide as the host's CPUs rounded up to a byte.</summary>
     private List<int> ParseCpuRange(string key, string text)
     {
+        if (!CpuList.TryParse(text, out var list, out var error))
+        {
+            // xl names the offending range after its prefix ("^", "node:"), which is what the error span covers.
+            var detail = error.Message.StartsWith("Invalid", StringComparison.Ordinal) ? $": {text.Substring(error.Offset, error.Length)}" : "";
+            throw Reject(key, $"{error.Message}{detail}.");
+        }
+
         var width = (host.Cpus + 7) / 8 * 8;
-        var bits = new SortedSet<int>();
-        foreach (var piece in SplitTokens(text, ","))
-        {
-            var item = piece;
-            var remove = item.StartsWith('^');
-            if (remove)
-            {
-                item = item[1..];
-            }
-
-            var nodes = false;
-            foreach (var prefix in (string[])["node:", "nodes:"])
-            {
-                if (item.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    item = item[prefix.Length..];
-                    nodes = true;
-                    break;
-                }
-            }
-
-            if (item == "all")
-            {
-                if (remove)
-                {
-                    throw Reject(key, "Can't combine \"^\" and \"all\".");
-                }
-
-                for (var bit = 0; bit < width; bit++)
-                {
-                    bits.Add(bit);
-                }
-
-                continue;
-            }
-
-            if (!TryParseRange(item, out var first, out var last))
-            {
-                throw Reject(key, $"Invalid pcpu range: {item}.");
-            }
-
-            var limit = nodes ? (ulong)host.Nodes : (ulong)width;
-            for (var index = first; index <= last && index < limit; index++)
-            {
-                var cpus = nodes ? host.CpusOfNode((long)index) : [(int)index];
-                foreach (var cpu in cpus)
-                {
-                    if (remove)
-                    {
-                        bits.Remove(cpu);
-                    }
-                    else
-                    {
-                        bits.Add(cpu);
-                    }
-                }
-            }
-        }
-
-        return bits.ToList();
-    }
-
-    /// <summary>xl's <c>parse_range</c>: <c>N</c> or <c>N-M</c> (strtoul, base 10), nothing after.</summary>
-    private static bool TryParseRange(string text, out ulong first, out ulong last)
-    {
-        first = last = CNumbers.Strtoul(text, 0, 10, out var end);
-        if (end == 0 || first == ulong.MaxValue)
-        {
-            return false;
-        }
-
-        if (end < text.Length && text[end] == '-')
-        {
-            var start = end + 1;
-            last = CNumbers.Strtoul(text, start, 10, out end);
-            if (end == start || last == ulong.MaxValue || last < first)
-            {
-                return false;
-            }
-        }
-
-        return end == text.Length;
+        return [.. list.ToCpuSet(width, node => host.CpusOfNode(node))];
     }
 
     private void ParsePci()
@@ -515,7 +441,7 @@ internal sealed partial class LibxlProjection
                 nic.Trusted = false;
                 break;
             default:
-                if (value is not null && ColoNicFields.Contains(name))
+                if (value is not null && VifSpec.ColoKeys.Contains(name))
                 {
                     nic.Colo[name] = value;
                 }
@@ -564,26 +490,6 @@ internal sealed partial class LibxlProjection
 
         return value;
     }
-
-    private static readonly HashSet<string> ColoNicFields = new(StringComparer.Ordinal)
-    {
-        "colo_sock_mirror_id", "colo_sock_mirror_ip", "colo_sock_mirror_port",
-        "colo_sock_compare_sec_in_id", "colo_sock_compare_sec_in_ip", "colo_sock_compare_sec_in_port",
-        "colo_sock_redirector0_id", "colo_sock_redirector0_ip", "colo_sock_redirector0_port",
-        "colo_sock_redirector1_id", "colo_sock_redirector1_ip", "colo_sock_redirector1_port",
-        "colo_sock_redirector2_id", "colo_sock_redirector2_ip", "colo_sock_redirector2_port",
-        "colo_sock_compare_pri_in_id", "colo_sock_compare_pri_in_ip", "colo_sock_compare_pri_in_port",
-        "colo_sock_compare_notify_id", "colo_sock_compare_notify_ip", "colo_sock_compare_notify_port",
-        "colo_filter_mirror_queue", "colo_filter_mirror_outdev",
-        "colo_filter_redirector0_queue", "colo_filter_redirector0_indev", "colo_filter_redirector0_outdev",
-        "colo_filter_redirector1_queue", "colo_filter_redirector1_indev", "colo_filter_redirector1_outdev",
-        "colo_compare_pri_in", "colo_compare_sec_in", "colo_compare_out", "colo_compare_notify_dev",
-        "colo_sock_sec_redirector0_id", "colo_sock_sec_redirector0_ip", "colo_sock_sec_redirector0_port",
-        "colo_sock_sec_redirector1_id", "colo_sock_sec_redirector1_ip", "colo_sock_sec_redirector1_port",
-        "colo_filter_sec_redirector0_queue", "colo_filter_sec_redirector0_indev", "colo_filter_sec_redirector0_outdev",
-        "colo_filter_sec_redirector1_queue", "colo_filter_sec_redirector1_indev", "colo_filter_sec_redirector1_outdev",
-        "colo_filter_sec_rewriter0_queue", "colo_checkpoint_host", "colo_checkpoint_port",
-    };
 
     private void ParseVfbs()
     {

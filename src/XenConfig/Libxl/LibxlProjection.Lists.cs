@@ -1,3 +1,5 @@
+using XenConfig.Devices;
+
 namespace XenConfig.Libxl;
 
 /// <summary>The smaller device lists: p9, vtpm, pvcalls, channel, usbctrl and usbdev.</summary>
@@ -54,36 +56,8 @@ internal sealed partial class LibxlProjection
 
         foreach (var spec in Strings(list))
         {
-            var vtpm = new LibxlVtpm { DevId = _result.Vtpms.Count };
-            _result.Vtpms.Add(vtpm);
-            var gotBackend = false;
-            foreach (var piece in Pieces(spec))
-            {
-                var equals = piece.IndexOf('=', StringComparison.Ordinal);
-                if (equals < 0)
-                {
-                    break;
-                }
-
-                var value = piece[(equals + 1)..];
-                switch (piece[..equals])
-                {
-                    case "backend":
-                        vtpm.BackendDomain = value;
-                        gotBackend = true;
-                        break;
-                    case "uuid":
-                        vtpm.Uuid = TryParseUuid(value, out var uuid) ? uuid : throw Reject("vtpm", $"Failed to parse vtpm UUID: {value}");
-                        break;
-                    default:
-                        throw Reject("vtpm", $"Unknown string `{piece[..equals]}' in vtpm spec");
-                }
-            }
-
-            if (!gotBackend)
-            {
-                throw Reject("vtpm", "vtpm spec missing required backend field!");
-            }
+            var vtpm = VtpmSpec.TryParse(spec, out var parsed, out var error) ? parsed : throw RejectSpec("vtpm", spec, error);
+            _result.Vtpms.Add(new LibxlVtpm { DevId = _result.Vtpms.Count, BackendDomain = vtpm.Backend, Uuid = vtpm.Uuid ?? Guid.Empty });
         }
     }
 
@@ -179,27 +153,20 @@ internal sealed partial class LibxlProjection
 
         foreach (var spec in Strings(list))
         {
-            var controller = new LibxlUsbController { DevId = _result.UsbControllers.Count };
-            _result.UsbControllers.Add(controller);
-            foreach (var piece in Pieces(spec))
+            var usbctrl = UsbCtrlSpec.TryParse(spec, out var parsed, out var error) ? parsed : throw RejectSpec("usbctrl", spec, error);
+            _result.UsbControllers.Add(new LibxlUsbController
             {
-                if (piece.StartsWith("type=", StringComparison.Ordinal))
+                DevId = _result.UsbControllers.Count,
+                Type = usbctrl.Type switch
                 {
-                    controller.Type = EnumName(piece[5..], "usbctrl", ["auto", "pv", "devicemodel", "qusb"], $"Invalid usb controller type '{piece[5..]}'");
-                }
-                else if (piece.StartsWith("version=", StringComparison.Ordinal))
-                {
-                    controller.Version = Devices.CNumbers.Atoi(piece[8..]);
-                }
-                else if (piece.StartsWith("ports=", StringComparison.Ordinal))
-                {
-                    controller.Ports = Devices.CNumbers.Atoi(piece[6..]);
-                }
-                else
-                {
-                    throw Reject("usbctrl", $"Unknown string `{piece}' in usbctrl spec");
-                }
-            }
+                    UsbControllerType.Pv => "pv",
+                    UsbControllerType.DeviceModel => "devicemodel",
+                    UsbControllerType.Qusb => "qusb",
+                    _ => null, // auto, libxl's default: left out as xl prints it
+                },
+                Version = usbctrl.Version ?? 0,
+                Ports = usbctrl.Ports ?? 0,
+            });
         }
     }
 
@@ -212,37 +179,15 @@ internal sealed partial class LibxlProjection
 
         foreach (var spec in Strings(list))
         {
-            var device = new LibxlUsbDevice();
-            _result.UsbDevices.Add(device);
-            foreach (var piece in Pieces(spec))
+            var usbdev = UsbDevSpec.TryParse(spec, out var parsed, out var error) ? parsed : throw RejectSpec("usbdev", spec, error);
+            _result.UsbDevices.Add(new LibxlUsbDevice
             {
-                if (piece.StartsWith("type=", StringComparison.Ordinal))
-                {
-                    device.IsHostDevice = string.Equals(piece[5..], "hostdev", StringComparison.OrdinalIgnoreCase)
-                        ? true
-                        : throw Reject("usbdev", $"Invalid usb device type: {piece[5..]}");
-                }
-                else if (piece.StartsWith("hostbus=", StringComparison.Ordinal))
-                {
-                    device.HostBus = unchecked((byte)Devices.CNumbers.Strtoul(piece, 8, 0, out _));
-                }
-                else if (piece.StartsWith("hostaddr=", StringComparison.Ordinal))
-                {
-                    device.HostAddress = unchecked((byte)Devices.CNumbers.Strtoul(piece, 9, 0, out _));
-                }
-                else if (piece.StartsWith("controller=", StringComparison.Ordinal))
-                {
-                    device.Controller = Devices.CNumbers.Atoi(piece[11..]);
-                }
-                else if (piece.StartsWith("port=", StringComparison.Ordinal))
-                {
-                    device.Port = Devices.CNumbers.Atoi(piece[5..]);
-                }
-                else
-                {
-                    throw Reject("usbdev", $"Unknown string `{piece}' in usbdev spec");
-                }
-            }
+                IsHostDevice = usbdev.HasType,
+                HostBus = (byte)(usbdev.HostBus ?? 0),
+                HostAddress = (byte)(usbdev.HostAddress ?? 0),
+                Controller = usbdev.Controller ?? -1,
+                Port = usbdev.Port ?? 0,
+            });
         }
     }
 

@@ -162,6 +162,13 @@ internal sealed partial class LibxlProjection
         _diagnostics.Add((descriptor ?? DiagnosticIds.XlIgnoresValue).Create(Location(key), message, DiagnosticSeverity.Warning));
 
     /// <summary>Records xl's reason to stop and returns the exception that ends the projection.</summary>
+    /// <summary>xl's refusal of a device spec that the shared spec parser (<c>XenConfig.Devices</c>) rejected.</summary>
+    private RejectedException RejectSpec(string key, string spec, DeviceSpecError error)
+    {
+        var fragment = spec.Substring(Math.Min(error.Offset, spec.Length), Math.Min(error.Length, spec.Length - Math.Min(error.Offset, spec.Length)));
+        return Reject(key, fragment.Length == 0 || fragment == spec ? $"{error.Message} in '{spec}'" : $"{error.Message} '{fragment}' in '{spec}'");
+    }
+
     private RejectedException Reject(string? key, string message, DiagnosticDescriptor? descriptor = null)
     {
         var id = descriptor ?? DiagnosticIds.XlRejectsValue;

@@ -76,7 +76,7 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
         CInfo.Name = name;
         if (String("uuid") is { } uuid)
         {
-            if (!TryParseUuid(uuid, out var parsed))
+            if (!DeviceGrammar.TryParseUuid(uuid, out var parsed))
             {
                 throw Reject("uuid", $"Failed to parse UUID: {uuid}", DiagnosticIds.InvalidUuid);
             }
@@ -330,23 +330,12 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
         var cmdline = String("cmdline");
         var root = String("root");
         var extra = String("extra");
-        if (cmdline is not null)
+        if (cmdline is not null && (root is not null || extra is not null))
         {
-            if (root is not null || extra is not null)
-            {
-                Warn("cmdline", "Warning: ignoring root= and extra= in favour of cmdline=");
-            }
-
-            return cmdline;
+            Warn("cmdline", "Warning: ignoring root= and extra= in favour of cmdline=");
         }
 
-        return (root, extra) switch
-        {
-            ({ } r, { } e) => $"root={r} {e}",
-            ({ } r, null) => $"root={r}",
-            (null, { } e) => e,
-            _ => null,
-        };
+        return global::XenConfig.Boot.KernelCommandLine.Compose(cmdline, root, extra);
     }
 
     private void ParseBootloaderArgs()
@@ -517,27 +506,6 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
         }
 
         return null;
-    }
-
-    private static bool TryParseUuid(string text, out Guid uuid)
-    {
-        // libuuid's uuid_parse: exactly 36 characters, dashes at 8, 13, 18, 23, hexadecimal digits elsewhere.
-        uuid = Guid.Empty;
-        if (text.Length != 36)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ok = i is 8 or 13 or 18 or 23 ? text[i] == '-' : char.IsAsciiHexDigit(text[i]);
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return Guid.TryParseExact(text, "D", out uuid);
     }
 
     private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);

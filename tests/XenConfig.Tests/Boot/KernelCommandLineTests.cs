@@ -4,6 +4,16 @@ namespace XenConfig.Tests.Boot;
 
 public sealed class KernelCommandLineTests
 {
+    [Theory]
+    [InlineData(null, null, null, null)]
+    [InlineData(null, "/dev/xvda1", null, "root=/dev/xvda1")]
+    [InlineData(null, null, "console=hvc0", "console=hvc0")]
+    [InlineData(null, "/dev/xvda1", "ro console=hvc0", "root=/dev/xvda1 ro console=hvc0")]
+    [InlineData("quiet", "/dev/xvda1", "ro", "quiet")]
+    [InlineData("", "/dev/xvda1", null, "")]
+    public void Compose_builds_the_command_line_as_xl_does_from_cmdline_root_and_extra(string? cmdline, string? root, string? extra, string? expected) =>
+        Assert.Equal(expected, KernelCommandLine.Compose(cmdline, root, extra));
+
     [Fact]
     public void Arguments_are_split_like_linux_does()
     {

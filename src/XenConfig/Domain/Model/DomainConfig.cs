@@ -123,13 +123,7 @@ public sealed partial class DomainConfig
     /// The kernel command line exactly as xl composes it: <c>cmdline</c> if set; else <c>root=ROOT EXTRA</c>,
     /// <c>root=ROOT</c> or <c>EXTRA</c>; null when none is set.
     /// </summary>
-    public string? KernelCommandLine => Cmdline ?? (Root, Extra) switch
-    {
-        ({ } root, { } extra) => $"root={root} {extra}",
-        ({ } root, null) => $"root={root}",
-        (null, { } extra) => extra,
-        _ => null,
-    };
+    public string? KernelCommandLine => global::XenConfig.Boot.KernelCommandLine.Compose(Cmdline, Root, Extra);
 
     /// <summary>
     /// The <c>root=</c> device of <see cref="KernelCommandLine"/> and the key it comes from: the one answer to "where
