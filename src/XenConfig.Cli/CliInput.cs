@@ -1,24 +1,38 @@
-using XenConfig.Text;
 using XenConfig.Files;
+using XenConfig.Text;
 using XenConfig.Xm;
 
 namespace XenConfig.Cli;
 
 /// <summary>One input file, read byte for byte, with its kind (forced, or detected from the name and content).</summary>
-internal sealed record CliInput(string Path, SourceText Text, InputKind Kind)
+internal sealed class CliInput(string path, SourceText text, InputKind kind, DomainConfigSource? detected = null)
 {
+    public string Path { get; } = path;
+
+    public SourceText Text { get; } = text;
+
+    public InputKind Kind { get; } = kind;
+
     public static CliInput Load(string path, InputKind? forced)
     {
         var text = SourceText.Load(path);
-        return new CliInput(path, text, forced ?? Detect(path, text.Content));
-    }
+        if (forced is { } kind)
+        {
+            return new CliInput(path, text, kind);
+        }
 
-    public static InputKind Detect(string path, string content) => FileClassifier.Classify(path, content) switch
-    {
-        FileKind.Fstab => InputKind.Fstab,
-        FileKind.GrubMenu or FileKind.Grub2Config => InputKind.Grub,
-        _ => DomainConfigDialectDetector.Detect(content) == DomainConfigDialect.Xm ? InputKind.Xm : InputKind.Xl,
-    };
+        switch (FileClassifier.Classify(path, text.Content))
+        {
+            case FileKind.Fstab:
+                return new CliInput(path, text, InputKind.Fstab);
+            case FileKind.GrubMenu or FileKind.Grub2Config:
+                return new CliInput(path, text, InputKind.Grub);
+            default:
+                // Telling xl from xm reads the file in its dialect; the command reuses that reading.
+                var source = DomainConfigSource.Parse(text);
+                return new CliInput(path, text, source.Dialect == DomainConfigDialect.Xm ? InputKind.Xm : InputKind.Xl, source);
+        }
+    }
 
     /// <summary>
     /// This domain config read through the library's one loader: as xm when the kind says so (forced or detected), else
@@ -26,6 +40,11 @@ internal sealed record CliInput(string Path, SourceText Text, InputKind Kind)
     /// </summary>
     public DomainConfigSource ReadDomainConfig(IReadOnlyDictionary<string, string>? variables = null)
     {
+        if (detected is not null && (variables is null || variables.Count == 0))
+        {
+            return detected;
+        }
+
         var xmOptions = variables is null ? XmEvaluationOptions.Default : XmEvaluationOptions.Default with { Variables = variables };
         var dialect = Kind == InputKind.Xm ? DomainConfigDialect.Xm : DomainConfigDialect.Xl;
         return DomainConfigSource.Parse(Text, new DomainConfigSourceOptions { Dialect = dialect, XmOptions = xmOptions });

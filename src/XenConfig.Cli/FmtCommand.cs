@@ -39,7 +39,7 @@ internal static class FmtCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var document = DomainConfigDocument.Parse(input.Text);
+        var document = input.ReadDomainConfig().Document;
         if (!DomainConfigFormatter.CanFormat(document))
         {
             DiagnosticFormatter.Write(stderr, document.Diagnostics.Where(d => d.IsError));

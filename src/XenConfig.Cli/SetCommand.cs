@@ -46,7 +46,7 @@ internal static class SetCommand
                     case InputKind.Xm:
                         throw new ArgumentException("set edits xl configs; this is an xm (Python) config: convert it first with 'xenconfig convert FILE --to xl'");
                     default:
-                        var document = DomainConfigDocument.Parse(input.Text);
+                        var document = input.ReadDomainConfig().Document;
                         if (document.HasErrors)
                         {
                             DiagnosticFormatter.Write(stderr, document.Diagnostics.Where(d => d.IsError));

@@ -2,6 +2,7 @@ using XenConfig.Diagnostics;
 using XenConfig.Domain.Model;
 using XenConfig.Domain;
 using XenConfig.Text;
+using XenConfig.Xm.Python;
 
 namespace XenConfig.Xm;
 
@@ -85,14 +86,14 @@ public sealed class DomainConfigSource
             return new DomainConfigSource(source, DomainConfigDialect.Xl, document, null, null);
         }
 
-        return XmConfig.IsPython(source.Content)
-            ? FromXm(source, options)
+        return XmConfig.ParsePython(source.Content) is { } module
+            ? FromXm(source, options, module)
             : new DomainConfigSource(source, DomainConfigDialect.Unknown, document, null, null);
     }
 
-    private static DomainConfigSource FromXm(SourceText source, DomainConfigSourceOptions options)
+    private static DomainConfigSource FromXm(SourceText source, DomainConfigSourceOptions options, PyModule? parsed = null)
     {
-        var evaluation = XmConfig.Evaluate(source, options.XmOptions);
+        var evaluation = XmConfig.Evaluate(source, options.XmOptions, parsed);
         var conversion = XmToXlConverter.Convert(evaluation);
         return new DomainConfigSource(source, DomainConfigDialect.Xm, conversion.Document, evaluation, conversion);
     }

@@ -24,7 +24,10 @@ public static class XmConfig
 
     /// <summary>Evaluates <paramref name="text"/>. Never throws for any input text.</summary>
     /// <exception cref="ArgumentException"><see cref="XmEvaluationOptions.Uname"/> does not have five items.</exception>
-    public static XmEvaluation Evaluate(SourceText text, XmEvaluationOptions? options = null)
+    public static XmEvaluation Evaluate(SourceText text, XmEvaluationOptions? options = null) => Evaluate(text, options, parsed: null);
+
+    // Evaluates a module the caller has already parsed from text (dialect detection parses it first).
+    internal static XmEvaluation Evaluate(SourceText text, XmEvaluationOptions? options, PyModule? parsed)
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= XmEvaluationOptions.Default;
@@ -33,7 +36,7 @@ public static class XmConfig
             throw new ArgumentException("Uname must hold exactly five strings (sysname, nodename, release, version, machine).", nameof(options));
         }
 
-        return new Evaluator(text, options).Run();
+        return new Evaluator(text, options, parsed).Run();
     }
 
     /// <summary>Evaluates <paramref name="text"/> read from <paramref name="path"/> (used in diagnostics and as <c>xm_file</c>).</summary>
@@ -47,10 +50,13 @@ public static class XmConfig
     public static XmEvaluation Load(string path, XmEvaluationOptions? options = null) => Evaluate(SourceText.Load(path), options);
 
     /// <summary>True when <paramref name="text"/> is valid Python 2 as far as the evaluator's grammar goes.</summary>
-    internal static bool IsPython(string text) =>
-        text.Length <= MaxTextLength && !text.StartsWith('<') && PyParser.Parse(text).Errors.Count == 0;
+    internal static bool IsPython(string text) => ParsePython(text) is not null;
 
-    private sealed class Evaluator(SourceText text, XmEvaluationOptions options)
+    /// <summary>The module when <paramref name="text"/> is valid Python 2 of the evaluator's grammar, else null.</summary>
+    internal static PyModule? ParsePython(string text) =>
+        text.Length <= MaxTextLength && !text.StartsWith('<') && PyParser.Parse(text) is { Errors.Count: 0 } module ? module : null;
+
+    private sealed class Evaluator(SourceText text, XmEvaluationOptions options, PyModule? parsed)
     {
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly OrderedDictionary<string, SettingValue> _settings = new(StringComparer.Ordinal);
@@ -81,7 +87,7 @@ public static class XmConfig
                 return Result(declared, output);
             }
 
-            var module = PyParser.Parse(text.Content);
+            var module = parsed ?? PyParser.Parse(text.Content);
             foreach (var warning in module.Warnings)
             {
                 Report(DiagnosticIds.XmValueDropped, warning.Start, warning.End, warning.Message);
