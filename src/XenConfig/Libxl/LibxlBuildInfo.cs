@@ -54,6 +54,9 @@ public sealed class LibxlBuildInfo
     /// <summary><c>disable_migrate</c>, from <c>nomigrate</c>.</summary>
     public bool? DisableMigrate { get; set; }
 
+    /// <summary><c>vnuma_nodes</c>, from <c>vnuma</c>.</summary>
+    public IList<LibxlVnumaNode> VnumaNodes { get; } = [];
+
     /// <summary><c>max_grant_frames</c>, from <c>max_grant_frames</c>.</summary>
     public uint MaxGrantFrames { get; set; } = GrantDefault;
 
@@ -196,6 +199,7 @@ public sealed class LibxlBuildInfo
         json.String("exec_ssid_label", ExecSsidLabel);
         json.DefBool("localtime", LocalTime);
         json.DefBool("disable_migrate", DisableMigrate);
+        json.Array("vnuma_nodes", VnumaNodes.ToList(), (j, node) => j.Object(node.Write));
         json.Number("max_grant_frames", MaxGrantFrames, GrantDefault);
         json.Number("max_maptrack_frames", MaxMaptrackFrames, GrantDefault);
         json.Number("max_grant_version", MaxGrantVersion, -1);

@@ -12,7 +12,7 @@ internal sealed partial class LibxlProjection
     /// <summary>Keys whose meaning the projection does not model yet: a config using them gets an info diagnostic.</summary>
     internal static readonly IReadOnlyList<string> UnmodelledKeys =
     [
-        "vnuma", "cpuid", "vdispl", "vsnd", "rdm",
+        "cpuid", "vdispl", "vsnd", "rdm",
     ];
 
     private bool Has(string key) => _document.Settings.ContainsKey(key);
@@ -161,7 +161,6 @@ internal sealed partial class LibxlProjection
     private void Warn(string key, string message, DiagnosticDescriptor? descriptor = null) =>
         _diagnostics.Add((descriptor ?? DiagnosticIds.XlIgnoresValue).Create(Location(key), message, DiagnosticSeverity.Warning));
 
-    /// <summary>Records xl's reason to stop and returns the exception that ends the projection.</summary>
     /// <summary>xl's refusal of a device spec that the shared spec parser (<c>XenConfig.Devices</c>) rejected.</summary>
     private RejectedException RejectSpec(string key, string spec, DeviceSpecError error)
     {
@@ -169,6 +168,7 @@ internal sealed partial class LibxlProjection
         return Reject(key, fragment.Length == 0 || fragment == spec ? $"{error.Message} in '{spec}'" : $"{error.Message} '{fragment}' in '{spec}'");
     }
 
+    /// <summary>Records xl's reason to stop and returns the exception that ends the projection.</summary>
     private RejectedException Reject(string? key, string message, DiagnosticDescriptor? descriptor = null)
     {
         var id = descriptor ?? DiagnosticIds.XlRejectsValue;

@@ -150,6 +150,8 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
             BInfo.Vuart = EnumName(vuart, "vuart", ["unknown", "sbsa_uart"], $"ERROR: invalid value \"{vuart}\" for \"vuart\"");
         }
 
+        ParseVnuma();
+
         if (BInfo.MaxMemoryKiB == LibxlBuildInfo.MemoryDefault)
         {
             BInfo.MaxMemoryKiB = BInfo.TargetMemoryKiB;
