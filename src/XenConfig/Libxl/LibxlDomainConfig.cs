@@ -45,6 +45,12 @@ public sealed class LibxlDomainConfig
     /// <summary><c>pvcallsifs</c>, from <c>pvcalls</c>.</summary>
     public IList<LibxlPvCalls> PvCalls { get; } = [];
 
+    /// <summary><c>vdispls</c>, from <c>vdispl</c>.</summary>
+    public IList<LibxlVdispl> Vdispls { get; } = [];
+
+    /// <summary><c>vsnds</c>, from <c>vsnd</c> (one per list of items).</summary>
+    public IList<LibxlVsnd> Vsnds { get; } = [];
+
     /// <summary><c>channels</c>, from <c>channel</c>.</summary>
     public IList<LibxlChannel> Channels { get; } = [];
 
@@ -99,6 +105,8 @@ public sealed class LibxlDomainConfig
             root.Array("vtpms", Vtpms.ToList(), (j, vtpm) => j.Object(vtpm.Write));
             root.Array("p9s", P9s.ToList(), (j, p9) => j.Object(p9.Write));
             root.Array("pvcallsifs", PvCalls.ToList(), (j, pvcalls) => j.Object(pvcalls.Write));
+            root.Array("vdispls", Vdispls.ToList(), (j, vdispl) => j.Object(vdispl.Write));
+            root.Array("vsnds", Vsnds.ToList(), (j, vsnd) => j.Object(vsnd.Write));
             root.Array("channels", Channels.ToList(), (j, channel) => j.Object(channel.Write));
             root.Array("usbctrls", UsbControllers.ToList(), (j, usbctrl) => j.Object(usbctrl.Write));
             root.Array("usbdevs", UsbDevices.ToList(), (j, usbdev) => j.Object(usbdev.Write));

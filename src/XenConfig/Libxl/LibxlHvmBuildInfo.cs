@@ -117,6 +117,12 @@ public sealed class LibxlHvmBuildInfo
     /// <summary><c>rdm.strategy</c> (<c>host</c>), from <c>rdm</c>.</summary>
     public string? RdmStrategy { get; set; }
 
+    /// <summary>
+    /// True when xl copied an <c>rdm</c> strategy it never set: xl 4.17 reads <c>rdm</c> into an uninitialised local,
+    /// and Debian's build prints that garbage as <c>null</c>.
+    /// </summary>
+    internal bool RdmStrategyUninitialised { get; set; }
+
     /// <summary><c>rdm.policy</c> (<c>strict</c>, <c>relaxed</c>), from <c>rdm</c>.</summary>
     public string? RdmPolicy { get; set; }
 
@@ -171,6 +177,11 @@ public sealed class LibxlHvmBuildInfo
         json.StringList("serial_list", SerialList);
         json.Struct("rdm", r =>
         {
+            if (RdmStrategyUninitialised && RdmStrategy is null)
+            {
+                r.Inner.WriteNull("strategy");
+            }
+
             r.Enum("strategy", RdmStrategy);
             r.Enum("policy", RdmPolicy);
         });

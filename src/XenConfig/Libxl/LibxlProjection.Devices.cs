@@ -72,6 +72,7 @@ internal sealed partial class LibxlProjection
         var powerManagement = Long("pci_power_mgmt") is { } pm && pm != 0;
         var permissive = Long("pci_permissive") is { } perm && perm != 0;
         var seize = Long("pci_seize") is { } sz && sz != 0;
+        ParseRdm();
 
         if (List("pci") is not { } list)
         {
@@ -97,13 +98,13 @@ internal sealed partial class LibxlProjection
                 PowerManagement = pci.PowerManagement ?? powerManagement,
                 Permissive = pci.Permissive ?? permissive,
                 Seize = pci.Seize ?? seize,
-                // The per-device policy follows the global one: libxl's "invalid" for HVM, while a PV guest reads
-                // the zeroed union member, which is "strict".
+                // The per-device policy follows the global one (rdm=): libxl's "invalid" for HVM unless rdm set it,
+                // while a PV or PVH guest reads the zeroed union member, which is "strict".
                 RdmPolicy = pci.RdmPolicy switch
                 {
                     PciRdmPolicy.Strict => "strict",
                     PciRdmPolicy.Relaxed => "relaxed",
-                    _ => CInfo.Type == LibxlDomainType.Hvm ? null : "strict",
+                    _ => CInfo.Type == LibxlDomainType.Hvm ? BInfo.Hvm?.RdmPolicy : "strict",
                 },
                 Name = pci.Name,
             });

@@ -12,7 +12,7 @@ internal sealed partial class LibxlProjection
     /// <summary>Keys whose meaning the projection does not model yet: a config using them gets an info diagnostic.</summary>
     internal static readonly IReadOnlyList<string> UnmodelledKeys =
     [
-        "cpuid", "vdispl", "vsnd", "rdm",
+        "cpuid",
     ];
 
     private bool Has(string key) => _document.Settings.ContainsKey(key);

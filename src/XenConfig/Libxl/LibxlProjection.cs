@@ -262,7 +262,9 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
         ParseDisks();
         ParseP9();
         ParseVtpms();
+        ParseVdispls();
         ParsePvCalls();
+        ParseVsnds();
         ParseChannels();
         ParseNics();
         if (List("vif2", dontWarn: true) is not null)

@@ -44,6 +44,64 @@ public class XlDryRunDifferentialTests(ITestOutputHelper output)
         Assert.Null(LibxlComparison.Compare(path, text));
     }
 
+    /// <summary>
+    /// Edge cases of the keys with the most quirks, each read by xl itself: rdm's inverted policy check and
+    /// uninitialised fields, vdispl's sscanf, vsnd's item kinds, vnuma's ignored range verdicts and host checks.
+    /// </summary>
+    public static TheoryData<string> QuirkProbes() =>
+    [
+        "type = \"hvm\"\npci = [\"01:00.0\"]\nrdm = \"strategy=host\"",
+        "type = \"hvm\"\npci = [\"01:00.0\"]\nrdm = \"strategy=host,policy=relaxed\"",
+        "type = \"hvm\"\npci = [\"01:00.0\"]\nrdm = \"policy=bad\"",
+        "type = \"hvm\"\nrdm = \"policy=bad,strategy=host\"",
+        "type = \"hvm\"\nrdm = \"strategy=host,\"",
+        "type = \"hvm\"\nrdm = \"bogus=1\"",
+        "pci = [\"01:00.0\"]\nrdm = \"strategy=host\"",
+        "vdispl = [\"connectors=1:abc;2:3x4\"]",
+        "vdispl = [\"backend=d,be-alloc=5,connectors=1:1x2;id2:-1x0x5\"]",
+        "vdispl = [\"connectors=a:5\"]",
+        "vdispl = [\"backend=dd\"]",
+        "vdispl = [\"connectors=a:1x1\", \"connectors=b:2x2,connectors=c:3x3;d:4x4\"]",
+        "vsnd = [[\"card,backend=dd,short-name=S,long-name=L,sample-rates=8000;44100,sample-formats=s16_le;U8,channels-min=1,channels-max=0x2,buffer-size=4096\", \"pcm,name=p0,channels-max=4\", \"stream,unique-id=s0,type=p,sample-rates=48000\", \"stream,type=C\"]]",
+        "vsnd = [[], [\"stream\"], [\"pcm\", \"pcm,name=x\"]]",
+        "vsnd = [[\"PCM, name=x\", \"Card,backend=0\"]]",
+        "vsnd = [[\"bogus\"]]",
+        "vsnd = [[\"pcm,sample-formats=s17\"]]",
+        "vsnd = [[\"stream,type=x\"]]",
+        "vsnd = [\"card\"]",
+        "vsnd = \"card\"",
+        "vcpus = 4\nvnuma = [[\"pnode=1\", \"size=64\", \"vcpus=x,3-1,1\", \"bogus=1\"], [\"size=64\", \"vcpus=2-3\", \"vdistances=20,10\"]]",
+        "maxvcpus = 2\nvnuma = [[\"size=128\", \"vcpus=0-9\"]]",
+        "maxvcpus = 10\nvnuma = [[\"size=128\", \"vcpus=0-9\"]]",
+        "vnuma = [[\"size=128\", \"vcpus=0-16\"]]",
+        "maxmem = 512\nvnuma = [[\"size=256\", \"vcpus=0\"], [\"size=256\", \"vcpus=1\"]]",
+        "maxmem = 500\nvnuma = [[\"size=256\", \"vcpus=0\"], [\"size=256\", \"vcpus=1\"]]",
+        "vnuma = [[\"pnode=8\", \"size=64\"]]",
+        "vnuma = [[\"size=x\"]]",
+        "vnuma = [[\"novalue\"]]",
+        "vnuma = [\"pnode=0\"]",
+        "vnuma = \"pnode=0\"",
+        "vnuma = []",
+    ];
+
+    [SkippableTheory]
+    [MemberData(nameof(QuirkProbes))]
+    public void Quirk_probe_means_what_xl_makes_of_it(string body)
+    {
+        XlDryRun.Require();
+        var text = "name = \"probe\"\nmemory = 128\nkernel = \"/boot/vmlinuz\"\n" + body + "\n";
+        var file = Path.Combine(Directory.CreateTempSubdirectory("xl-probe-").FullName, "probe.cfg");
+        try
+        {
+            File.WriteAllText(file, text);
+            Assert.Null(LibxlComparison.Compare(file, text));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
     [SkippableFact]
     public void Generated_configs_over_the_key_space_mean_what_xl_makes_of_them()
     {
