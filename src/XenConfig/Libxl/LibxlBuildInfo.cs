@@ -54,6 +54,9 @@ public sealed class LibxlBuildInfo
     /// <summary><c>disable_migrate</c>, from <c>nomigrate</c>.</summary>
     public bool? DisableMigrate { get; set; }
 
+    /// <summary><c>cpuid</c>, from <c>cpuid</c>; null when the config sets no leaf or MSR.</summary>
+    public LibxlCpuidPolicy? Cpuid { get; set; }
+
     /// <summary><c>vnuma_nodes</c>, from <c>vnuma</c>.</summary>
     public IList<LibxlVnumaNode> VnumaNodes { get; } = [];
 
@@ -199,6 +202,11 @@ public sealed class LibxlBuildInfo
         json.String("exec_ssid_label", ExecSsidLabel);
         json.DefBool("localtime", LocalTime);
         json.DefBool("disable_migrate", DisableMigrate);
+        if (Cpuid is not null)
+        {
+            json.Struct("cpuid", Cpuid.Write);
+        }
+
         json.Array("vnuma_nodes", VnumaNodes.ToList(), (j, node) => j.Object(node.Write));
         json.Number("max_grant_frames", MaxGrantFrames, GrantDefault);
         json.Number("max_maptrack_frames", MaxMaptrackFrames, GrantDefault);

@@ -10,10 +10,7 @@ namespace XenConfig.Libxl;
 internal sealed partial class LibxlProjection
 {
     /// <summary>Keys whose meaning the projection does not model yet: a config using them gets an info diagnostic.</summary>
-    internal static readonly IReadOnlyList<string> UnmodelledKeys =
-    [
-        "cpuid",
-    ];
+    internal static readonly IReadOnlyList<string> UnmodelledKeys = [];
 
     private bool Has(string key) => _document.Settings.ContainsKey(key);
 

@@ -275,6 +275,7 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
         ParseVfbs();
         ParseUsbControllers();
         ParseUsbDevices();
+        ParseCpuid();
         ParseDeviceModel();
         ParseConsoles();
         BInfo.DmRestrict = DefBool("dm_restrict");

@@ -82,6 +82,13 @@ public class XlDryRunDifferentialTests(ITestOutputHelper output)
         "vnuma = [\"pnode=0\"]",
         "vnuma = \"pnode=0\"",
         "vnuma = []",
+        "cpuid = \"host,family=0x1f,model=0xab,stepping=3,maxleaf=7,procpkg=k,nc=s,apicidsize=x,sse4.1=1,avx512f=0,arch-caps=1,rdcl-no=s,bogus=1,tm=2,ssbd\"",
+        "cpuid = \"host,family=5,model=x,family=k\"",
+        "cpuid = \"host,rdcl-no=10\"",
+        "cpuid = \"host\"",
+        "cpuid = \"nohost,tm=0\"",
+        "cpuid = \"host,bogus=1\"",
+        "cpuid = [\"0x80000001:ecx=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx1x,edx=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx0\", \"7,0:ebx=00000000000000000000000000000000\", \"1:eax=short\", \"x:eax=1\", \"5,:eax=1\", \"6\", \"9:\", \"10:ezx=00000000000000000000000000000000\", \"11,0xffffffff:eax=11111111111111111111111111111111, \\n ebx=00000000000000000000000000000000,\"]",
     ];
 
     [SkippableTheory]

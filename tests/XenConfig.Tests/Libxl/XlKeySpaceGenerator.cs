@@ -6,7 +6,7 @@ namespace XenConfig.Tests.Libxl;
 /// Random domain configs over the keys xl 4.17's <c>parse_config_data</c> reads: each key gets values xl accepts,
 /// values it warns about and ignores, and values it refuses, so that about half of the configs are accepted.
 /// Deterministic for a seed. Values stay inside what the real xl handles without undefined behaviour (no CPU ranges
-/// in the billions, no partial <c>rdm</c>, no <c>ms_vm_genid="generate"</c>, which is random).
+/// in the billions, no <c>rdm</c> that leaves a field of xl's uninitialised local unset, no <c>ms_vm_genid="generate"</c>, which is random).
 /// </summary>
 internal sealed class XlKeySpaceGenerator(int seed)
 {
@@ -159,6 +159,11 @@ internal sealed class XlKeySpaceGenerator(int seed)
         ("usbdev", ["[\"hostbus=1,hostaddr=0x2\"]", "[\"type=hostdev,hostbus=2,hostaddr=3,controller=0,port=1\"]", "![\"type=x\"]", "![\"bus=1\"]"]),
         ("vkb", ["[\"backend-type=linux,unique-id=K1\"]", "[\"backend=dd,backend-type=qemu,multi-touch-width=10,multi-touch-height=20,multi-touch-num-contacts=2,feature-disable-keyboard=1,width=800,height=0x258\"]", "![\"unique-id=K\"]", "![\"backend-type=linux,feature-multi-touch=1\"]", "![\"backend-type=x\"]"]),
         ("vif2", ["[\"x\"]"]),
+        ("vnuma", ["[[\"pnode=0\", \"size=128\", \"vcpus=0\", \"vdistances=10,20\"], [\"pnode=1\", \"size=128\", \"vcpus=1\", \"vdistances=20,10\"]]", "[[\"size=256\", \"vcpus=0-1\"]]", "[[\"size=128\", \"vcpus=x,3-1\", \"other=1\"]]", "\"ignored\"", "[]", "![[\"pnode=9\", \"size=128\"]]", "![[\"size=x\"]]", "![\"size=128\"]", "![[\"novalue\"]]", "![[\"size=128\", \"vcpus=0-20\"]]"]),
+        ("vdispl", ["[\"backend=dd,connectors=c0:1024x768\"]", "[\"be-alloc=1,connectors=a:800x600;b:abc\"]", "[\"connectors=a:1x1\", \"connectors=b:2x2;c:3x3\"]", "![\"connectors=a:5\"]", "![\"backend=dd\"]", "![\"bogus=1\"]"]),
+        ("vsnd", ["[[\"card,short-name=S,sample-rates=48000;44100,sample-formats=s16_le;U8\", \"pcm,name=p\", \"stream,unique-id=0,type=P,channels-max=2\"]]", "[[], [\"stream,type=c\"]]", "\"ignored\"", "![[\"bogus\"]]", "![[\"pcm,sample-formats=s17\"]]", "![[\"stream,type=x\"]]", "![\"card\"]"]),
+        ("cpuid", ["\"host,tm=0,sse3=1,page1gb=x\"", "\"host,family=0x1f,model=0xab,procpkg=k,arch-caps=1,rdcl-no=s\"", "\"host,bogus=1,tm=2\"", "\"nohost,tm=0\"", "[\"0x80000001:ecx=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx1x\", \"1:eax=short\"]"]),
+        ("rdm", ["\"strategy=host,policy=relaxed\"", "\"strategy=ignore\"", "\"bogus=1\""]),
     ];
 
     /// <summary>How many keys the generator draws from (besides name, type and memory).</summary>
