@@ -10,9 +10,9 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor XlIgnoresValue =
         new("XC2031", DiagnosticSeverity.Warning, DiagnosticCategory.Xl, "xl warns about this value or ignores it, and creates the domain anyway");
 
-    /// <summary>XC2032: the config uses a key whose meaning XenConfig does not model yet; its libxl projection is incomplete.</summary>
+    /// <summary>XC2032: xl makes this value up at random (<c>ms_vm_genid = "generate"</c>); the libxl projection leaves it out.</summary>
     public static readonly DiagnosticDescriptor XlKeyNotModelled =
-        new("XC2032", DiagnosticSeverity.Info, DiagnosticCategory.Xl, "XenConfig does not model this key's meaning yet; the libxl projection leaves it out");
+        new("XC2032", DiagnosticSeverity.Info, DiagnosticCategory.Xl, "xl makes this value up at random; the libxl projection leaves it out");
 
     private static IEnumerable<DiagnosticDescriptor> LibxlDescriptors() => [XlRejectsValue, XlIgnoresValue, XlKeyNotModelled];
 }

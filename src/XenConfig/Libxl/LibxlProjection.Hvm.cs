@@ -67,7 +67,7 @@ internal sealed partial class LibxlProjection
             if (genid == "generate" && TryGetSetting("ms_vm_genid", out var setting))
             {
                 _diagnostics.Add(DiagnosticIds.XlKeyNotModelled.Create(KeyLocation(setting),
-                    "XenConfig does not model ms_vm_genid = \"generate\" (xl makes a random generation id); the libxl projection leaves it out"));
+                    "ms_vm_genid = \"generate\": xl makes up a random generation id, so the libxl projection leaves it out"));
             }
         }
 

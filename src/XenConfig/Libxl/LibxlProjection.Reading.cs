@@ -9,9 +9,6 @@ namespace XenConfig.Libxl;
 /// <summary>libxlu's getters (<c>xlu_cfg_get_string</c>, <c>_long</c>, <c>_defbool</c>, <c>_list</c>) with their warnings.</summary>
 internal sealed partial class LibxlProjection
 {
-    /// <summary>Keys whose meaning the projection does not model yet: a config using them gets an info diagnostic.</summary>
-    internal static readonly IReadOnlyList<string> UnmodelledKeys = [];
-
     private bool Has(string key) => _document.Settings.ContainsKey(key);
 
     private bool TryGetSetting(string key, [NotNullWhen(true)] out Setting? setting) => _document.TryGetSetting(key, out setting);
@@ -134,18 +131,6 @@ internal sealed partial class LibxlProjection
         }
 
         throw Reject(key, message);
-    }
-
-    private void ReportUnmodelledKeys()
-    {
-        foreach (var key in UnmodelledKeys)
-        {
-            if (TryGetSetting(key, out var setting))
-            {
-                _diagnostics.Add(DiagnosticIds.XlKeyNotModelled.Create(KeyLocation(setting),
-                    $"XenConfig does not model '{key}' yet: xl's verdict on it is not checked and the libxl projection leaves it out"));
-            }
-        }
     }
 
     private SourceLocation Location(string? key) =>

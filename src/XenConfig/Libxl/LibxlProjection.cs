@@ -47,8 +47,6 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
 
     private void Parse()
     {
-        ReportUnmodelledKeys();
-
         if (String("init_seclabel") is { } initLabel)
         {
             CInfo.SsidLabel = initLabel;

@@ -10,9 +10,6 @@ namespace XenConfig.Tests.Libxl;
 internal static class LibxlComparison
 {
     /// <summary>Keys whose meaning the projection does not model yet (a config using them is not compared).</summary>
-    public static IReadOnlyList<string> UnmodelledKeysIn(DomainConfigDocument document) =>
-        LibxlDomainConfig.Build(DomainConfig.FromDocument(document)).Diagnostics.Where(d => d.Id == "XC2032").Select(d => d.Message).ToList();
-
     /// <summary>Null when both agree, else what differs. <paramref name="file"/> holds <paramref name="text"/>.</summary>
     public static string? Compare(string file, string text, XlDryRun.Outcome? knownOutcome = null)
     {
