@@ -189,12 +189,12 @@ internal sealed class XlKeySpaceGenerator(int seed)
             text.Append("memory = ").Append(_random.Next(6) == 0 ? "-1" : (128 << _random.Next(4)).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
         }
 
-        if (_random.Next(3) != 0)
+        if (_random.Next(5) != 0)
         {
             text.Append(_random.Next(2) == 0 ? "kernel = \"/boot/vmlinuz\"\n" : "bootloader = \"pygrub\"\n");
         }
 
-        var count = 3 + _random.Next(12);
+        var count = 3 + _random.Next(10);
         for (var i = 0; i < count; i++)
         {
             var (key, values) = Keys[_random.Next(Keys.Length)];
@@ -209,7 +209,7 @@ internal sealed class XlKeySpaceGenerator(int seed)
         if (value.StartsWith('!'))
         {
             // Refused values are drawn at a fraction of the rate of the others so that about half the configs pass.
-            if (refuseOften && _random.Next(3) != 0)
+            if (refuseOften && _random.Next(4) != 0)
             {
                 return;
             }
