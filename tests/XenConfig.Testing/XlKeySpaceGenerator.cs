@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace XenConfig.Tests.Libxl;
+namespace XenConfig.Testing;
 
 /// <summary>
 /// Random domain configs over the keys xl 4.17's <c>parse_config_data</c> reads: each key gets values xl accepts,
@@ -8,7 +8,7 @@ namespace XenConfig.Tests.Libxl;
 /// Deterministic for a seed. Values stay inside what the real xl handles without undefined behaviour (no CPU ranges
 /// in the billions, no <c>rdm</c> that leaves a field of xl's uninitialised local unset, no <c>ms_vm_genid="generate"</c>, which is random).
 /// </summary>
-internal sealed class XlKeySpaceGenerator(int seed)
+public sealed class XlKeySpaceGenerator(int seed)
 {
     private readonly Random _random = new(seed);
 
