@@ -31,6 +31,11 @@ public static class SuppressionSettings
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var rules = new List<SuppressionRule>();
+        if (text.Content.Split('\n').All(line => line.Trim().Trim('\uFEFF') is "" or ['#', ..] or "---" or "..."))
+        {
+            return rules;   // empty, or comments only: nothing ignored yet
+        }
+
         var root = YamlTreeReader.Read(text, diagnostics, MaxDepth);
         if (root is null || (root.Kind == YamlNodeKind.Scalar && root.IsPlain && root.Value is "" or "~" or "null"))
         {
