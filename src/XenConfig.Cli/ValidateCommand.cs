@@ -1,26 +1,41 @@
 using System.CommandLine;
+using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Files;
+using XenConfig.Text;
 using XenConfig.Validation;
 using XenConfig.Yaml;
 
 namespace XenConfig.Cli;
 
-/// <summary><c>xenconfig validate [PATH...] [--format text|json|sarif] [--warnaserror] [--strict] [--kind KIND] [--allow-outside PATH]</c>.</summary>
+/// <summary>
+/// <c>xenconfig validate [PATH...] [--format text|json|sarif|github|codequality] [--warnaserror] [--strict] [--kind KIND]
+/// [--allow-outside PATH] [--baseline FILE] [--write-baseline FILE]</c>. Suppressions come from the repository's
+/// <c>.xenconfig.yaml</c> and inline comments (docs/ci.md).
+/// </summary>
 internal static class ValidateCommand
 {
     /// <summary>Above this many files a progress line is shown on an interactive terminal.</summary>
     private const int ProgressThreshold = 200;
 
-    public static Command Create(TextWriter stdout, TextWriter stderr, bool interactive)
+    /// <summary>The format when none is given: <c>github</c> inside a GitHub Actions job, else <c>text</c>.</summary>
+    public static string DefaultFormat(Func<string, string?> environment) =>
+        string.Equals(environment("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase) ? "github" : "text";
+
+    public static Command Create(TextWriter stdout, TextWriter stderr, bool interactive, Func<string, string?> environment)
     {
         var paths = new Argument<string[]>("PATH")
         {
             Description = "Files or folders to validate (default: the current folder).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var format = new Option<string?>("--format")
+        {
+            Description = "Output format: text (default), json, sarif, github (workflow commands: annotations; the default when GITHUB_ACTIONS=true) or codequality (GitLab).",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github", "codequality");
+        var baseline = new Option<string?>("--baseline") { HelpName = "FILE", Description = "Do not report the findings recorded in this file (written by --write-baseline); only new findings count." };
+        var writeBaseline = new Option<string?>("--write-baseline") { HelpName = "FILE", Description = "Record every current finding in this file (JSON, sorted) and exit 0." };
         var warningsAsErrors = new Option<bool>("--warnaserror") { Description = "Exit 1 when there are warnings, too." };
         var strict = new Option<bool>("--strict") { Description = "Also run the strict rules (style and likely mistakes)." };
         var kind = new Option<string?>("--kind") { Description = "Check every file named on the command line as this kind, whatever its name and content." };
@@ -33,12 +48,12 @@ internal static class ValidateCommand
         };
         var command = new Command("validate", "Find the domain configs, fstabs and GRUB menus under PATH, group them into guests and check each file, each guest and the repository as a whole.\n\nExample: xenconfig validate --format sarif examples/ > results.sarif")
         {
-            paths, format, warningsAsErrors, strict, kind, allowOutside,
+            paths, format, warningsAsErrors, strict, kind, allowOutside, baseline, writeBaseline,
         };
         command.SetAction(result =>
         {
             var targets = result.GetValue(paths) is { Length: > 0 } given ? given : ["."];
-            var outputFormat = result.GetValue(format)!;
+            var outputFormat = result.GetValue(format) ?? DefaultFormat(environment);
             var options = RepositoryValidationOptions.Default with
             {
                 RuleSets = result.GetValue(strict) ? ValidationRuleSets.All : RepositoryValidationOptions.Default.RuleSets,
@@ -52,16 +67,22 @@ internal static class ValidateCommand
                     _ => null,
                 },
             };
-            return Run(targets, options, outputFormat, result.GetValue(warningsAsErrors), stdout, stderr, interactive && outputFormat == "text");
+            var baselines = (Read: result.GetValue(baseline), Write: result.GetValue(writeBaseline));
+            return Run(targets, options, outputFormat, result.GetValue(warningsAsErrors), baselines, stdout, stderr, interactive && outputFormat == "text");
         });
         return command;
     }
 
-    private static int Run(string[] targets, RepositoryValidationOptions options, string format, bool warningsAsErrors, TextWriter stdout, TextWriter stderr, bool showProgress)
+    private static int Run(string[] targets, RepositoryValidationOptions options, string format, bool warningsAsErrors, (string? Read, string? Write) baselines, TextWriter stdout, TextWriter stderr, bool showProgress)
     {
         RepositoryValidationReport report;
+        DiagnosticSuppressions suppressions;
+        var settingsProblems = new List<Diagnostic>();
         try
         {
+            suppressions = Suppressions(targets, baselines, settingsProblems, stderr);
+            options = options with { Suppressions = suppressions };
+
             if (showProgress)
             {
                 options = options with { Progress = new Progress(stderr) };
@@ -72,6 +93,10 @@ internal static class ValidateCommand
             {
                 stderr.Write("\r\u001b[K");
             }
+        }
+        catch (BaselineException)
+        {
+            return ExitCodes.UsageOrIo;
         }
         catch (FileNotFoundException exception)
         {
@@ -84,22 +109,84 @@ internal static class ValidateCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var diagnostics = report.Diagnostics;
+        if (baselines.Write is { } baselinePath)
+        {
+            return WriteBaseline(baselinePath, suppressions.CreateBaseline(report.Diagnostics, report.GetText), stderr);
+        }
+
+        List<Diagnostic> diagnostics = [.. settingsProblems, .. report.Diagnostics];
+        var suppressed = report.Suppressed.Count;
+        var locator = new FindingLocator(suppressions, report.GetText);
         switch (format)
         {
             case "json":
-                ValidationOutput.WriteJson(stdout, report.FileCount, diagnostics);
+                ValidationOutput.WriteJson(stdout, report.FileCount, diagnostics, suppressed);
                 break;
             case "sarif":
-                ValidationOutput.WriteSarif(stdout, diagnostics, Directory.GetCurrentDirectory());
+                ValidationOutput.WriteSarif(stdout, diagnostics, locator);
+                break;
+            case "github":
+                ValidationOutput.WriteGitHub(stdout, report.FileCount, diagnostics, suppressed, locator);
+                break;
+            case "codequality":
+                ValidationOutput.WriteCodeQuality(stdout, diagnostics, locator);
                 break;
             default:
-                ValidationOutput.WriteText(stdout, report.FileCount, diagnostics);
+                ValidationOutput.WriteText(stdout, report.FileCount, diagnostics, suppressed);
                 break;
         }
 
-        var failed = report.ErrorCount > 0 || (warningsAsErrors && report.WarningCount > 0);
+        var failed = diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Error)
+            || (warningsAsErrors && diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Warning));
         return failed ? ExitCodes.Errors : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The repository's suppressions: the rules of its <c>.xenconfig.yaml</c> (problems in it are reported with the
+    /// findings), inline comments, and the baseline (not when a new one is being written: it records every finding).
+    /// </summary>
+    private static DiagnosticSuppressions Suppressions(string[] targets, (string? Read, string? Write) baselines, List<Diagnostic> problems, TextWriter stderr)
+    {
+        var rules = RepositoryRoot.FindSettingsFile(targets) is { } settings ? Yaml.SuppressionSettings.Load(settings, problems) : [];
+        DiagnosticBaseline? baseline = null;
+        if (baselines.Read is { } path && baselines.Write is null)
+        {
+            if (!File.Exists(path))
+            {
+                stderr.WriteLine($"{path}: error {DiagnosticIds.FileUnreadable.Id}: no such baseline file (write one with --write-baseline)");
+                throw new BaselineException();
+            }
+
+            if (!DiagnosticBaseline.TryParse(SourceText.Load(path), out baseline, out var problem))
+            {
+                stderr.WriteLine(problem);
+                throw new BaselineException();
+            }
+        }
+
+        return new DiagnosticSuppressions(RepositoryRoot.Find(targets)) { Rules = rules, Baseline = baseline };
+    }
+
+    private static int WriteBaseline(string path, DiagnosticBaseline baseline, TextWriter stderr)
+    {
+        try
+        {
+            AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(baseline.ToJson()));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"{path}: error {DiagnosticIds.FileUnreadable.Id}: cannot write the baseline: {exception.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        var count = baseline.Entries.Count;
+        stderr.WriteLine($"xenconfig: wrote {count} finding{(count == 1 ? "" : "s")} to the baseline {path}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The baseline named by --baseline is missing or malformed; the message is already printed (exit 2).</summary>
+    private sealed class BaselineException : Exception
+    {
     }
 
     /// <summary>"validated N/M files" on one rewritten stderr line, for big repositories; synchronous, so lines never interleave.</summary>

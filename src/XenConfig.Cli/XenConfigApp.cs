@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using XenConfig.Diagnostics;
 
 namespace XenConfig.Cli;
@@ -6,12 +7,24 @@ namespace XenConfig.Cli;
 /// <summary>The <c>xenconfig</c> command tree. Output goes to the writers given, so tests run it in-process.</summary>
 internal static class XenConfigApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="interactive">Whether standard error is a terminal (progress lines).</param>
+    /// <param name="environment">Environment variables (GITHUB_ACTIONS); the process environment when null.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, Func<string, string?>? environment = null)
     {
-        var root = new RootCommand("xenconfig: validate, show and edit Xen domain configs, GRUB menus and fstab files.");
+        environment ??= Environment.GetEnvironmentVariable;
+        // Named "xenconfig", the installed tool's command, not after the executable (RootCommand's name): help and
+        // usage lines say what a user types whether the tool runs as XenConfig.Cli.dll, a native binary or a test host.
+        var root = new Command("xenconfig", "xenconfig: validate, show and edit Xen domain configs, GRUB menus and fstab files.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         (string Name, Func<Command> Create)[] commands =
         [
-            ("validate", () => ValidateCommand.Create(stdout, stderr, interactive)),
+            ("validate", () => ValidateCommand.Create(stdout, stderr, interactive, environment)),
             ("show", () => ShowCommand.Create(stdout, stderr)),
             ("get", () => GetCommand.Create(stdout, stderr)),
             ("set", () => SetCommand.Create(stdout, stderr)),

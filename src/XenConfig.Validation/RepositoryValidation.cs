@@ -105,7 +105,30 @@ public static class RepositoryValidation
         var claimed = loaded.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
         var walk = scan.Diagnostics.Where(d => !(d.Id == DiagnosticIds.UnknownFileKind.Id && claimed.Contains(d.Location.Path ?? "")));
         var relocated = run.Diagnostics.Select(d => loaded.Aggregate(d, (current, l) => l.Guest.Relocate(current)));
-        return new RepositoryValidationReport(fileCount, Finish(walk.Concat(relocated)));
+        var diagnostics = Finish(walk.Concat(relocated));
+        var texts = new TextCache(scan.Boundary);
+        var (kept, suppressed) = options.Suppressions is { } suppressions ? suppressions.Apply(diagnostics, texts.Get) : new SuppressionResult(diagnostics, []);
+        return new RepositoryValidationReport(fileCount, kept, suppressed, texts.Get);
+    }
+
+    /// <summary>Texts of files with findings, read again on demand through the boundary (nothing outside it is read).</summary>
+    private sealed class TextCache(RepositoryBoundary boundary)
+    {
+        private readonly Dictionary<string, SourceText?> _texts = new(StringComparer.Ordinal);
+
+        public SourceText? Get(string path)
+        {
+            lock (_texts)
+            {
+                if (!_texts.TryGetValue(path, out var text))
+                {
+                    text = boundary.TryRead(path, reference: null, "file", out var read, out _) ? read : null;
+                    _texts.Add(path, text);
+                }
+
+                return text;
+            }
+        }
     }
 
     // Each VM definition, and each file of unknown kind, goes to the first source that accepts it. A VM definition that

@@ -24,6 +24,12 @@ public sealed record RepositoryValidationOptions
     /// <summary>The kind of every file named directly (the CLI's <c>--kind</c>); null to tell it by name and content.</summary>
     public FileKind? NamedFileKind { get; init; }
 
+    /// <summary>
+    /// Findings not to report (<c>.xenconfig.yaml</c> rules, inline <c># xenconfig: ignore</c> comments, a baseline);
+    /// null to report everything. Suppressed findings are counted in <see cref="RepositoryValidationReport.Suppressed"/>.
+    /// </summary>
+    public DiagnosticSuppressions? Suppressions { get; init; }
+
     /// <summary>Told how many files were read so far, of how many, after each file (for a progress line); null for none.</summary>
     public IProgress<ValidationProgress>? Progress { get; init; }
 }

@@ -1,4 +1,5 @@
 using XenConfig.Diagnostics;
+using XenConfig.Text;
 
 namespace XenConfig.Validation;
 
@@ -9,11 +10,43 @@ public sealed class RepositoryValidationReport
     /// <param name="fileCount">Number of files read and checked.</param>
     /// <param name="diagnostics">Every diagnostic, sorted by path, line and column.</param>
     public RepositoryValidationReport(int fileCount, IReadOnlyList<Diagnostic> diagnostics)
+        : this(fileCount, diagnostics, [], null)
+    {
+    }
+
+    /// <summary>Creates a report with suppressed findings and a way to the texts the findings point into.</summary>
+    /// <param name="fileCount">Number of files read and checked.</param>
+    /// <param name="diagnostics">Every diagnostic reported, sorted by path, line and column.</param>
+    /// <param name="suppressed">The findings a suppression or the baseline dropped.</param>
+    /// <param name="readText">The text of a file the findings point into (null when it cannot be read); null for none.</param>
+    public RepositoryValidationReport(int fileCount, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<Diagnostic> suppressed, Func<string, SourceText?>? readText)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(fileCount);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(suppressed);
         FileCount = fileCount;
         Diagnostics = diagnostics;
+        Suppressed = suppressed;
+        _readText = readText;
+    }
+
+    private readonly Func<string, SourceText?>? _readText;
+
+    /// <summary>
+    /// The findings <see cref="RepositoryValidationOptions.Suppressions"/> dropped (ignored ids, inline comments,
+    /// the baseline); not counted in <see cref="ErrorCount"/> and the others.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Suppressed { get; }
+
+    /// <summary>
+    /// The text of a file a finding points into, read again inside the repository's boundary (for end positions,
+    /// fingerprints, snippets); null when it cannot be read.
+    /// </summary>
+    /// <param name="path">The path as the finding names it.</param>
+    public SourceText? GetText(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return _readText?.Invoke(path);
     }
 
     /// <summary>Number of files read and checked (domain configs, fstabs, GRUB legacy menus).</summary>

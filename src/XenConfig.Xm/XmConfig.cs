@@ -59,7 +59,7 @@ public static class XmConfig
     private sealed class Evaluator(SourceText text, XmEvaluationOptions options, PyModule? parsed)
     {
         private readonly List<Diagnostic> _diagnostics = [];
-        private readonly OrderedDictionary<string, SettingValue> _settings = new(StringComparer.Ordinal);
+        private readonly InsertionOrderedDictionary<string, SettingValue> _settings = new(StringComparer.Ordinal);
         private readonly Dictionary<string, TextSpan> _locations = new(StringComparer.Ordinal);
 
         private Diagnostic Report(DiagnosticDescriptor descriptor, int start, int end, string message)

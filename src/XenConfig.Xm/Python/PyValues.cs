@@ -35,7 +35,7 @@ internal sealed class PyTuple(object[] items)
 /// <summary>A dict with Python key equality, in insertion order.</summary>
 internal sealed class PyDict
 {
-    private readonly OrderedDictionary<object, object> _items = new(PyKeyComparer.Instance);
+    private readonly InsertionOrderedDictionary<object, object> _items = new(PyKeyComparer.Instance);
 
     public int Count => _items.Count;
 

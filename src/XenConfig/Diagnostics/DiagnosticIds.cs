@@ -35,6 +35,18 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor VmDefinitionShape =
         new("XC0005", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "a VM definition has a field, shape or YAML feature it does not accept");
 
+    /// <summary>XC0006: the suppression settings file (<c>.xenconfig.yaml</c>) cannot be read as settings.</summary>
+    public static readonly DiagnosticDescriptor SettingsFileInvalid =
+        new("XC0006", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "the settings file .xenconfig.yaml is not valid");
+
+    /// <summary>XC0007: a baseline file (<c>validate --baseline</c>) is not a baseline XenConfig wrote.</summary>
+    public static readonly DiagnosticDescriptor BaselineFileInvalid =
+        new("XC0007", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "a baseline file is not valid");
+
+    /// <summary>XC0008: a suppression names an id XenConfig does not have, so it suppresses nothing.</summary>
+    public static readonly DiagnosticDescriptor UnknownSuppressedId =
+        new("XC0008", DiagnosticSeverity.Warning, DiagnosticCategory.Policy, "a suppression names an id XenConfig does not have");
+
     /// <summary>XC0010: a file or folder lies outside the repository (after resolving symbolic links); it is not read.</summary>
     public static readonly DiagnosticDescriptor OutsideRepository =
         new("XC0010", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "a file or folder outside the repository is referenced; it is not read");
@@ -65,7 +77,7 @@ public static partial class DiagnosticIds
     private static FrozenDictionary<string, DiagnosticDescriptor> ById => _byId ??= new DiagnosticDescriptor[]
     {
         FileUnreadable, FileTooLarge, UnknownFileKind, YamlSyntaxError, VmDefinitionShape, InternalError, OutsideRepository, SpecialFile,
-        ReachedTwice,
+        ReachedTwice, SettingsFileInvalid, BaselineFileInvalid, UnknownSuppressedId,
     }
     .Concat(DomainSyntaxDescriptors())
     .Concat(XmDescriptors())

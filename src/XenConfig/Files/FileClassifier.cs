@@ -124,9 +124,12 @@ public static class FileClassifier
     {
         var fields = 0;
         var second = ReadOnlySpan<char>.Empty;
-        foreach (var range in line.SplitAny(" \t"))
+        var rest = line;
+        while (!rest.IsEmpty)
         {
-            var field = line[range];
+            var end = rest.IndexOfAny(' ', '\t');
+            var field = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
             if (field.IsEmpty)
             {
                 continue;

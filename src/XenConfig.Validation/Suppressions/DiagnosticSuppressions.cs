@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+using XenConfig.Diagnostics;
+using XenConfig.Text;
+
+namespace XenConfig.Validation;
+
+/// <summary>Findings split into those still reported and those a suppression or the baseline dropped.</summary>
+/// <param name="Kept">The findings to report, in the order given.</param>
+/// <param name="Suppressed">The findings dropped, in the order given.</param>
+public sealed record SuppressionResult(IReadOnlyList<Diagnostic> Kept, IReadOnlyList<Diagnostic> Suppressed);
+
+/// <summary>
+/// Which findings not to report: ids ignored per path (<c>.xenconfig.yaml</c>'s <c>ignore</c> list), inline
+/// <c># xenconfig: ignore XC2022, XC5003</c> comments (on the line before the finding, or at the end of its line), and
+/// a <see cref="DiagnosticBaseline"/> of accepted findings. Paths are taken relative to <see cref="RootFolder"/>.
+/// </summary>
+public sealed partial class DiagnosticSuppressions
+{
+    /// <summary>Creates suppressions for the repository at <paramref name="rootFolder"/>.</summary>
+    /// <param name="rootFolder">The repository root (see <see cref="RepositoryRoot.Find(IEnumerable{string})"/>).</param>
+    public DiagnosticSuppressions(string rootFolder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rootFolder);
+        RootFolder = Path.GetFullPath(rootFolder);
+    }
+
+    /// <summary>The repository root, a full path: rule globs and baseline paths are relative to it.</summary>
+    public string RootFolder { get; }
+
+    /// <summary>Ids ignored everywhere or per path glob.</summary>
+    public IReadOnlyList<SuppressionRule> Rules { get; init; } = [];
+
+    /// <summary>Accepted findings, or null for none.</summary>
+    public DiagnosticBaseline? Baseline { get; init; }
+
+    /// <summary>Whether <c># xenconfig: ignore XCnnnn</c> comments suppress findings (default true).</summary>
+    public bool InlineComments { get; init; } = true;
+
+    /// <summary>
+    /// <paramref name="path"/> relative to <see cref="RootFolder"/> with <c>/</c> between folders; a file outside it
+    /// keeps its full path (never <c>../</c>).
+    /// </summary>
+    /// <param name="path">A file path, relative to the working folder or full.</param>
+    public string RelativePath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(RootFolder, full);
+        var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return (outside ? full : relative).Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    /// <summary>The baseline entry that records <paramref name="diagnostic"/>.</summary>
+    /// <param name="diagnostic">A finding.</param>
+    /// <param name="text">The text of its file, or null when not available.</param>
+    public BaselineEntry ToBaselineEntry(Diagnostic diagnostic, SourceText? text)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var path = diagnostic.Location.Path is { } file ? RelativePath(file) : "";
+        return new BaselineEntry(diagnostic.Id, path, DiagnosticFingerprint.Compute(diagnostic, text), diagnostic.Message);
+    }
+
+    /// <summary>A baseline that accepts every one of <paramref name="diagnostics"/> (<c>--write-baseline</c>).</summary>
+    /// <param name="diagnostics">The findings to accept.</param>
+    /// <param name="readText">The text of a file, or null when it cannot be read (then messages stand in for lines).</param>
+    public DiagnosticBaseline CreateBaseline(IEnumerable<Diagnostic> diagnostics, Func<string, SourceText?> readText)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(readText);
+        return new DiagnosticBaseline(diagnostics.Select(d => ToBaselineEntry(d, d.Location.Path is { } path ? readText(path) : null)));
+    }
+
+    /// <summary>Splits <paramref name="diagnostics"/> into the findings to report and those suppressed.</summary>
+    /// <param name="diagnostics">The findings, e.g. <see cref="RepositoryValidationReport.Diagnostics"/>.</param>
+    /// <param name="readText">
+    /// The text of a file the findings point into, or null when it cannot be read (then its inline comments are not
+    /// seen and its fingerprints use messages). <see cref="RepositoryValidation"/> reads only inside the repository.
+    /// </param>
+    public SuppressionResult Apply(IEnumerable<Diagnostic> diagnostics, Func<string, SourceText?> readText)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(readText);
+        var texts = new Dictionary<string, SourceText?>(StringComparer.Ordinal);
+        SourceText? Text(string? path)
+        {
+            if (path is null)
+            {
+                return null;
+            }
+
+            if (!texts.TryGetValue(path, out var text))
+            {
+                text = readText(path);
+                texts.Add(path, text);
+            }
+
+            return text;
+        }
+
+        // Each baseline entry accepts one finding: two equal findings on two equal lines need two entries.
+        var accepted = (Baseline?.Entries ?? [])
+            .GroupBy(e => (e.Id, e.Path, e.Fingerprint))
+            .ToDictionary(g => g.Key, g => g.Count());
+        var kept = new List<Diagnostic>();
+        var suppressed = new List<Diagnostic>();
+        foreach (var diagnostic in diagnostics)
+        {
+            var path = diagnostic.Location.Path;
+            var relative = path is null ? null : RelativePath(path);
+            var isSuppressed = Rules.Any(r => r.Matches(diagnostic.Id, relative)) || (InlineComments && IgnoredInline(diagnostic, Text(path)));
+            if (!isSuppressed && accepted.Count > 0)
+            {
+                var key = (diagnostic.Id, relative ?? "", DiagnosticFingerprint.Compute(diagnostic, Text(path)));
+                if (accepted.TryGetValue(key, out var left) && left > 0)
+                {
+                    accepted[key] = left - 1;
+                    isSuppressed = true;
+                }
+            }
+
+            (isSuppressed ? suppressed : kept).Add(diagnostic);
+        }
+
+        return new SuppressionResult(kept, suppressed);
+    }
+
+    /// <summary>
+    /// The ids an inline comment on <paramref name="line"/> names: <c># xenconfig: ignore XC2022, XC5003</c>. Empty
+    /// when the line has no such comment.
+    /// </summary>
+    /// <param name="line">One line of a file.</param>
+    public static IReadOnlyList<string> InlineIgnoredIds(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var match = InlineComment().Match(line);
+        return match.Success ? [.. match.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : [];
+    }
+
+    private static bool IgnoredInline(Diagnostic diagnostic, SourceText? text)
+    {
+        if (text is null || DiagnosticFingerprint.HasNoPosition(diagnostic.Location))
+        {
+            return false;
+        }
+
+        var line = diagnostic.Location.Start.Line;
+        bool Names(int index, bool wholeLineComment)
+        {
+            if (index < 0 || index >= text.LineCount)
+            {
+                return false;
+            }
+
+            var content = text.ToString(text.GetLineSpan(index));
+            return (!wholeLineComment || content.TrimStart().StartsWith('#'))
+                && InlineIgnoredIds(content).Contains(diagnostic.Id, StringComparer.OrdinalIgnoreCase);
+        }
+
+        // The comment at the end of the finding's own line, or a comment line right above it.
+        return Names(line, wholeLineComment: false) || Names(line - 1, wholeLineComment: true);
+    }
+
+    [GeneratedRegex(@"#\s*xenconfig:\s*ignore\s+(?<ids>XC[0-9]{4}(?:\s*,\s*XC[0-9]{4})*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InlineComment();
+}

@@ -1,0 +1,240 @@
+using XenConfig.Diagnostics;
+using XenConfig.Testing;
+using XenConfig.Text;
+
+namespace XenConfig.Validation.Tests;
+
+/// <summary>
+/// Suppressions drop findings, and only the ones they name: ids ignored per path glob, inline
+/// <c># xenconfig: ignore</c> comments, and a baseline that still recognizes a finding after its line moved.
+/// </summary>
+public sealed class SuppressionTests
+{
+    /// <summary>Two mounts of / in one fstab: XC3010 (error) on line 2.</summary>
+    private const string DuplicateRoot = "/dev/xvda1 / ext4 defaults 0 1\n/dev/xvda1 / ext4 defaults 0 1\n";
+
+    private static RepositoryValidationReport Validate(TempFolder folder, Func<DiagnosticSuppressions, DiagnosticSuppressions>? configure = null)
+    {
+        var suppressions = new DiagnosticSuppressions(folder.Path);
+        return RepositoryValidation.Validate([folder.Path], RepositoryValidationOptions.Default with { Suppressions = configure?.Invoke(suppressions) ?? suppressions });
+    }
+
+    private static List<string> Ids(IEnumerable<Diagnostic> diagnostics, string root) =>
+        [.. diagnostics.Select(d => $"{d.Id} {Path.GetRelativePath(root, d.Location.Path!).Replace('\\', '/')}:{d.Location.Start.DisplayLine}")];
+
+    [Fact]
+    public void Without_suppressions_the_duplicate_root_mount_is_reported()
+    {
+        using var folder = new TempFolder();
+        folder.Write("legacy/db/fstab", DuplicateRoot);
+
+        var report = Validate(folder);
+
+        Assert.Equal(["XC3010 legacy/db/fstab:2"], Ids(report.Diagnostics, folder.Path));
+        Assert.Empty(report.Suppressed);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("legacy/**", true)]
+    [InlineData("legacy", true)]
+    [InlineData("legacy/*/fstab", true)]
+    [InlineData("**/fstab", true)]
+    [InlineData("legacy/db/fstab", true)]
+    [InlineData("legacy/d?/fstab", true)]
+    [InlineData("legacy/*", true)]
+    [InlineData("current/**", false)]
+    [InlineData("legacy/*/fsta", false)]
+    [InlineData("leg", false)]
+    [InlineData("*/fstab", false)]
+    public void An_ignore_rule_suppresses_its_id_in_the_paths_its_globs_match(string? glob, bool suppressed)
+    {
+        using var folder = new TempFolder();
+        folder.Write("legacy/db/fstab", DuplicateRoot);
+
+        var report = Validate(folder, s => new DiagnosticSuppressions(s.RootFolder) { Rules = [new SuppressionRule("XC3010", glob is null ? null : [glob])] });
+
+        Assert.Equal(suppressed ? 0 : 1, report.Diagnostics.Count);
+        Assert.Equal(suppressed ? 1 : 0, report.Suppressed.Count);
+    }
+
+    [Fact]
+    public void An_ignore_rule_for_another_id_suppresses_nothing()
+    {
+        using var folder = new TempFolder();
+        folder.Write("fstab", DuplicateRoot);
+
+        var report = Validate(folder, s => new DiagnosticSuppressions(s.RootFolder) { Rules = [new SuppressionRule("XC3011")] });
+
+        Assert.Single(report.Diagnostics);
+        Assert.Empty(report.Suppressed);
+    }
+
+    [Theory]
+    [InlineData("# xenconfig: ignore XC3010\n", true)]
+    [InlineData("  #xenconfig: ignore XC3011, XC3010\n", true)]
+    [InlineData("# xenconfig: ignore xc3010\n", true)]
+    [InlineData("# xenconfig: ignore XC3011\n", false)]
+    [InlineData("# xenconfig: ignore XC3010\n\n", false)]
+    [InlineData("# ignore XC3010\n", false)]
+    public void An_inline_comment_on_the_line_before_suppresses_the_ids_it_names(string comment, bool suppressed)
+    {
+        using var folder = new TempFolder();
+        folder.Write("fstab", "/dev/xvda1 / ext4 defaults 0 1\n" + comment + "/dev/xvda1 / ext4 defaults 0 1\n");
+
+        var report = Validate(folder);
+
+        Assert.Equal(suppressed ? 0 : 1, report.Diagnostics.Count(d => d.Id == "XC3010"));
+        Assert.Equal(suppressed ? 1 : 0, report.Suppressed.Count);
+    }
+
+    [Fact]
+    public void An_inline_comment_at_the_end_of_the_line_suppresses_that_line()
+    {
+        using var folder = new TempFolder();
+        folder.Write("fstab", "/dev/xvda1 / ext4 defaults 0 1\n/dev/xvda1 / ext4 defaults 0 1  # xenconfig: ignore XC3010\n");
+
+        var report = Validate(folder);
+
+        Assert.Empty(report.Diagnostics);
+        Assert.Equal(["XC3010 fstab:2"], Ids(report.Suppressed, folder.Path));
+    }
+
+    [Fact]
+    public void Inline_comments_are_ignored_when_turned_off()
+    {
+        using var folder = new TempFolder();
+        folder.Write("fstab", "/dev/xvda1 / ext4 defaults 0 1\n# xenconfig: ignore XC3010\n/dev/xvda1 / ext4 defaults 0 1\n");
+
+        var report = Validate(folder, s => new DiagnosticSuppressions(s.RootFolder) { InlineComments = false });
+
+        Assert.Single(report.Diagnostics);
+    }
+
+    [Fact]
+    public void A_baseline_accepts_recorded_findings_after_their_lines_moved_and_reports_new_ones()
+    {
+        using var folder = new TempFolder();
+        var fstab = folder.Write("guests/db/fstab", DuplicateRoot);
+        var first = Validate(folder);
+        var baseline = new DiagnosticSuppressions(folder.Path).CreateBaseline(first.Diagnostics, first.GetText);
+
+        // Lines added above move the recorded finding from line 2 to line 4; a new duplicate appears below it.
+        File.WriteAllText(fstab, "# database guest\n\n" + DuplicateRoot + "/dev/xvdb1 /srv ext4 defaults 0 2\n/dev/xvdb1 /srv ext4 defaults 0 2\n");
+        var second = Validate(folder, s => new DiagnosticSuppressions(s.RootFolder) { Baseline = baseline });
+
+        Assert.Equal(["XC3010 guests/db/fstab:6"], Ids(second.Diagnostics, folder.Path));
+        Assert.Equal(["XC3010 guests/db/fstab:4"], Ids(second.Suppressed, folder.Path));
+    }
+
+    [Fact]
+    public void A_baseline_entry_accepts_one_finding_not_every_equal_one()
+    {
+        using var folder = new TempFolder();
+        var fstab = folder.Write("fstab", DuplicateRoot);
+        var first = Validate(folder);
+        var baseline = new DiagnosticSuppressions(folder.Path).CreateBaseline(first.Diagnostics, first.GetText);
+
+        File.WriteAllText(fstab, DuplicateRoot + "/dev/xvda1 / ext4 defaults 0 1\n");
+        var second = Validate(folder, s => new DiagnosticSuppressions(s.RootFolder) { Baseline = baseline });
+
+        Assert.Single(second.Diagnostics);
+        Assert.Single(second.Suppressed);
+    }
+
+    [Fact]
+    public void A_baseline_written_and_read_back_is_the_same_sorted_stable_json()
+    {
+        var baseline = new DiagnosticBaseline(
+        [
+            new BaselineEntry("XC5003", "guests/web01/fstab", "00000000000000bb", "disk 'xvdb' is exported read-only"),
+            new BaselineEntry("XC2022", "guests/web01/web01.cfg", "00000000000000aa", "a \"quoted\" message"),
+            new BaselineEntry("XC3010", "guests/db/fstab", "00000000000000cc", "mounted twice"),
+        ]);
+
+        var json = baseline.ToJson();
+        Assert.True(DiagnosticBaseline.TryParse(SourceText.From(json, "baseline.json"), out var read, out _));
+
+        Assert.Equal(["guests/db/fstab", "guests/web01/fstab", "guests/web01/web01.cfg"], baseline.Entries.Select(e => e.Path));
+        Assert.Equal(baseline.Entries, read.Entries);
+        Assert.Equal(json, read.ToJson());
+        Assert.StartsWith("{\n  \"version\": 1,\n  \"findings\": [\n", json, StringComparison.Ordinal);
+        Assert.EndsWith("}\n", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"version\": 1, \"findings\": [\n  {\"id\": \"XC3010\", \"path\": \"fstab\",\n", 3)]
+    [InlineData("[]", 1)]
+    [InlineData("{\"version\": 2, \"findings\": []}", 1)]
+    [InlineData("{\"version\": 1, \"findings\": [{\"id\": \"XC3010\", \"path\": \"fstab\"}]}", 1)]
+    public void A_malformed_baseline_is_xc0007_with_its_line(string json, int line)
+    {
+        Assert.False(DiagnosticBaseline.TryParse(SourceText.From(json, "baseline.json"), out _, out var problem));
+
+        Assert.Equal("XC0007", problem.Id);
+        Assert.Equal("baseline.json", problem.Location.Path);
+        Assert.Equal(line, problem.Location.Start.DisplayLine);
+    }
+
+    [Fact]
+    public void The_fingerprint_depends_on_the_id_and_the_trimmed_line_not_on_the_line_number()
+    {
+        var before = SourceText.From("a = 1\nmemory = 2\n", "x.cfg");
+        var after = SourceText.From("# moved\n\n   memory = 2   \n", "x.cfg");
+        var at = (SourceText text, int line) => DiagnosticIds.UnknownKey.Create(text.GetLocation(text.GetLineSpan(line)), "m");
+
+        Assert.Equal(DiagnosticFingerprint.Compute(at(before, 1), before), DiagnosticFingerprint.Compute(at(after, 2), after));
+        Assert.NotEqual(DiagnosticFingerprint.Compute(at(before, 0), before), DiagnosticFingerprint.Compute(at(before, 1), before));
+        Assert.Matches("^[0-9a-f]{16}$", DiagnosticFingerprint.Compute(at(before, 1), before));
+    }
+
+    [Fact]
+    public void Relative_paths_are_slash_separated_under_the_root_and_never_climb_out_of_it()
+    {
+        using var folder = new TempFolder();
+        var suppressions = new DiagnosticSuppressions(Path.Combine(folder.Path, "repo"));
+
+        Assert.Equal("guests/web01/web01.cfg", suppressions.RelativePath(Path.Combine(folder.Path, "repo", "guests", "web01", "web01.cfg")));
+        Assert.Equal(Path.Combine(folder.Path, "elsewhere.cfg"), suppressions.RelativePath(Path.Combine(folder.Path, "elsewhere.cfg")));
+        Assert.DoesNotContain("..", suppressions.RelativePath(Path.Combine(folder.Path, "repo", "..", "elsewhere.cfg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_repository_root_is_the_git_root_above_the_validated_folder_and_the_settings_file_is_found_there()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "repo", ".git"));
+        var settings = folder.Write("repo/.xenconfig.yaml", "ignore: []\n");
+        folder.Write("repo/guests/web01/fstab", DuplicateRoot);
+        folder.Write(".xenconfig.yaml", "ignore: []\n");   // above the git root: not this repository's
+
+        var guests = Path.Combine(folder.Path, "repo", "guests");
+
+        Assert.Equal(Path.Combine(folder.Path, "repo"), RepositoryRoot.Find([guests]));
+        Assert.Equal(settings, RepositoryRoot.FindSettingsFile([guests]));
+        File.Delete(settings);
+        Assert.Null(RepositoryRoot.FindSettingsFile([guests]));
+    }
+
+    [Fact]
+    public void Without_git_the_root_is_the_settings_files_folder_or_else_the_common_folder_of_the_paths()
+    {
+        using var folder = new TempFolder();
+        var a = folder.Write("repo/guests/a/fstab", DuplicateRoot);
+        var b = folder.Write("repo/guests/b/fstab", DuplicateRoot);
+
+        Assert.Equal(Path.Combine(folder.Path, "repo", "guests"), RepositoryRoot.Find([a, b]));
+        folder.Write("repo/.xenconfig.yaml", "");
+        Assert.Equal(Path.Combine(folder.Path, "repo"), RepositoryRoot.Find([a, b]));
+    }
+
+    [Theory]
+    [InlineData("# xenconfig: ignore XC2022", new[] { "XC2022" })]
+    [InlineData("memory = 512 # xenconfig: ignore XC2022,XC5003", new[] { "XC2022", "XC5003" })]
+    [InlineData("# xenconfig: ignore", new string[0])]
+    [InlineData("# xenconfig ignore XC2022", new string[0])]
+    public void Inline_comments_name_ids_after_ignore(string line, string[] ids)
+    {
+        Assert.Equal(ids, DiagnosticSuppressions.InlineIgnoredIds(line));
+    }
+}
