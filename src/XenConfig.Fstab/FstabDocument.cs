@@ -135,8 +135,17 @@ public sealed class FstabDocument
     /// <summary>The text as bytes in the file's encoding.</summary>
     public byte[] ToBytes() => Source.GetBytes(ToString());
 
-    /// <summary>Writes the text to <paramref name="path"/> atomically (temporary file, flush, rename; permissions kept).</summary>
-    public void Save(string path) => AtomicFile.WriteAllBytes(path, ToBytes());
+    /// <summary>
+    /// Writes the text to <paramref name="path"/> with <see cref="AtomicFile"/> (temporary file, flush, rename; through
+    /// symbolic links; mode, owner and group kept). Saving to the file it was loaded from is refused when that file
+    /// changed since.
+    /// </summary>
+    /// <param name="path">Where to write.</param>
+    /// <param name="options">Checks and overrides (<see cref="AtomicFileOptions.Force"/>); null for the defaults.</param>
+    /// <exception cref="SaveRefusedException">The save was refused (XC0013): changed since read, read-only, hard links, locked.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Save(string path, AtomicFileOptions? options = null) =>
+        AtomicFile.WriteAllBytes(path, ToBytes(), AtomicFile.ForDocument(Source, path, options));
 
     /// <summary>
     /// Sets the decoded value of one text field (source, target, type or options). The value is escaped so libmount reads
