@@ -46,7 +46,8 @@ internal static class SetCommand
                 catch (ArgumentException exception)
                 {
                     // A value the format cannot hold, or that would change something else: refused, nothing written.
-                    stderr.WriteLine($"{path}: error XC0100: {exception.Message}");
+                    var message = exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
+                    stderr.WriteLine($"{path}: error XC0100: {message}");
                     return ExitCodes.Errors;
                 }
 

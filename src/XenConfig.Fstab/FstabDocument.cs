@@ -166,6 +166,7 @@ public sealed class FstabDocument
 
         CheckRepresentable(value);
         var raw = FstabEscaping.Escape(value, kind == FstabFieldKind.Source);
+        CheckReadsBack(raw, value);
         var index = (int)kind;
         if (index < line.Fields.Count)
         {
@@ -358,6 +359,18 @@ public sealed class FstabDocument
         if (Source.Encoding.CodePage == Encoding.Latin1.CodePage && value.Any(c => c > '\u00FF'))
         {
             throw new ArgumentException("The value has characters this Latin-1 file cannot hold.", nameof(value));
+        }
+
+        Source.EnsureEncodable(value);
+    }
+
+    // The writer's own check: the escaped field is one field (no blank or line break left to split it) and libmount's
+    // unescaping gives back exactly the value, so no other field or line can change.
+    private void CheckReadsBack(string raw, string value)
+    {
+        if (raw.AsSpan().IndexOfAny(" \t\n\r\0") >= 0 || !FstabEscaping.Decode(raw, Source.Encoding).AsSpan().SequenceEqual(Source.Encoding.GetBytes(value)))
+        {
+            throw new ArgumentException($"'{value}' cannot be written as one fstab field that reads back the same; nothing was changed.", nameof(value));
         }
     }
 

@@ -122,4 +122,35 @@ public sealed class SaveCommandTests
         Assert.Equal(0, CliRunner.Run("set", path, "name", "caf\u00e9-2").ExitCode);
         Assert.Equal(Encoding.Latin1.GetBytes("name = 'caf\u00e9-2'\nmemory = 512\n"), File.ReadAllBytes(path));
     }
+
+    [Theory]
+    [InlineData("1;name='evil'", "name='evil'")]
+    [InlineData("1024 # c", "# c")]
+    [InlineData("1 2", "left over: '2'")]
+    public void Set_takes_exactly_one_xl_value_and_names_what_was_left_over(string value, string leftOver)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("web01.cfg", Guest);
+
+        var result = CliRunner.Run("set", path, "memory", value);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("left over", result.Stderr);
+        Assert.Contains(leftOver, result.Stderr);
+        Assert.Equal(Guest, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Set_of_a_grub_argument_ending_in_a_backslash_is_refused_and_keeps_the_initrd_line()
+    {
+        using var folder = new TempFolder();
+        const string Menu = "default 0\ntitle Debian\n\tkernel /vmlinuz root=/dev/xvda1 ro\n\tinitrd /initrd.img\n";
+        var path = folder.Write("menu.lst", Menu);
+
+        var result = CliRunner.Run("set", path, "entries[0].kernel.args.ro", "a\\");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("backslash", result.Stderr);
+        Assert.Equal(Menu, File.ReadAllText(path));
+    }
 }
