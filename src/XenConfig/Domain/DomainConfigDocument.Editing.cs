@@ -26,24 +26,31 @@ public sealed partial class DomainConfigDocument
         ValidateKey(key);
         ArgumentNullException.ThrowIfNull(value);
         ValidateValue(value);
+        Guarded($"Setting '{key}'", key, value, () => SetUnchecked(key, value));
+    }
+
+    // Runs an edit of one key, reads the result again and, when it changed anything else (EditProblem), restores
+    // the text and refuses the edit. A writer may only change what it was asked to change.
+    private void Guarded(string what, string key, SettingValue? expected, Action edit)
+    {
         var (text, settings, diagnostics) = (Text, Settings, Diagnostics);
-        SetUnchecked(key, value);
+        edit();
         if (ReferenceEquals(Text, text))
         {
             return;
         }
 
-        if (EditProblem(settings, diagnostics, key, value) is { } problem)
+        if (EditProblem(settings, diagnostics, key, expected) is { } problem)
         {
             Replace(text);
-            throw new ArgumentException($"Setting '{key}' was refused: {problem}; nothing was changed.", nameof(value));
+            throw new ArgumentException($"{what} was refused: {problem}; nothing was changed.");
         }
     }
 
     // What an edit of key changed besides the key's value; null when nothing.
-    private string? EditProblem(IReadOnlyDictionary<string, Setting> before, IReadOnlyList<Diagnostic> diagnosticsBefore, string key, SettingValue value)
+    private string? EditProblem(IReadOnlyDictionary<string, Setting> before, IReadOnlyList<Diagnostic> diagnosticsBefore, string key, SettingValue? expected)
     {
-        if (!Settings.TryGetValue(key, out var setting) || setting.Value != value)
+        if (!Settings.TryGetValue(key, out var setting) || (expected is not null && setting.Value != expected))
         {
             return $"'{key}' would not read back as the value given";
         }
@@ -121,6 +128,7 @@ public sealed partial class DomainConfigDocument
     /// <summary>Replaces item <paramref name="index"/> of the list <paramref name="key"/> (effective list, across <c>+=</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">There is no such item.</exception>
     /// <exception cref="InvalidOperationException">The key is not a list.</exception>
+    /// <exception cref="ArgumentException">The item cannot be written, or the edit would change another key or add an error; nothing changes.</exception>
     public void ReplaceListItem(string key, int index, SettingValue item)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -132,7 +140,8 @@ public sealed partial class DomainConfigDocument
             return;
         }
 
-        Apply(node.Span, Render(item, QuoteOf(node) ?? QuoteOf(list) ?? PreferredQuote(listItem: true), 0));
+        Guarded($"Replacing item {index} of '{key}'", key, expected: null,
+            () => Apply(node.Span, Render(item, QuoteOf(node) ?? QuoteOf(list) ?? PreferredQuote(listItem: true), 0)));
     }
 
     /// <summary>Removes item <paramref name="index"/> of the list <paramref name="key"/> with its comma (and its line, in a one-item-per-line list).</summary>
@@ -150,10 +159,16 @@ public sealed partial class DomainConfigDocument
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is past the end.</exception>
     /// <exception cref="InvalidOperationException">The key is not a list.</exception>
+    /// <exception cref="ArgumentException">The item cannot be written, or the edit would change another key or add an error; nothing changes.</exception>
     public void InsertListItem(string key, int index, SettingValue item)
     {
         ArgumentNullException.ThrowIfNull(item);
         ValidateValue(item);
+        Guarded($"Inserting an item into '{key}'", key, expected: null, () => InsertListItemUnchecked(key, index, item));
+    }
+
+    private void InsertListItemUnchecked(string key, int index, SettingValue item)
+    {
         var (list, local) = LocateItem(key, index, allowEnd: true);
         var rendered = Render(item, QuoteOf(list) ?? PreferredQuote(listItem: true), 0);
         var content = Text.Content;

@@ -59,4 +59,30 @@ public sealed class XlWriterRefusalTests
         Assert.Equal(SettingValue.List("bridge=xenbr0"), reread.GetValue("vif"));
         Assert.Equal(3, reread.Settings.Count);
     }
+
+    [Fact]
+    public void A_list_item_a_latin1_file_cannot_hold_is_refused_and_changes_nothing()
+    {
+        const string Text = "name = '\u00e9'\nvif = [ 'bridge=xenbr0' ]\n";
+        var document = DomainConfigDocument.Parse(SourceText.From(Encoding.Latin1.GetBytes(Text)));
+
+        Assert.Throws<ArgumentException>(() => document.AddListItem("vif", SettingValue.String("bridge=\u20ac")));
+        Assert.Throws<ArgumentException>(() => document.ReplaceListItem("vif", 0, SettingValue.String("bridge=\u20ac")));
+
+        Assert.Equal(Text, document.ToString());
+    }
+
+    [Fact]
+    public void Hostile_list_items_change_only_their_list()
+    {
+        var document = DomainConfigDocument.Parse("name = 'web01'\nvif = [ 'bridge=xenbr0' ]\nmemory = 512\n");
+
+        document.AddListItem("vif", SettingValue.String("mac=00:16:3e:00:00:01'], memory = 1 #"));
+        document.ReplaceListItem("vif", 0, SettingValue.String("bridge=\"x\" # y"));
+
+        var reread = DomainConfigDocument.Parse(document.ToString());
+        Assert.Empty(reread.Diagnostics);
+        Assert.Equal(SettingValue.List("bridge=\"x\" # y", "mac=00:16:3e:00:00:01'], memory = 1 #"), reread.GetValue("vif"));
+        Assert.Equal("512", reread.GetValue("memory")!.Text);
+    }
 }

@@ -291,6 +291,31 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal("memory = 2048\n", File.ReadAllText(path));
     }
 
+    [SkippableFact]
+    public void A_lock_file_left_by_a_killed_save_does_not_block_the_next_save_and_is_removed()
+    {
+        SkipUnlessLinux();
+        var path = Write("web01.cfg", "old");
+        var leftover = Write(".web01.cfg.lock", "");
+
+        AtomicFile.WriteAllBytes(path, "new"u8, new AtomicFileOptions { LockTimeout = TimeSpan.Zero });
+
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.False(File.Exists(leftover));
+    }
+
+    [SkippableFact]
+    public void A_dangling_link_gets_its_target_created_and_stays_a_link()
+    {
+        var link = Path.Combine(_folder, "web01.cfg");
+        File.CreateSymbolicLink(link, "store-web01.cfg");
+
+        AtomicFile.WriteAllBytes(link, "new"u8);
+
+        Assert.Equal("new", File.ReadAllText(Path.Combine(_folder, "store-web01.cfg")));
+        Assert.Equal("store-web01.cfg", new FileInfo(link).LinkTarget);
+    }
+
     private static void HardLink(string existing, string link)
     {
         using var process = System.Diagnostics.Process.Start("ln", [existing, link]);
