@@ -8,7 +8,8 @@ namespace XenConfig.Text;
 /// <remarks>
 /// Nothing is normalized: a byte order mark stays in <see cref="Content"/> as U+FEFF, CR and CRLF stay as written.
 /// Lines end at LF, CRLF or a lone CR. Files that are not valid UTF-8 are read as Latin-1 so that every byte maps to
-/// one character and <see cref="GetBytes(string)"/> writes the same bytes back.
+/// one character and <see cref="GetBytes(string)"/> writes the same bytes back; an edit that brings a character Latin-1
+/// has no byte for is refused (<see cref="EnsureEncodable"/>), never written as <c>?</c>.
 /// </remarks>
 public sealed class SourceText
 {
