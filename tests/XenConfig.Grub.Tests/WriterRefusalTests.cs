@@ -107,4 +107,15 @@ public sealed class WriterRefusalTests
         Assert.Contains("Latin-1", error.Message);
         Assert.Equal(before, menu.ToString());
     }
+
+    [Fact]
+    public void An_entry_with_a_line_longer_than_grubs_buffer_is_refused()
+    {
+        var menu = Parse();
+
+        Assert.Throws<ArgumentException>(() => menu.AddEntry("Long", ["kernel /vmlinuz " + new string('a', 1500)]));
+        Assert.Throws<ArgumentException>(() => menu.AddEntry(new string('t', 1500), ["kernel /vmlinuz"]));
+
+        Assert.Equal(Menu, menu.ToString());
+    }
 }

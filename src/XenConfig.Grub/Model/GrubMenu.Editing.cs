@@ -75,7 +75,8 @@ public sealed partial class GrubMenu
     /// before entry <paramref name="index"/> (at the end when null), indented like the existing entries. The default is
     /// renumbered so that the same entry stays the default.
     /// </summary>
-    /// <exception cref="ArgumentException">The title or a command holds a line break or ends with a backslash, or a command is empty or a comment.</exception>
+    /// <exception cref="ArgumentException">The title or a command holds a line break or ends with a backslash, is longer than GRUB's
+    /// 1500-character line buffer, or a command is empty or a comment; nothing changes.</exception>
     public void AddEntry(string title, IEnumerable<string> commands, int? index = null)
     {
         ArgumentNullException.ThrowIfNull(title);
@@ -110,7 +111,14 @@ public sealed partial class GrubMenu
 
         var defaultBefore = Document.DefaultLine is not null && !Document.DefaultSaved ? Document.DefaultValue : (int?)null;
         var fallbackBefore = Document.Fallback;
+        var before = Document;
         InsertEntryText(block.ToString(), position);
+        if (Document.Lines.Count(l => l.IsTruncated) > before.Lines.Count(l => l.IsTruncated))
+        {
+            Document = before;
+            throw new ArgumentException("A line of the new entry would be longer than GRUB's 1500-character buffer, which cuts it; nothing was changed.", nameof(commands));
+        }
+
         RenumberFallback(fallbackBefore, old => old >= position ? old + 1 : old);
         if (defaultBefore is { } d && d >= position && d + 1 < Entries.Count)
         {
