@@ -1,6 +1,12 @@
+using XenConfig.Diagnostics;
+using XenConfig.Text;
+
 namespace XenConfig.Cli;
 
-/// <summary>Runs a command body and turns I/O failures into the usage/IO exit code with a one-line message.</summary>
+/// <summary>
+/// Runs a command body and turns I/O failures into the usage/IO exit code with a one-line message; a refused save
+/// (XC0013) is exit 1.
+/// </summary>
 internal static class CliErrors
 {
     public static int Guard(TextWriter stderr, string path, Func<int> body)
@@ -8,6 +14,11 @@ internal static class CliErrors
         try
         {
             return body();
+        }
+        catch (SaveRefusedException exception)
+        {
+            stderr.WriteLine($"{path}: error {DiagnosticIds.SaveRefused.Id}: {exception.Message}");
+            return ExitCodes.Errors;
         }
         catch (FileNotFoundException)
         {

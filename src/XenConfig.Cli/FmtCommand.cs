@@ -12,16 +12,17 @@ internal static class FmtCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "Domain configs to format.", Arity = ArgumentArity.OneOrMore };
         var check = new Option<bool>("--check") { Description = "Change nothing; exit 1 when a file would change." };
-        var command = new Command("fmt", "Rewrite domain configs in the canonical layout (LF, one statement per line, 'key = value', long lists one item per line). Values never change; CRLF, a BOM and uppercase keys are repaired.\n\nExample: xenconfig fmt --check /etc/xen/*.cfg")
+        var force = CommonOptions.Force();
+        var command = new Command("fmt", "Rewrite domain configs in the canonical layout (LF, one statement per line, 'key = value', long lists one item per line). Values never change; CRLF, a BOM and uppercase keys are repaired. Files are replaced atomically, through symbolic links, keeping mode, owner and group; a file that changed since it was read, is read-only or has hard links is refused (exit 1, XC0013) unless --force.\n\nExample: xenconfig fmt --check /etc/xen/*.cfg")
         {
-            files, check,
+            files, check, force,
         };
         command.SetAction(result =>
         {
             var exit = ExitCodes.Success;
             foreach (var path in result.GetValue(files)!)
             {
-                var code = CliErrors.Guard(stderr, path, () => FormatOne(path, result.GetValue(check), stdout, stderr));
+                var code = CliErrors.Guard(stderr, path, () => FormatOne(path, result.GetValue(check), result.GetValue(force), stdout, stderr));
                 exit = Math.Max(exit, code);
             }
 
@@ -30,7 +31,7 @@ internal static class FmtCommand
         return command;
     }
 
-    private static int FormatOne(string path, bool check, TextWriter stdout, TextWriter stderr)
+    private static int FormatOne(string path, bool check, bool force, TextWriter stdout, TextWriter stderr)
     {
         var input = CliInput.Load(path, forced: null);
         if (input.Kind is not InputKind.Xl)
@@ -59,7 +60,8 @@ internal static class FmtCommand
             return ExitCodes.Errors;
         }
 
-        AtomicFile.WriteAllBytes(path, document.Text.GetBytes(formatted));
+        var options = new AtomicFileOptions { ExpectedContent = input.Text.ReadFingerprint, Force = force };
+        AtomicFile.WriteAllBytes(path, document.Text.GetBytes(formatted), options);
         stdout.WriteLine($"{path}: formatted");
         return ExitCodes.Success;
     }

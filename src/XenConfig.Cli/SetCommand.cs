@@ -20,9 +20,10 @@ internal static class SetCommand
         };
         var kind = CommonOptions.Kind();
         CommonOptions.AcceptKinds(kind);
-        var command = new Command("set", "Change one value in place, keeping every other byte; the file is replaced atomically.\n\nExample: xenconfig set web01.cfg memory 2048")
+        var force = CommonOptions.Force();
+        var command = new Command("set", "Change one value in place, keeping every other byte; the file is replaced atomically, through symbolic links, keeping its mode, owner and group. A value that would change anything else, or that the file's encoding cannot hold, is refused (exit 1). The save is refused (exit 1, XC0013) when the file changed since it was read, is read-only or has hard links, unless --force.\n\nExample: xenconfig set web01.cfg memory 2048")
         {
-            file, key, value, kind,
+            file, key, value, kind, force,
         };
         command.SetAction(result =>
         {
@@ -32,35 +33,33 @@ internal static class SetCommand
                 var input = CliInput.Load(path, CliInput.ParseKind(result.GetValue(kind)));
                 var selector = result.GetValue(key)!;
                 var newValue = result.GetValue(value)!;
-                string updated;
-                switch (input.Kind)
+                if (input.Kind == InputKind.Xm)
                 {
-                    case InputKind.Fstab:
-                        var fstab = FstabFile.FromDocument(FstabDocument.Parse(input.Text));
-                        FstabSelector.Set(fstab, selector, newValue);
-                        updated = fstab.ToString();
-                        break;
-                    case InputKind.Grub:
-                        updated = GrubOutput.Set(input, selector, newValue);
-                        break;
-                    case InputKind.Xm:
-                        throw new ArgumentException("set edits xl configs; this is an xm (Python) config: convert it first with 'xenconfig convert FILE --to xl'");
-                    default:
-                        var document = input.ReadDomainConfig().Document;
-                        if (document.HasErrors)
-                        {
-                            DiagnosticFormatter.Write(stderr, document.Diagnostics.Where(d => d.IsError));
-                            return ExitCodes.Errors;
-                        }
+                    throw new ArgumentException("set edits xl configs; this is an xm (Python) config: convert it first with 'xenconfig convert FILE --to xl'");
+                }
 
-                        document.Set(selector, ParseDomainValue(newValue));
-                        updated = document.ToString();
-                        break;
+                string? updated;
+                try
+                {
+                    updated = Apply(input, selector, newValue, stderr);
+                }
+                catch (ArgumentException exception)
+                {
+                    // A value the format cannot hold, or that would change something else: refused, nothing written.
+                    var message = exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
+                    stderr.WriteLine($"{path}: error XC0100: {message}");
+                    return ExitCodes.Errors;
+                }
+
+                if (updated is null)
+                {
+                    return ExitCodes.Errors;
                 }
 
                 if (!string.Equals(updated, input.Text.Content, StringComparison.Ordinal))
                 {
-                    AtomicFile.WriteAllBytes(path, input.Text.GetBytes(updated));
+                    var options = new AtomicFileOptions { ExpectedContent = input.Text.ReadFingerprint, Force = result.GetValue(force) };
+                    AtomicFile.WriteAllBytes(path, input.Text.GetBytes(updated), options);
                 }
 
                 return ExitCodes.Success;
@@ -69,9 +68,40 @@ internal static class SetCommand
         return command;
     }
 
+    // The new text of the file, or null after printing the errors that stop an edit.
+    private static string? Apply(CliInput input, string selector, string newValue, TextWriter stderr)
+    {
+        string updated;
+        switch (input.Kind)
+        {
+            case InputKind.Fstab:
+                var fstab = FstabFile.FromDocument(FstabDocument.Parse(input.Text));
+                FstabSelector.Set(fstab, selector, newValue);
+                updated = fstab.ToString();
+                break;
+            case InputKind.Grub:
+                updated = GrubOutput.Set(input, selector, newValue);
+                break;
+            default:
+                var document = input.ReadDomainConfig().Document;
+                if (document.HasErrors)
+                {
+                    DiagnosticFormatter.Write(stderr, document.Diagnostics.Where(d => d.IsError));
+                    return null;
+                }
+
+                document.Set(selector, ParseDomainValue(newValue));
+                updated = document.ToString();
+                break;
+        }
+
+        input.Text.EnsureEncodable(updated);
+        return updated;
+    }
+
     /// <summary>
     /// An xl literal (<c>1024</c>, <c>'x'</c>, <c>[ 'a' ]</c>) as written; other text (<c>4-7</c>, <c>hello</c>) is a
-    /// plain string. Text that starts like a literal and carries more (<c>1;name='x'</c>, <c>1024 # c</c>) is refused
+    /// plain string. Text that starts like a literal and carries more (<c>1;name='x'</c>, <c>1024 # c</c>, <c>1 2</c>) is refused
     /// rather than cut short.
     /// </summary>
     /// <exception cref="ArgumentException">The text holds more than one value, or a quoted/list literal that is not valid.</exception>
@@ -83,7 +113,7 @@ internal static class SetCommand
         }
 
         var trimmed = text.TrimStart();
-        var meantAsLiteral = trimmed.Length > 0 && (trimmed[0] is '\'' or '"' or '[' || (char.IsAsciiDigit(trimmed[0]) && trimmed.AsSpan().IndexOfAny(';', '#') >= 0));
+        var meantAsLiteral = trimmed.Length > 0 && (trimmed[0] is '\'' or '"' or '[' || (char.IsAsciiDigit(trimmed[0]) && trimmed.AsSpan().IndexOfAny(";# \t") >= 0));
         if (!meantAsLiteral)
         {
             return SettingValue.String(text);

@@ -135,8 +135,17 @@ public sealed class FstabDocument
     /// <summary>The text as bytes in the file's encoding.</summary>
     public byte[] ToBytes() => Source.GetBytes(ToString());
 
-    /// <summary>Writes the text to <paramref name="path"/> atomically (temporary file, flush, rename; permissions kept).</summary>
-    public void Save(string path) => AtomicFile.WriteAllBytes(path, ToBytes());
+    /// <summary>
+    /// Writes the text to <paramref name="path"/> with <see cref="AtomicFile"/> (temporary file, flush, rename; through
+    /// symbolic links; mode, owner and group kept). Saving to the file it was loaded from is refused when that file
+    /// changed since.
+    /// </summary>
+    /// <param name="path">Where to write.</param>
+    /// <param name="options">Checks and overrides (<see cref="AtomicFileOptions.Force"/>); null for the defaults.</param>
+    /// <exception cref="SaveRefusedException">The save was refused (XC0013): changed since read, read-only, hard links, locked.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Save(string path, AtomicFileOptions? options = null) =>
+        AtomicFile.WriteAllBytes(path, ToBytes(), AtomicFile.ForDocument(Source, path, options));
 
     /// <summary>
     /// Sets the decoded value of one text field (source, target, type or options). The value is escaped so libmount reads
@@ -157,6 +166,7 @@ public sealed class FstabDocument
 
         CheckRepresentable(value);
         var raw = FstabEscaping.Escape(value, kind == FstabFieldKind.Source);
+        CheckReadsBack(raw, value);
         var index = (int)kind;
         if (index < line.Fields.Count)
         {
@@ -349,6 +359,18 @@ public sealed class FstabDocument
         if (Source.Encoding.CodePage == Encoding.Latin1.CodePage && value.Any(c => c > '\u00FF'))
         {
             throw new ArgumentException("The value has characters this Latin-1 file cannot hold.", nameof(value));
+        }
+
+        Source.EnsureEncodable(value);
+    }
+
+    // The writer's own check: the escaped field is one field (no blank or line break left to split it) and libmount's
+    // unescaping gives back exactly the value, so no other field or line can change.
+    private void CheckReadsBack(string raw, string value)
+    {
+        if (raw.AsSpan().IndexOfAny(" \t\n\r\0") >= 0 || !FstabEscaping.Decode(raw, Source.Encoding).AsSpan().SequenceEqual(Source.Encoding.GetBytes(value)))
+        {
+            throw new ArgumentException($"'{value}' cannot be written as one fstab field that reads back the same; nothing was changed.", nameof(value));
         }
     }
 

@@ -97,8 +97,15 @@ public sealed class FstabFile
         return Document.RemoveLine(entry.Syntax);
     }
 
-    /// <summary>Saves the text atomically; bytes not edited are written back as read.</summary>
-    public void Save(string path) => Document.Save(path);
+    /// <summary>
+    /// Saves the text atomically (<see cref="FstabDocument.Save(string, XenConfig.Text.AtomicFileOptions?)"/>); bytes
+    /// not edited are written back as read.
+    /// </summary>
+    /// <param name="path">Where to write.</param>
+    /// <param name="options">Checks and overrides; null for the defaults.</param>
+    /// <exception cref="XenConfig.Text.SaveRefusedException">The save was refused (XC0013).</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Save(string path, XenConfig.Text.AtomicFileOptions? options = null) => Document.Save(path, options);
 
     /// <summary>The whole text.</summary>
     public override string ToString() => Document.ToString();

@@ -75,7 +75,8 @@ public sealed partial class GrubMenu
     /// before entry <paramref name="index"/> (at the end when null), indented like the existing entries. The default is
     /// renumbered so that the same entry stays the default.
     /// </summary>
-    /// <exception cref="ArgumentException">The title or a command holds a line break or ends with a backslash, or a command is empty or a comment.</exception>
+    /// <exception cref="ArgumentException">The title or a command holds a line break or ends with a backslash, is longer than GRUB's
+    /// 1500-character line buffer, or a command is empty or a comment; nothing changes.</exception>
     public void AddEntry(string title, IEnumerable<string> commands, int? index = null)
     {
         ArgumentNullException.ThrowIfNull(title);
@@ -110,7 +111,14 @@ public sealed partial class GrubMenu
 
         var defaultBefore = Document.DefaultLine is not null && !Document.DefaultSaved ? Document.DefaultValue : (int?)null;
         var fallbackBefore = Document.Fallback;
+        var before = Document;
         InsertEntryText(block.ToString(), position);
+        if (Document.Lines.Count(l => l.IsTruncated) > before.Lines.Count(l => l.IsTruncated))
+        {
+            Document = before;
+            throw new ArgumentException("A line of the new entry would be longer than GRUB's 1500-character buffer, which cuts it; nothing was changed.", nameof(commands));
+        }
+
         RenumberFallback(fallbackBefore, old => old >= position ? old + 1 : old);
         if (defaultBefore is { } d && d >= position && d + 1 < Entries.Count)
         {
@@ -183,8 +191,15 @@ public sealed partial class GrubMenu
     /// such as <c>dom0_mem</c> for Xen) via <see cref="KernelCommandLine.Set"/>; only that argument's bytes change.
     /// </summary>
     /// <exception cref="InvalidOperationException">The entry has no kernel line.</exception>
-    public void SetKernelArgument(int index, string name, string? value) =>
-        EditKernelArguments(index, arguments => arguments.Set(name, value));
+    /// <exception cref="ArgumentException">The value cannot be written, or would change another line or add a
+    /// diagnostic (a trailing backslash joins the next line; a line longer than GRUB's buffer is cut); nothing changes.</exception>
+    public void SetKernelArgument(int index, string name, string? value)
+    {
+        var line = Kernel(index).Line;
+        GuardLineEdit(line, $"kernel argument '{name}' of entry {index}", value,
+            () => EditKernelArguments(index, arguments => arguments.Set(name, value)),
+            () => Entries[index].Kernel?.Arguments.Get(name));
+    }
 
     /// <summary>Removes every argument named <paramref name="name"/> from entry <paramref name="index"/>'s kernel line.</summary>
     /// <exception cref="InvalidOperationException">The entry has no kernel line.</exception>
@@ -196,33 +211,135 @@ public sealed partial class GrubMenu
     /// is the dom0 kernel: <c>SetModuleArgument(0, 0, "root", "/dev/sda2")</c>).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">There is no such entry or module.</exception>
+    /// <exception cref="ArgumentException">The value cannot be written, or would change another line or add a diagnostic; nothing changes.</exception>
     public void SetModuleArgument(int index, int module, string name, string? value)
     {
         var target = Module(index, module);
-        var updated = target.Arguments.Set(name, value);
-        if (!ReferenceEquals(updated, target.Arguments))
+        GuardLineEdit(target.Line!, $"argument '{name}' of module {module} of entry {index}", value, () =>
         {
-            ReplaceArgument(target.Line!, ArgumentsPrefix(target.Line!.Argument, target.ArgumentsStart, target.ArgumentsText) + updated.Text);
-        }
+            var updated = target.Arguments.Set(name, value);
+            if (!ReferenceEquals(updated, target.Arguments))
+            {
+                ReplaceArgument(target.Line!, ArgumentsPrefix(target.Line!.Argument, target.ArgumentsStart, target.ArgumentsText) + updated.Text);
+            }
+        }, () => Entries[index].Modules.Count > module ? Entries[index].Modules[module].Arguments.Get(name) : null);
     }
 
     /// <summary>Replaces the whole argument of a module line (<c>/boot/vmlinuz-6.1 root=/dev/sda1 ro</c>), keeping its indentation and keyword.</summary>
-    /// <exception cref="ArgumentException">The text holds a line break or ends with a backslash.</exception>
+    /// <exception cref="ArgumentException">The text holds a line break, a tab or a NUL, ends with a backslash, or would make the line longer than GRUB's buffer; nothing changes.</exception>
     public void SetModuleLine(int index, int module, string pathAndArguments)
     {
         ArgumentNullException.ThrowIfNull(pathAndArguments);
-        ValidateLineText(pathAndArguments, nameof(pathAndArguments));
-        ReplaceArgument(Module(index, module).Line!, pathAndArguments);
+        ValidateSetLineText(pathAndArguments, nameof(pathAndArguments));
+        var line = Module(index, module).Line!;
+        GuardLineEdit(line, $"module {module} of entry {index}", pathAndArguments, () => ReplaceArgument(line, pathAndArguments), readBack: null);
     }
 
     /// <summary>Replaces the whole argument of the kernel line (<c>/boot/xen.gz dom0_mem=1G</c>).</summary>
-    /// <exception cref="ArgumentException">The text holds a line break or ends with a backslash.</exception>
+    /// <exception cref="ArgumentException">The text holds a line break, a tab or a NUL, ends with a backslash, or would make the line longer than GRUB's buffer; nothing changes.</exception>
     /// <exception cref="InvalidOperationException">The entry has no kernel line.</exception>
     public void SetKernelLine(int index, string pathAndArguments)
     {
         ArgumentNullException.ThrowIfNull(pathAndArguments);
-        ValidateLineText(pathAndArguments, nameof(pathAndArguments));
-        ReplaceArgument(Kernel(index).Line, pathAndArguments);
+        ValidateSetLineText(pathAndArguments, nameof(pathAndArguments));
+        var line = Kernel(index).Line;
+        GuardLineEdit(line, $"the kernel line of entry {index}", pathAndArguments, () => ReplaceArgument(line, pathAndArguments), readBack: null);
+    }
+
+    /// <summary>
+    /// Runs an edit of one line and reads the menu again: when any other line reads differently, a diagnostic appears
+    /// that was not there, or the edited value does not read back as given, the text is restored and the edit refused.
+    /// A writer may only change what it was asked to change.
+    /// </summary>
+    private void GuardLineEdit(GrubLine line, string what, string? value, Action edit, Func<string?>? readBack)
+    {
+        if (value is not null)
+        {
+            Document.Source.EnsureEncodable(value);
+        }
+
+        var before = Document;
+        var position = IndexOfLine(before, line);
+        edit();
+        if (ReferenceEquals(Document, before))
+        {
+            return;
+        }
+
+        var problem = CompareLines(before, Document, position) ?? NewDiagnostic(before, Document, Document.Lines[position].Span);
+        if (problem is null && readBack is not null && value is not null && readBack() is { } read && read != value)
+        {
+            problem = $"it would read back as '{read}'" + (value.Contains('\t', StringComparison.Ordinal) ? " (GRUB reads a tab as a blank)" : string.Empty);
+        }
+
+        if (problem is not null)
+        {
+            Document = before;
+            var hint = value is not null && value.EndsWith('\\') ? " (a trailing backslash makes GRUB join the next line to this one)" : string.Empty;
+            throw new ArgumentException($"Setting {what} to '{value}' was refused: {problem}{hint}; nothing was changed.");
+        }
+    }
+
+    private static int IndexOfLine(GrubMenuDocument document, GrubLine line)
+    {
+        for (var i = 0; i < document.Lines.Count; i++)
+        {
+            if (ReferenceEquals(document.Lines[i], line))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException("The line is not part of this menu.");
+    }
+
+    // The first line, other than the edited one, that GRUB now reads differently; null when none.
+    private static string? CompareLines(GrubMenuDocument before, GrubMenuDocument after, int edited)
+    {
+        if (after.Lines.Count != before.Lines.Count)
+        {
+            return $"the menu would have {after.Lines.Count} lines instead of {before.Lines.Count}";
+        }
+
+        for (var i = 0; i < before.Lines.Count; i++)
+        {
+            var (old, now) = (before.Lines[i], after.Lines[i]);
+            var same = old.Kind == now.Kind && old.Name == now.Name && old.IsContinued == now.IsContinued && old.SwallowsLine == now.SwallowsLine
+                && (i == edited ? old.IsTruncated || !now.IsTruncated : old.Argument == now.Argument && old.IsTruncated == now.IsTruncated);
+            if (!same && i == edited && now.IsTruncated)
+            {
+                return $"line {i + 1} would be longer than GRUB's 1500-character buffer, which cuts it";
+            }
+
+            if (!same)
+            {
+                return i == edited
+                    ? $"line {i + 1} would no longer be a '{old.Name}' command as GRUB reads it"
+                    : $"it would change line {i + 1} ('{old.Content}')";
+            }
+        }
+
+        return null;
+    }
+
+    // A diagnostic that the edited menu reports more often than the original: an error anywhere, or anything on
+    // another line. (A warning about the edited line itself, such as pygrub reading its arguments differently, is a
+    // fact about the new value that validation reports, not damage to something else.) Null when none.
+    private static string? NewDiagnostic(GrubMenuDocument before, GrubMenuDocument after, TextSpan edited)
+    {
+        bool Counts(XenConfig.Diagnostics.Diagnostic d) =>
+            d.IsError || d.Location.Span.Start < edited.Start || d.Location.Span.Start > edited.End;
+        var counts = before.Diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var group in after.Diagnostics.Where(Counts).GroupBy(d => d.Id))
+        {
+            if (group.Count() > counts.GetValueOrDefault(group.Key))
+            {
+                var diagnostic = group.Last();
+                return $"the menu would get {diagnostic.Id} ({diagnostic.Message})";
+            }
+        }
+
+        return null;
     }
 
     private void EditKernelArguments(int index, Func<KernelCommandLine, KernelCommandLine> edit)
@@ -375,6 +492,16 @@ public sealed partial class GrubMenu
         var content = Document.Source.Content;
         var newline = content.IndexOf('\n', StringComparison.Ordinal);
         return newline > 0 && content[newline - 1] == '\r' ? "\r\n" : "\n";
+    }
+
+    // A line setter's text must read back as written: GRUB reads a tab as a blank.
+    private static void ValidateSetLineText(string text, string parameter)
+    {
+        ValidateLineText(text, parameter);
+        if (text.Contains('\t', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A menu.lst line set here cannot hold a tab: GRUB reads it as a blank, so the line would not read back as written.", parameter);
+        }
     }
 
     private static void ValidateLineText(string text, string parameter)

@@ -103,11 +103,16 @@ public sealed partial class GrubMenu
     }
 
     /// <summary>
-    /// Writes the current text atomically (temporary file in the same folder, flush, rename; the original's
-    /// permissions kept), in the encoding it was read with.
+    /// Writes the current text with <see cref="AtomicFile"/> (temporary file next to the target, flush, rename; through
+    /// symbolic links; mode, owner and group kept), in the encoding it was read with. Saving to the file it was loaded
+    /// from is refused when that file changed since.
     /// </summary>
+    /// <param name="path">Where to write.</param>
+    /// <param name="options">Checks and overrides (<see cref="AtomicFileOptions.Force"/>); null for the defaults.</param>
+    /// <exception cref="SaveRefusedException">The save was refused (XC0013): changed since read, read-only, hard links, locked.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public void Save(string path) => AtomicFile.WriteAllBytes(path, Document.Source.GetBytes(Document.Source.Content));
+    public void Save(string path, AtomicFileOptions? options = null) =>
+        AtomicFile.WriteAllBytes(path, Document.Source.GetBytes(Document.Source.Content), AtomicFile.ForDocument(Document.Source, path, options));
 
     /// <summary>The current text.</summary>
     public override string ToString() => Document.ToString();

@@ -59,6 +59,13 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor ReachedTwice =
         new("XC0012", DiagnosticSeverity.Info, DiagnosticCategory.Syntax, "a folder or file is reached a second time (a link loop or an alias); it is checked once");
 
+    /// <summary>
+    /// XC0013: a save was refused: the file changed since it was read, is read-only, has more than one hard link, or
+    /// another save holds its lock (<see cref="XenConfig.Text.SaveRefusedException"/>).
+    /// </summary>
+    public static readonly DiagnosticDescriptor SaveRefused =
+        new("XC0013", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "a save was refused: the file changed since it was read, is read-only, has hard links, or is locked by another save");
+
     /// <summary>XC0009: the tool failed on an input it should have handled; the input is worth a bug report.</summary>
     public static readonly DiagnosticDescriptor InternalError =
         new("XC0009", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "xenconfig failed internally on this input; please report it");
@@ -77,7 +84,7 @@ public static partial class DiagnosticIds
     private static FrozenDictionary<string, DiagnosticDescriptor> ById => _byId ??= new DiagnosticDescriptor[]
     {
         FileUnreadable, FileTooLarge, UnknownFileKind, YamlSyntaxError, VmDefinitionShape, InternalError, OutsideRepository, SpecialFile,
-        ReachedTwice, SettingsFileInvalid, BaselineFileInvalid, UnknownSuppressedId,
+        ReachedTwice, SaveRefused, SettingsFileInvalid, BaselineFileInvalid, UnknownSuppressedId,
     }
     .Concat(DomainSyntaxDescriptors())
     .Concat(XmDescriptors())

@@ -1,4 +1,5 @@
 using System.Text;
+using XenConfig.Diagnostics;
 using XenConfig.Domain.Syntax;
 using XenConfig.Text;
 
@@ -13,12 +14,67 @@ public sealed partial class DomainConfigDocument
     /// its last value rewritten (and a last <c>+=</c> turned into <c>=</c>); a new key is appended as
     /// <c>key = value</c> in the file's own spacing and quote style. Setting the value the key already has changes nothing.
     /// </summary>
-    /// <exception cref="ArgumentException">The key is not a valid xl key, or a string holds a line feed or NUL.</exception>
+    /// <remarks>
+    /// The edit is checked by reading the result again: when any other key's value would change, the key would not read
+    /// back as <paramref name="value"/>, a diagnostic would appear, or the file's encoding (Latin-1) cannot hold a
+    /// character, the document is left as it was and the edit is refused.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The key is not a valid xl key, a string holds a line feed or NUL, or the edit
+    /// would change anything else (see remarks); nothing changes.</exception>
     public void Set(string key, SettingValue value)
     {
         ValidateKey(key);
         ArgumentNullException.ThrowIfNull(value);
         ValidateValue(value);
+        Guarded($"Setting '{key}'", key, value, () => SetUnchecked(key, value));
+    }
+
+    // Runs an edit of one key, reads the result again and, when it changed anything else (EditProblem), restores
+    // the text and refuses the edit. A writer may only change what it was asked to change.
+    private void Guarded(string what, string key, SettingValue? expected, Action edit)
+    {
+        var (text, settings, diagnostics) = (Text, Settings, Diagnostics);
+        edit();
+        if (ReferenceEquals(Text, text))
+        {
+            return;
+        }
+
+        if (EditProblem(settings, diagnostics, key, expected) is { } problem)
+        {
+            Replace(text);
+            throw new ArgumentException($"{what} was refused: {problem}; nothing was changed.");
+        }
+    }
+
+    // What an edit of key changed besides the key's value; null when nothing.
+    private string? EditProblem(IReadOnlyDictionary<string, Setting> before, IReadOnlyList<Diagnostic> diagnosticsBefore, string key, SettingValue? expected)
+    {
+        if (!Settings.TryGetValue(key, out var setting) || (expected is not null && setting.Value != expected))
+        {
+            return $"'{key}' would not read back as the value given";
+        }
+
+        foreach (var other in before.Keys.Union(Settings.Keys, StringComparer.Ordinal))
+        {
+            if (other != key && (!before.TryGetValue(other, out var old) || !Settings.TryGetValue(other, out var now) || old.Value != now.Value))
+            {
+                return $"it would change '{other}' too";
+            }
+        }
+
+        // An error anywhere counts; a warning only away from the key's own assignments (a "+=" turned into "=" is
+        // meant to repeat the key, and says so with XC1014 on that line).
+        var own = setting.Assignments.Select(a => a.Span).ToList();
+        bool Counts(Diagnostic d) => d.IsError || !own.Any(span => d.Location.Span.Start >= span.Start && d.Location.Span.Start <= span.End);
+        var counts = diagnosticsBefore.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return Diagnostics.Where(Counts).GroupBy(d => d.Id).FirstOrDefault(g => g.Count() > counts.GetValueOrDefault(g.Key)) is { } added
+            ? $"the file would get {added.Key} ({added.Last().Message})"
+            : null;
+    }
+
+    private void SetUnchecked(string key, SettingValue value)
+    {
         if (Settings.TryGetValue(key, out var setting))
         {
             if (setting.Value == value)
@@ -72,6 +128,7 @@ public sealed partial class DomainConfigDocument
     /// <summary>Replaces item <paramref name="index"/> of the list <paramref name="key"/> (effective list, across <c>+=</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">There is no such item.</exception>
     /// <exception cref="InvalidOperationException">The key is not a list.</exception>
+    /// <exception cref="ArgumentException">The item cannot be written, or the edit would change another key or add an error; nothing changes.</exception>
     public void ReplaceListItem(string key, int index, SettingValue item)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -83,7 +140,8 @@ public sealed partial class DomainConfigDocument
             return;
         }
 
-        Apply(node.Span, Render(item, QuoteOf(node) ?? QuoteOf(list) ?? PreferredQuote(listItem: true), 0));
+        Guarded($"Replacing item {index} of '{key}'", key, expected: null,
+            () => Apply(node.Span, Render(item, QuoteOf(node) ?? QuoteOf(list) ?? PreferredQuote(listItem: true), 0)));
     }
 
     /// <summary>Removes item <paramref name="index"/> of the list <paramref name="key"/> with its comma (and its line, in a one-item-per-line list).</summary>
@@ -101,10 +159,16 @@ public sealed partial class DomainConfigDocument
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is past the end.</exception>
     /// <exception cref="InvalidOperationException">The key is not a list.</exception>
+    /// <exception cref="ArgumentException">The item cannot be written, or the edit would change another key or add an error; nothing changes.</exception>
     public void InsertListItem(string key, int index, SettingValue item)
     {
         ArgumentNullException.ThrowIfNull(item);
         ValidateValue(item);
+        Guarded($"Inserting an item into '{key}'", key, expected: null, () => InsertListItemUnchecked(key, index, item));
+    }
+
+    private void InsertListItemUnchecked(string key, int index, SettingValue item)
+    {
         var (list, local) = LocateItem(key, index, allowEnd: true);
         var rendered = Render(item, QuoteOf(list) ?? PreferredQuote(listItem: true), 0);
         var content = Text.Content;
@@ -433,6 +497,7 @@ public sealed partial class DomainConfigDocument
         var updated = builder.ToString();
         if (!string.Equals(updated, content, StringComparison.Ordinal))
         {
+            Text.EnsureEncodable(updated);
             Replace(Text.WithContent(updated));
         }
     }

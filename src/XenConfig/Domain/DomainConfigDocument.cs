@@ -71,14 +71,19 @@ public sealed partial class DomainConfigDocument
     public bool TryGetSetting(string key, [NotNullWhen(true)] out Setting? setting) => Settings.TryGetValue(key, out setting);
 
     /// <summary>
-    /// Writes the current text to <paramref name="path"/> (default: the file it was loaded from) atomically, in the
-    /// encoding it was read with.
+    /// Writes the current text to <paramref name="path"/> (default: the file it was loaded from) with
+    /// <see cref="AtomicFile"/>, in the encoding it was read with: through symbolic links, keeping mode, owner and
+    /// group. Saving to the file it was loaded from is refused when that file changed since (someone else's edit).
     /// </summary>
+    /// <param name="path">Where to write; null for the file the document was loaded from.</param>
+    /// <param name="options">Checks and overrides (<see cref="AtomicFileOptions.Force"/>); null for the defaults.</param>
     /// <exception cref="InvalidOperationException">No path was given and the document has none.</exception>
-    public void Save(string? path = null)
+    /// <exception cref="SaveRefusedException">The save was refused (XC0013): changed since read, read-only, hard links, locked.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Save(string? path = null, AtomicFileOptions? options = null)
     {
         path ??= Path ?? throw new InvalidOperationException("The document has no path; pass one to Save.");
-        AtomicFile.WriteAllBytes(path, Text.GetBytes(Text.Content));
+        AtomicFile.WriteAllBytes(path, Text.GetBytes(Text.Content), AtomicFile.ForDocument(Text, path, options));
     }
 
     /// <summary>The text exactly as read, or as edited.</summary>

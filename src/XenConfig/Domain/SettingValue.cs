@@ -94,15 +94,17 @@ public sealed class SettingValue : IEquatable<SettingValue>
         var diagnostics = new List<Diagnostic>();
         var syntax = XlParser.Parse(SourceText.From(text), diagnostics);
         var assignments = syntax.Assignments.ToList();
-        if (diagnostics.Any(d => d.IsError) || assignments.Count == 0 || EffectiveSettings.ToValue(assignments[0].Value) is not { } parsed)
+        if (assignments.Count == 0 || EffectiveSettings.ToValue(assignments[0].Value) is not { } parsed
+            || diagnostics.Any(d => d.IsError && d.Location.Span.Start < assignments[0].Value.Span.End))
         {
             problem = $"'{literal}' is not an xl value";
             return false;
         }
 
-        var end = assignments[0].Value.Span.End - Prefix.Length;
+        // The value itself is sound; anything after it (a second value, statement or comment) is left over.
+        var end = Math.Clamp(assignments[0].Value.Span.End - Prefix.Length, 0, literal.Length);
         var rest = literal[end..].Trim();
-        if (rest.Length > 0 || syntax.Statements.Count > 1)
+        if (rest.Length > 0 || syntax.Statements.Count > 1 || diagnostics.Any(d => d.IsError))
         {
             var leftOver = rest.Length > 0 ? rest : literal[end..];
             problem = $"'{literal}' holds more than one xl value; left over: '{leftOver}'";

@@ -8,19 +8,26 @@ namespace XenConfig.Text;
 /// <remarks>
 /// Nothing is normalized: a byte order mark stays in <see cref="Content"/> as U+FEFF, CR and CRLF stay as written.
 /// Lines end at LF, CRLF or a lone CR. Files that are not valid UTF-8 are read as Latin-1 so that every byte maps to
-/// one character and <see cref="GetBytes(string)"/> writes the same bytes back.
+/// one character and <see cref="GetBytes(string)"/> writes the same bytes back; an edit that brings a character Latin-1
+/// has no byte for is refused (<see cref="EnsureEncodable"/>), never written as <c>?</c>.
 /// </remarks>
 public sealed class SourceText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // Latin-1 that refuses a character it cannot represent instead of writing '?'.
+    private static readonly Encoding StrictLatin1 = Encoding.GetEncoding(28591, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    private readonly string? _readContent;
+    private FileFingerprint? _readFingerprint;
     private int[]? _lineStarts;
     private int[]? _pairedLowSurrogates;
 
-    private SourceText(string content, string? path, Encoding encoding)
+    private SourceText(string content, string? path, Encoding encoding, string? readContent)
     {
         Content = content;
         Path = path;
         Encoding = encoding;
+        _readContent = readContent;
     }
 
     /// <summary>The text, character for character as read.</summary>
@@ -45,7 +52,7 @@ public sealed class SourceText
     public static SourceText From(string content, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new SourceText(content, path, StrictUtf8);
+        return new SourceText(content, path, StrictUtf8, readContent: null);
     }
 
     /// <summary>Decodes bytes: UTF-8 when they are valid UTF-8, otherwise Latin-1 (one character per byte).</summary>
@@ -53,13 +60,23 @@ public sealed class SourceText
     {
         try
         {
-            return new SourceText(StrictUtf8.GetString(bytes), path, StrictUtf8);
+            var content = StrictUtf8.GetString(bytes);
+            return new SourceText(content, path, StrictUtf8, content);
         }
         catch (DecoderFallbackException)
         {
-            return new SourceText(Encoding.Latin1.GetString(bytes), path, Encoding.Latin1);
+            var content = StrictLatin1.GetString(bytes);
+            return new SourceText(content, path, StrictLatin1, content);
         }
     }
+
+    /// <summary>
+    /// What the file held when this text was read (length and SHA-256 of the bytes), kept by <see cref="WithContent"/>;
+    /// null for a text made from a string. A save compares it with the file on disk and refuses to replace a change
+    /// made in between (<see cref="AtomicFileOptions.ExpectedContent"/>).
+    /// </summary>
+    public FileFingerprint? ReadFingerprint =>
+        _readContent is null ? null : _readFingerprint ??= FileFingerprint.Of(Encoding.GetBytes(_readContent));
 
     /// <summary>Largest file <see cref="Load"/> reads: 64 MiB (configs are kilobytes; this stops <c>/dev/zero</c> and accidents).</summary>
     public const int MaxFileBytes = 64 * 1024 * 1024;
@@ -119,13 +136,55 @@ public sealed class SourceText
         new($"{path} is larger than {MaxFileBytes / (1024 * 1024)} MiB; it is not a configuration file");
 
     /// <summary>The bytes of <paramref name="content"/> in this text's encoding (for writing an edited text back).</summary>
-    public byte[] GetBytes(string content) => Encoding.GetBytes(content);
+    /// <exception cref="ArgumentException">The encoding cannot represent a character of <paramref name="content"/>
+    /// (a Latin-1 file and a character above U+00FF); nothing is substituted.</exception>
+    public byte[] GetBytes(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        EnsureEncodable(content);
+        return Encoding.GetBytes(content);
+    }
 
-    /// <summary>A text with new content that keeps this text's path and encoding.</summary>
+    /// <summary>
+    /// Throws when this text's encoding cannot represent a character of <paramref name="content"/>: a file read as
+    /// Latin-1 cannot take a character above U+00FF, and no encoding takes a lone surrogate. Editors call it before
+    /// they splice, so an edit is refused rather than saved with a <c>?</c> in its place.
+    /// </summary>
+    /// <exception cref="ArgumentException">A character cannot be represented; the message names it.</exception>
+    public void EnsureEncodable(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var latin1 = Encoding.CodePage == StrictLatin1.CodePage;
+        var span = content.AsSpan();
+        var first = latin1 ? span.IndexOfAnyExceptInRange('\0', '\u00FF') : span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        for (var i = Math.Max(first, 0); first >= 0 && i < content.Length; i++)
+        {
+            var c = content[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < content.Length && char.IsLowSurrogate(content[i + 1]);
+            if (char.IsSurrogate(c) && !pair)
+            {
+                throw new ArgumentException($"a lone UTF-16 surrogate (U+{(int)c:X4}) at offset {i} cannot be written in any encoding", nameof(content));
+            }
+
+            if (latin1 && c > '\u00FF')
+            {
+                var scalar = pair ? char.ConvertToUtf32(c, content[i + 1]) : c;
+                throw new ArgumentException(
+                    $"'{content.AsSpan(i, pair ? 2 : 1)}' (U+{scalar:X4}) cannot be written: the file is read as Latin-1 (it is not valid UTF-8), which has no such character", nameof(content));
+            }
+
+            if (pair)
+            {
+                i++;
+            }
+        }
+    }
+
+    /// <summary>A text with new content that keeps this text's path, encoding and <see cref="ReadFingerprint"/>.</summary>
     public SourceText WithContent(string content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new SourceText(content, Path, Encoding);
+        return new SourceText(content, Path, Encoding, _readContent);
     }
 
     /// <summary>The characters of <paramref name="span"/>.</summary>

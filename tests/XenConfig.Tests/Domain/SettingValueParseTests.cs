@@ -31,6 +31,9 @@ public class SettingValueParseTests
     [InlineData("1;name='evil'", ";name='evil'")]
     [InlineData("1024 # c", "# c")]
     [InlineData("'a' ; b = 2", "; b = 2")]
+    [InlineData("1 2", "left over: '2'")]
+    [InlineData("'a' 'b'", "left over: ''b''")]
+    [InlineData("[ 1 ] x", "left over: 'x'")]
     public void A_second_statement_or_comment_is_refused_and_named(string literal, string leftOver)
     {
         var exception = Assert.Throws<FormatException>(() => SettingValue.Parse(literal));

@@ -69,7 +69,7 @@ public class SourceTextTests
         var bytes = new byte[] { (byte)'n', (byte)'=', (byte)'"', 0xFF, 0xC3, (byte)'"', (byte)'\n' };
         var source = SourceText.From(bytes);
 
-        Assert.Equal(Encoding.Latin1, source.Encoding);
+        Assert.Equal(Encoding.Latin1.CodePage, source.Encoding.CodePage);
         Assert.Equal(bytes.Length, source.Length);
         Assert.Equal(bytes, source.GetBytes(source.Content));
     }
@@ -96,5 +96,40 @@ public class SourceTextTests
         var source = SourceText.From("ab");
 
         Assert.Throws<ArgumentOutOfRangeException>(() => source.GetLinePosition(3));
+    }
+
+    [Fact]
+    public void A_latin1_file_refuses_a_character_latin1_cannot_hold_instead_of_writing_a_question_mark()
+    {
+        var source = SourceText.From(Encoding.Latin1.GetBytes("name = 'caf\u00e9'\n"));
+
+        var error = Assert.Throws<ArgumentException>(() => source.GetBytes("name = 'caf\u00e9 \u20ac'\n"));
+
+        Assert.Contains("U+20AC", error.Message);
+        Assert.Contains("Latin-1", error.Message);
+        Assert.Equal(Encoding.Latin1.GetBytes("name = 'caf\u00e9!'\n"), source.GetBytes("name = 'caf\u00e9!'\n"));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_cannot_be_written_in_utf8_either()
+    {
+        var source = SourceText.From("x"u8);
+
+        Assert.Throws<ArgumentException>(() => source.GetBytes("a\uD800b"));
+        Assert.Equal(Encoding.UTF8.GetBytes("\U0001F600"), source.GetBytes("\U0001F600"));
+    }
+
+    [Fact]
+    public void A_text_read_from_bytes_remembers_their_fingerprint_through_edits()
+    {
+        var bytes = Encoding.UTF8.GetBytes("\uFEFFname = 'x'\r\n");
+        var source = SourceText.From(bytes, "web.cfg");
+
+        var edited = source.WithContent("name = 'y'\n");
+
+        Assert.Equal(FileFingerprint.Of(bytes), edited.ReadFingerprint);
+        Assert.True(edited.ReadFingerprint!.Matches(bytes));
+        Assert.Equal(bytes.Length, edited.ReadFingerprint.Length);
+        Assert.Null(SourceText.From("name = 'x'\n").ReadFingerprint);
     }
 }
