@@ -38,8 +38,10 @@ internal static class UnifiedDiff
         var newEnd = b.Count - suffix + trailing;
 
         var text = new StringBuilder();
-        text.Append("--- a/").Append(path).Append('\n');
-        text.Append("+++ b/").Append(path).Append('\n');
+        // git's a/ and b/ prefixes for a relative path (patch -p1 applies it); an absolute path as it is.
+        var rooted = Path.IsPathRooted(path);
+        text.Append(rooted ? "--- " : "--- a/").Append(path).Append('\n');
+        text.Append(rooted ? "+++ " : "+++ b/").Append(path).Append('\n');
         text.Append("@@ -").Append(Range(start, oldEnd - start)).Append(" +").Append(Range(start, newEnd - start)).Append(" @@\n");
         for (var i = start; i < prefix; i++)
         {

@@ -69,7 +69,7 @@ public class SetResultTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            $"--- a/{path}\n+++ b/{path}\n@@ -1,4 +1,4 @@\n # web\n name = 'web01'\n-memory = 512\n+memory = 1024\n vcpus = 2\nchanged\n",
+            $"--- {path}\n+++ {path}\n@@ -1,4 +1,4 @@\n # web\n name = 'web01'\n-memory = 512\n+memory = 1024\n vcpus = 2\nchanged\n",
             result.Stdout);
         Assert.Contains("memory = 1024", File.ReadAllText(path), StringComparison.Ordinal);
     }
@@ -83,7 +83,7 @@ public class SetResultTests
         var result = CliRunner.Run("set", "--check", "--diff", path, "maxmem", "2048");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"--- a/{path}\n+++ b/{path}\n@@ -2,3 +2,4 @@\n name = 'web01'\n memory = 512\n vcpus = 2\n+maxmem = 2048\nwould change\n", result.Stdout);
+        Assert.Equal($"--- {path}\n+++ {path}\n@@ -2,3 +2,4 @@\n name = 'web01'\n memory = 512\n vcpus = 2\n+maxmem = 2048\nwould change\n", result.Stdout);
         Assert.Equal(Config, File.ReadAllText(path));
     }
 
