@@ -73,7 +73,15 @@ public sealed class VifSpec
     public string Text => _text ?? Canonical();
 
     /// <summary><c>mac=</c>; null means a random <c>00:16:3e:..</c> address (as does all-zero).</summary>
-    public MacAddress? Mac { get => _mac; init => (_mac, _) = (value, Put("mac", value?.ToString())); }
+    public MacAddress? Mac
+    {
+        get => _mac;
+        init
+        {
+            _mac = value;
+            Put("mac", value?.ToString());
+        }
+    }
 
     /// <summary><c>bridge=</c>; null means xl's default (<c>xenbr0</c> or xl.conf's).</summary>
     /// <exception cref="ArgumentException">(init) The value holds a comma, which ends a vif item.</exception>
@@ -92,7 +100,15 @@ public sealed class VifSpec
     public string? Model { get => Get("model"); init => Put("model", value); }
 
     /// <summary><c>type=</c>; null means the guest type's default.</summary>
-    public VifType? Type { get => _type; init => (_type, _) = (value, Put("type", value switch { VifType.Vif => "vif", VifType.Ioemu => "ioemu", _ => null })); }
+    public VifType? Type
+    {
+        get => _type;
+        init
+        {
+            _type = value;
+            Put("type", value switch { VifType.Vif => "vif", VifType.Ioemu => "ioemu", _ => null });
+        }
+    }
 
     /// <summary><c>vifname=</c>: the backend interface name.</summary>
     /// <exception cref="ArgumentException">(init) The value holds a comma.</exception>
@@ -102,7 +118,15 @@ public sealed class VifSpec
     public string? RateText => Get("rate");
 
     /// <summary>The parsed <c>rate=</c>, or null (build one with <see cref="VifRate.Parse"/>).</summary>
-    public VifRate? Rate { get => _rate; init => (_rate, _) = (value, Put("rate", value?.Text)); }
+    public VifRate? Rate
+    {
+        get => _rate;
+        init
+        {
+            _rate = value;
+            Put("rate", value?.Text);
+        }
+    }
 
     /// <summary><c>backend=</c>: the backend domain; null means dom0.</summary>
     /// <exception cref="ArgumentException">(init) The value holds a comma.</exception>
@@ -278,11 +302,12 @@ public sealed class VifSpec
     private string? Get(string key) => _settings.TryGetValue(key, out var value) ? value : null;
 
     // Init accessors: a value xl would split or cut is refused here, so Text always parses back to the same values.
-    private bool Put(string key, string? value)
+    private void Put(string key, string? value)
     {
         if (value is null)
         {
-            return _settings.Remove(key);
+            _settings.Remove(key);
+            return;
         }
 
         if (value.AsSpan().IndexOfAny(',', '\n', '\0') >= 0)
@@ -291,7 +316,6 @@ public sealed class VifSpec
         }
 
         _settings[key] = value;
-        return true;
     }
 
     private string Canonical()
