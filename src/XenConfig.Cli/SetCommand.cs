@@ -7,7 +7,11 @@ using XenConfig.Text;
 
 namespace XenConfig.Cli;
 
-/// <summary><c>xenconfig set FILE KEY VALUE</c>: changes one value in place; only its bytes change; the write is atomic.</summary>
+/// <summary>
+/// <c>xenconfig set FILE KEY VALUE [--check] [--diff]</c>: changes one value in place; only its bytes change; the write
+/// is atomic. Prints <c>changed</c> or <c>unchanged</c> (with <c>--check</c>: <c>would change</c> or <c>unchanged</c>)
+/// as the last line on stdout, so a configuration tool can tell whether it acted (Ansible's <c>changed_when</c>).
+/// </summary>
 internal static class SetCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -21,9 +25,11 @@ internal static class SetCommand
         var kind = CommonOptions.Kind();
         CommonOptions.AcceptKinds(kind);
         var force = CommonOptions.Force();
-        var command = new Command("set", "Change one value in place, keeping every other byte; the file is replaced atomically, through symbolic links, keeping its mode, owner and group. A value that would change anything else, or that the file's encoding cannot hold, is refused (exit 1). The save is refused (exit 1, XC0013) when the file changed since it was read, is read-only or has hard links, unless --force.\n\nExample: xenconfig set web01.cfg memory 2048")
+        var check = new Option<bool>("--check") { Description = "Change nothing: print 'unchanged' and exit 0 when the value is already that, else print 'would change' and exit 1." };
+        var diff = new Option<bool>("--diff") { Description = "Print the change as a unified diff (before 'changed'; with --check, of what would change)." };
+        var command = new Command("set", "Change one value in place, keeping every other byte; the file is replaced atomically, through symbolic links, keeping its mode, owner and group. Prints 'changed' or 'unchanged' on stdout (exit 0 either way). A value that would change anything else, or that the file's encoding cannot hold, is refused (exit 1). The save is refused (exit 1, XC0013) when the file changed since it was read, is read-only or has hard links, unless --force.\n\nExample: xenconfig set web01.cfg memory 2048\n         xenconfig set --check web01.cfg memory 2048   (exit 1: would change)")
         {
-            file, key, value, kind, force,
+            file, key, value, kind, check, diff, force,
         };
         command.SetAction(result =>
         {
@@ -56,12 +62,25 @@ internal static class SetCommand
                     return ExitCodes.Errors;
                 }
 
-                if (!string.Equals(updated, input.Text.Content, StringComparison.Ordinal))
+                var changed = !string.Equals(updated, input.Text.Content, StringComparison.Ordinal);
+                if (result.GetValue(diff))
+                {
+                    stdout.Write(UnifiedDiff.Create(input.Text.Content, updated, path));
+                }
+
+                if (result.GetValue(check))
+                {
+                    stdout.WriteLine(changed ? "would change" : "unchanged");
+                    return changed ? ExitCodes.Errors : ExitCodes.Success;
+                }
+
+                if (changed)
                 {
                     var options = new AtomicFileOptions { ExpectedContent = input.Text.ReadFingerprint, Force = result.GetValue(force) };
                     AtomicFile.WriteAllBytes(path, input.Text.GetBytes(updated), options);
                 }
 
+                stdout.WriteLine(changed ? "changed" : "unchanged");
                 return ExitCodes.Success;
             });
         });

@@ -36,6 +36,20 @@ public static class DiagnosticFailures
         context.AddDiagnostic(descriptor.Create(location, message, severity ?? descriptor.DefaultSeverity));
     }
 
+    /// <summary>
+    /// True when no failure of <paramref name="result"/> is as serious as <paramref name="failAt"/>: with the default,
+    /// infos (XC5007, notes about conversions) do not make a result invalid, warnings and errors do. FluentValidation's
+    /// own <c>IsValid</c> is false on any failure, infos included.
+    /// </summary>
+    /// <param name="result">A result of one of this package's validators.</param>
+    /// <param name="failAt">The least serious severity that fails: <see cref="DiagnosticSeverity.Warning"/> (the default), or <see cref="DiagnosticSeverity.Error"/> to accept warnings.</param>
+    /// <returns>True when the result passes.</returns>
+    public static bool IsValidAt(this ValidationResult result, DiagnosticSeverity failAt = DiagnosticSeverity.Warning)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return !result.ToDiagnostics().Any(d => d.Severity >= failAt);
+    }
+
     /// <summary>The diagnostics of a validation result, in file and position order.</summary>
     public static IReadOnlyList<Diagnostic> ToDiagnostics(this ValidationResult result)
     {

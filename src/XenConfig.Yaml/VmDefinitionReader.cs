@@ -23,7 +23,8 @@ internal sealed class VmDefinitionReader
     /// <summary>The top-level fields, in the order the documentation lists them.</summary>
     public static readonly string[] Fields = ["name", "config", "fstab", "menu"];
 
-    private static readonly string[] FstabFields = ["source", "target", "fstype", "options", "freq", "passno"];
+    /// <summary>The fields of an inline fstab entry, in fstab(5) order.</summary>
+    public static readonly string[] FstabFields = ["source", "target", "fstype", "options", "freq", "passno"];
 
     private readonly VmDefinitionOptions _options;
 

@@ -57,6 +57,9 @@ internal static partial class XlYamlValues
         Classify(text) == PlainScalarKind.String && SafePlainPattern().IsMatch(text) && !TimestampPattern().IsMatch(text) &&
         !text.Contains(": ", StringComparison.Ordinal) && !text.Contains(" #", StringComparison.Ordinal) && !text.EndsWith(':') && !text.EndsWith(' ');
 
+    /// <summary><see cref="IsValidKey"/> as a regular expression (for the JSON schema).</summary>
+    public const string KeyPattern = "^[a-z][a-z0-9._]*$";
+
     /// <summary>True when <paramref name="key"/> is a key xl accepts: a lowercase letter, then lowercase letters, digits, '.' or '_'.</summary>
     public static bool IsValidKey(string key) =>
         key.Length > 0 && char.IsAsciiLetterLower(key[0]) && key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_');

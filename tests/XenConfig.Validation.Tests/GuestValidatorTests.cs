@@ -262,4 +262,31 @@ public sealed class GuestValidatorTests
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
         Validate(Guest(config, fstab.Replace("/dev/xvdb1", "/dev/hdb1 ", StringComparison.Ordinal))).ShouldNotHaveAnyValidationErrors();
     }
+
+    [Fact]
+    public void A_default_validator_without_rule_sets_runs_every_check()
+    {
+        var result = new GuestValidator().Validate(Guest(Config, Fstab + "/dev/xvdb1  /srv  ext4  defaults  0 2\n"));
+
+        Assert.Contains(result.ToDiagnostics(), d => d.Id == "XC5001");
+        Assert.False(result.IsValidAt());
+    }
+
+    [Fact]
+    public void A_default_validator_that_throws_on_failures_still_runs_every_check() =>
+        Assert.Throws<ValidationException>(() => new GuestValidator().Validate(Guest(Config, Fstab + "/dev/xvdb1 /srv ext4 defaults 0 2\n"), options => options.ThrowOnFailures()));
+
+    [Fact]
+    public void A_result_with_only_infos_is_valid_at_warning_level_though_fluent_validation_says_invalid()
+    {
+        const string config = "name = \"g1\"\nkernel = \"/boot/vmlinuz\"\nroot = \"/dev/hda1 ro\"\ndisk = [ 'phy:vg/r,hda1,w', 'phy:vg/d,hdb,w' ]\n";
+        const string fstab = "/dev/hda1 / ext3 defaults 1 1\n/dev/xvdb1 /data ext3 defaults 1 2\n";
+
+        var result = new GuestValidator().Validate(Guest(config, fstab));
+
+        Assert.Equal("XC5007", Assert.Single(result.ToDiagnostics()).Id);
+        Assert.False(result.IsValid);
+        Assert.True(result.IsValidAt());
+        Assert.False(result.IsValidAt(DiagnosticSeverity.Info));
+    }
 }

@@ -29,4 +29,21 @@ public sealed class DocumentationTests
         Assert.Equal(["/", "/srv", "/proc"], FstabFile.FromDocument(definition.Fstab!).Entries.Select(e => e.MountPoint));
         Assert.Single(definition.Menu!.Entries);
     }
+
+    [Fact]
+    public void The_diagnostics_table_names_every_id_the_reader_raises_and_only_declared_ids()
+    {
+        var markdown = File.ReadAllText(RepositoryPaths.InRepository("docs", "vm-definition.md"));
+        var table = markdown[markdown.LastIndexOf("## Diagnostics", StringComparison.Ordinal)..];
+        var documented = System.Text.RegularExpressions.Regex.Matches(table, @"XC\d{4}").Select(m => m.Value).ToHashSet();
+        var raised = new[] { "VmDefinition.cs", "VmDefinitionReader.cs", "XlYamlValues.cs", "YamlTreeReader.cs" }
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(
+                File.ReadAllText(RepositoryPaths.InRepository("src", "XenConfig.Yaml", file)), @"DiagnosticIds\.(?<name>\w+)\.(Create|Id)\b"))
+            .Select(m => ((XenConfig.Diagnostics.DiagnosticDescriptor)typeof(XenConfig.Diagnostics.DiagnosticIds).GetField(m.Groups["name"].Value)!.GetValue(null)!).Id)
+            .ToHashSet();
+
+        Assert.NotEmpty(raised);
+        Assert.Empty(raised.Except(documented));
+        Assert.All(documented, id => Assert.NotNull(XenConfig.Diagnostics.DiagnosticIds.Find(id)));
+    }
 }

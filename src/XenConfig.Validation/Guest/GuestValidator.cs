@@ -15,6 +15,11 @@ namespace XenConfig.Validation;
 /// read-only, writable disks are used, and every entry of the guest's menu passes a <c>root=</c> some disk provides.
 /// </summary>
 /// <remarks>
+/// <para><c>new GuestValidator().Validate(guest)</c>, with no rule set chosen, runs every check. A caller that chooses
+/// rule sets (<c>options.IncludeRuleSets(...)</c>) gets exactly those: the checks belong to
+/// <see cref="ValidationRuleSets.CrossCheck"/>, so <c>IncludeRuleSets("default")</c> alone runs none of them. Each file
+/// on its own is checked by <see cref="DomainConfigValidator"/>, <see cref="FstabValidator"/> and
+/// <see cref="GrubMenuValidator"/>.</para>
 /// Device matching follows docs/diagnostics.md: the vdev itself, a partition of a whole-disk vdev, or (with an XC5007 info)
 /// the <c>xvd</c> name a modern kernel gives an <c>hd</c>/<c>sd</c> vdev. Only <c>/dev/xvd*</c>, <c>/dev/hd*</c> and
 /// <c>/dev/sd*</c> paths are checked: pseudo and network file systems, LVM and md devices inside the guest, files and
@@ -32,6 +37,36 @@ public sealed class GuestValidator : AbstractValidator<Guest>
             RuleFor(guest => guest).Custom(CheckRootConsistency);
             RuleFor(guest => guest).Custom(CheckUnusedDisks);
             RuleFor(guest => guest).Custom(CheckMenuRoots);
+        });
+    }
+
+    /// <summary>
+    /// Validates with the rule sets the context selects; when it selects none (<c>Validate(guest)</c>), with every rule
+    /// set, so the default validator checks everything.
+    /// </summary>
+    public override FluentValidation.Results.ValidationResult Validate(ValidationContext<Guest> context) =>
+        base.Validate(EveryRuleWhenNoneChosen(context));
+
+    /// <summary>The asynchronous <see cref="Validate(ValidationContext{Guest})"/>, with the same default.</summary>
+    public override Task<FluentValidation.Results.ValidationResult> ValidateAsync(ValidationContext<Guest> context, CancellationToken cancellation = default) =>
+        base.ValidateAsync(EveryRuleWhenNoneChosen(context), cancellation);
+
+    private static ValidationContext<Guest> EveryRuleWhenNoneChosen(ValidationContext<Guest> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Selector is not FluentValidation.Internal.DefaultValidatorSelector)
+        {
+            return context;
+        }
+
+        var throwOnFailures = context.ThrowOnFailures;
+        return ValidationContext<Guest>.CreateWithOptions(context.InstanceToValidate, options =>
+        {
+            options.IncludeRuleSets([.. ValidationRuleSets.All]);
+            if (throwOnFailures)
+            {
+                options.ThrowOnFailures();
+            }
         });
     }
 

@@ -10,6 +10,10 @@ namespace XenConfig.Devices;
 /// whitespace kept after items, flags, cdrom rules, defaults and every rejection.
 /// </summary>
 /// <remarks>
+/// <para>A spec is parsed (<see cref="Parse(string)"/>) or built in code with init properties:
+/// <c>new DiskSpec { Target = "/dev/vg/web", Vdev = "xvda", Access = DiskAccess.ReadWrite }</c>. A built spec's
+/// <see cref="Text"/> (and <see cref="ToString"/>) is its <see cref="ToCanonicalString"/>, which xl's parser reads back
+/// to the same values; unset properties keep xl's defaults (raw, read-write, a disk).</para>
 /// The properties are the <c>libxl_device_disk</c> fields the parser sets. Properties that libxl defaults later are
 /// null when the spec does not set them (<see cref="BackendType"/>, <see cref="Specification"/>,
 /// <see cref="Discard"/>, ...). <see cref="ToString"/> returns the spec as written; <see cref="ToCanonicalString"/>
@@ -17,6 +21,15 @@ namespace XenConfig.Devices;
 /// </remarks>
 public sealed class DiskSpec
 {
+    private readonly string? _text;
+    private readonly bool? _isRemovable;
+
+    /// <summary>A spec to build with init properties; <see cref="Vdev"/> is required, every other property has xl's default.</summary>
+    public DiskSpec()
+    {
+    }
+
+    [SetsRequiredMembers]
     internal DiskSpec(
         string text,
         string? target,
@@ -41,13 +54,13 @@ public sealed class DiskSpec
         string? hiddenDisk,
         IReadOnlyList<string> deprecatedPrefixes)
     {
-        Text = text;
+        _text = text;
         Target = target;
         Vdev = vdev;
         Format = format;
         Access = access;
         DeviceType = deviceType;
-        IsRemovable = isRemovable;
+        _isRemovable = isRemovable;
         BackendType = backendType;
         BackendDomain = backendDomain;
         Script = script;
@@ -65,86 +78,87 @@ public sealed class DiskSpec
         DeprecatedPrefixes = deprecatedPrefixes;
     }
 
-    /// <summary>The spec exactly as written.</summary>
-    public string Text { get; }
+    /// <summary>The spec exactly as written; for a spec built in code, its <see cref="ToCanonicalString"/>.</summary>
+    /// <exception cref="InvalidOperationException">A built spec holds a value the named syntax cannot carry.</exception>
+    public string Text => _text ?? ToCanonicalString();
 
     /// <summary>
     /// The backing path or device (<c>pdev_path</c>): null when the spec gives none (only allowed for CD-ROMs), possibly
     /// empty (<c>,hdc:cdrom,r</c>, <c>target=</c>). Deprecated prefixes are stripped (<c>phy:/dev/x</c> → <c>/dev/x</c>).
     /// </summary>
-    public string? Target { get; }
+    public string? Target { get; init; }
 
     /// <summary>
     /// The virtual device name exactly as written (e.g. <c>xvda</c>, <c>hda1</c>, or <c>"xvda "</c> with the trailing
     /// space xl keeps). libxl decodes it later; see <see cref="VirtualDevice"/>.
     /// </summary>
-    public string Vdev { get; }
+    public required string Vdev { get; init; }
 
     /// <summary>The decoded vdev, or null when libxl would refuse the name ("Invalid or unsupported virtual disk identifier").</summary>
     public VirtualDevice? VirtualDevice => Devices.VirtualDevice.TryParse(Vdev, out var device) ? device : null;
 
     /// <summary>The image format after defaults: <c>raw</c> unless set; <c>empty</c> for a CD-ROM without target.</summary>
-    public DiskFormat Format { get; }
+    public DiskFormat Format { get; init; }
 
     /// <summary>Read-write or read-only after defaults (CD-ROMs are always read-only).</summary>
-    public DiskAccess Access { get; }
+    public DiskAccess Access { get; init; }
 
     /// <summary>True when <see cref="Access"/> is read-only.</summary>
     public bool IsReadOnly => Access == DiskAccess.ReadOnly;
 
     /// <summary>Disk or CD-ROM (<c>cdrom</c>, <c>devtype=cdrom</c>, <c>hdc:cdrom</c>).</summary>
-    public DiskDeviceType DeviceType { get; }
+    public DiskDeviceType DeviceType { get; init; }
 
     /// <summary>True for a CD-ROM.</summary>
     public bool IsCdrom => DeviceType == DiskDeviceType.Cdrom;
 
     /// <summary>True when the medium is removable (xl sets it for CD-ROMs).</summary>
-    public bool IsRemovable { get; }
+    public bool IsRemovable => _isRemovable ?? IsCdrom;
 
     /// <summary><c>backendtype=</c>; null lets libxl choose.</summary>
-    public DiskBackendType? BackendType { get; }
+    public DiskBackendType? BackendType { get; init; }
 
     /// <summary><c>backend=</c>: the driver domain serving the disk; null means dom0.</summary>
-    public string? BackendDomain { get; }
+    public string? BackendDomain { get; init; }
 
     /// <summary>The hotplug script (<c>script=</c>, or <c>block-iscsi</c> etc. from a deprecated prefix).</summary>
-    public string? Script { get; }
+    public string? Script { get; init; }
 
     /// <summary><c>specification=</c>; null means libxl's default (<c>xen</c>).</summary>
-    public DiskSpecification? Specification { get; }
+    public DiskSpecification? Specification { get; init; }
 
     /// <summary>The <c>direct-io-safe</c> flag.</summary>
-    public bool DirectIoSafe { get; }
+    public bool DirectIoSafe { get; init; }
 
     /// <summary><c>discard</c> (true) / <c>no-discard</c> (false); null = libxl's default (discard).</summary>
-    public bool? Discard { get; }
+    public bool? Discard { get; init; }
 
     /// <summary><c>trusted</c> / <c>untrusted</c> (Xen 4.19+ scanners only); null = default (trusted).</summary>
-    public bool? Trusted { get; }
+    public bool? Trusted { get; init; }
 
     /// <summary><c>grant_usage=1|0</c> (Xen 4.19+ scanners only); null = default.</summary>
-    public bool? GrantUsage { get; }
+    public bool? GrantUsage { get; init; }
 
     /// <summary><c>colo</c> / <c>no-colo</c>; null = not set.</summary>
-    public bool? Colo { get; }
+    public bool? Colo { get; init; }
 
     /// <summary><c>colo-host=</c>.</summary>
-    public string? ColoHost { get; }
+    public string? ColoHost { get; init; }
 
     /// <summary><c>colo-port=</c> (non-zero), or null.</summary>
-    public int? ColoPort { get; }
+    public int? ColoPort { get; init; }
 
     /// <summary><c>colo-export=</c>.</summary>
-    public string? ColoExport { get; }
+    public string? ColoExport { get; init; }
 
     /// <summary><c>active-disk=</c>.</summary>
-    public string? ActiveDisk { get; }
+    public string? ActiveDisk { get; init; }
 
     /// <summary><c>hidden-disk=</c>.</summary>
-    public string? HiddenDisk { get; }
+    public string? HiddenDisk { get; init; }
 
     /// <summary>The deprecated xm prefixes in the order written, without colons (<c>tap:aio:/x</c> → <c>tap</c>, <c>aio</c>).</summary>
-    public IReadOnlyList<string> DeprecatedPrefixes { get; }
+    public IReadOnlyList<string> DeprecatedPrefixes { get; } = [];
 
     /// <summary>Parses a disk spec as Xen 4.17's xl does.</summary>
     /// <param name="spec">The spec (the decoded text of one <c>disk</c> list item).</param>
@@ -310,7 +324,7 @@ public sealed class DiskSpec
         return builder.Append("target=").Append(Target).Append(Target.EndsWith(',') ? "," : string.Empty).ToString();
     }
 
-    /// <summary>The spec exactly as written.</summary>
+    /// <summary>The spec exactly as written; for a spec built in code, its canonical form.</summary>
     /// <returns><see cref="Text"/>.</returns>
     public override string ToString() => Text;
 }

@@ -10,6 +10,10 @@ namespace XenConfig.Devices;
 /// all defaults.
 /// </summary>
 /// <remarks>
+/// <para>A spec is parsed (<see cref="Parse"/>) or built in code with init properties:
+/// <c>new VifSpec { Mac = MacAddress.Parse("00:16:3e:1a:00:01"), Bridge = "xenbr0" }</c>. A built spec's
+/// <see cref="Text"/> (and <see cref="ToString"/>) is its canonical <c>key=value</c> list, which xl reads back to the
+/// same values; a value that holds a comma cannot be written and is refused when it is set.</para>
 /// xl only prints a message for unknown keys and carries on; those pieces are kept in <see cref="UnknownItems"/>.
 /// Rejected (<see cref="DiagnosticIds.InvalidVifSpec"/>): an invalid <c>rate</c> (xl exits), a <c>devid</c> / <c>mtu</c>
 /// that is not a number (xl exits), an invalid <c>type</c>; and an invalid <c>mac</c>
@@ -39,72 +43,125 @@ public sealed class VifSpec
         "colo_filter_sec_rewriter0_queue", "colo_checkpoint_host", "colo_checkpoint_port",
     ];
 
-    private readonly Dictionary<string, string> _settings;
+    // The order a built spec is written in; COLO keys follow in ordinal order.
+    private static readonly string[] CanonicalOrder =
+        ["mac", "bridge", "type", "model", "vifname", "script", "ip", "backend", "gatewaydev", "rate", "devid", "mtu", "vlan"];
+
+    private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
+    private readonly string? _text;
+    private readonly MacAddress? _mac;
+    private readonly VifType? _type;
+    private readonly VifRate? _rate;
+
+    /// <summary>A spec to build with init properties; every property left unset has xl's default (<c>''</c> is a valid vif).</summary>
+    public VifSpec()
+    {
+    }
 
     private VifSpec(string text, Dictionary<string, string> settings, IReadOnlyList<string> unknownItems, MacAddress? mac, VifType? type, VifRate? rate, bool? trusted)
     {
-        Text = text;
+        _text = text;
         _settings = settings;
         UnknownItems = unknownItems;
-        Mac = mac;
-        Type = type;
-        Rate = rate;
+        _mac = mac;
+        _type = type;
+        _rate = rate;
         Trusted = trusted;
     }
 
-    /// <summary>The spec exactly as written.</summary>
-    public string Text { get; }
+    /// <summary>The spec exactly as written; for a spec built in code, its canonical <c>key=value</c> list.</summary>
+    public string Text => _text ?? Canonical();
 
     /// <summary><c>mac=</c>; null means a random <c>00:16:3e:..</c> address (as does all-zero).</summary>
-    public MacAddress? Mac { get; }
+    public MacAddress? Mac
+    {
+        get => _mac;
+        init
+        {
+            _mac = value;
+            Put("mac", value?.ToString());
+        }
+    }
 
     /// <summary><c>bridge=</c>; null means xl's default (<c>xenbr0</c> or xl.conf's).</summary>
-    public string? Bridge => Get("bridge");
+    /// <exception cref="ArgumentException">(init) The value holds a comma, which ends a vif item.</exception>
+    public string? Bridge { get => Get("bridge"); init => Put("bridge", value); }
 
     /// <summary><c>ip=</c>: free text handed to the hotplug script.</summary>
-    public string? Ip => Get("ip");
+    /// <exception cref="ArgumentException">(init) The value holds a comma.</exception>
+    public string? Ip { get => Get("ip"); init => Put("ip", value); }
 
     /// <summary><c>script=</c>; null means <c>vif-bridge</c>.</summary>
-    public string? Script => Get("script");
+    /// <exception cref="ArgumentException">(init) The value holds a comma.</exception>
+    public string? Script { get => Get("script"); init => Put("script", value); }
 
     /// <summary><c>model=</c>: the emulated NIC model for HVM (default <c>rtl8139</c>).</summary>
-    public string? Model => Get("model");
+    /// <exception cref="ArgumentException">(init) The value holds a comma.</exception>
+    public string? Model { get => Get("model"); init => Put("model", value); }
 
     /// <summary><c>type=</c>; null means the guest type's default.</summary>
-    public VifType? Type { get; }
+    public VifType? Type
+    {
+        get => _type;
+        init
+        {
+            _type = value;
+            Put("type", value switch { VifType.Vif => "vif", VifType.Ioemu => "ioemu", _ => null });
+        }
+    }
 
     /// <summary><c>vifname=</c>: the backend interface name.</summary>
-    public string? VifName => Get("vifname");
+    /// <exception cref="ArgumentException">(init) The value holds a comma.</exception>
+    public string? VifName { get => Get("vifname"); init => Put("vifname", value); }
 
     /// <summary><c>rate=</c> as written, or null.</summary>
     public string? RateText => Get("rate");
 
-    /// <summary>The parsed <c>rate=</c>, or null.</summary>
-    public VifRate? Rate { get; }
+    /// <summary>The parsed <c>rate=</c>, or null (build one with <see cref="VifRate.Parse"/>).</summary>
+    public VifRate? Rate
+    {
+        get => _rate;
+        init
+        {
+            _rate = value;
+            Put("rate", value?.Text);
+        }
+    }
 
     /// <summary><c>backend=</c>: the backend domain; null means dom0.</summary>
-    public string? Backend => Get("backend");
+    /// <exception cref="ArgumentException">(init) The value holds a comma.</exception>
+    public string? Backend { get => Get("backend"); init => Put("backend", value); }
 
     /// <summary><c>gatewaydev=</c> (or its deprecated alias <c>netdev=</c>, whichever came last).</summary>
-    public string? GatewayDev => Get("gatewaydev");
+    /// <exception cref="ArgumentException">(init) The value holds a comma.</exception>
+    public string? GatewayDev { get => Get("gatewaydev"); init => Put("gatewaydev", value); }
 
     /// <summary><c>devid=</c> as xl reads it (strtoul base 10, trailing text ignored), or null.</summary>
-    public ulong? DevId => Get("devid") is { } devid ? CNumbers.Strtoul(devid, 0, 10, out _) : null;
+    public ulong? DevId
+    {
+        get => Get("devid") is { } devid ? CNumbers.Strtoul(devid, 0, 10, out _) : null;
+        init => Put("devid", value?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     /// <summary><c>mtu=</c> as xl reads it, or null.</summary>
-    public ulong? Mtu => Get("mtu") is { } mtu ? CNumbers.Strtoul(mtu, 0, 10, out _) : null;
+    public ulong? Mtu
+    {
+        get => Get("mtu") is { } mtu ? CNumbers.Strtoul(mtu, 0, 10, out _) : null;
+        init => Put("mtu", value?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     /// <summary><c>vlan=</c>, passed through to the hotplug script.</summary>
-    public string? Vlan => Get("vlan");
+    /// <exception cref="ArgumentException">(init) The value holds a comma.</exception>
+    public string? Vlan { get => Get("vlan"); init => Put("vlan", value); }
 
     /// <summary><c>trusted</c> (true) / <c>untrusted</c> (false), or null.</summary>
-    public bool? Trusted { get; }
+    public bool? Trusted { get; init; }
 
     /// <summary>Every <c>key=value</c> xl recognised, the last value of each key (<c>netdev</c> stored as <c>gatewaydev</c>).</summary>
     public IReadOnlyDictionary<string, string> Settings => _settings;
 
     /// <summary>Pieces xl does not recognise ("unrecognized argument"; xl ignores them), as written.</summary>
-    public IReadOnlyList<string> UnknownItems { get; }
+    public IReadOnlyList<string> UnknownItems { get; } = [];
 
     /// <summary>Parses a vif spec.</summary>
     /// <param name="spec">The spec.</param>
@@ -238,11 +295,48 @@ public sealed class VifSpec
         return true;
     }
 
-    /// <summary>The spec exactly as written.</summary>
+    /// <summary>The spec exactly as written; for a spec built in code, its canonical form.</summary>
     /// <returns><see cref="Text"/>.</returns>
     public override string ToString() => Text;
 
     private string? Get(string key) => _settings.TryGetValue(key, out var value) ? value : null;
+
+    // Init accessors: a value xl would split or cut is refused here, so Text always parses back to the same values.
+    private void Put(string key, string? value)
+    {
+        if (value is null)
+        {
+            _settings.Remove(key);
+            return;
+        }
+
+        if (value.AsSpan().IndexOfAny(',', '\n', '\0') >= 0)
+        {
+            throw new ArgumentException($"The vif {key} value cannot hold a comma, a newline or a NUL: {value}", key);
+        }
+
+        _settings[key] = value;
+    }
+
+    private string Canonical()
+    {
+        var pieces = new List<string>();
+        foreach (var key in CanonicalOrder)
+        {
+            if (_settings.TryGetValue(key, out var value))
+            {
+                pieces.Add(key + "=" + value);
+            }
+        }
+
+        pieces.AddRange(_settings.Keys.Where(k => Array.IndexOf(CanonicalOrder, k) < 0).Order(StringComparer.Ordinal).Select(k => k + "=" + _settings[k]));
+        if (Trusted is { } trusted)
+        {
+            pieces.Add(trusted ? "trusted" : "untrusted");
+        }
+
+        return string.Join(',', pieces);
+    }
 
     private static DeviceSpecError Error(string message, int offset, int length) =>
         new(message, offset, length) { Descriptor = DiagnosticIds.InvalidVifSpec };

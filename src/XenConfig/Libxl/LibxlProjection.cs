@@ -457,16 +457,20 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
     private LibxlShutdownAction Action(string key, string fallback)
     {
         var text = String(key) ?? fallback;
-        return text switch
+        if (!DomainEventActions.TryParse(text, out var action))
         {
-            "destroy" => LibxlShutdownAction.Destroy,
-            "restart" => LibxlShutdownAction.Restart,
-            "rename-restart" => LibxlShutdownAction.RestartRename,
-            "preserve" => LibxlShutdownAction.Preserve,
-            "coredump-destroy" => LibxlShutdownAction.CoredumpDestroy,
-            "coredump-restart" => LibxlShutdownAction.CoredumpRestart,
-            "soft-reset" => LibxlShutdownAction.SoftReset,
-            _ => throw Reject(key, $"Unknown {key} action \"{text}\" specified", DiagnosticIds.InvalidEventAction),
+            throw Reject(key, $"Unknown {key} action \"{text}\" specified", DiagnosticIds.InvalidEventAction);
+        }
+
+        return action switch
+        {
+            DomainEventAction.Destroy => LibxlShutdownAction.Destroy,
+            DomainEventAction.Restart => LibxlShutdownAction.Restart,
+            DomainEventAction.RenameRestart => LibxlShutdownAction.RestartRename,
+            DomainEventAction.Preserve => LibxlShutdownAction.Preserve,
+            DomainEventAction.CoredumpDestroy => LibxlShutdownAction.CoredumpDestroy,
+            DomainEventAction.CoredumpRestart => LibxlShutdownAction.CoredumpRestart,
+            _ => LibxlShutdownAction.SoftReset,
         };
     }
 

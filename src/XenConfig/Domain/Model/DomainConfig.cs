@@ -35,6 +35,29 @@ public sealed partial class DomainConfig
         return config is not null;
     }
 
+    /// <summary>
+    /// A new, empty xl config holding only <c>name = "NAME"</c>: set values on it and <see cref="Save"/> it.
+    /// </summary>
+    /// <param name="name">The domain name.</param>
+    /// <param name="path">Where the config will be saved (<see cref="Save"/> without a path writes there); null for none yet.</param>
+    /// <returns>The new config.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> cannot be written in an xl string (a newline or a NUL).</exception>
+    /// <example>
+    /// <code>
+    /// var config = DomainConfig.Create("web01");
+    /// config.Memory = 2048;
+    /// config.AddDisk(new DiskSpec { Target = "/dev/vg/web01", Vdev = "xvda", Access = DiskAccess.ReadWrite });
+    /// config.Save("/etc/xen/web01.cfg");
+    /// </code>
+    /// </example>
+    public static DomainConfig Create(string name, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var document = DomainConfigDocument.Parse("", path);
+        document.Set("name", name);
+        return new DomainConfig(document);
+    }
+
     /// <summary>A typed view of a document, whatever its diagnostics (values that do not parse read as unset).</summary>
     public static DomainConfig FromDocument(DomainConfigDocument document)
     {
@@ -146,14 +169,51 @@ public sealed partial class DomainConfig
         }
     }
 
-    /// <summary><c>on_poweroff</c> (default <c>destroy</c>).</summary>
+    /// <summary><c>on_poweroff</c> as written (default <c>destroy</c>); <see cref="OnPoweroffAction"/> is the typed value.</summary>
     public string? OnPoweroff { get => GetString("on_poweroff"); set => SetString("on_poweroff", value); }
 
-    /// <summary><c>on_reboot</c> (default <c>restart</c>).</summary>
+    /// <summary><c>on_reboot</c> as written (default <c>restart</c>); <see cref="OnRebootAction"/> is the typed value.</summary>
     public string? OnReboot { get => GetString("on_reboot"); set => SetString("on_reboot", value); }
 
-    /// <summary><c>on_crash</c> (default <c>destroy</c>).</summary>
+    /// <summary><c>on_crash</c> as written (default <c>destroy</c>); <see cref="OnCrashAction"/> is the typed value.</summary>
     public string? OnCrash { get => GetString("on_crash"); set => SetString("on_crash", value); }
+
+    /// <summary><c>on_watchdog</c> as written (default <c>destroy</c>); <see cref="OnWatchdogAction"/> is the typed value.</summary>
+    public string? OnWatchdog { get => GetString("on_watchdog"); set => SetString("on_watchdog", value); }
+
+    /// <summary><c>on_soft_reset</c> as written (default <c>soft-reset</c>); <see cref="OnSoftResetAction"/> is the typed value.</summary>
+    public string? OnSoftReset { get => GetString("on_soft_reset"); set => SetString("on_soft_reset", value); }
+
+    /// <summary>
+    /// <c>on_poweroff</c> as an action; null when unset or when the text is not an action xl knows (the text stays in
+    /// <see cref="OnPoweroff"/> and validation reports it, XC2007). Setting null removes the key.
+    /// </summary>
+    public DomainEventAction? OnPoweroffAction { get => GetAction("on_poweroff"); set => SetString("on_poweroff", value?.ToXlName()); }
+
+    /// <summary><c>on_reboot</c> as an action; null when unset or not an action xl knows (see <see cref="OnPoweroffAction"/>).</summary>
+    public DomainEventAction? OnRebootAction { get => GetAction("on_reboot"); set => SetString("on_reboot", value?.ToXlName()); }
+
+    /// <summary><c>on_crash</c> as an action; null when unset or not an action xl knows (see <see cref="OnPoweroffAction"/>).</summary>
+    public DomainEventAction? OnCrashAction { get => GetAction("on_crash"); set => SetString("on_crash", value?.ToXlName()); }
+
+    /// <summary><c>on_watchdog</c> as an action; null when unset or not an action xl knows (see <see cref="OnPoweroffAction"/>).</summary>
+    public DomainEventAction? OnWatchdogAction { get => GetAction("on_watchdog"); set => SetString("on_watchdog", value?.ToXlName()); }
+
+    /// <summary><c>on_soft_reset</c> as an action; null when unset or not an action xl knows (see <see cref="OnPoweroffAction"/>).</summary>
+    public DomainEventAction? OnSoftResetAction { get => GetAction("on_soft_reset"); set => SetString("on_soft_reset", value?.ToXlName()); }
+
+    /// <summary>
+    /// The action xl takes for an <c>on_*</c> key: the set value, or xl's default when the key is unset; null when the
+    /// value is a list or text xl refuses (XC2007), which <see cref="GetString"/> still returns as written.
+    /// </summary>
+    /// <param name="key">One of <see cref="DomainEventActions.Keys"/>.</param>
+    /// <returns>The effective action, or null.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is not an <c>on_*</c> key.</exception>
+    public DomainEventAction? GetEffectiveAction(string key)
+    {
+        var fallback = DomainEventActions.DefaultFor(key);
+        return Document.GetValue(key) is null ? fallback : GetAction(key);
+    }
 
     /// <summary>The disk spec strings of <c>disk</c>, as xl iterates them (it stops at a nested list).</summary>
     public IReadOnlyList<string> DiskSpecs => GetStringList("disk") ?? [];
@@ -181,6 +241,25 @@ public sealed partial class DomainConfig
     /// <exception cref="DeviceSpecFormatException">The spec does not parse.</exception>
     public void AddDisk(string spec) => Document.AddListItem("disk", SettingValue.String(DiskSpec.Parse(spec).Text));
 
+    /// <summary>Replaces disk <paramref name="index"/> with <paramref name="disk"/>'s spec (<see cref="DiskSpec.Text"/>).</summary>
+    /// <exception cref="DeviceSpecFormatException">The spec does not parse.</exception>
+    public void SetDisk(int index, DiskSpec disk)
+    {
+        ArgumentNullException.ThrowIfNull(disk);
+        SetDisk(index, disk.Text);
+    }
+
+    /// <summary>
+    /// Appends a disk built in code (<c>new DiskSpec { Target = "/dev/vg/web01", Vdev = "xvda" }</c>), creating
+    /// <c>disk</c> when it is not set; the item is <paramref name="disk"/>'s <see cref="DiskSpec.Text"/>.
+    /// </summary>
+    /// <exception cref="DeviceSpecFormatException">The spec does not parse.</exception>
+    public void AddDisk(DiskSpec disk)
+    {
+        ArgumentNullException.ThrowIfNull(disk);
+        AddDisk(disk.Text);
+    }
+
     /// <summary>Removes disk <paramref name="index"/> with its comma (and its line in a one-per-line list).</summary>
     public void RemoveDisk(int index) => Document.RemoveListItem("disk", index);
 
@@ -191,6 +270,25 @@ public sealed partial class DomainConfig
     /// <summary>Appends a vif (creating <c>vif</c> when it is not set).</summary>
     /// <exception cref="DeviceSpecFormatException">The spec does not parse.</exception>
     public void AddVif(string spec) => Document.AddListItem("vif", SettingValue.String(VifSpec.Parse(spec).Text));
+
+    /// <summary>Replaces vif <paramref name="index"/> with <paramref name="vif"/>'s spec (<see cref="VifSpec.Text"/>).</summary>
+    /// <exception cref="DeviceSpecFormatException">The spec does not parse.</exception>
+    public void SetVif(int index, VifSpec vif)
+    {
+        ArgumentNullException.ThrowIfNull(vif);
+        SetVif(index, vif.Text);
+    }
+
+    /// <summary>
+    /// Appends a vif built in code (<c>new VifSpec { Bridge = "xenbr0" }</c>), creating <c>vif</c> when it is not set;
+    /// the item is <paramref name="vif"/>'s <see cref="VifSpec.Text"/>.
+    /// </summary>
+    /// <exception cref="DeviceSpecFormatException">The spec does not parse.</exception>
+    public void AddVif(VifSpec vif)
+    {
+        ArgumentNullException.ThrowIfNull(vif);
+        AddVif(vif.Text);
+    }
 
     /// <summary>Removes vif <paramref name="index"/>.</summary>
     public void RemoveVif(int index) => Document.RemoveListItem("vif", index);
@@ -239,8 +337,17 @@ public sealed partial class DomainConfig
         };
     }
 
+    /// <summary>
+    /// Writes the config to <paramref name="path"/> (default: the path it was loaded or created with) atomically; see
+    /// <see cref="DomainConfigDocument.Save"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No path was given and the config has none.</exception>
+    public void Save(string? path = null) => Document.Save(path);
+
     /// <inheritdoc />
     public override string ToString() => Document.ToString();
+
+    private DomainEventAction? GetAction(string key) => DomainEventActions.TryParse(GetString(key), out var action) ? action : null;
 
     private void SetString(string key, string? value)
     {
