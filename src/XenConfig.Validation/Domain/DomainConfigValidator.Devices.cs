@@ -92,18 +92,21 @@ public sealed partial class DomainConfigValidator
     {
         var text = config.Document.Text;
         var byMac = new Dictionary<MacAddress, DeviceItem<VifSpec>>();
-        var xlRefusesVif = config.VifItems.Any(i => !i.IsValid)
-            && XenConfig.Libxl.LibxlDomainConfig.Build(config).Diagnostics.Any(d => d.IsError && d.Id == DiagnosticIds.InvalidVifSpec.Id);
         foreach (var item in config.VifItems)
         {
             if (item.Value is not { } vif)
             {
-                // xl ignores a vif piece it cannot read (a bad mac=, type=netfront) and keeps the nic; it stops only on
-                // rate=, devid= and mtu= values it cannot convert.
+                // xl stops on a rate=, devid= or mtu= value it cannot convert.
                 var descriptor = item.Error!.Descriptor ?? DiagnosticIds.InvalidVifSpec;
-                context.Report(descriptor, text.GetLocation(item.ErrorSpan), $"invalid vif spec '{item.Spec}': {item.Error.Message}",
-                    xlRefusesVif ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
+                context.Report(descriptor, text.GetLocation(item.ErrorSpan), $"invalid vif spec '{item.Spec}': {item.Error.Message}", DiagnosticSeverity.Error);
                 continue;
+            }
+
+            // A bad mac= or type= (netfront) is a piece xl ignores, keeping the nic.
+            foreach (var ignored in vif.IgnoredPieces)
+            {
+                context.Report(ignored.Descriptor ?? DiagnosticIds.InvalidVifSpec, text.GetLocation(item.SpanOf(ignored)),
+                    $"vif spec '{item.Spec}': {ignored.Message}; xl ignores this piece and keeps the nic", DiagnosticSeverity.Warning);
             }
 
             if (vif.Mac is not { } mac)

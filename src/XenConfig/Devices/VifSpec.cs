@@ -14,10 +14,11 @@ namespace XenConfig.Devices;
 /// <c>new VifSpec { Mac = MacAddress.Parse("00:16:3e:1a:00:01"), Bridge = "xenbr0" }</c>. A built spec's
 /// <see cref="Text"/> (and <see cref="ToString"/>) is its canonical <c>key=value</c> list, which xl reads back to the
 /// same values; a value that holds a comma cannot be written and is refused when it is set.</para>
-/// xl only prints a message for unknown keys and carries on; those pieces are kept in <see cref="UnknownItems"/>.
-/// Rejected (<see cref="DiagnosticIds.InvalidVifSpec"/>): an invalid <c>rate</c> (xl exits), a <c>devid</c> / <c>mtu</c>
-/// that is not a number (xl exits), an invalid <c>type</c>; and an invalid <c>mac</c>
-/// (<see cref="DiagnosticIds.InvalidMac"/>), which xl merely reports before using a half-parsed address.
+/// <para>xl only prints a message for unknown keys and carries on; those pieces are kept in <see cref="UnknownItems"/>.
+/// It also keeps the nic when a <c>type</c> is not <c>vif</c>/<c>ioemu</c> (<c>type=netfront</c>) or a <c>mac</c> does
+/// not read (<c>mac=zz</c>, seven octets): those pieces are ignored and listed in <see cref="IgnoredPieces"/>, with
+/// their place in the spec. Rejected (<see cref="DiagnosticIds.InvalidVifSpec"/>), as xl stops on them: an invalid
+/// <c>rate</c> and a <c>devid</c> / <c>mtu</c> that is not a number.</para>
 /// </remarks>
 public sealed class VifSpec
 {
@@ -58,8 +59,9 @@ public sealed class VifSpec
     {
     }
 
-    private VifSpec(string text, Dictionary<string, string> settings, IReadOnlyList<string> unknownItems, MacAddress? mac, VifType? type, VifRate? rate, bool? trusted)
+    private VifSpec(string text, Dictionary<string, string> settings, IReadOnlyList<string> unknownItems, IReadOnlyList<DeviceSpecError> ignoredPieces, MacAddress? mac, VifType? type, VifRate? rate, bool? trusted)
     {
+        IgnoredPieces = ignoredPieces;
         _text = text;
         _settings = settings;
         UnknownItems = unknownItems;
@@ -163,6 +165,13 @@ public sealed class VifSpec
     /// <summary>Pieces xl does not recognise ("unrecognized argument"; xl ignores them), as written.</summary>
     public IReadOnlyList<string> UnknownItems { get; } = [];
 
+    /// <summary>
+    /// Pieces xl reads but ignores, keeping the nic: a <c>type</c> other than <c>vif</c>/<c>ioemu</c> and a <c>mac</c> that
+    /// does not read (<see cref="Mac"/> is then the last <c>mac</c> that did, or null; xl itself keeps the octets it read
+    /// before the bad one, which <c>XenConfig.Libxl</c> shows). Each says why, and where in the spec.
+    /// </summary>
+    public IReadOnlyList<DeviceSpecError> IgnoredPieces { get; } = [];
+
     /// <summary>Parses a vif spec.</summary>
     /// <param name="spec">The spec.</param>
     /// <returns>The parsed spec.</returns>
@@ -184,6 +193,7 @@ public sealed class VifSpec
         vif = null;
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         var unknown = new List<string>();
+        var ignored = new List<DeviceSpecError>();
         MacAddress? mac = null;
         VifType? type = null;
         VifRate? rate = null;
@@ -234,19 +244,19 @@ public sealed class VifSpec
             switch (key)
             {
                 case "type":
-                    type = value switch { "vif" => VifType.Vif, "ioemu" => VifType.Ioemu, _ => null };
-                    if (type is null)
+                    if (value switch { "vif" => VifType.Vif, "ioemu" => VifType.Ioemu, _ => (VifType?)null } is not { } knownType)
                     {
-                        error = Error("invalid parameter `type' (vif or ioemu)", valueStart, value.Length);
-                        return false;
+                        ignored.Add(Error("invalid parameter `type' (vif or ioemu); xl ignores it", valueStart, value.Length));
+                        continue;
                     }
 
+                    type = knownType;
                     break;
                 case "mac":
                     if (!MacAddress.TryParse(value, out var address, out var macError))
                     {
-                        error = macError with { Offset = valueStart + macError.Offset };
-                        return false;
+                        ignored.Add(macError with { Offset = valueStart + macError.Offset });
+                        continue;
                     }
 
                     mac = address;
@@ -290,7 +300,7 @@ public sealed class VifSpec
             settings[key] = value;
         }
 
-        vif = new VifSpec(spec, settings, unknown, mac, type, rate, trusted);
+        vif = new VifSpec(spec, settings, unknown, ignored, mac, type, rate, trusted);
         error = null;
         return true;
     }

@@ -68,9 +68,28 @@ public sealed class VifSpecTests
     [Theory]
     [InlineData("bridge=x,mac=00:16:3e:zz:00:01", "invalid MAC address", 13, "XC2021")]
     [InlineData("mac=00:16:3e:00:01", "invalid MAC address", 4, "XC2021")]
+    [InlineData("mac=00:16:3e:00:01:02:03,bridge=br0", "invalid MAC address", 4, "XC2021")]
+    [InlineData("type=netfront", "invalid parameter `type' (vif or ioemu); xl ignores it", 5, "XC2020")]
+    public void Pieces_xl_ignores_keep_the_nic_and_are_listed_with_position_and_diagnostic(string spec, string message, int offset, string id)
+    {
+        var vif = VifSpec.Parse(spec);
+        var ignored = Assert.Single(vif.IgnoredPieces);
+        Assert.Equal((message, offset, id), (ignored.Message, ignored.Offset, ignored.Descriptor?.Id));
+        Assert.Null(vif.Mac);
+        Assert.Null(vif.Type);
+    }
+
+    [Fact]
+    public void An_ignored_mac_keeps_the_last_mac_that_read()
+    {
+        var vif = VifSpec.Parse("mac=00:16:3e:00:00:01,mac=zz");
+        Assert.Equal("00:16:3e:00:00:01", vif.Mac?.ToString());
+        Assert.Single(vif.IgnoredPieces);
+    }
+
+    [Theory]
     [InlineData("rate=10mb/s", "invalid rate", 5, "XC2020")]
     [InlineData("rate=10MB/s@", "invalid replenishment interval", 12, "XC2020")]
-    [InlineData("type=bridge", "invalid parameter `type' (vif or ioemu)", 5, "XC2020")]
     [InlineData("devid=x", "failed to convert `x' to number", 6, "XC2020")]
     [InlineData("mtu=-1", "failed to convert `-1' to number", 4, "XC2020")]
     public void Invalid_values_are_rejected_with_position_and_diagnostic(string spec, string message, int offset, string id)

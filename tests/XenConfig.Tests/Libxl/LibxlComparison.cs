@@ -42,6 +42,14 @@ internal static class LibxlComparison
         }
 
         var differences = new List<string>();
+        // The editing model lists the devices xl builds: one nic per vif item (pieces xl ignores included), one disk per disk item.
+        var model = DomainConfig.FromDocument(document);
+        var (nics, disks) = ((expected["nics"] as JsonArray)?.Count ?? 0, (expected["disks"] as JsonArray)?.Count ?? 0);
+        if (model.Vifs.Count != nics || model.Disks.Count != disks)
+        {
+            differences.Add($"model devices: {model.Vifs.Count} vifs and {model.Disks.Count} disks, xl {nics} nics and {disks} disks");
+        }
+
         Diff(actual, expected, "", differences);
         return differences.Count == 0 ? null : "json: " + string.Join("; ", differences.Take(8));
     }

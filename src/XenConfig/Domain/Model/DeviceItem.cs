@@ -21,18 +21,23 @@ public sealed record DeviceItem<T>(int Index, string Spec, T? Value, DeviceSpecE
     /// The span of the error inside the file: exact when the token has no escapes (offsets in the decoded spec then
     /// equal offsets in the token, after the quote), else the whole token.
     /// </summary>
-    public TextSpan ErrorSpan
-    {
-        get
-        {
-            if (Error is null || TokenText.Contains('\\', StringComparison.Ordinal) || TokenText.Length < 2)
-            {
-                return TokenSpan;
-            }
+    public TextSpan ErrorSpan => Error is null ? TokenSpan : SpanOf(Error);
 
-            var start = TokenSpan.Start + 1 + Math.Min(Error.Offset, Spec.Length);
-            var length = Math.Min(Math.Max(Error.Length, 1), Math.Max(0, TokenSpan.End - 1 - start));
-            return new TextSpan(start, length);
+    /// <summary>
+    /// Where a problem inside the spec (an <see cref="Error"/>, or a piece the spec ignores) is in the file: exact when
+    /// the token has no escapes, else the whole token.
+    /// </summary>
+    /// <param name="problem">A problem whose offset is inside <see cref="Spec"/>.</param>
+    public TextSpan SpanOf(DeviceSpecError problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (TokenText.Contains('\\', StringComparison.Ordinal) || TokenText.Length < 2)
+        {
+            return TokenSpan;
         }
+
+        var start = TokenSpan.Start + 1 + Math.Min(problem.Offset, Spec.Length);
+        var length = Math.Min(Math.Max(problem.Length, 1), Math.Max(0, TokenSpan.End - 1 - start));
+        return new TextSpan(start, length);
     }
 }
