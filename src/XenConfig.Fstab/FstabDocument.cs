@@ -316,12 +316,7 @@ public sealed class FstabDocument
         return true;
     }
 
-    internal string DominantLineBreak()
-    {
-        var crlf = _lines.Count(l => l.LineBreak == "\r\n");
-        var lf = _lines.Count(l => l.LineBreak == "\n");
-        return crlf > lf ? "\r\n" : "\n";
-    }
+    internal string DominantLineBreak() => SourceText.PreferredNewLine(ToString());
 
     private static void ReplaceRaw(FstabEntryLine line, int index, string raw)
     {

@@ -487,12 +487,7 @@ public sealed partial class GrubMenu
         return "\t";
     }
 
-    private string LineEnding()
-    {
-        var content = Document.Source.Content;
-        var newline = content.IndexOf('\n', StringComparison.Ordinal);
-        return newline > 0 && content[newline - 1] == '\r' ? "\r\n" : "\n";
-    }
+    private string LineEnding() => Document.Source.NewLine;
 
     // A line setter's text must read back as written: GRUB reads a tab as a blank.
     private static void ValidateSetLineText(string text, string parameter)

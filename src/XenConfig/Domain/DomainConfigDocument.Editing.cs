@@ -178,7 +178,7 @@ public sealed partial class DomainConfigDocument
             {
                 var lineStart = LineStartOf(list.Items[local].Span.Start);
                 var indent = content[lineStart..list.Items[local].Span.Start];
-                Apply(new TextSpan(lineStart, 0), indent + rendered + ",\n");
+                Apply(new TextSpan(lineStart, 0), indent + rendered + "," + Text.NewLine);
                 return;
             }
 
@@ -188,12 +188,12 @@ public sealed partial class DomainConfigDocument
             if (commaAfterLast is not null)
             {
                 var lineEnd = LineEndOf(commaAfterLast.Span.End);
-                Apply(new TextSpan(lineEnd, 0), "\n" + lastIndent + rendered + ",");
+                Apply(new TextSpan(lineEnd, 0), Text.NewLine + lastIndent + rendered + ",");
             }
             else
             {
                 var lineEnd = LineEndOf(lastItem.Span.End);
-                ApplyAll([(new TextSpan(lastItem.Span.End, 0), ","), (new TextSpan(lineEnd, 0), "\n" + lastIndent + rendered)]);
+                ApplyAll([(new TextSpan(lastItem.Span.End, 0), ","), (new TextSpan(lineEnd, 0), Text.NewLine + lastIndent + rendered)]);
             }
 
             return;
@@ -237,11 +237,11 @@ public sealed partial class DomainConfigDocument
         var prefix = "";
         if (insertAt > 0 && content[insertAt - 1] != '\n')
         {
-            prefix = "\n";
+            prefix = Text.NewLine;
         }
 
         var equals = PreferredEquals();
-        var statement = key + equals + Render(value, PreferredQuote(), key.Length + equals.Length) + "\n";
+        var statement = key + equals + Render(value, PreferredQuote(), key.Length + equals.Length) + Text.NewLine;
         Apply(new TextSpan(insertAt, 0), prefix + statement);
     }
 

@@ -20,6 +20,7 @@ public sealed class SourceText
     private readonly string? _readContent;
     private FileFingerprint? _readFingerprint;
     private int[]? _lineStarts;
+    private string? _newLine;
     private int[]? _pairedLowSurrogates;
 
     private SourceText(string content, string? path, Encoding encoding, string? readContent)
@@ -192,6 +193,34 @@ public sealed class SourceText
 
     /// <inheritdoc />
     public override string ToString() => Content;
+
+    /// <summary>
+    /// The line break an editor gives a line it inserts: the one most lines of the text end with, so an inserted line
+    /// matches the file (<c>"\r\n"</c> only when CRLF lines outnumber LF lines; <c>"\n"</c> otherwise, and for a text
+    /// without line breaks). Every format's editor uses this one rule.
+    /// </summary>
+    public string NewLine => _newLine ??= PreferredNewLine(Content);
+
+    /// <summary>The line break most lines of <paramref name="content"/> end with (see <see cref="NewLine"/>).</summary>
+    /// <param name="content">The text.</param>
+    public static string PreferredNewLine(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        int crlf = 0, lf = 0;
+        for (var i = content.IndexOf('\n', StringComparison.Ordinal); i >= 0; i = content.IndexOf('\n', i + 1))
+        {
+            if (i > 0 && content[i - 1] == '\r')
+            {
+                crlf++;
+            }
+            else
+            {
+                lf++;
+            }
+        }
+
+        return crlf > lf ? "\r\n" : "\n";
+    }
 
     /// <summary>Offsets at which each line starts; the first is always 0.</summary>
     public IReadOnlyList<int> LineStartOffsets => LineStarts;
