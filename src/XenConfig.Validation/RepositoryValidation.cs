@@ -105,7 +105,7 @@ public static class RepositoryValidation
         var claimed = loaded.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
         var walk = scan.Diagnostics.Where(d => !(d.Id == DiagnosticIds.UnknownFileKind.Id && claimed.Contains(d.Location.Path ?? "")));
         var relocated = run.Diagnostics.Select(d => loaded.Aggregate(d, (current, l) => l.Guest.Relocate(current)));
-        return new RepositoryValidationReport(fileCount, Finish(walk.Concat(relocated)));
+        return new RepositoryValidationReport(fileCount, DiagnosticLimit.CapPerFile(Finish(walk.Concat(relocated)), options.MaxDiagnosticsPerFile));
     }
 
     // Each VM definition, and each file of unknown kind, goes to the first source that accepts it. A VM definition that
