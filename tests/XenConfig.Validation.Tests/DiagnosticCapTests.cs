@@ -25,3 +25,22 @@ public sealed class DiagnosticCapTests
         }
     }
 }
+
+/// <summary>Findings that were wrong: a bare GRUB 'root' line and an NFS root are not errors.</summary>
+public sealed class FalsePositiveTests
+{
+    [Fact]
+    public void An_nfs_root_is_not_a_missing_root_disk()
+    {
+        var config = XenConfig.Domain.Model.DomainConfig.Parse("name = 'n'\nkernel = '/vmlinuz'\nmemory = 128\nextra = 'root=/dev/nfs nfsroot=10.0.0.1:/srv/n ip=dhcp'\n");
+        var result = new DomainConfigValidator().Validate(config);
+        Assert.DoesNotContain(result.Errors, f => f.ErrorCode == "XC2012");
+    }
+
+    [Fact]
+    public void A_bare_grub_root_line_is_not_a_malformed_device()
+    {
+        var menu = XenConfig.Grub.GrubMenuDocument.Parse("title a\nroot\nkernel /vmlinuz ro\n");
+        Assert.DoesNotContain(menu.Diagnostics, d => d.Id == "XC4005");
+    }
+}
