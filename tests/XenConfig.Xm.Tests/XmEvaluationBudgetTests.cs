@@ -72,3 +72,26 @@ public sealed class XmEvaluationBudgetTests
         Assert.Contains(limited.Diagnostics, d => d.Id == "XC1106");
     }
 }
+
+/// <summary>xm -> xl details from issue #15: bootargs, and os.uname() answered with invented values.</summary>
+public sealed class XmHostAndRenameTests
+{
+    [Fact]
+    public void Bootargs_becomes_bootloader_args_as_xm_passed_it()
+    {
+        var conversion = XmToXlConverter.Convert(XmConfig.Evaluate("name = 'a'\nbootloader = 'pygrub'\nbootargs = '-q --entry=1'\nmemory = 128\n"));
+        Assert.Equal(["-q", "--entry=1"], conversion.Document.GetValue("bootloader_args")!.Items.Select(i => i.Text));
+        Assert.DoesNotContain("# bootargs", conversion.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Os_uname_warns_that_its_values_are_invented()
+    {
+        var evaluation = XmConfig.Evaluate("import os\nname = 'a-' + os.uname()[2]\n");
+        Assert.Contains(evaluation.Diagnostics, d => d.Id == "XC1108" && d.Message.Contains("invented", StringComparison.Ordinal));
+
+        var told = XmConfig.Evaluate("import os\nname = 'a-' + os.uname()[2]\n", options: new XmEvaluationOptions { Uname = ["Linux", "h", "6.1.0", "#1", "x86_64"] });
+        Assert.DoesNotContain(told.Diagnostics, d => d.Id == "XC1108");
+        Assert.Equal("a-6.1.0", told.Settings["name"].Text);
+    }
+}
