@@ -32,3 +32,34 @@ public sealed class FstabInvalidByteTests
         Assert.DoesNotContain("XC0009", validate.Stdout + validate.Stderr, StringComparison.Ordinal);
     }
 }
+
+/// <summary>convert --to xl reads its input as xm unless --kind xl says otherwise.</summary>
+public sealed class ConvertToXlKindTests
+{
+    private const string Config = "name = \"a\"\nkernel = \"/vmlinuz\"\nmemory = 128\n";
+
+    [Fact]
+    public void A_file_that_also_reads_as_xl_is_converted_with_xm_defaults_reported()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.cfg", Config);
+
+        var result = CliRunner.Run("convert", path, "--to", "xl");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("on_crash = \"restart\"", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("XC1126", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kind_xl_prints_the_xl_file_as_it_is()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.cfg", Config);
+
+        var result = CliRunner.Run("convert", path, "--to", "xl", "--kind", "xl");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(Config, result.Stdout);
+    }
+}
