@@ -53,6 +53,14 @@ internal static class ConvertCommand
                 }
 
                 var input = CliInput.Load(path, CliInput.ParseKind(result.GetValue(kind)));
+
+                // Converting to xl means the input is xm: an xm file that also reads as xl (most do) still gets xm's
+                // meaning and defaults (on_crash restart, builder linux), each reported. --kind xl takes it as xl.
+                if (result.GetValue(to) == "xl" && result.GetValue(kind) is null && input.Kind == InputKind.Xl)
+                {
+                    input = CliInput.Load(path, InputKind.Xm);
+                }
+
                 if (input.Kind is InputKind.Fstab or InputKind.Grub)
                 {
                     throw new ArgumentException("convert reads domain configs; use 'show' for fstab and GRUB menus");

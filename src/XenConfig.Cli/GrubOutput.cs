@@ -12,6 +12,11 @@ namespace XenConfig.Cli;
 /// <c>default</c>, <c>timeout</c>, <c>entries[N].title|root|initrd|kernel</c>, <c>entries[N].kernel.args[.NAME]</c>,
 /// <c>entries[N].modules[M][.args[.NAME]]</c>.
 /// </summary>
+/// <remarks>
+/// <c>get</c> and <c>set</c> agree: setting the text <c>get</c> prints changes no byte. <c>default</c> prints
+/// <c>saved</c> for <c>default saved</c>; <c>entries[N].kernel</c> prints the kernel's path, and setting a path alone
+/// keeps the arguments (a value with arguments replaces the whole line); an empty argument value is a bare word.
+/// </remarks>
 internal static partial class GrubOutput
 {
     [GeneratedRegex(@"^entries\[(?<entry>\d+)\]\.(?:(?<field>title|root|initrd|kernel)(?:\.args(?:\.(?<arg>[^.]+))?)?|modules\[(?<module>\d+)\](?:\.args(?:\.(?<marg>[^.]+))?)?)$")]
@@ -31,7 +36,7 @@ internal static partial class GrubOutput
         switch (selector)
         {
             case "default":
-                return (menu.DefaultEntryIndex ?? menu.Default).ToString(CultureInfo.InvariantCulture);
+                return menu.IsDefaultSaved ? "saved" : (menu.DefaultEntryIndex ?? menu.Default).ToString(CultureInfo.InvariantCulture);
             case "timeout":
                 return menu.Timeout?.ToString(CultureInfo.InvariantCulture);
         }
@@ -40,7 +45,7 @@ internal static partial class GrubOutput
         var entry = EntryAt(menu, match);
         if (match.Groups["module"].Success)
         {
-            var index = int.Parse(match.Groups["module"].Value, CultureInfo.InvariantCulture);
+            var index = Index(match.Groups["module"].Value, "module");
             if (index >= entry.Modules.Count)
             {
                 return null;
@@ -69,9 +74,30 @@ internal static partial class GrubOutput
         switch (selector)
         {
             case "default":
+                var hasDefaultLine = menu.Document.GlobalCommands.Any(l => l.Name == "default");
+                if (value == "saved" && menu.IsDefaultSaved)
+                {
+                    return menu.ToString();
+                }
+
                 if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
                 {
+                    if (index >= menu.Entries.Count)
+                    {
+                        throw new ArgumentException($"the menu has {menu.Entries.Count} entries; there is no entry {index} to make the default");
+                    }
+
+                    // A menu without a 'default' line boots entry 0: asking for 0 changes nothing.
+                    if (!hasDefaultLine && index == menu.Default)
+                    {
+                        return menu.ToString();
+                    }
+
                     menu.SetDefault(index);
+                }
+                else if (value.Length > 0 && value.All(char.IsAsciiDigit))
+                {
+                    throw new ArgumentException($"'{value}' is not an entry number of this menu (it has {menu.Entries.Count} entries)");
                 }
                 else
                 {
@@ -80,27 +106,55 @@ internal static partial class GrubOutput
 
                 return menu.ToString();
             case "timeout":
-                menu.SetTimeout(value.Length == 0 ? null : int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture));
+                if (value.Length == 0)
+                {
+                    menu.SetTimeout(null);
+                }
+                else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+                {
+                    menu.SetTimeout(seconds);
+                }
+                else
+                {
+                    throw new ArgumentException($"timeout takes a whole number of seconds (0 to {int.MaxValue}), or an empty value to remove it; '{value}' is not one");
+                }
+
                 return menu.ToString();
         }
 
         var match = Match(selector);
         var entry = EntryAt(menu, match);
+        var isKernel = match.Groups["field"].Value == "kernel";
+        if (isKernel && entry.Kernel is null)
+        {
+            throw new ArgumentException($"entry {entry.Index} '{entry.Title.Trim()}' has no kernel line (it boots another way, such as chainloader); there is nothing to set");
+        }
+
+        if (match.Groups["module"].Success && Index(match.Groups["module"].Value, "module") >= entry.Modules.Count)
+        {
+            throw new ArgumentException($"entry {entry.Index} has {entry.Modules.Count} module lines; there is no module {match.Groups["module"].Value}");
+        }
+
+        // An empty value is a bare word (quiet), which is what 'get' prints for one; never 'NAME='.
+        var argumentValue = value.Length == 0 ? null : value;
         if (match.Groups["module"].Success && match.Groups["marg"].Success)
         {
-            menu.SetModuleArgument(entry.Index, int.Parse(match.Groups["module"].Value, CultureInfo.InvariantCulture), match.Groups["marg"].Value, value);
+            menu.SetModuleArgument(entry.Index, Index(match.Groups["module"].Value, "module"), match.Groups["marg"].Value, argumentValue);
         }
         else if (match.Groups["module"].Success && !selector.EndsWith(".args", StringComparison.Ordinal))
         {
-            menu.SetModuleLine(entry.Index, int.Parse(match.Groups["module"].Value, CultureInfo.InvariantCulture), value);
+            if (value != entry.Modules[Index(match.Groups["module"].Value, "module")].ToString())
+            {
+                menu.SetModuleLine(entry.Index, Index(match.Groups["module"].Value, "module"), value);
+            }
         }
-        else if (match.Groups["field"].Value == "kernel" && match.Groups["arg"].Success)
+        else if (isKernel && match.Groups["arg"].Success)
         {
-            menu.SetKernelArgument(entry.Index, match.Groups["arg"].Value, value);
+            menu.SetKernelArgument(entry.Index, match.Groups["arg"].Value, argumentValue);
         }
-        else if (match.Groups["field"].Value == "kernel" && !selector.EndsWith(".args", StringComparison.Ordinal))
+        else if (isKernel && !selector.EndsWith(".args", StringComparison.Ordinal))
         {
-            menu.SetKernelLine(entry.Index, value);
+            SetKernel(menu, entry, value);
         }
         else
         {
@@ -109,6 +163,26 @@ internal static partial class GrubOutput
 
         return menu.ToString();
     }
+
+    // 'get entries[N].kernel' prints the path: a path alone (no blank) replaces the path and keeps the arguments, so
+    // setting what get printed changes nothing; a value with arguments replaces the whole line.
+    private static void SetKernel(GrubMenu menu, GrubEntry entry, string value)
+    {
+        var kernel = entry.Kernel!;
+        var line = kernel.ToString();
+        if (value == kernel.Path || value == line)
+        {
+            return;
+        }
+
+        var at = value.AsSpan().IndexOfAny(' ', '\t') < 0 ? line.IndexOf(kernel.Path, StringComparison.Ordinal) : -1;
+        menu.SetKernelLine(entry.Index, at < 0 ? value : line[..at] + value + line[(at + kernel.Path.Length)..]);
+    }
+
+    private static int Index(string digits, string what) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            ? index
+            : throw new ArgumentException($"{what} index {digits} is too large");
 
     private static Match Match(string selector)
     {
@@ -120,7 +194,7 @@ internal static partial class GrubOutput
 
     private static GrubEntry EntryAt(GrubMenu menu, Match match)
     {
-        var index = int.Parse(match.Groups["entry"].Value, CultureInfo.InvariantCulture);
+        var index = Index(match.Groups["entry"].Value, "entry");
         return index < menu.Entries.Count
             ? menu.Entries[index]
             : throw new ArgumentException($"the menu has {menu.Entries.Count} entries; there is no entry {index}");

@@ -59,6 +59,20 @@ internal static class XenConfigApp
         {
             return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
+        catch (IOException exception)
+        {
+            // Commands handle their own input; what reaches here is the output failing (validate > /dev/full).
+            try
+            {
+                stderr.WriteLine($"xenconfig: error XC0001: the output cannot be written ({exception.Message})");
+            }
+            catch (IOException)
+            {
+                // stderr is gone too: the exit code is all that is left.
+            }
+
+            return ExitCodes.UsageOrIo;
+        }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A safety net: no input may end in a stack trace. Known failures (I/O, bad arguments) are handled by each command.

@@ -375,7 +375,8 @@ public sealed class GrubMenuDocument
             CheckPath(kernel.Line, kernel.Path);
         }
 
-        if (entry.RootLine is { } rootLine && entry.Root is { } root && !GrubDevice.TryParse(root, out _, out var error))
+        // A bare 'root' only prints the current root device in GRUB 0.97: nothing malformed.
+        if (entry.RootLine is { } rootLine && entry.Root is { } root && root.Trim().Length > 0 && !GrubDevice.TryParse(root, out _, out var error))
         {
             Report(DiagnosticIds.GrubBadDevice, rootLine, error);
         }

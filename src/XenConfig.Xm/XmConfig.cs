@@ -118,6 +118,7 @@ public static class XmConfig
             }
 
             var origin = new PassStmt(0, 0);
+            PyOps.StartBudget(options.MaxBuiltSize);
             try
             {
                 interpreter.RunPrologue(interpreter.ModuleScope, origin);
@@ -260,11 +261,24 @@ public static class XmConfig
                 switch (value)
                 {
                     case string or long or double or PyList:
-                        _settings[name] = ToSetting(value, name, node, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                        _total += _expanded;
+                        _expanded = 0;
+                        if (ToSetting(value, name, node, 0, new HashSet<object>(ReferenceEqualityComparer.Instance)) is { } setting)
+                        {
+                            _settings[name] = setting;
+                        }
+                        else
+                        {
+                            Report(DiagnosticIds.XmLimitExceeded, node?.Start ?? 0, node?.End ?? 0,
+                                _expanded > options.MaxExpandedSize
+                                    ? $"{name} expands to more than {options.MaxExpandedSize} values (a list that contains itself, again and again); it is dropped"
+                                    : $"the options expand to more than {16L * options.MaxExpandedSize} values together; {name} is dropped");
+                        }
+
                         break;
                     case bool or BigInteger or PyTuple or PyDict or PyNone or PyUnicode when assigned && !options.Variables.ContainsKey(name):
                         Report(DiagnosticIds.XmValueDropped, node!.Start, node.End,
-                            $"{name} = {Truncate(PyOps.Repr(value))} is a {PyOps.TypeName(value)}; xend ignored it (only str, list, int and float become options)" +
+                            $"{name} = {Truncate(BoundedRepr(value))} is a {PyOps.TypeName(value)}; xend ignored it (only str, list, int and float become options)" +
                             (value is bool ? $"; write {name} = {((bool)value ? 1 : 0)}" : value is BigInteger ? "; drop the L suffix" : ""));
                         break;
                 }
@@ -279,8 +293,31 @@ public static class XmConfig
 
         private static string Truncate(string text) => text.Length > 60 ? text[..57] + "..." : text;
 
-        private SettingValue ToSetting(object value, string name, PyNode? node, int depth, HashSet<object> active)
+        // repr() of a value that may be huge (a tuple that holds itself twice, thirty times over): past the
+        // evaluator's string limit it is shown as "...".
+        private static string BoundedRepr(object value, int maxLength = 1_000)
         {
+            try
+            {
+                return PyOps.Repr(value, maxLength);
+            }
+            catch (PyUnsupportedException)
+            {
+                return value is PyTuple ? "(...)" : value is PyDict ? "{...}" : "...";
+            }
+        }
+
+        // Each option may expand to options.MaxExpandedSize values, all of them together to 16 times that; null past it.
+        private long _expanded;
+        private long _total;
+
+        private SettingValue? ToSetting(object value, string name, PyNode? node, int depth, HashSet<object> active)
+        {
+            if (++_expanded > options.MaxExpandedSize || _total + _expanded > 16L * options.MaxExpandedSize)
+            {
+                return null;
+            }
+
             switch (value)
             {
                 case string s:
@@ -292,7 +329,17 @@ public static class XmConfig
                 case PyList or PyTuple when depth < MaxValueDepth && active.Add(value):
                 {
                     var items = value is PyList list ? list.Items.ToArray() : ((PyTuple)value).Items;
-                    var converted = items.Select(item => ToSetting(item, name, node, depth + 1, active)).ToList();
+                    var converted = new List<SettingValue>(items.Length);
+                    foreach (var item in items)
+                    {
+                        if (ToSetting(item, name, node, depth + 1, active) is not { } setting)
+                        {
+                            return null;
+                        }
+
+                        converted.Add(setting);
+                    }
+
                     active.Remove(value);
                     return SettingValue.List(converted);
                 }
@@ -300,9 +347,9 @@ public static class XmConfig
                 case BigInteger big when big >= long.MinValue && big <= long.MaxValue:
                     return SettingValue.Number((long)big);
                 default:
-                    var textValue = value is PyList or PyTuple ? "[...]" : PyOps.Str(value);
+                    var textValue = value is PyList or PyTuple ? "[...]" : value is PyDict ? BoundedRepr(value, PyOps.MaxStringLength) : PyOps.Str(value);
                     Report(DiagnosticIds.XmValueRendered, node?.Start ?? 0, node?.End ?? 0,
-                        $"an item of {name} is a {PyOps.TypeName(value)} ({Truncate(PyOps.Repr(value))}); its text '{Truncate(textValue)}' was used");
+                        $"an item of {name} is a {PyOps.TypeName(value)} ({Truncate(BoundedRepr(value))}); its text '{Truncate(textValue)}' was used");
                     return SettingValue.String(textValue);
             }
         }

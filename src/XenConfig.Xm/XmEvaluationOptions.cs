@@ -26,4 +26,23 @@ public sealed record XmEvaluationOptions
 
     /// <summary>The value of <c>xm_file</c>; when null, the path of the source text (or an empty string).</summary>
     public string? FileName { get; init; }
+
+    /// <summary>
+    /// The most statements, expressions and calls the script may run (the step budget); past it the evaluation
+    /// stops with XC1106. The default, 5,000,000, is thousands of times what a real config needs.
+    /// </summary>
+    public long MaxSteps { get; init; } = 5_000_000;
+
+    /// <summary>
+    /// The most characters and items the script may copy in total when it concatenates or repeats strings, lists and
+    /// tuples (<c>x = x + x</c>); past it the evaluation stops with XC1106. Default 64 Mi.
+    /// </summary>
+    public long MaxBuiltSize { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The most values (strings, numbers and lists, each counted once per place it appears) the options of the
+    /// script may expand to. A list that contains the same list twice, again and again (<c>x = [x, x]</c>), is small
+    /// in Python and exponential as a config; past this size the value is dropped with XC1106. Default 65,536.
+    /// </summary>
+    public int MaxExpandedSize { get; init; } = 65_536;
 }

@@ -113,6 +113,13 @@ public static class XmToXlConverter
                         Report(DiagnosticIds.XmConvertRenamedKey, key, "cpu_cap was renamed to cap, its xl name");
                         _output.Add(("cap", value, key));
                         break;
+                    case "bootargs" when !Settings.ContainsKey("bootloader_args") && !value.IsList:
+                        // xm passed bootargs to the bootloader (xend's create.py: bootloader_args); xl's key is a list of words.
+                        Report(DiagnosticIds.XmConvertRenamedKey, key, "bootargs was renamed to bootloader_args, its xl name");
+                        _output.Add(("bootloader_args", value.Text!.IndexOfAny(['"', '\'', '\\']) < 0
+                            ? SettingValue.List(value.Text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+                            : value, key));
+                        break;
                     case "restart":
                         break;
                     case "vcpu_avail" when Settings.ContainsKey("vcpus") && !Settings.ContainsKey("maxvcpus") && value.TryGetNumber(out _) && Settings["vcpus"].TryGetNumber(out _):

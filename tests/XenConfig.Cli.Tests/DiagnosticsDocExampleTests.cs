@@ -27,6 +27,7 @@ public sealed partial class DiagnosticsDocExampleTests
         ["XC0011"] = "it is about a FIFO, device or socket, not a file",
         ["XC0012"] = "it is about a symbolic link or mount reaching a folder twice",
         ["XC0013"] = "a save is refused for what happened to the file (changed since read, read-only, hard links), not for its content",
+        ["XC0014"] = "only a file with more than 100 diagnostics shows it, too long for an example (BoundedCostTests and DiagnosticCapTests cover it)",
     };
 
     /// <summary>

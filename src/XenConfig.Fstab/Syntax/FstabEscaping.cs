@@ -46,7 +46,22 @@ public static class FstabEscaping
     }
 
     /// <summary>Decodes a raw field to text (see <see cref="Decode"/>); invalid bytes read as U+FFFD.</summary>
-    public static string DecodeToString(string raw, Encoding encoding) => encoding.GetString(Decode(raw, encoding));
+    public static string DecodeToString(string raw, Encoding encoding) => ToText(Decode(raw, encoding), encoding);
+
+    /// <summary>
+    /// Decoded bytes as text; a byte that is not valid in <paramref name="encoding"/> (<c>\777</c> in a UTF-8 file)
+    /// reads as U+FFFD, as libmount keeps any byte. The raw text stays as written, so nothing is lost.
+    /// </summary>
+    internal static string ToText(byte[] bytes, Encoding encoding)
+    {
+        if (encoding.DecoderFallback is not DecoderReplacementFallback { DefaultString: "\uFFFD" })
+        {
+            encoding = (Encoding)encoding.Clone();
+            encoding.DecoderFallback = new DecoderReplacementFallback("\uFFFD");
+        }
+
+        return encoding.GetString(bytes);
+    }
 
     /// <summary>
     /// Escapes a value for one field so that libmount reads back exactly <paramref name="value"/>: space, tab, line feed,

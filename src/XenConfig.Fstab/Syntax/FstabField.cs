@@ -35,7 +35,7 @@ public sealed class FstabField
     /// semantics). Numeric fields are not decoded. Bytes that are not valid in the file's encoding read as U+FFFD; use
     /// <see cref="GetValueBytes"/> for the exact bytes.
     /// </summary>
-    public string Value => IsNumeric || !RawText.Contains('\\', StringComparison.Ordinal) ? RawText : _encoding.GetString(GetValueBytes());
+    public string Value => IsNumeric || !RawText.Contains('\\', StringComparison.Ordinal) ? RawText : FstabEscaping.ToText(GetValueBytes(), _encoding);
 
     /// <summary>The exact bytes of <see cref="Value"/> in the file's encoding.</summary>
     public byte[] GetValueBytes() => IsNumeric ? _encoding.GetBytes(RawText) : FstabEscaping.Decode(RawText, _encoding);

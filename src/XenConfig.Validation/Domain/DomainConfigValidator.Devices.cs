@@ -57,9 +57,9 @@ public sealed partial class DomainConfigValidator
 
         var commandLine = KernelCommandLine.Parse(line);
         var root = kernelRoot.Device;
-        if (!root.StartsWith("/dev/", StringComparison.Ordinal))
+        if (!root.StartsWith("/dev/", StringComparison.Ordinal) || root == "/dev/nfs")
         {
-            return; // root=UUID=..., LABEL=..., NFS: nothing to check offline
+            return; // root=UUID=..., LABEL=..., NFS (/dev/nfs is the kernel's name for an NFS root, not a disk): nothing to check offline
         }
 
         var location = ValueLocation(config, config.Document.Settings[kernelRoot.Key]);

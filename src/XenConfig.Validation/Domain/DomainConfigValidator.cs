@@ -61,9 +61,11 @@ public sealed partial class DomainConfigValidator : AbstractValidator<DomainConf
 
     private static void CheckUnknownKeys(DomainConfig config, ValidationContext<DomainConfig> context)
     {
+        var suggested = 0;
         foreach (var key in config.UnknownKeys)
         {
-            var suggestion = DomainKeys.Suggest(key);
+            // Suggestions cost a comparison with every known key; past the per-file cap nobody sees them.
+            var suggestion = suggested++ < DiagnosticLimit.DefaultPerFile ? DomainKeys.Suggest(key) : null;
             context.Report(DiagnosticIds.UnknownKey, KeyLocation(config, config.Document.Settings[key]),
                 $"unknown key '{key}'; xl ignores it silently" + (suggestion is null ? "" : $" (did you mean '{suggestion}'?)"));
         }

@@ -108,7 +108,8 @@ public static class RepositoryValidation
         var diagnostics = Finish(walk.Concat(relocated));
         var texts = new TextCache(scan.Boundary);
         var (kept, suppressed) = options.Suppressions is { } suppressions ? suppressions.Apply(diagnostics, texts.Get) : new SuppressionResult(diagnostics, []);
-        return new RepositoryValidationReport(fileCount, kept, suppressed, texts.Get);
+        // Suppressed findings do not count toward the per-file limit.
+        return new RepositoryValidationReport(fileCount, DiagnosticLimit.CapPerFile(kept, options.MaxDiagnosticsPerFile), suppressed, texts.Get);
     }
 
     /// <summary>Texts of files with findings, read again on demand through the boundary (nothing outside it is read).</summary>

@@ -32,4 +32,11 @@ public sealed record RepositoryValidationOptions
 
     /// <summary>Told how many files were read so far, of how many, after each file (for a progress line); null for none.</summary>
     public IProgress<ValidationProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// How many diagnostics are reported per file (the first, by position); the rest are counted in one XC0014 with
+    /// their highest severity. Default <see cref="XenConfig.Diagnostics.DiagnosticLimit.DefaultPerFile"/>; zero or
+    /// less reports all.
+    /// </summary>
+    public int MaxDiagnosticsPerFile { get; init; } = XenConfig.Diagnostics.DiagnosticLimit.DefaultPerFile;
 }

@@ -439,9 +439,14 @@ internal sealed partial class PyInterpreter
         });
         var os = new PyModuleValue("os", new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            ["uname"] = Builtin("uname", (_, a) =>
+            ["uname"] = Builtin("uname", (c, a) =>
             {
                 Arity("uname", a, 0, 0);
+                if (ReferenceEquals(Options.Uname, XmEvaluationOptions.Default.Uname))
+                {
+                    c.Interpreter.HostWarnings.Add((c.Node, $"os.uname() describes the host that ran xm; invented values ('{string.Join("', '", Options.Uname)}') were assumed (set XmEvaluationOptions.Uname)"));
+                }
+
                 return new PyTuple([.. Options.Uname.Select(s => (object)s)]);
             }),
             ["path"] = path,

@@ -24,7 +24,6 @@ internal sealed class PyScope(PyDict locals, PyDict globals, bool isModule)
 /// </summary>
 internal sealed partial class PyInterpreter
 {
-    public const int MaxSteps = 5_000_000;
     public const int MaxCallDepth = 40;
     private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(10);
 
@@ -88,9 +87,9 @@ internal sealed partial class PyInterpreter
 
     private void Step(PyNode node)
     {
-        if (++_steps > MaxSteps)
+        if (++_steps > Options.MaxSteps)
         {
-            throw new PyUnsupportedException($"the script ran more than {MaxSteps} steps", isLimit: true) { Node = node };
+            throw new PyUnsupportedException($"the script ran more than {Options.MaxSteps} steps", isLimit: true) { Node = node };
         }
 
         if ((_steps & 1023) == 0 && _clock.Elapsed > TimeLimit)

@@ -308,7 +308,11 @@ internal static class PyOps
         BigInteger result;
         switch (op)
         {
-            case "-": result = a - b; break;
+            case "-":
+                CheckBits(Math.Max(a.GetBitLength(), b.GetBitLength()) + 1);
+                ChargeInteger(a, b);
+                result = a - b;
+                break;
             case "*":
                 CheckBits(a.GetBitLength() + b.GetBitLength());
                 result = a * b;
@@ -446,12 +450,15 @@ internal static class PyOps
         {
             case string ls when right is string rs:
                 CheckLength((long)ls.Length + rs.Length);
+                Charge((long)ls.Length + rs.Length);
                 return ls + rs;
             case PyList ll when right is PyList rl:
                 CheckLength((long)ll.Items.Count + rl.Items.Count);
+                Charge((long)ll.Items.Count + rl.Items.Count);
                 return new PyList([.. ll.Items, .. rl.Items]);
             case PyTuple lt when right is PyTuple rt:
                 CheckLength((long)lt.Items.Length + rt.Items.Length);
+                Charge((long)lt.Items.Length + rt.Items.Length);
                 return new PyTuple([.. lt.Items, .. rt.Items]);
         }
 
@@ -475,7 +482,40 @@ internal static class PyOps
             return ToDouble(left) + ToDouble(right);
         }
 
-        return NormalizeInteger(ToBig(left) + ToBig(right), left is BigInteger || right is BigInteger);
+        var (a, b) = (ToBig(left), ToBig(right));
+        CheckBits(Math.Max(a.GetBitLength(), b.GetBitLength()) + 1);
+        ChargeInteger(a, b);
+        return NormalizeInteger(a + b, left is BigInteger || right is BigInteger);
+    }
+
+    [ThreadStatic]
+    private static long _buildBudget;
+
+    [ThreadStatic]
+    private static long _buildLimit;
+
+    /// <summary>
+    /// Starts counting the characters and items that concatenation and repetition copy (the evaluation budget of
+    /// <see cref="XmEvaluationOptions.MaxBuiltSize"/>) for the evaluation running on this thread; 0 or less for no limit.
+    /// </summary>
+    public static void StartBudget(long limit) => (_buildBudget, _buildLimit) = (limit, limit);
+
+    // Arithmetic on big integers copies their bytes: it counts against the same budget (x = x + x up to the bit limit).
+    private static void ChargeInteger(BigInteger a, BigInteger b)
+    {
+        var bytes = Math.Max(a.GetBitLength(), b.GetBitLength()) / 8;
+        if (bytes > 64)
+        {
+            Charge(bytes);
+        }
+    }
+
+    private static void Charge(long size)
+    {
+        if (_buildLimit > 0 && (_buildBudget -= size) < 0)
+        {
+            throw new PyUnsupportedException($"the script built more than {_buildLimit} characters and items in total (the evaluation budget)", isLimit: true);
+        }
     }
 
     public static void CheckLength(long length)
@@ -493,9 +533,11 @@ internal static class PyOps
         {
             case string s:
                 CheckLength(s.Length * n);
+                Charge(s.Length * n);
                 return n == 0 || s.Length == 0 ? "" : new StringBuilder(s.Length * (int)n).Insert(0, s, (int)n).ToString();
             case PyList list:
                 CheckLength(list.Items.Count * n);
+                Charge(list.Items.Count * n);
                 var items = new List<object>();
                 for (var i = 0; i < n; i++)
                 {
@@ -506,6 +548,7 @@ internal static class PyOps
             default:
                 var tuple = (PyTuple)sequence;
                 CheckLength(tuple.Items.Length * n);
+                Charge(tuple.Items.Length * n);
                 var tupleItems = new List<object>();
                 for (var i = 0; i < n; i++)
                 {
@@ -566,6 +609,27 @@ internal static class PyOps
     [ThreadStatic]
     private static HashSet<object>? _reprActive;
 
+    [ThreadStatic]
+    private static int _reprLimit;
+
+    /// <summary>
+    /// repr() for a message: past <paramref name="maxLength"/> characters it throws <see cref="PyUnsupportedException"/>
+    /// early, so the repr of a tuple that holds itself twice, forty times over, costs little.
+    /// </summary>
+    public static string Repr(object value, int maxLength)
+    {
+        var previous = _reprLimit;
+        _reprLimit = maxLength;
+        try
+        {
+            return Repr(value);
+        }
+        finally
+        {
+            _reprLimit = previous;
+        }
+    }
+
     private static string ReprSequence(string open, string close, IReadOnlyList<object> items, object self, bool trailingComma)
     {
         _reprActive ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
@@ -586,6 +650,10 @@ internal static class PyOps
 
                 builder.Append(Repr(items[i]));
                 CheckLength(builder.Length);
+                if (_reprLimit > 0 && builder.Length > _reprLimit)
+                {
+                    throw new PyUnsupportedException($"a repr() longer than {_reprLimit} characters", isLimit: true);
+                }
             }
 
             if (trailingComma)

@@ -66,6 +66,13 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor SaveRefused =
         new("XC0013", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "a save was refused: the file changed since it was read, is read-only, has hard links, or is locked by another save");
 
+    /// <summary>
+    /// XC0014: a file has more diagnostics than the per-file limit; the rest are counted in this one, which takes the
+    /// highest severity among them.
+    /// </summary>
+    public static readonly DiagnosticDescriptor MoreDiagnostics =
+        new("XC0014", DiagnosticSeverity.Info, DiagnosticCategory.Syntax, "more diagnostics in this file than the limit; the rest are counted, not shown");
+
     /// <summary>XC0009: the tool failed on an input it should have handled; the input is worth a bug report.</summary>
     public static readonly DiagnosticDescriptor InternalError =
         new("XC0009", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "xenconfig failed internally on this input; please report it");
@@ -84,7 +91,7 @@ public static partial class DiagnosticIds
     private static FrozenDictionary<string, DiagnosticDescriptor> ById => _byId ??= new DiagnosticDescriptor[]
     {
         FileUnreadable, FileTooLarge, UnknownFileKind, YamlSyntaxError, VmDefinitionShape, InternalError, OutsideRepository, SpecialFile,
-        ReachedTwice, SaveRefused, SettingsFileInvalid, BaselineFileInvalid, UnknownSuppressedId,
+        ReachedTwice, SaveRefused, MoreDiagnostics, SettingsFileInvalid, BaselineFileInvalid, UnknownSuppressedId,
     }
     .Concat(DomainSyntaxDescriptors())
     .Concat(XmDescriptors())

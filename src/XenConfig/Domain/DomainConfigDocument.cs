@@ -110,6 +110,6 @@ public sealed partial class DomainConfigDocument
         var syntax = XlParser.Parse(text, diagnostics);
         var settings = EffectiveSettings.Compute(syntax, text, diagnostics, options);
         diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
-        return (syntax, diagnostics, settings);
+        return (syntax, DiagnosticLimit.CapPerFile(diagnostics, options.MaxDiagnostics), settings);
     }
 }

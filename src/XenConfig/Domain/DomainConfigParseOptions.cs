@@ -11,4 +11,10 @@ public sealed record DomainConfigParseOptions
 
     /// <summary>Whether to report XC1014 (info) when a key is assigned more than once.</summary>
     public bool ReportDuplicateKeys { get; init; } = true;
+
+    /// <summary>
+    /// How many diagnostics the document keeps (the first, by position); the rest are counted in one XC0014 with
+    /// their highest severity. Default <see cref="Diagnostics.DiagnosticLimit.DefaultPerFile"/>; zero or less keeps all.
+    /// </summary>
+    public int MaxDiagnostics { get; init; } = Diagnostics.DiagnosticLimit.DefaultPerFile;
 }

@@ -9,7 +9,9 @@ internal static class EffectiveSettings
 {
     public static IReadOnlyDictionary<string, Setting> Compute(DomainConfigSyntax syntax, SourceText text, List<Diagnostic> diagnostics, DomainConfigParseOptions options)
     {
-        var values = new Dictionary<string, (SettingValue Value, List<AssignmentSyntax> Assignments)>(StringComparer.Ordinal);
+        // Each key accumulates in place (a list or a string builder), so a long run of '+=' costs its total size,
+        // not the square of it; the value is frozen once, at the end.
+        var values = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var assignment in syntax.Assignments)
         {
@@ -21,43 +23,74 @@ internal static class EffectiveSettings
             var name = assignment.Name;
             if (!values.TryGetValue(name, out var existing))
             {
-                values[name] = (value, [assignment]);
+                values[name] = new Accumulator(value, assignment);
                 order.Add(name);
                 continue;
             }
 
             if (assignment.IsAddition)
             {
-                if (existing.Value.IsList != value.IsList)
+                if (existing.IsList != value.IsList)
                 {
                     diagnostics.Add(DiagnosticIds.AdditionTypeMismatch.Create(text.GetLocation(assignment.Operator.Span),
-                        $"'{name} +=' adds a {(value.IsList ? "list" : "string")} to a {(existing.Value.IsList ? "list" : "string")}; xl rejects the file"));
+                        $"'{name} +=' adds a {(value.IsList ? "list" : "string")} to a {(existing.IsList ? "list" : "string")}; xl rejects the file"));
                     continue;
                 }
 
-                value = value.IsList
-                    ? SettingValue.List(existing.Value.Items.Concat(value.Items))
-                    : SettingValue.String(existing.Value.Text + value.Text);
+                existing.Add(value);
             }
-            else if (options.ReportDuplicateKeys)
+            else
             {
-                var first = existing.Assignments[0].Key.Span;
-                diagnostics.Add(DiagnosticIds.DuplicateKey.Create(text.GetLocation(assignment.Key.Span),
-                    $"'{name}' is already set on line {text.GetLinePosition(first.Start).DisplayLine}; this assignment replaces it"));
+                if (options.ReportDuplicateKeys)
+                {
+                    var first = existing.Assignments[0].Key.Span;
+                    diagnostics.Add(DiagnosticIds.DuplicateKey.Create(text.GetLocation(assignment.Key.Span),
+                        $"'{name}' is already set on line {text.GetLinePosition(first.Start).DisplayLine}; this assignment replaces it"));
+                }
+
+                existing.Replace(value);
             }
 
             existing.Assignments.Add(assignment);
-            values[name] = (value, existing.Assignments);
         }
 
         var result = new Dictionary<string, Setting>(order.Count, StringComparer.Ordinal);
         foreach (var name in order)
         {
-            var (value, assignments) = values[name];
-            result[name] = new Setting(name, value, assignments);
+            var accumulator = values[name];
+            result[name] = new Setting(name, accumulator.ToValue(), accumulator.Assignments);
         }
 
         return result;
+    }
+
+    /// <summary>One key's value while the file is read: the last '=' value, plus what '+=' appended since.</summary>
+    private sealed class Accumulator(SettingValue value, AssignmentSyntax first)
+    {
+        private SettingValue _value = value;
+        private List<SettingValue>? _items;
+        private System.Text.StringBuilder? _text;
+
+        public List<AssignmentSyntax> Assignments { get; } = [first];
+
+        public bool IsList => _value.IsList;
+
+        public void Replace(SettingValue value) => (_value, _items, _text) = (value, null, null);
+
+        public void Add(SettingValue value)
+        {
+            if (value.IsList)
+            {
+                (_items ??= [.. _value.Items]).AddRange(value.Items);
+            }
+            else
+            {
+                (_text ??= new System.Text.StringBuilder(_value.Text)).Append(value.Text);
+            }
+        }
+
+        public SettingValue ToValue() =>
+            _items is not null ? SettingValue.List(_items) : _text is not null ? SettingValue.String(_text.ToString()) : _value;
     }
 
     /// <summary>The value libxlu stores for a value node, or null when any part of it is broken. Iterative.</summary>

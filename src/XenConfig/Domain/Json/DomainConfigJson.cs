@@ -66,11 +66,30 @@ public static class DomainConfigJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes a value as a JSON string or nested arrays, without recursion.</summary>
+    /// <summary>Nesting level from which an indented writer writes a nested list on one line.</summary>
+    private const int CompactDepth = 8;
+
+    /// <summary>
+    /// Writes a value as a JSON string or nested arrays, without recursion. An indented writer writes lists nested
+    /// deeper than a few levels on one line, so the output stays linear in the input (indenting each of N levels
+    /// would cost N squared).
+    /// </summary>
     public static void WriteValue(Utf8JsonWriter writer, SettingValue value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
+        if (value.IsList && writer.Options.Indented && writer.CurrentDepth >= CompactDepth)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var compact = new Utf8JsonWriter(buffer, WriterOptions with { Indented = false }))
+            {
+                WriteValue(compact, value);
+            }
+
+            writer.WriteRawValue(buffer.WrittenSpan, skipInputValidation: true);
+            return;
+        }
+
         var stack = new Stack<(SettingValue Value, int Next)>();
         stack.Push((value, -1));
         while (stack.Count > 0)
@@ -84,6 +103,12 @@ public static class DomainConfigJson
 
             if (next < 0)
             {
+                if (writer.Options.Indented && writer.CurrentDepth >= CompactDepth)
+                {
+                    WriteValue(writer, current);
+                    continue;
+                }
+
                 writer.WriteStartArray();
                 next = 0;
             }

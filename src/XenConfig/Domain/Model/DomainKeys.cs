@@ -215,8 +215,14 @@ public static class DomainKeys
         ArgumentNullException.ThrowIfNull(name);
         string? best = null;
         var bestDistance = int.MaxValue;
+        var limit = Math.Max(1, name.Length / 3);
         foreach (var key in Table)
         {
+            if (Math.Abs(key.Name.Length - name.Length) > limit)
+            {
+                continue; // the distance is at least the difference in length
+            }
+
             var distance = EditDistance(name, key.Name);
             if (distance < bestDistance)
             {
@@ -224,7 +230,7 @@ public static class DomainKeys
             }
         }
 
-        return bestDistance <= Math.Max(1, name.Length / 3) ? best : null;
+        return bestDistance <= limit ? best : null;
     }
 
     private static int EditDistance(string a, string b)
