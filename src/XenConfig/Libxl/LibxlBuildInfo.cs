@@ -229,17 +229,7 @@ public sealed class LibxlBuildInfo
             o.Number("first", range.First);
             o.Number("number", range.Number);
         }));
-        if (Irqs.Count > 0)
-        {
-            json.Inner.WritePropertyName("irqs");
-            json.Inner.WriteStartArray();
-            foreach (var irq in Irqs)
-            {
-                json.Inner.WriteNumberValue(irq);
-            }
-
-            json.Inner.WriteEndArray();
-        }
+        json.NumberList("irqs", Irqs);
 
         json.Array("iomem", IoMemory, (j, range) => j.Object(o =>
         {

@@ -136,17 +136,7 @@ public sealed class LibxlVsndParameters
 
     internal void Write(LibxlJsonWriter json)
     {
-        if (SampleRates.Count > 0)
-        {
-            json.Inner.WritePropertyName("sample_rates");
-            json.Inner.WriteStartArray();
-            foreach (var rate in SampleRates)
-            {
-                json.Inner.WriteNumberValue(rate);
-            }
-
-            json.Inner.WriteEndArray();
-        }
+        json.NumberList("sample_rates", SampleRates);
 
         json.StringList("sample_formats", SampleFormats.ToList());
         json.Number("channels_min", ChannelsMin);

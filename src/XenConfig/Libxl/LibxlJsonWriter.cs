@@ -89,6 +89,25 @@ internal sealed class LibxlJsonWriter(Utf8JsonWriter writer)
         writer.WriteEndArray();
     }
 
+    /// <summary>An array of 32-bit numbers (<c>irqs</c>, <c>distances</c>, <c>sample_rates</c>); an empty one is left out unless <paramref name="writeEmpty"/>.</summary>
+    public void NumberList(string name, IEnumerable<uint> values, bool writeEmpty = false)
+    {
+        var list = values as IReadOnlyCollection<uint> ?? values.ToList();
+        if (list.Count == 0 && !writeEmpty)
+        {
+            return;
+        }
+
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var value in list)
+        {
+            writer.WriteNumberValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
     public void StringList(string name, IReadOnlyList<string>? items)
     {
         if (items is { Count: > 0 })

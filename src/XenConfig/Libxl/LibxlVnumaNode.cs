@@ -22,14 +22,7 @@ public sealed class LibxlVnumaNode
             json.Inner.WriteNumber("memkb", MemoryKiB);
         }
 
-        json.Inner.WritePropertyName("distances");
-        json.Inner.WriteStartArray();
-        foreach (var distance in Distances)
-        {
-            json.Inner.WriteNumberValue(distance);
-        }
-
-        json.Inner.WriteEndArray();
+        json.NumberList("distances", Distances, writeEmpty: true);
         json.Number("pnode", PhysicalNode);
         json.Inner.WritePropertyName("vcpus");
         json.WriteBitmap(Vcpus);
