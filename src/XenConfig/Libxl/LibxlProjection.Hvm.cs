@@ -328,32 +328,12 @@ internal sealed partial class LibxlProjection
             Hvm.GfxPassthru = true;
         }
 
-        if (TryGetSetting("serial", out var serial))
-        {
-            if (serial.Value.IsList)
-            {
-                Hvm.SerialList = StringList(serial.Value);
-            }
-            else
-            {
-                Hvm.Serial = serial.Value.Text;
-            }
-        }
+        (Hvm.Serial, Hvm.SerialList) = StringOrList("serial");
 
         Hvm.Boot = String("boot");
         Hvm.Usb = DefBool("usb");
         Hvm.UsbVersion = Int("usbversion") ?? 0;
-        if (TryGetSetting("usbdevice", out var usbdevice))
-        {
-            if (usbdevice.Value.IsList)
-            {
-                Hvm.UsbDeviceList = StringList(usbdevice.Value);
-            }
-            else
-            {
-                Hvm.UsbDevice = usbdevice.Value.Text;
-            }
-        }
+        (Hvm.UsbDevice, Hvm.UsbDeviceList) = StringOrList("usbdevice");
 
         Hvm.VkbDevice = DefBool("vkb_device");
         Hvm.SoundHardware = String("soundhw");

@@ -105,6 +105,12 @@ internal sealed partial class LibxlProjection
         return setting.Value;
     }
 
+    /// <summary>A key xl reads as a string or as a list of strings (<c>serial</c>, <c>usbdevice</c>): one of the two, or neither.</summary>
+    private (string? Single, List<string>? List) StringOrList(string key) =>
+        !TryGetSetting(key, out var setting) ? (null, null)
+        : setting.Value.IsList ? (null, StringList(setting.Value))
+        : (setting.Value.Text, null);
+
     /// <summary>The items of a list as xl's device loops see them: strings up to the first nested list.</summary>
     private static IEnumerable<string> Strings(SettingValue list) => list.Items.TakeWhile(i => !i.IsList).Select(i => i.Text!);
 
