@@ -1,6 +1,7 @@
 using System.CommandLine;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
+using XenConfig.Xm;
 
 namespace XenConfig.Cli;
 
@@ -180,6 +181,19 @@ internal static class ConvertCommand
         if (source.Evaluation is not null)
         {
             DiagnosticFormatter.Write(stderr, source.Diagnostics);
+        }
+
+        // Refused rather than warned: YAML that reads back as other settings defines another VM, and nothing would
+        // notice until that VM is built from it.
+        var lost = XenConfig.Yaml.DomainConfigYaml.FindRoundTripLosses(source.Document);
+        if (lost.Count > 0)
+        {
+            var at = source.Dialect == DomainConfigDialect.Xl && source.Document.TryGetSetting(lost[0], out var setting)
+                ? source.Document.Text.GetLocation(setting.LastAssignment.Key.Span)
+                : source.Source.GetLocation(default);
+            DiagnosticFormatter.Write(stderr, [DiagnosticIds.YamlConvertNotRoundTrip.Create(at,
+                $"the YAML would not convert back to the same settings for {string.Join(", ", lost.Select(k => $"'{k}'"))}; nothing was written")]);
+            return ExitCodes.Errors;
         }
 
         stdout.Write(XenConfig.Yaml.DomainConfigYaml.Export(source.Document));

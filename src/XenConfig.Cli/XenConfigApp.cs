@@ -43,7 +43,9 @@ internal static class XenConfigApp
             }
         }
 
-        var parseResult = root.Parse(args);
+        // No response files: a value such as '@NAME@' (a template placeholder get prints) is a value, not a file to
+        // read arguments from.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)

@@ -59,6 +59,25 @@ public static class DomainConfigYaml
     }
 
     /// <summary>
+    /// The keys of <paramref name="document"/> that do not survive a round trip: <see cref="Export"/> it, read the YAML
+    /// back as a VM definition, and compare the effective settings with the document's. A key is listed when it is
+    /// missing after the round trip, has a different value, or appears only in the YAML read back.
+    /// </summary>
+    /// <returns>The keys in the document's order (then any key that only the YAML has); empty when the YAML converts back.</returns>
+    public static IReadOnlyList<string> FindRoundTripLosses(DomainConfigDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var readBack = VmDefinition.Parse(Export(document)).DomainConfig;
+        var lost = document.Settings.Keys.Where(key => readBack?.GetValue(key) != document.GetValue(key)).ToList();
+        if (readBack is not null)
+        {
+            lost.AddRange(readBack.Settings.Keys.Where(key => !document.Settings.ContainsKey(key)));
+        }
+
+        return lost;
+    }
+
+    /// <summary>
     /// Applies a YAML VM definition's inline <c>config</c> (and top-level <c>name</c>) to <paramref name="target"/>: keys whose
     /// effective value differs are set, new keys appended, and, with <see cref="DomainConfigApplyOptions.RemoveMissing"/>,
     /// keys the YAML does not mention removed. Equal values change no byte. <c>fstab</c> and <c>menu</c> are read and

@@ -48,6 +48,20 @@ public class ConvertCommandTests
     }
 
     [Fact]
+    public void Convert_to_yaml_refuses_a_config_whose_yaml_would_not_convert_back_and_names_the_keys()
+    {
+        using var folder = new TempFolder();
+        var cfg = folder.Write("web.cfg", "name = \"web\"\nmemory = 512\nextra = \"a\\nb\"\ncmdline = \"c\\nd\"\n");
+
+        var result = CliRunner.Run("convert", cfg, "--to", "yaml");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Contains("web.cfg(3,1): error XC1135:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("for 'extra', 'cmdline'; nothing was written", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Convert_to_json_of_an_xm_config_uses_the_variables_for_output_and_exit_code()
     {
         var result = CliRunner.Run("convert", Path.Combine(RepositoryPaths.Corpus("xm"), "xen-4.4.0__xmexample2"), "--to", "json", "--kind", "xm", "--set", "vmid=3");

@@ -94,7 +94,7 @@ public sealed partial class DiagnosticsDocExampleTests
         Assert.All(NotShownByAFile.Keys.Concat(ByteNotation.Keys).Concat(FixedByACommandLine.Keys), id => Assert.Contains(id, Sections().Keys));
 
     // The ids one example reports: validate (every rule set) on the folder, convert --to xl for xm configs and domain
-    // XML, convert --to libvirt for the libvirt conversion ids.
+    // XML, convert --to yaml for xl configs with a conversion id, convert --to libvirt for the libvirt conversion ids.
     private static HashSet<string> Run(string id, Dictionary<string, ExampleFile> files)
     {
         using var folder = new TempFolder();
@@ -151,6 +151,10 @@ public sealed partial class DiagnosticsDocExampleTests
             else if (path.EndsWith(".cfg", StringComparison.Ordinal) && id.StartsWith("XC11", StringComparison.Ordinal) && file.Language == "python")
             {
                 ids.UnionWith(Reported(CliRunner.Run("convert", full, "--kind", "xm", "--to", "xl")));
+            }
+            else if (path.EndsWith(".cfg", StringComparison.Ordinal) && id.StartsWith("XC11", StringComparison.Ordinal) && file.Language == "ini")
+            {
+                ids.UnionWith(Reported(CliRunner.Run("convert", full, "--to", "yaml")));
             }
             else if (path.EndsWith(".cfg", StringComparison.Ordinal) && id.StartsWith("XC7", StringComparison.Ordinal))
             {

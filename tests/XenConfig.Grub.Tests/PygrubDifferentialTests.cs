@@ -16,9 +16,9 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
 {
     /// <summary>
     /// The known pygrub deviations (spec section 10) by the field they change, and the diagnostic that reports each.
-    /// Besides these, one normalization is applied to both sides: pygrub strips blanks around titles and arguments and
-    /// keeps tabs, GRUB keeps trailing blanks and shows tabs as spaces, so titles and arguments are compared with tabs
-    /// turned into spaces and outer blanks trimmed.
+    /// Besides these, one normalization is applied to both sides: pygrub keeps tabs inside titles and arguments, GRUB
+    /// shows tabs as spaces, so titles and arguments are compared with tabs turned into spaces and leading blanks
+    /// trimmed. Trailing blanks are not trimmed: GRUB keeps them, pygrub strips them, a listed deviation (title, args).
     /// </summary>
     private static readonly IReadOnlyDictionary<string, string> ListedDeviations = new Dictionary<string, string>
     {
@@ -86,8 +86,9 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
         var report = CheckAll(texts, texts.Select((_, i) => "generated #" + i.ToString(CultureInfo.InvariantCulture)).ToList());
         Assert.Equal(3000, report.Checked);
 
-        // The generator must actually reach both outcomes, or the test proves little.
-        Assert.True(report.Exact > 1000, $"only {report.Exact} generated menus agree exactly");
+        // The generator must actually reach both outcomes, or the test proves little. (About a quarter agree exactly
+        // since trailing blanks, which the generator writes often, count as the listed title/args deviation.)
+        Assert.True(report.Exact > 500, $"only {report.Exact} generated menus agree exactly");
         Assert.True(report.ByDeviation.Count >= 7, "generated menus exercise too few deviations: " + string.Join(", ", report.ByDeviation.Keys));
     }
 
@@ -102,7 +103,7 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
             ["G06-empty-title-shifts-index.menu.lst"] = ["entries"],
             ["G09-backslash-continuation.menu.lst"] = ["args", "root"],
             ["G10-comment-continuation.menu.lst"] = ["default"],
-            ["G14-tabs-whitespace.menu.lst"] = ["args", "kernel"],
+            ["G14-tabs-whitespace.menu.lst"] = ["args", "kernel", "title"],
             ["G17-device-syntax.menu.lst"] = ["file"],
             ["G20-title-edge-cases.menu.lst"] = ["entries"],
             ["G21-no-entries.menu.lst"] = ["file"],
@@ -226,7 +227,10 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
                 fields.Add("kernel");
             }
 
-            if (NullIfEmpty(Normalize(entry.Kernel?.ArgumentsText)) != NullIfEmpty(Normalize(image.Args)))
+            // GRUB passes the kernel line's trailing blanks on (after the path when there are no arguments); pygrub never.
+            var grubEndsInBlank = entry.Kernel?.Line.Argument is [.., ' ' or '\t'];
+            var pygrubEndsInBlank = (image.Args ?? image.Kernel) is [.., ' ' or '\t'];
+            if (NullIfEmpty(Normalize(entry.Kernel?.ArgumentsText)) != NullIfEmpty(Normalize(image.Args)) || grubEndsInBlank != pygrubEndsInBlank)
             {
                 fields.Add("args");
             }
@@ -242,7 +246,8 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
 
     private static string? PathOf(string file) => GrubDevice.TrySplitPath(file, out _, out var path) ? path : file;
 
-    private static string? Normalize(string? text) => text?.Replace('\t', ' ').Trim(' ');
+    // Leading blanks only: trailing blanks GRUB keeps and pygrub strips are a listed deviation (title, args).
+    private static string? Normalize(string? text) => text?.Replace('\t', ' ').TrimStart(' ');
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 

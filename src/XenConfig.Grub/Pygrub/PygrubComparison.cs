@@ -122,6 +122,11 @@ internal static class PygrubComparison
             add(DiagnosticIds.PygrubTitleDiffers, document.Location(entry.TitleLine),
                 $"pygrub reads the title as '{image.Title}', GRUB as '{entry.Title}' (pygrub does not skip '=' after 'title')");
         }
+        else if (EndsInBlanks(entry.TitleLine.Argument))
+        {
+            add(DiagnosticIds.PygrubTitleDiffers, document.Location(entry.TitleLine),
+                $"the title '{entry.Title}' ends in blanks: GRUB shows them, pygrub strips them and reads '{image.Title}'; remove them");
+        }
 
         var grubRoot = RootKey(entry);
         var pyRoot = image.Root?.ToString() ?? "none";
@@ -146,6 +151,11 @@ internal static class PygrubComparison
                         : string.Empty;
             add(DiagnosticIds.PygrubKernelDiffers, document.Location(kernelLine),
                 $"pygrub reads the kernel of '{entry.Title}' as '{image.Kernel}' with arguments '{image.Args}', GRUB as '{grubKernel}' with '{entry.Kernel?.ArgumentsText}'{hint}");
+        }
+        else if (entry.Kernel is { } blanked && EndsInBlanks(blanked.Line.Argument))
+        {
+            add(DiagnosticIds.PygrubKernelDiffers, document.Location(kernelLine),
+                $"the kernel line of '{entry.Title}' ends in blanks: GRUB passes them to the kernel, pygrub strips them; remove them");
         }
 
         var grubInitrd = entry.Initrd is { } initrd ? PathPart(initrd) : null;
@@ -177,6 +187,9 @@ internal static class PygrubComparison
     internal static string? PathPart(string file) => GrubDevice.TrySplitPath(file, out _, out var path) ? path : file;
 
     internal static string? Normalize(string? text) => text?.Replace('\t', ' ').Trim(' ');
+
+    /// <summary>GRUB 0.97 keeps blanks at the end of a line; pygrub strips every line (and every title and argument).</summary>
+    private static bool EndsInBlanks(string argument) => argument.Length > 0 && argument[^1] is ' ' or '\t';
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 

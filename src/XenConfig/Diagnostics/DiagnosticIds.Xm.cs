@@ -100,12 +100,16 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor XmConvertVifSpec =
         new("XC1134", DiagnosticSeverity.Warning, DiagnosticCategory.Policy, "an xm vif spec was rewritten for xl");
 
+    /// <summary>XC1135: <c>convert --to yaml</c> refused a config whose YAML would not convert back to the same settings.</summary>
+    public static readonly DiagnosticDescriptor YamlConvertNotRoundTrip =
+        new("XC1135", DiagnosticSeverity.Error, DiagnosticCategory.Policy, "the YAML would not convert back to the same settings");
+
     private static IEnumerable<DiagnosticDescriptor> XmDescriptors() =>
     [
         XmSyntaxError, XmUnsupportedConstruct, XmUnsupportedConstructNotRun, XmRuntimeError, XmUnknownModule, XmLimitExceeded,
         XmValueDropped, XmHostDependent, XmValueRendered, XmConvertBuilder, XmConvertDroppedKey, XmConvertRenamedKey,
         XmConvertHvmloaderDropped, XmConvertDeviceModelDropped, XmConvertKernelCommandLine, XmConvertDefaultMadeExplicit,
         XmConvertSharedWritableDisk, XmConvertScriptVariableDropped, XmConvertNotRepresentable, XmConvertRestart,
-        XmConvertUnknownBuilder, XmConvertIncomplete, XmConvertDiskSpec, XmConvertVifSpec,
+        XmConvertUnknownBuilder, XmConvertIncomplete, XmConvertDiskSpec, XmConvertVifSpec, YamlConvertNotRoundTrip,
     ];
 }
