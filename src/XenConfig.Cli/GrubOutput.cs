@@ -25,14 +25,13 @@ internal static partial class GrubOutput
 
     /// <summary>
     /// Writes the projection with the menu's syntax diagnostics and the semantic checks of <see cref="GrubMenuValidator"/>
-    /// (default rule set: does the menu boot), in file order (by id at a shared place); returns whether any is an error.
+    /// (default rule set: does the menu boot), in file order (a semantic check first at a shared place); returns whether any is an error.
     /// </summary>
     public static bool Write(Utf8JsonWriter writer, CliInput input)
     {
         var menu = GrubMenuDocument.Parse(input.Text);
-        var diagnostics = menu.Diagnostics.Concat(new GrubMenuValidator().Validate(menu).ToDiagnostics())
+        var diagnostics = new GrubMenuValidator().Validate(menu).ToDiagnostics().Concat(menu.Diagnostics)
             .OrderBy(d => d.Location.Span.Start)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
         GrubMenuJson.Write(writer, menu, diagnostics);
         return diagnostics.Any(d => d.IsError);
