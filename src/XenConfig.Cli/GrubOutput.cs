@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using XenConfig.Grub.Json;
 using XenConfig.Grub.Model;
 using XenConfig.Grub;
+using XenConfig.Validation;
 
 namespace XenConfig.Cli;
 
@@ -22,12 +23,18 @@ internal static partial class GrubOutput
     [GeneratedRegex(@"^entries\[(?<entry>\d+)\]\.(?:(?<field>title|root|initrd|kernel)(?:\.args(?:\.(?<arg>[^.]+))?)?|modules\[(?<module>\d+)\](?:\.args(?:\.(?<marg>[^.]+))?)?)$")]
     private static partial Regex EntrySelector();
 
-    /// <summary>Writes the projection; returns whether the menu has errors.</summary>
+    /// <summary>
+    /// Writes the projection with the menu's syntax diagnostics and the semantic checks of <see cref="GrubMenuValidator"/>
+    /// (default rule set: does the menu boot), in file order (a semantic check first at a shared place); returns whether any is an error.
+    /// </summary>
     public static bool Write(Utf8JsonWriter writer, CliInput input)
     {
         var menu = GrubMenuDocument.Parse(input.Text);
-        GrubMenuJson.Write(writer, menu);
-        return menu.HasErrors;
+        var diagnostics = new GrubMenuValidator().Validate(menu).ToDiagnostics().Concat(menu.Diagnostics)
+            .OrderBy(d => d.Location.Span.Start)
+            .ToList();
+        GrubMenuJson.Write(writer, menu, diagnostics);
+        return diagnostics.Any(d => d.IsError);
     }
 
     public static string? Get(CliInput input, string selector)

@@ -9,12 +9,13 @@ namespace XenConfig.Fstab;
 /// <summary>
 /// The lossless syntax tree of an fstab: every line with its exact text, entry lines split into fields with their
 /// blanks. <see cref="ToString"/> returns the input byte for byte, for valid and invalid files alike. Edits go through
-/// this tree and change only the bytes they concern.
+/// this tree and change only the bytes they concern; after each edit the text is read again, so <see cref="Source"/>,
+/// <see cref="Diagnostics"/> and every position describe the edited text.
 /// </summary>
 public sealed class FstabDocument
 {
-    private readonly List<FstabLine> _lines;
-    private readonly List<Diagnostic> _diagnostics;
+    private List<FstabLine> _lines;
+    private List<Diagnostic> _diagnostics;
 
     private FstabDocument(SourceText source, List<FstabLine> lines, List<Diagnostic> diagnostics)
     {
@@ -23,8 +24,11 @@ public sealed class FstabDocument
         _diagnostics = diagnostics;
     }
 
-    /// <summary>The text that was parsed (its path and encoding are used when saving).</summary>
-    public SourceText Source { get; }
+    /// <summary>
+    /// The current text: as read, then as edited (its path and encoding are used when saving; it keeps what the file held
+    /// when read, so a save still notices a change made on disk in between).
+    /// </summary>
+    public SourceText Source { get; private set; }
 
     /// <summary>The file the text came from, or null.</summary>
     public string? Path => Source.Path;
@@ -36,8 +40,8 @@ public sealed class FstabDocument
     public IEnumerable<FstabEntryLine> EntryLines => _lines.OfType<FstabEntryLine>();
 
     /// <summary>
-    /// The parse diagnostics, one per line libmount rejects, with the line and column where it stops. They describe the
-    /// text as parsed: after inserting or removing lines, parse <see cref="ToString"/> again for current positions.
+    /// The parse diagnostics, one per line libmount rejects, with the line and column where it stops, in the current text:
+    /// an edit that removes a rejected line drops its diagnostic, and lines inserted above one move its position.
     /// </summary>
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
@@ -176,11 +180,13 @@ public sealed class FstabDocument
             }
 
             ReplaceRaw(line, index, raw);
+            Reparse();
             return;
         }
 
         // Only the options field can be missing here (the first three always exist).
         AppendField(line, kind, raw);
+        Reparse();
     }
 
     /// <summary>
@@ -220,6 +226,7 @@ public sealed class FstabDocument
         }
 
         line.SetNumbers(kind == FstabFieldKind.Dump ? value : line.DumpNumber, kind == FstabFieldKind.Pass ? value : line.PassNumber);
+        Reparse();
     }
 
     /// <summary>
@@ -273,6 +280,7 @@ public sealed class FstabDocument
 
         var line = new FstabEntryLine(fields, string.Empty, lineBreak, dump, pass);
         _lines.Insert(lineIndex, line);
+        Reparse();
         return line;
     }
 
@@ -313,7 +321,42 @@ public sealed class FstabDocument
             _lines[^1].LineBreak = lastBreak.Length == 0 ? string.Empty : _lines[^1].LineBreak;
         }
 
+        Reparse();
         return true;
+    }
+
+    /// <summary>
+    /// Reads the edited text again, the way xl's document re-parses after a splice: <see cref="Source"/> and
+    /// <see cref="Diagnostics"/> become those of the new text. A line that reads back as the same kind of line with the
+    /// same text keeps its object (the model's entries are views of those); any other line is replaced by the new one.
+    /// </summary>
+    private void Reparse()
+    {
+        var source = Source.WithContent(ToString());
+        var diagnostics = new List<Diagnostic>();
+        var lines = FstabParser.Parse(source, diagnostics);
+        if (lines.Count == _lines.Count)
+        {
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var (old, now) = (_lines[i], lines[i]);
+                if (old.GetType() != now.GetType() || old.Text != now.Text || old.LineBreak != now.LineBreak)
+                {
+                    continue;
+                }
+
+                if (old is FstabEntryLine oldEntry && now is FstabEntryLine newEntry)
+                {
+                    oldEntry.SetNumbers(newEntry.DumpNumber, newEntry.PassNumber);
+                }
+
+                lines[i] = old;
+            }
+        }
+
+        _lines = lines;
+        _diagnostics = diagnostics;
+        Source = source;
     }
 
     internal string DominantLineBreak() => SourceText.PreferredNewLine(ToString());

@@ -10,9 +10,14 @@ namespace XenConfig.Grub;
 /// <summary>
 /// The lossless syntax tree of a GRUB legacy <c>menu.lst</c> / <c>grub.conf</c>: every character of the input belongs
 /// to exactly one <see cref="GrubLine"/>, so <see cref="ToString"/> returns the input unchanged, for valid and invalid
-/// files alike. Lines are read as GRUB 0.97 reads them (see <c>spec/grub.md</c>); the diagnostics say where GRUB would
-/// not boot what the file seems to say, and where pygrub reads the file differently from GRUB.
+/// files alike. Lines are read as GRUB 0.97 reads them (see <c>spec/grub.md</c>); the diagnostics say where GRUB reads
+/// a line differently from how it looks (unknown or misplaced commands, bad numbers and devices, long lines) and where
+/// pygrub reads the file differently from GRUB.
 /// </summary>
+/// <remarks>
+/// Whether the menu boots (empty entries, command order, missing kernels and dom0 modules, no entries, <c>default</c>
+/// out of range: XC4007-XC4012) is a semantic check: <c>XenConfig.Validation</c>'s <c>GrubMenuValidator</c> reports it.
+/// </remarks>
 public sealed class GrubMenuDocument
 {
     private readonly List<Diagnostic> _diagnostics = [];
@@ -55,9 +60,13 @@ public sealed class GrubMenuDocument
     /// <summary>The command lines before the first title (the global section), known and unknown.</summary>
     public IReadOnlyList<GrubLine> GlobalCommands { get; private set; } = [];
 
-    internal List<Block> Blocks { get; } = [];
+    /// <summary>The <c>title</c> lines GRUB drops because no command it keeps follows them, in file order.</summary>
+    public IReadOnlyList<GrubLine> DroppedTitles { get; private set; } = [];
 
-    internal GrubLine? DefaultLine { get; private set; }
+    /// <summary>The <c>default</c> line GRUB uses (the last readable one before the first title), or null.</summary>
+    public GrubLine? DefaultLine { get; private set; }
+
+    internal List<Block> Blocks { get; } = [];
 
     internal int DefaultValue { get; private set; }
 
@@ -95,6 +104,13 @@ public sealed class GrubMenuDocument
     public override string ToString() => Source.Content;
 
     internal SourceLocation Location(TextSpan span) => Source.GetLocation(span);
+
+    /// <summary>Where a diagnostic about <paramref name="line"/> points: a command's name, else its first non-blank character.</summary>
+    public SourceLocation GetLocation(GrubLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return Location(line);
+    }
 
     internal SourceLocation Location(GrubLine line)
     {
@@ -304,14 +320,14 @@ public sealed class GrubMenuDocument
     private void BuildEntries()
     {
         var entries = new List<GrubEntry>();
+        var dropped = new List<GrubLine>();
         for (var b = 0; b < Blocks.Count; b++)
         {
             var block = Blocks[b];
             var title = Lines[block.TitleLine];
             if (block.Commands.Count == 0)
             {
-                Report(DiagnosticIds.GrubEmptyEntry, title, string.Create(CultureInfo.InvariantCulture,
-                    $"the entry '{title.Argument}' has no commands GRUB keeps; GRUB drops it, so the entries after it are numbered from {entries.Count}"));
+                dropped.Add(title);
                 continue;
             }
 
@@ -325,6 +341,7 @@ public sealed class GrubMenuDocument
         }
 
         Entries = entries;
+        DroppedTitles = dropped;
     }
 
     /// <summary>The first line an entry owns: blank lines, then comment lines directly above its title.</summary>
@@ -348,21 +365,8 @@ public sealed class GrubMenuDocument
 
     private void CheckEntry(GrubEntry entry)
     {
-        var title = entry.TitleLine;
-        if (entry.Kernel is null && entry.Chainloader is null)
-        {
-            Report(DiagnosticIds.GrubEntryWithoutKernel, title, $"the entry '{entry.Title}' has neither kernel nor chainloader; there is nothing to boot");
-        }
-
         if (entry.Kernel is { } kernel)
         {
-            var name = kernel.Path[(kernel.Path.LastIndexOf('/') + 1)..];
-            if (entry.Modules.Count == 0 && name.StartsWith("xen", StringComparison.Ordinal) && name.Contains(".gz", StringComparison.Ordinal))
-            {
-                Report(DiagnosticIds.GrubXenEntryWithoutDom0Module, kernel.Line,
-                    $"the entry '{entry.Title}' boots the hypervisor {kernel.Path} but has no module line: Xen has no dom0 kernel to start");
-            }
-
             foreach (var option in kernel.Options)
             {
                 if (option.StartsWith("--type=", StringComparison.Ordinal) &&
@@ -381,38 +385,11 @@ public sealed class GrubMenuDocument
             Report(DiagnosticIds.GrubBadDevice, rootLine, error);
         }
 
-        var kernelSeen = false;
-        var multiboot = entry.Modules.Count > 0 || entry.Kernel?.Type == "multiboot";
         foreach (var command in entry.Commands)
         {
-            switch (command.Name)
+            if (command.Name is "module" or "modulenounzip" or "initrd")
             {
-                case "kernel":
-                    kernelSeen = true;
-                    break;
-                case "module":
-                case "modulenounzip":
-                    if (!kernelSeen)
-                    {
-                        Report(DiagnosticIds.GrubBadCommandOrder, command, "a module before the kernel line: GRUB stops with \"Error 20: Multiboot kernel must be loaded before modules\"");
-                    }
-
-                    CheckPath(command, GrubText.SplitWord(command.Argument, 0).Word);
-                    break;
-                case "initrd":
-                    if (!kernelSeen)
-                    {
-                        Report(DiagnosticIds.GrubBadCommandOrder, command, "initrd before any kernel line: GRUB stops with \"Error 19: Linux kernel must be loaded before initrd\"");
-                    }
-                    else if (multiboot)
-                    {
-                        Report(DiagnosticIds.GrubBadCommandOrder, command, "initrd in a multiboot (Xen) entry: GRUB stops with \"Error 19\"; load the initrd with a module line");
-                    }
-
-                    CheckPath(command, GrubText.SplitWord(command.Argument, 0).Word);
-                    break;
-                default:
-                    break;
+                CheckPath(command, GrubText.SplitWord(command.Argument, 0).Word);
             }
         }
     }
@@ -429,16 +406,6 @@ public sealed class GrubMenuDocument
     {
         if (Entries.Count == 0)
         {
-            var first = Lines.FirstOrDefault(l => l.Kind == GrubLineKind.Command) ?? (Lines.Count > 0 ? Lines[0] : null);
-            if (first is not null)
-            {
-                Report(DiagnosticIds.GrubNoEntries, first, "the menu has no entry with commands; GRUB shows its command line instead of a menu");
-            }
-            else
-            {
-                _diagnostics.Add(DiagnosticIds.GrubNoEntries.Create(Location(default(TextSpan)), "the menu is empty; GRUB shows its command line instead of a menu"));
-            }
-
             DefaultEntryIndex = null;
             return;
         }
@@ -450,21 +417,8 @@ public sealed class GrubMenuDocument
                 $"fallback names entries that do not exist (there are {Entries.Count}); GRUB drops them"));
         }
 
-        if (DefaultValue >= Entries.Count)
-        {
-            var resolved = valid.Count > 0 ? valid[0] : 0;
-            if (DefaultLine is not null)
-            {
-                Report(DiagnosticIds.GrubDefaultOutOfRange, DefaultLine, string.Create(CultureInfo.InvariantCulture,
-                    $"default {DefaultValue} names no entry (there are {Entries.Count}, numbered from 0 after dropping empty titles); GRUB boots entry {resolved} instead"));
-            }
-
-            DefaultEntryIndex = resolved;
-        }
-        else
-        {
-            DefaultEntryIndex = DefaultValue;
-        }
+        // GRUB boots the first existing fallback entry when default names none (GrubMenuValidator reports it: XC4010).
+        DefaultEntryIndex = DefaultValue >= Entries.Count ? (valid.Count > 0 ? valid[0] : 0) : DefaultValue;
     }
 
     /// <summary>A <c>title</c> line and the command lines GRUB stores after it.</summary>

@@ -15,8 +15,10 @@ public static class GrubMenuJson
     /// Writes <c>{"kind":"grub","default","defaultSaved","timeout","entries":[...],"diagnostics":[...]}</c>:
     /// <c>default</c> is the entry GRUB boots (null without entries), <c>timeout</c> a number or null, each entry's
     /// <c>root</c> and paths as written, <c>kernel</c> the image path and <c>args</c> the rest of its line (null if none).
+    /// <c>diagnostics</c> lists <paramref name="diagnostics"/> when given (e.g. the document's together with a validator's
+    /// semantic checks), else the document's own.
     /// </summary>
-    public static void Write(Utf8JsonWriter writer, GrubMenuDocument document)
+    public static void Write(Utf8JsonWriter writer, GrubMenuDocument document, IReadOnlyList<Diagnostic>? diagnostics = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(document);
@@ -49,7 +51,7 @@ public static class GrubMenuJson
         }
 
         writer.WriteEndArray();
-        DiagnosticJson.WriteProperty(writer, document.Diagnostics);
+        DiagnosticJson.WriteProperty(writer, diagnostics ?? document.Diagnostics);
         writer.WriteEndObject();
     }
 

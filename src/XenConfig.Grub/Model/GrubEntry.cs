@@ -122,7 +122,8 @@ public sealed class GrubEntry
     /// <summary>The Xen view of the entry, or null when it has no module.</summary>
     public XenBootEntry? Xen { get; }
 
-    internal GrubLine TitleLine { get; }
+    /// <summary>The <c>title</c> line that starts the entry.</summary>
+    public GrubLine TitleLine { get; }
 
     internal GrubLine? RootLine { get; }
 

@@ -52,7 +52,8 @@ public sealed class GrubKernel
     /// <summary>The arguments as a command line.</summary>
     public KernelCommandLine Arguments { get; }
 
-    internal GrubLine Line { get; }
+    /// <summary>The <c>kernel</c> line.</summary>
+    public GrubLine Line { get; }
 
     internal int ArgumentsStart { get; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using XenConfig.Diagnostics;
 using XenConfig.Grub.Model;
@@ -7,17 +8,103 @@ using XenConfig.Grub;
 namespace XenConfig.Validation;
 
 /// <summary>
-/// Checks a GRUB legacy menu beyond what <see cref="GrubMenuDocument"/> reports while parsing (XC4001-XC4020: wrong
-/// sections, command order, missing kernels and modules, <c>default</c> out of range, pygrub differences): duplicate
-/// entry titles (XC4021) and, in the strict rule set, plain-text passwords (XC4022).
+/// The semantic checks of a GRUB legacy menu, beyond what <see cref="GrubMenuDocument"/> reports while parsing (how
+/// GRUB reads each line, pygrub differences): whether it boots (empty entries XC4007, command order XC4008, no entries
+/// XC4009, <c>default</c> out of range XC4010, entries without kernel XC4011, Xen entries without a dom0 module XC4012),
+/// duplicate entry titles (XC4021) and, in the strict rule set, plain-text passwords (XC4022).
 /// </summary>
 public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
 {
     /// <summary>Creates the validator with all its rules.</summary>
     public GrubMenuValidator()
     {
+        RuleFor(menu => menu).Custom(CheckEmptyEntries);
+        RuleFor(menu => menu).Custom(CheckEntries);
+        RuleFor(menu => menu).Custom(CheckDefault);
         RuleFor(menu => menu).Custom(CheckDuplicateTitles);
         RuleSet(ValidationRuleSets.Strict, () => RuleFor(menu => menu).Custom(CheckPasswords));
+    }
+
+    private static void CheckEmptyEntries(GrubMenuDocument menu, ValidationContext<GrubMenuDocument> context)
+    {
+        foreach (var title in menu.DroppedTitles)
+        {
+            var before = menu.Entries.Count(e => e.TitleLine.Span.Start < title.Span.Start);
+            context.Report(DiagnosticIds.GrubEmptyEntry, menu.GetLocation(title), string.Create(CultureInfo.InvariantCulture,
+                $"the entry '{title.Argument}' has no commands GRUB keeps; GRUB drops it, so the entries after it are numbered from {before}"));
+        }
+    }
+
+    private static void CheckEntries(GrubMenuDocument menu, ValidationContext<GrubMenuDocument> context)
+    {
+        foreach (var entry in menu.Entries)
+        {
+            if (entry.Kernel is null && entry.Chainloader is null)
+            {
+                context.Report(DiagnosticIds.GrubEntryWithoutKernel, menu.GetLocation(entry.TitleLine),
+                    $"the entry '{entry.Title}' has neither kernel nor chainloader; there is nothing to boot");
+            }
+
+            if (entry.Kernel is { } kernel)
+            {
+                var name = kernel.Path[(kernel.Path.LastIndexOf('/') + 1)..];
+                if (entry.Modules.Count == 0 && name.StartsWith("xen", StringComparison.Ordinal) && name.Contains(".gz", StringComparison.Ordinal))
+                {
+                    context.Report(DiagnosticIds.GrubXenEntryWithoutDom0Module, menu.GetLocation(kernel.Line),
+                        $"the entry '{entry.Title}' boots the hypervisor {kernel.Path} but has no module line: Xen has no dom0 kernel to start");
+                }
+            }
+
+            CheckCommandOrder(menu, entry, context);
+        }
+    }
+
+    private static void CheckCommandOrder(GrubMenuDocument menu, GrubEntry entry, ValidationContext<GrubMenuDocument> context)
+    {
+        var kernelSeen = false;
+        var multiboot = entry.Modules.Count > 0 || entry.Kernel?.Type == "multiboot";
+        foreach (var command in entry.Commands)
+        {
+            var problem = command.Name switch
+            {
+                "kernel" => null,
+                "module" or "modulenounzip" when !kernelSeen =>
+                    "a module before the kernel line: GRUB stops with \"Error 20: Multiboot kernel must be loaded before modules\"",
+                "initrd" when !kernelSeen => "initrd before any kernel line: GRUB stops with \"Error 19: Linux kernel must be loaded before initrd\"",
+                "initrd" when multiboot => "initrd in a multiboot (Xen) entry: GRUB stops with \"Error 19\"; load the initrd with a module line",
+                _ => null,
+            };
+            kernelSeen |= command.Name == "kernel";
+            if (problem is not null)
+            {
+                context.Report(DiagnosticIds.GrubBadCommandOrder, menu.GetLocation(command), problem);
+            }
+        }
+    }
+
+    private static void CheckDefault(GrubMenuDocument menu, ValidationContext<GrubMenuDocument> context)
+    {
+        if (menu.Entries.Count == 0)
+        {
+            var first = menu.Lines.FirstOrDefault(l => l.Kind == GrubLineKind.Command) ?? (menu.Lines.Count > 0 ? menu.Lines[0] : null);
+            if (first is not null)
+            {
+                context.Report(DiagnosticIds.GrubNoEntries, menu.GetLocation(first), "the menu has no entry with commands; GRUB shows its command line instead of a menu");
+            }
+            else
+            {
+                context.Report(DiagnosticIds.GrubNoEntries, menu.Source.GetLocation(default), "the menu is empty; GRUB shows its command line instead of a menu");
+            }
+
+            return;
+        }
+
+        var model = new GrubMenu(menu);
+        if (menu.DefaultLine is { } line && model.Default >= menu.Entries.Count)
+        {
+            context.Report(DiagnosticIds.GrubDefaultOutOfRange, menu.GetLocation(line), string.Create(CultureInfo.InvariantCulture,
+                $"default {model.Default} names no entry (there are {menu.Entries.Count}, numbered from 0 after dropping empty titles); GRUB boots entry {model.DefaultEntryIndex} instead"));
+        }
     }
 
     private static void CheckDuplicateTitles(GrubMenuDocument menu, ValidationContext<GrubMenuDocument> context)
