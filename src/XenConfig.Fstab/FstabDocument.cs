@@ -359,7 +359,7 @@ public sealed class FstabDocument
         Source = source;
     }
 
-    internal string DominantLineBreak() => SourceText.PreferredNewLine(ToString());
+    internal string DominantLineBreak() => Source.NewLine;
 
     private static void ReplaceRaw(FstabEntryLine line, int index, string raw)
     {

@@ -430,10 +430,10 @@ internal sealed partial class LibxlProjection
                 Warn("vif", "the accel parameter for vifs is currently not supported");
                 break;
             case "devid" when value is not null:
-                nic.DevId = unchecked((int)ParseUlong(value));
+                nic.DevId = unchecked((int)ParseUlong("vif", value));
                 break;
             case "mtu" when value is not null:
-                nic.Mtu = unchecked((int)ParseUlong(value));
+                nic.Mtu = unchecked((int)ParseUlong("vif", value));
                 break;
             case "trusted" when value is null:
                 nic.Trusted = true;
@@ -481,12 +481,13 @@ internal sealed partial class LibxlProjection
     private static byte[] ParseMacOctets(string? mac) =>
         mac is null ? new byte[6] : mac.Split(':').Select(o => byte.Parse(o, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToArray();
 
-    private ulong ParseUlong(string text)
+    /// <summary>xl's <c>parse_ulong</c>: C strtoul in base 10, trailing text ignored; no digits or overflow is fatal.</summary>
+    private ulong ParseUlong(string key, string text)
     {
         var value = CNumbers.Strtoul(text, 0, 10, out var end);
         if (end == 0 || value == ulong.MaxValue)
         {
-            throw Reject("vif", $"xl: failed to convert \"{text}\" to number");
+            throw Reject(key, $"xl: failed to convert \"{text}\" to number");
         }
 
         return value;

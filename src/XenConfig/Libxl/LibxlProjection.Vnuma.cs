@@ -45,7 +45,7 @@ internal sealed partial class LibxlProjection
                 switch (halves[0].Trim(CSpace))
                 {
                     case "pnode":
-                        var pnode = VnumaNumber(value);
+                        var pnode = ParseUlong("vnuma", value);
                         if (pnode >= (ulong)host.Nodes)
                         {
                             throw Reject("vnuma", $"xl: invalid pnode number: {pnode}");
@@ -55,7 +55,7 @@ internal sealed partial class LibxlProjection
                         BInfo.NumaPlacement = false;
                         break;
                     case "size":
-                        node.MemoryKiB = unchecked(VnumaNumber(value) << 10);
+                        node.MemoryKiB = unchecked(ParseUlong("vnuma", value) << 10);
                         memoryKiB = unchecked(memoryKiB + node.MemoryKiB);
                         break;
                     case "vcpus":
@@ -89,7 +89,7 @@ internal sealed partial class LibxlProjection
                         var distances = SplitTokens(value, ",");
                         for (var j = 0; j < distances.Count; j++)
                         {
-                            var distance = unchecked((uint)VnumaNumber(distances[j]));
+                            var distance = unchecked((uint)ParseUlong("vnuma", distances[j]));
                             // Past the node count xl writes beyond its array (undefined behaviour); we keep the array.
                             if (j < nodeCount)
                             {
@@ -125,18 +125,6 @@ internal sealed partial class LibxlProjection
         }
 
         BInfo.MaxMemoryKiB = memoryKiB;
-    }
-
-    /// <summary>xl's <c>parse_ulong</c>: C strtoul in base 10, trailing text ignored; no digits or overflow is fatal.</summary>
-    private ulong VnumaNumber(string text)
-    {
-        var value = CNumbers.Strtoul(text, 0, 10, out var end);
-        if (end == 0 || value == ulong.MaxValue)
-        {
-            throw Reject("vnuma", $"xl: failed to convert \"{text}\" to number");
-        }
-
-        return value;
     }
 
     /// <summary>
