@@ -37,6 +37,20 @@ public sealed class RepositoryValidationTests
         Assert.Equal(3, report.InfoCount);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(8)]
+    public void Checking_guests_in_parallel_reports_what_one_thread_reports(int parallelism)
+    {
+        var sequential = RepositoryValidation.Validate([Planted], RepositoryValidationOptions.Default with { Parallelism = 1 });
+        var parallel = RepositoryValidation.Validate([Planted], RepositoryValidationOptions.Default with { Parallelism = parallelism });
+
+        // The duplicates are reported at the later guest, naming the first: both depend on the order of the guests.
+        Assert.Contains(sequential.Diagnostics, d => d.Id == "XC6003");
+        Assert.Equal(sequential.Diagnostics.Select(d => d.ToString()), parallel.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(sequential.FileCount, parallel.FileCount);
+    }
+
     [Fact]
     public void Every_guest_and_repository_id_is_planted()
     {

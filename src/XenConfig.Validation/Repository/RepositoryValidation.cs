@@ -65,28 +65,41 @@ public static class RepositoryValidation
         var parts = loaded.SelectMany(l => l.Guest.Parts).Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
         bool IsPart(string path) => parts.Contains(Path.GetFullPath(path));
 
-        var guests = new List<Guest>();
-        foreach (var files in scan.Guests.Where(g => !IsPart(g.DomainConfig)))
+        // Each guest is read, checked and summarised on its own, in parallel; only its findings and its summary (name,
+        // UUID, MACs, disks) outlive it, so memory does not grow with the text of the repository.
+        var guestFiles = scan.Guests.Where(g => !IsPart(g.DomainConfig)).ToList();
+        var summaries = new GuestSummary?[guestFiles.Count];
+        var findings = new List<Diagnostic>?[guestFiles.Count];
+        ForEachIndex(guestFiles.Count, options.Parallelism, index =>
         {
-            var config = run.LoadConfig(files.DomainConfig);
-            var fstab = files.Fstab is null ? null : run.LoadFstab(files.Fstab);
-            var menu = files.Menu is null ? null : run.LoadMenu(files.Menu, GrubParseOptions.Default);
+            var files = guestFiles[index];
+            var sink = new List<Diagnostic>();
+            var config = run.LoadConfig(files.DomainConfig, sink);
+            var fstab = files.Fstab is null ? null : run.LoadFstab(files.Fstab, sink);
+            var menu = files.Menu is null ? null : run.LoadMenu(files.Menu, GrubParseOptions.Default, sink);
             if (config is not null)
             {
-                var guest = new Guest(config, fstab, menu);
-                run.Add(new GuestValidator().Validate(guest, run.Select));
-                guests.Add(guest);
+                run.Add(run.GuestValidator.Validate(new Guest(config, fstab, menu), run.Select), sink);
+                summaries[index] = GuestSummary.Of(config);
             }
+
+            findings[index] = sink.Count == 0 ? null : sink;
+        });
+
+        foreach (var sink in findings)
+        {
+            run.Diagnostics.AddRange(sink ?? []);
         }
 
+        var guests = summaries.OfType<GuestSummary>().ToList();
         foreach (var path in scan.HostMenus.Where(p => !IsPart(p)))
         {
-            run.LoadMenu(path, new GrubParseOptions { PygrubChecks = false });
+            run.LoadMenu(path, new GrubParseOptions { PygrubChecks = false }, run.Diagnostics);
         }
 
         foreach (var (path, _) in scan.Other.Where(o => o.Kind == FileKind.Fstab && !IsPart(o.Path)))
         {
-            run.LoadFstab(path);
+            run.LoadFstab(path, run.Diagnostics);
         }
 
         var fileCount = run.FileCount;
@@ -97,11 +110,11 @@ public static class RepositoryValidation
             if (guest.Guest is { } parsed && !parsed.Config.Document.HasErrors)
             {
                 run.Validate(parsed);
-                guests.Add(parsed);
+                guests.Add(GuestSummary.Of(parsed.Config));
             }
         }
 
-        run.Add(new RepositoryValidator().Validate(new GuestRepository(guests), run.Select));
+        run.Add(new RepositoryValidator().Validate(new GuestRepository(guests), run.Select), run.Diagnostics);
         var claimed = loaded.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
         var walk = scan.Diagnostics.Where(d => !(d.Id == DiagnosticIds.UnknownFileKind.Id && claimed.Contains(d.Location.Path ?? "")));
         var relocated = run.Diagnostics.Select(d => loaded.Aggregate(d, (current, l) => l.Guest.Relocate(current)));
@@ -110,6 +123,29 @@ public static class RepositoryValidation
         var (kept, suppressed) = options.Suppressions is { } suppressions ? suppressions.Apply(diagnostics, texts.Get) : new SuppressionResult(diagnostics, []);
         // Suppressed findings do not count toward the per-file limit.
         return new RepositoryValidationReport(fileCount, DiagnosticLimit.CapPerFile(kept, options.MaxDiagnosticsPerFile), suppressed, texts.Get);
+    }
+
+    // Runs body(0..count-1) on up to `parallelism` threads. A failure surfaces as itself, as it would without threads.
+    private static void ForEachIndex(int count, int parallelism, Action<int> body)
+    {
+        if (parallelism <= 1 || count < 2)
+        {
+            for (var index = 0; index < count; index++)
+            {
+                body(index);
+            }
+
+            return;
+        }
+
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, body);
+        }
+        catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>Texts of files with findings, read again on demand through the boundary (nothing outside it is read).</summary>
@@ -164,40 +200,48 @@ public static class RepositoryValidation
             .ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The state of one validation: rule sets, diagnostics collected, files read.</summary>
+    /// <summary>
+    /// The state of one validation: rule sets, validators, files read. The loaders may run on several threads at once:
+    /// each writes its findings to the list it is given, and the shared counters and tables are thread-safe.
+    /// </summary>
     private sealed class Run(string[] ruleSets, RepositoryBoundary boundary, IProgress<ValidationProgress>? progress, int total)
     {
-        private readonly Dictionary<string, Func<Diagnostic, Diagnostic>> _relocations = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<Diagnostic, Diagnostic>> _relocations = new(StringComparer.Ordinal);
+        private readonly object _progressLock = new();
         private int _filesSeen;
+        private int _fileCount;
 
         private readonly DomainConfigValidator _configValidator = new();
         private readonly FstabValidator _fstabValidator = new();
         private readonly GrubMenuValidator _menuValidator = new();
 
+        /// <summary>Findings of the parts that run on one thread (the walk, VM definitions, host menus, the repository checks).</summary>
         public List<Diagnostic> Diagnostics { get; } = [];
 
-        public int FileCount { get; private set; }
+        public GuestValidator GuestValidator { get; } = new();
+
+        public int FileCount => _fileCount;
 
         public void Select<T>(ValidationStrategy<T> strategy) => strategy.IncludeRuleSets(ruleSets);
 
         /// <summary>Adds a validator's findings; those on an xm config's converted text move to the xm lines.</summary>
-        public void Add(ValidationResult result) => Diagnostics.AddRange(result.ToDiagnostics().Select(RelocateToXm));
+        public void Add(ValidationResult result, List<Diagnostic> sink) => sink.AddRange(result.ToDiagnostics().Select(RelocateToXm));
 
         /// <summary>Runs the per-file and guest validators on a guest whose documents were read elsewhere.</summary>
         public void Validate(Guest guest)
         {
-            Add(_configValidator.Validate(guest.Config, Select));
+            Add(_configValidator.Validate(guest.Config, Select), Diagnostics);
             if (guest.Fstab is { } fstab)
             {
-                Add(_fstabValidator.Validate(fstab, Select));
+                Add(_fstabValidator.Validate(fstab, Select), Diagnostics);
             }
 
             if (guest.Menu is { } menu)
             {
-                Add(_menuValidator.Validate(menu, Select));
+                Add(_menuValidator.Validate(menu, Select), Diagnostics);
             }
 
-            Add(new GuestValidator().Validate(guest, Select));
+            Add(GuestValidator.Validate(guest, Select), Diagnostics);
         }
 
         /// <summary>
@@ -205,15 +249,15 @@ public static class RepositoryValidation
         /// converted to xl, as <c>xm create</c> would read it; the checks then run on the xl it converts to, and what
         /// they find is moved back to the xm line that set the key.
         /// </summary>
-        public DomainConfig? LoadConfig(string path)
+        public DomainConfig? LoadConfig(string path, List<Diagnostic> sink)
         {
-            if (Read(path) is not { } text)
+            if (Read(path, sink) is not { } text)
             {
                 return null;
             }
 
             var source = DomainConfigSource.Parse(text);
-            Diagnostics.AddRange(source.Diagnostics);
+            sink.AddRange(source.Diagnostics);
             if (source.HasErrors)
             {
                 return null;
@@ -222,16 +266,16 @@ public static class RepositoryValidation
             var config = source.ToModel();
             if (source.Evaluation is { } evaluation)
             {
-                _relocations.Add(path, diagnostic => ToXmLine(diagnostic, source.Document, evaluation));
+                _relocations.TryAdd(path, diagnostic => ToXmLine(diagnostic, source.Document, evaluation));
             }
 
-            Add(_configValidator.Validate(config, Select));
+            Add(_configValidator.Validate(config, Select), sink);
             return config;
         }
 
         /// <summary>Moves a diagnostic on an xm config's converted text to where the script assigned that key.</summary>
         public Diagnostic RelocateToXm(Diagnostic diagnostic) =>
-            diagnostic.Location.Path is { } path && _relocations.TryGetValue(path, out var relocate) ? relocate(diagnostic) : diagnostic;
+            diagnostic.Location.Path is { } path && !_relocations.IsEmpty && _relocations.TryGetValue(path, out var relocate) ? relocate(diagnostic) : diagnostic;
 
         private static Diagnostic ToXmLine(Diagnostic diagnostic, DomainConfigDocument converted, XmEvaluation evaluation)
         {
@@ -241,45 +285,57 @@ public static class RepositoryValidation
             return diagnostic with { Location = location ?? SourceLocation.None(diagnostic.Location.Path) };
         }
 
-        public FstabDocument? LoadFstab(string path)
+        public FstabDocument? LoadFstab(string path, List<Diagnostic> sink)
         {
-            if (Read(path) is not { } text)
+            if (Read(path, sink) is not { } text)
             {
                 return null;
             }
 
             var fstab = FstabDocument.Parse(text);
-            Diagnostics.AddRange(fstab.Diagnostics);
-            Add(_fstabValidator.Validate(fstab, Select));
+            sink.AddRange(fstab.Diagnostics);
+            Add(_fstabValidator.Validate(fstab, Select), sink);
             return fstab;
         }
 
-        public GrubMenuDocument? LoadMenu(string path, GrubParseOptions options)
+        public GrubMenuDocument? LoadMenu(string path, GrubParseOptions options, List<Diagnostic> sink)
         {
-            if (Read(path) is not { } text)
+            if (Read(path, sink) is not { } text)
             {
                 return null;
             }
 
             var menu = GrubMenuDocument.Parse(text, options);
-            Diagnostics.AddRange(menu.Diagnostics);
-            Add(_menuValidator.Validate(menu, Select));
+            sink.AddRange(menu.Diagnostics);
+            Add(_menuValidator.Validate(menu, Select), sink);
             return menu;
         }
 
         /// <summary>Counts one more file towards the progress line.</summary>
-        public void ReportProgress() => progress?.Report(new ValidationProgress(++_filesSeen, total));
+        public void ReportProgress()
+        {
+            if (progress is null)
+            {
+                return;
+            }
 
-        private SourceText? Read(string path)
+            // One report at a time, in order: a progress line must not count backwards.
+            lock (_progressLock)
+            {
+                progress.Report(new ValidationProgress(++_filesSeen, total));
+            }
+        }
+
+        private SourceText? Read(string path, List<Diagnostic> sink)
         {
             ReportProgress();
             if (!boundary.TryRead(path, reference: null, "file", out var text, out var problem))
             {
-                Diagnostics.Add(problem);
+                sink.Add(problem);
                 return null;
             }
 
-            FileCount++;
+            Interlocked.Increment(ref _fileCount);
             return text;
         }
     }

@@ -34,6 +34,13 @@ public sealed record RepositoryValidationOptions
     public IProgress<ValidationProgress>? Progress { get; init; }
 
     /// <summary>
+    /// How many guests are read and checked at once: by default one per processor. The report is the same for every
+    /// value (diagnostics are sorted, and "first" in the repository checks follows the order of the files); 1 reads
+    /// the guests one after another on the calling thread.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
     /// How many diagnostics are reported per file (the first, by position); the rest are counted in one XC0014 with
     /// their highest severity. Default <see cref="XenConfig.Diagnostics.DiagnosticLimit.DefaultPerFile"/>; zero or
     /// less reports all.

@@ -31,15 +31,9 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
     private static void CheckNames(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
         var first = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        foreach (var guest in repository.Guests)
+        foreach (var guest in repository.Summaries)
         {
-            if (guest.Config.Name is not { } name || !guest.Config.Document.TryGetSetting("name", out var setting))
-            {
-                continue;
-            }
-
-            var location = DomainConfigValidator.ValueLocation(guest.Config, setting);
-            if (!first.TryAdd(name, location))
+            if (guest is { Name: { } name, NameLocation: { } location } && !first.TryAdd(name, location))
             {
                 context.Report(DiagnosticIds.DuplicateDomainName, location,
                     $"domain name '{name}' is already used by {DomainDevices.Describe(first[name])}; xl refuses to start the second domain");
@@ -50,18 +44,12 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
     private static void CheckUuids(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
         var first = new Dictionary<Guid, SourceLocation>();
-        foreach (var guest in repository.Guests)
+        foreach (var guest in repository.Summaries)
         {
-            if (guest.Config.Uuid is not { } uuid || !guest.Config.Document.TryGetSetting("uuid", out var setting))
-            {
-                continue;
-            }
-
-            var location = DomainConfigValidator.ValueLocation(guest.Config, setting);
-            if (!first.TryAdd(uuid, location))
+            if (guest is { Uuid: { } uuid, UuidLocation: { } location } && !first.TryAdd(uuid, location))
             {
                 context.Report(DiagnosticIds.DuplicateDomainUuid, location,
-                    $"uuid {guest.Config.UuidText} is already used by {DomainDevices.Describe(first[uuid])}; libxl refuses a second domain with the same UUID");
+                    $"uuid {guest.UuidText} is already used by {DomainDevices.Describe(first[uuid])}; libxl refuses a second domain with the same UUID");
             }
         }
     }
@@ -69,18 +57,13 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
     private static void CheckMacs(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
         var first = new Dictionary<MacAddress, (int Guest, SourceLocation Location)>();
-        for (var index = 0; index < repository.Guests.Count; index++)
+        for (var index = 0; index < repository.Summaries.Count; index++)
         {
-            foreach (var vif in DomainDevices.Vifs(repository.Guests[index].Config))
+            foreach (var (mac, location) in repository.Summaries[index].Macs)
             {
-                if (vif.Spec.Mac is not { } mac)
+                if (!first.TryAdd(mac, (index, location)) && first[mac].Guest != index)
                 {
-                    continue;
-                }
-
-                if (!first.TryAdd(mac, (index, vif.Location)) && first[mac].Guest != index)
-                {
-                    context.Report(DiagnosticIds.DuplicateMacAcrossDomains, vif.Location,
+                    context.Report(DiagnosticIds.DuplicateMacAcrossDomains, location,
                         $"MAC {mac} is already used by a vif in {DomainDevices.Describe(first[mac].Location)}; two running guests with one MAC break each other's networking");
                 }
             }
@@ -89,30 +72,26 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
 
     private static void CheckTargets(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
-        var mappings = new Dictionary<string, List<(int Guest, DiskItem Disk)>>(StringComparer.Ordinal);
-        for (var index = 0; index < repository.Guests.Count; index++)
+        var mappings = new Dictionary<string, List<(int Guest, bool IsWritable, SourceLocation Location)>>(StringComparer.Ordinal);
+        for (var index = 0; index < repository.Summaries.Count; index++)
         {
-            foreach (var disk in DomainDevices.Disks(repository.Guests[index].Config))
+            foreach (var (target, isWritable, location) in repository.Summaries[index].Disks)
             {
-                if (disk.Spec.IsCdrom || NormalizeTarget(disk.Spec) is not { } target)
-                {
-                    continue;
-                }
-
                 if (!mappings.TryGetValue(target, out var earlier))
                 {
                     mappings[target] = earlier = [];
                 }
 
-                var conflict = earlier.FirstOrDefault(e => e.Guest != index && (disk.IsWritable || e.Disk.IsWritable));
-                if (conflict.Disk is not null)
+                var conflict = earlier.FindIndex(e => e.Guest != index && (isWritable || e.IsWritable));
+                if (conflict >= 0)
                 {
-                    context.Report(DiagnosticIds.SharedWritableTarget, disk.Location,
-                        $"'{target}' is also mapped by {DomainDevices.Describe(conflict.Disk.Location)}"
-                        + $" ({(conflict.Disk.IsWritable ? "writable" : "read-only")} there, {(disk.IsWritable ? "writable" : "read-only")} here); two domains writing one file system corrupt it");
+                    var other = earlier[conflict];
+                    context.Report(DiagnosticIds.SharedWritableTarget, location,
+                        $"'{target}' is also mapped by {DomainDevices.Describe(other.Location)}"
+                        + $" ({(other.IsWritable ? "writable" : "read-only")} there, {(isWritable ? "writable" : "read-only")} here); two domains writing one file system corrupt it");
                 }
 
-                earlier.Add((index, disk));
+                earlier.Add((index, isWritable, location));
             }
         }
     }

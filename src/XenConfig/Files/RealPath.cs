@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace XenConfig.Files;
 
 /// <summary>
@@ -11,8 +13,15 @@ internal static class RealPath
     private const int MaxLinks = 40;
 
     /// <summary>The path with every link resolved and no <c>.</c> or <c>..</c> left.</summary>
+    /// <param name="fileSystem">Where links are read.</param>
+    /// <param name="path">The path to resolve.</param>
+    /// <param name="folderLinks">
+    /// What each folder on the way resolved to earlier in the same run (its link target, or null for no link), filled as
+    /// it goes: the files of one repository share their folders, and reading the same five links again for each of
+    /// 20,000 files was a tenth of the time of validating it. Null reads every component.
+    /// </param>
     /// <exception cref="IOException">More than 40 links on the way: a link loop.</exception>
-    public static string Resolve(IFileSystem fileSystem, string path)
+    public static string Resolve(IFileSystem fileSystem, string path, ConcurrentDictionary<string, string?>? folderLinks = null)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(path);
@@ -49,7 +58,11 @@ internal static class RealPath
             }
 
             var candidate = Join(resolved) + part;
-            if (fileSystem.GetLinkTarget(candidate) is not { } target)
+            var isFolder = pending.Count > 0;
+            var link = isFolder && folderLinks is not null
+                ? folderLinks.GetOrAdd(candidate, fileSystem.GetLinkTarget)
+                : fileSystem.GetLinkTarget(candidate);
+            if (link is not { } target)
             {
                 resolved.Add(part);
                 continue;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using XenConfig.Diagnostics;
 using XenConfig.Text;
@@ -19,7 +20,13 @@ public sealed class RepositoryBoundary
     private readonly IFileSystem _fileSystem;
     private readonly bool _confined;
 
+    // A confined boundary lives for one validation run, so its folders' links are read once; the shared unconfined one
+    // lives as long as the process and reads them every time.
+    private readonly ConcurrentDictionary<string, string?>? _folderLinks;
+
     /// <summary>Confines reading to <paramref name="roots"/>: folders (with everything under them) and single files.</summary>
+    /// <remarks>The boundary is meant for one run: it reads each folder's symbolic link once, so make a new one when the
+    /// tree may have changed.</remarks>
     /// <param name="roots">The repository: the folders and files named for validation, and any folder allowed besides.</param>
     public RepositoryBoundary(IEnumerable<string> roots)
         : this(roots, PhysicalFileSystem.Instance, confined: true)
@@ -31,6 +38,7 @@ public sealed class RepositoryBoundary
         ArgumentNullException.ThrowIfNull(roots);
         _fileSystem = fileSystem;
         _confined = confined;
+        _folderLinks = confined ? new(StringComparer.Ordinal) : null;
         Roots = roots.Select(r => RealPath.Resolve(fileSystem, r)).Distinct(StringComparer.Ordinal).ToList();
     }
 
@@ -77,7 +85,7 @@ public sealed class RepositoryBoundary
         var at = reference ?? SourceLocation.None(path);
         try
         {
-            var resolved = RealPath.Resolve(_fileSystem, path);
+            var resolved = RealPath.Resolve(_fileSystem, path, _folderLinks);
             if (_confined && !IsInside(resolved))
             {
                 problem = DiagnosticIds.OutsideRepository.Create(at, OutsideMessage(path, what));
@@ -105,7 +113,11 @@ public sealed class RepositoryBoundary
                 return false;
             }
 
-            text = SourceText.From(ReadCapped(resolved, path), path);
+            using (var stream = _fileSystem.OpenRead(resolved))
+            {
+                text = SourceText.Read(stream, path, MaxFileBytes);
+            }
+
             problem = null;
             return true;
         }
@@ -125,24 +137,4 @@ public sealed class RepositoryBoundary
         $"the {what} '{path}' is {node.Describe()}, not a regular file; it was not opened";
 
     internal bool IsInside(string resolved) => !_confined || Roots.Any(root => RealPath.IsUnder(resolved, root));
-
-    // Reads at most one byte past the limit: the length stat gave may have changed since.
-    private byte[] ReadCapped(string resolved, string path)
-    {
-        using var stream = _fileSystem.OpenRead(resolved);
-        using var content = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            if (content.Length + read > MaxFileBytes)
-            {
-                throw new IOException($"{path} grew past {MaxFileBytes} bytes while it was read");
-            }
-
-            content.Write(buffer, 0, read);
-        }
-
-        return content.ToArray();
-    }
 }

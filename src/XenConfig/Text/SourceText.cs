@@ -87,54 +87,60 @@ public sealed class SourceText
     public static SourceText Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        return Read(stream, path, MaxFileBytes);
+    }
 
-        // A regular file says how long it is: read it into one array of that size (a config is a few KB; a fresh
-        // 80 KB chunk buffer per file was most of the cost of reading a repository).
-        if (stream.CanSeek && stream.Length is > 0 and <= MaxFileBytes)
+    /// <summary>
+    /// Reads <paramref name="stream"/> to its end, at most <paramref name="maxBytes"/>, and decodes it. The bytes go
+    /// through one pooled buffer: a repository of 10,000 guests reads 20,000 files, and a fresh array per file (let alone
+    /// an 80 KB chunk buffer) was most of the cost of reading it.
+    /// </summary>
+    /// <exception cref="IOException">The stream cannot be read, or holds more than <paramref name="maxBytes"/>.</exception>
+    internal static SourceText Read(Stream stream, string path, long maxBytes)
+    {
+        // A regular file says how long it is; devices, pipes and /proc files report no length (or a wrong one), and a
+        // file may grow while it is read, so the length is only the first guess. One byte more than it lets the read
+        // that finds the end come back with 0 instead of needing a bigger buffer.
+        var expected = stream.CanSeek ? stream.Length : 0;
+        if (expected > maxBytes)
         {
-            var bytes = new byte[stream.Length];
-            var filled = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-            if (filled < bytes.Length || stream.ReadByte() < 0)
-            {
-                return From(bytes.AsSpan(0, filled), path);
-            }
-
-            // The file grew while it was read: go on by chunks below.
-            stream.Position = 0;
-        }
-        else if (stream.CanSeek && stream.Length > MaxFileBytes)
-        {
-            throw TooLarge(path);
+            throw TooLarge(path, maxBytes);
         }
 
-        // Devices, pipes and /proc files report no length (or a wrong one): read by chunks with a cap.
-        using var content = new MemoryStream();
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var pool = System.Buffers.ArrayPool<byte>.Shared;
+        var buffer = pool.Rent((int)Math.Max(expected + 1, 4096));
+        var length = 0;
         try
         {
             int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            while ((read = stream.Read(buffer, length, buffer.Length - length)) > 0)
             {
-                if (content.Length + read > MaxFileBytes)
+                length += read;
+                if (length > maxBytes)
                 {
-                    throw TooLarge(path);
+                    throw TooLarge(path, maxBytes);
                 }
 
-                content.Write(buffer, 0, read);
+                if (length == buffer.Length)
+                {
+                    var larger = pool.Rent((int)Math.Min(2L * buffer.Length, Math.Min(maxBytes, MaxFileBytes) + 1L));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    pool.Return(buffer);
+                    buffer = larger;
+                }
             }
+
+            return From(buffer.AsSpan(0, length), path);
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            pool.Return(buffer);
         }
-
-        return From(content.GetBuffer().AsSpan(0, (int)content.Length), path);
     }
 
-    private static IOException TooLarge(string path) =>
-        new($"{path} is larger than {MaxFileBytes / (1024 * 1024)} MiB; it is not a configuration file");
+    private static IOException TooLarge(string path, long maxBytes) =>
+        new($"{path} is larger than {maxBytes} bytes; it is not a configuration file");
 
     /// <summary>The bytes of <paramref name="content"/> in this text's encoding (for writing an edited text back).</summary>
     /// <exception cref="ArgumentException">The encoding cannot represent a character of <paramref name="content"/>
