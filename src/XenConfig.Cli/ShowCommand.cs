@@ -41,23 +41,18 @@ internal static class ShowCommand
                     return LibxlOutput.Write(input, result.GetValue(host), stdout, stderr);
                 }
 
-                using var json = new MemoryStream();
-                var hasErrors = RenderTo(json, input);
+                bool hasErrors;
                 if (result.GetValue(format) == "yaml")
                 {
+                    using var json = new MemoryStream();
+                    hasErrors = RenderTo(json, input);
                     stdout.Write(XenConfig.Yaml.JsonToYaml.Convert(Encoding.UTF8.GetString(json.GetBuffer(), 0, (int)json.Length)));
                 }
                 else
                 {
-                    // Copied through a small buffer: the whole output as one string was most of the peak memory.
-                    json.Position = 0;
-                    using var reader = new StreamReader(json, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
-                    var buffer = new char[16 * 1024];
-                    int read;
-                    while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
-                    {
-                        stdout.Write(buffer, 0, read);
-                    }
+                    // Straight to the output as it is written: a copy of the whole JSON was most of the peak memory.
+                    using var output = new TextWriterStream(stdout);
+                    hasErrors = RenderTo(output, input);
                 }
 
                 stdout.WriteLine();

@@ -45,6 +45,7 @@ public static class FstabJson
             writer.WriteNumber("passno", entry.PassNumber);
             writer.WriteNumber("line", i + 1);
             writer.WriteEndObject();
+            writer.FlushWhenFull();
         }
 
         writer.WriteEndArray();

@@ -48,6 +48,7 @@ public static class GrubMenuJson
 
             writer.WriteEndArray();
             writer.WriteEndObject();
+            writer.FlushWhenFull();
         }
 
         writer.WriteEndArray();

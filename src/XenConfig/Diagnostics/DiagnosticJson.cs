@@ -22,6 +22,7 @@ public static class DiagnosticJson
         foreach (var diagnostic in diagnostics)
         {
             Write(writer, diagnostic);
+            writer.FlushWhenFull();
         }
 
         writer.WriteEndArray();

@@ -1,3 +1,4 @@
+using XenConfig.Diagnostics;
 using System.Text.Json;
 using XenConfig.Devices;
 using XenConfig.Domain.Model;
@@ -12,7 +13,7 @@ internal static class DeviceJson
 {
     internal static void WriteDevices(Utf8JsonWriter writer, DomainConfig config)
     {
-        WriteItems(writer, "disks", config.DiskItems, (w, disk) =>
+        WriteItems(writer, "disks", config.EnumerateDiskItems(), (w, disk) =>
         {
             DomainConfigJson.WriteNullableString(w, "target", disk.Target);
             w.WriteString("format", disk.Format.ToXlName());
@@ -23,7 +24,7 @@ internal static class DeviceJson
             DomainConfigJson.WriteNullableString(w, "backend", disk.BackendDomain);
             DomainConfigJson.WriteNullableString(w, "script", disk.Script);
         });
-        WriteItems(writer, "vifs", config.VifItems, (w, vif) =>
+        WriteItems(writer, "vifs", config.EnumerateVifItems(), (w, vif) =>
         {
             DomainConfigJson.WriteNullableString(w, "mac", vif.Mac?.ToString());
             DomainConfigJson.WriteNullableString(w, "bridge", vif.Bridge);
@@ -37,7 +38,7 @@ internal static class DeviceJson
         });
     }
 
-    private static void WriteItems<T>(Utf8JsonWriter writer, string name, IReadOnlyList<DeviceItem<T>> items, Action<Utf8JsonWriter, T> writeFields)
+    private static void WriteItems<T>(Utf8JsonWriter writer, string name, IEnumerable<DeviceItem<T>> items, Action<Utf8JsonWriter, T> writeFields)
         where T : class
     {
         writer.WriteStartArray(name);
@@ -55,6 +56,7 @@ internal static class DeviceJson
             }
 
             writer.WriteEndObject();
+            writer.FlushWhenFull();
         }
 
         writer.WriteEndArray();

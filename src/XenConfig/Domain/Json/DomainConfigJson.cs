@@ -61,6 +61,7 @@ public static class DomainConfigJson
         {
             writer.WritePropertyName(name);
             WriteValue(writer, value);
+            writer.FlushWhenFull();
         }
 
         writer.WriteEndObject();
@@ -98,6 +99,7 @@ public static class DomainConfigJson
             if (!current.IsList)
             {
                 writer.WriteStringValue(current.Text);
+                writer.FlushWhenFull();
                 continue;
             }
 

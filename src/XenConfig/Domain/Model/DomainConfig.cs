@@ -222,13 +222,13 @@ public sealed partial class DomainConfig
     public IReadOnlyList<string> VifSpecs => GetStringList("vif") ?? [];
 
     /// <summary>The items of <c>disk</c> as xl iterates them, each parsed as <c>xlu_disk_parse</c> does.</summary>
-    public IReadOnlyList<DeviceItem<DiskSpec>> DiskItems => Items<DiskSpec>("disk", spec => DiskSpec.TryParse(spec, out var disk, out var error) ? (disk, null) : (null, error));
+    public IReadOnlyList<DeviceItem<DiskSpec>> DiskItems => Items<DiskSpec>("disk", ParseDisk);
 
     /// <summary>The disks that parse, in order (<c>config.Disks[0].Vdev</c>).</summary>
     public IReadOnlyList<DiskSpec> Disks => DiskItems.Where(i => i.IsValid).Select(i => i.Value!).ToList();
 
     /// <summary>The items of <c>vif</c> as xl iterates them, each parsed as xl does.</summary>
-    public IReadOnlyList<DeviceItem<VifSpec>> VifItems => Items<VifSpec>("vif", spec => VifSpec.TryParse(spec, out var vif, out var error) ? (vif, null) : (null, error));
+    public IReadOnlyList<DeviceItem<VifSpec>> VifItems => Items<VifSpec>("vif", ParseVif);
 
     /// <summary>The vifs that parse, in order (<c>config.Vifs[1].Mac</c>).</summary>
     public IReadOnlyList<VifSpec> Vifs => VifItems.Where(i => i.IsValid).Select(i => i.Value!).ToList();
@@ -401,12 +401,32 @@ public sealed partial class DomainConfig
     }
 
     private List<DeviceItem<T>> ParseItems<T>(string key, Func<string, (T? Value, DeviceSpecError? Error)> parse)
+        where T : class => [.. EnumerateItems(key, parse)];
+
+    // The disks and vifs parsed one by one and not kept: the JSON projection of a config with 100,000 disks writes each
+    // as it is parsed instead of holding all of them (DiskItems keeps them, for the checks that look more than once).
+    internal IEnumerable<DeviceItem<DiskSpec>> EnumerateDiskItems() =>
+        ReferenceEquals(_itemsText, Document.Text) && _items.TryGetValue("disk", out var cached)
+            ? (IReadOnlyList<DeviceItem<DiskSpec>>)cached
+            : EnumerateItems<DiskSpec>("disk", ParseDisk);
+
+    internal IEnumerable<DeviceItem<VifSpec>> EnumerateVifItems() =>
+        ReferenceEquals(_itemsText, Document.Text) && _items.TryGetValue("vif", out var cached)
+            ? (IReadOnlyList<DeviceItem<VifSpec>>)cached
+            : EnumerateItems<VifSpec>("vif", ParseVif);
+
+    private static (DiskSpec? Value, DeviceSpecError? Error) ParseDisk(string spec) =>
+        DiskSpec.TryParse(spec, out var disk, out var error) ? (disk, null) : (null, error);
+
+    private static (VifSpec? Value, DeviceSpecError? Error) ParseVif(string spec) =>
+        VifSpec.TryParse(spec, out var vif, out var error) ? (vif, null) : (null, error);
+
+    private IEnumerable<DeviceItem<T>> EnumerateItems<T>(string key, Func<string, (T? Value, DeviceSpecError? Error)> parse)
         where T : class
     {
-        var items = new List<DeviceItem<T>>();
         if (!Document.TryGetSetting(key, out var setting) || !setting.Value.IsList)
         {
-            return items;
+            yield break;
         }
 
         // Item nodes across '=' and later '+=' lists, in the order of the effective value.
@@ -429,14 +449,12 @@ public sealed partial class DomainConfig
             var value = setting.Value.Items[i];
             if (value.IsList || nodes[i] is not Syntax.AtomSyntax atom)
             {
-                break; // xl's device loops stop at the first nested list
+                yield break; // xl's device loops stop at the first nested list
             }
 
             var (parsed, error) = parse(value.Text!);
-            items.Add(new DeviceItem<T>(i, value.Text!, parsed, error, atom.Token.Span, atom.Token.Text));
+            yield return new DeviceItem<T>(i, value.Text!, parsed, error, atom.Token.Span, atom.Token.Text);
         }
-
-        return items;
     }
 
     private static GuestType? MatchPrefix(string value, params (string Word, GuestType Type)[] words)
