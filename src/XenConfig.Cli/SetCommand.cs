@@ -102,15 +102,15 @@ internal static class SetCommand
                 updated = GrubOutput.Set(input, selector, newValue);
                 break;
             default:
-                var document = input.ReadDomainConfig().Document;
-                if (document.HasErrors)
+                var config = input.ReadDomainConfig().ToModel();
+                if (config.Document.HasErrors)
                 {
-                    DiagnosticFormatter.Write(stderr, document.Diagnostics.Where(d => d.IsError));
+                    DiagnosticFormatter.Write(stderr, config.Document.Diagnostics.Where(d => d.IsError));
                     return null;
                 }
 
-                document.Set(selector, ParseDomainValue(newValue));
-                updated = document.ToString();
+                config.Set(selector, ParseDomainValue(newValue));
+                updated = config.ToString();
                 break;
         }
 
