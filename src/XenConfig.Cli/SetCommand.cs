@@ -53,7 +53,7 @@ internal static class SetCommand
                 {
                     // A value the format cannot hold, or that would change something else: refused, nothing written.
                     var message = exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
-                    stderr.WriteLine($"{path}: error XC0100: {message}");
+                    stderr.WriteLine($"{path}: error {DiagnosticIds.CommandRefused.Id}: {message}");
                     return ExitCodes.Errors;
                 }
 
