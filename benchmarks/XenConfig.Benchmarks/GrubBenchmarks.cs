@@ -25,7 +25,7 @@ public class GrubBenchmarks
     [Benchmark]
     public string SetDom0Mem()
     {
-        var menu = new GrubMenu(GrubMenuDocument.Parse(_text, null, WithoutPygrub));
+        var menu = GrubMenu.FromDocument(GrubMenuDocument.Parse(_text, null, WithoutPygrub));
         menu.SetKernelArgument(10, "dom0_mem", "1G");
         return menu.ToString();
     }

@@ -39,7 +39,7 @@ internal static class CliErrors
         }
         catch (ArgumentException exception)
         {
-            stderr.WriteLine($"{path}: error XC0100: {exception.Message}");
+            stderr.WriteLine($"{path}: error {DiagnosticIds.CommandRefused.Id}: {exception.Message}");
             return ExitCodes.UsageOrIo;
         }
     }

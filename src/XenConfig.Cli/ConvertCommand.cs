@@ -1,6 +1,7 @@
 using System.CommandLine;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
+using XenConfig.Domain.Model;
 using XenConfig.Xm;
 
 namespace XenConfig.Cli;
@@ -149,15 +150,15 @@ internal static class ConvertCommand
             return ExitCodes.Success;
         }
 
-        var document = DomainConfigDocument.Load(into);
-        if (document.HasErrors)
+        var config = DomainConfig.FromDocument(DomainConfigDocument.Load(into));
+        if (config.Document.HasErrors)
         {
-            DiagnosticFormatter.Write(stderr, document.Diagnostics);
+            DiagnosticFormatter.Write(stderr, config.Document.Diagnostics);
             return ExitCodes.Errors;
         }
 
-        var changed = conversion.ApplyTo(document);
-        document.Save();
+        var changed = conversion.ApplyTo(config);
+        config.Save();
         stderr.WriteLine(changed.Count == 0 ? $"{into}: unchanged" : $"{into}: changed {string.Join(", ", changed)}");
         return ExitCodes.Success;
     }

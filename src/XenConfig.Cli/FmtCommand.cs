@@ -36,7 +36,7 @@ internal static class FmtCommand
         var input = CliInput.Load(path, forced: null);
         if (input.Kind is not InputKind.Xl)
         {
-            stderr.WriteLine($"{path}: error XC0100: fmt formats xl domain configs; this file reads as {input.Kind.ToString().ToLowerInvariant()} (use 'convert --to xl' for xm configs)");
+            stderr.WriteLine($"{path}: error {DiagnosticIds.CommandRefused.Id}: fmt formats xl domain configs; this file reads as {input.Kind.ToString().ToLowerInvariant()} (use 'convert --to xl' for xm configs)");
             return ExitCodes.UsageOrIo;
         }
 
@@ -44,7 +44,7 @@ internal static class FmtCommand
         if (!DomainConfigFormatter.CanFormat(document))
         {
             DiagnosticFormatter.Write(stderr, document.Diagnostics.Where(d => d.IsError));
-            stderr.WriteLine($"{path}: error XC0102: not formatted: the file has syntax errors that formatting cannot repair");
+            stderr.WriteLine($"{path}: error {DiagnosticIds.NotFormattable.Id}: not formatted: the file has syntax errors that formatting cannot repair");
             return ExitCodes.Errors;
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text;
+using XenConfig.Diagnostics;
 using XenConfig.Domain.Json;
 using XenConfig.Domain;
 using XenConfig.Fstab.Model;
@@ -39,7 +40,7 @@ internal static class GetCommand
                 };
                 if (value is null)
                 {
-                    stderr.WriteLine($"{path}: error XC0101: '{selector}' is not set");
+                    stderr.WriteLine($"{path}: error {DiagnosticIds.NothingSelected.Id}: '{selector}' is not set");
                     return ExitCodes.Errors;
                 }
 

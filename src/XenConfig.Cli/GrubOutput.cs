@@ -39,7 +39,7 @@ internal static partial class GrubOutput
 
     public static string? Get(CliInput input, string selector)
     {
-        var menu = new GrubMenu(GrubMenuDocument.Parse(input.Text));
+        var menu = GrubMenu.FromDocument(GrubMenuDocument.Parse(input.Text));
         switch (selector)
         {
             case "default":
@@ -77,7 +77,7 @@ internal static partial class GrubOutput
 
     public static string Set(CliInput input, string selector, string value)
     {
-        var menu = new GrubMenu(GrubMenuDocument.Parse(input.Text));
+        var menu = GrubMenu.FromDocument(GrubMenuDocument.Parse(input.Text));
         switch (selector)
         {
             case "default":

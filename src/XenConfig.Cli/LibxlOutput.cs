@@ -1,3 +1,4 @@
+using XenConfig.Diagnostics;
 using XenConfig.Libxl;
 
 namespace XenConfig.Cli;
@@ -9,7 +10,7 @@ internal static class LibxlOutput
     {
         if (input.Kind is InputKind.Fstab or InputKind.Grub)
         {
-            stderr.WriteLine($"{input.Path}: error XC0100: --format libxl shows domain configs only");
+            stderr.WriteLine($"{input.Path}: error {DiagnosticIds.CommandRefused.Id}: --format libxl shows domain configs only");
             return ExitCodes.UsageOrIo;
         }
 
@@ -20,7 +21,7 @@ internal static class LibxlOutput
         }
         catch (FormatException exception)
         {
-            stderr.WriteLine($"error XC0100: --host: {exception.Message}");
+            stderr.WriteLine($"error {DiagnosticIds.CommandRefused.Id}: --host: {exception.Message}");
             return ExitCodes.UsageOrIo;
         }
 

@@ -53,7 +53,7 @@ internal static class SetCommand
                 {
                     // A value the format cannot hold, or that would change something else: refused, nothing written.
                     var message = exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
-                    stderr.WriteLine($"{path}: error XC0100: {message}");
+                    stderr.WriteLine($"{path}: error {DiagnosticIds.CommandRefused.Id}: {message}");
                     return ExitCodes.Errors;
                 }
 
@@ -102,15 +102,15 @@ internal static class SetCommand
                 updated = GrubOutput.Set(input, selector, newValue);
                 break;
             default:
-                var document = input.ReadDomainConfig().Document;
-                if (document.HasErrors)
+                var config = input.ReadDomainConfig().ToModel();
+                if (config.Document.HasErrors)
                 {
-                    DiagnosticFormatter.Write(stderr, document.Diagnostics.Where(d => d.IsError));
+                    DiagnosticFormatter.Write(stderr, config.Document.Diagnostics.Where(d => d.IsError));
                     return null;
                 }
 
-                document.Set(selector, ParseDomainValue(newValue));
-                updated = document.ToString();
+                config.Set(selector, ParseDomainValue(newValue));
+                updated = config.ToString();
                 break;
         }
 

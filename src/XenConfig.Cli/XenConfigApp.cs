@@ -50,7 +50,7 @@ internal static class XenConfigApp
         {
             foreach (var error in parseResult.Errors)
             {
-                stderr.WriteLine($"xenconfig: error XC0100: {error.Message}");
+                stderr.WriteLine($"xenconfig: error {DiagnosticIds.CommandRefused.Id}: {error.Message}");
             }
 
             stderr.WriteLine("Run 'xenconfig --help' for usage.");

@@ -8,9 +8,10 @@ namespace XenConfig.Fstab;
 
 /// <summary>
 /// The lossless syntax tree of an fstab: every line with its exact text, entry lines split into fields with their
-/// blanks. <see cref="ToString"/> returns the input byte for byte, for valid and invalid files alike. Edits go through
-/// this tree and change only the bytes they concern; after each edit the text is read again, so <see cref="Source"/>,
-/// <see cref="Diagnostics"/> and every position describe the edited text.
+/// blanks, and libmount's syntax diagnostics. <see cref="ToString"/> renders the lines, which give the input byte for
+/// byte, for valid and invalid files alike. Edits belong to the model (<see cref="Model.FstabFile"/>,
+/// <see cref="Model.FstabEntry"/>): each one splices the text (<see cref="SourceText.WithChanges"/>) and reads it again,
+/// so <see cref="Source"/>, <see cref="Diagnostics"/> and every position describe the edited text.
 /// </summary>
 public sealed class FstabDocument
 {
@@ -140,16 +141,20 @@ public sealed class FstabDocument
     public byte[] ToBytes() => Source.GetBytes(ToString());
 
     /// <summary>
-    /// Writes the text to <paramref name="path"/> with <see cref="AtomicFile"/> (temporary file, flush, rename; through
-    /// symbolic links; mode, owner and group kept). Saving to the file it was loaded from is refused when that file
-    /// changed since.
+    /// Writes the text to <paramref name="path"/> (default: the file it was loaded from) with <see cref="AtomicFile"/>
+    /// (temporary file, flush, rename; through symbolic links; mode, owner and group kept). Saving to the file it was
+    /// loaded from is refused when that file changed since.
     /// </summary>
-    /// <param name="path">Where to write.</param>
+    /// <param name="path">Where to write; null for the file the document was loaded from.</param>
     /// <param name="options">Checks and overrides (<see cref="AtomicFileOptions.Force"/>); null for the defaults.</param>
+    /// <exception cref="InvalidOperationException">No path was given and the document has none.</exception>
     /// <exception cref="SaveRefusedException">The save was refused (XC0013): changed since read, read-only, hard links, locked.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public void Save(string path, AtomicFileOptions? options = null) =>
+    public void Save(string? path = null, AtomicFileOptions? options = null)
+    {
+        path ??= Path ?? throw new InvalidOperationException("The document has no path; pass one to Save.");
         AtomicFile.WriteAllBytes(path, ToBytes(), AtomicFile.ForDocument(Source, path, options));
+    }
 
     /// <summary>
     /// Sets the decoded value of one text field (source, target, type or options). The value is escaped so libmount reads
@@ -158,11 +163,11 @@ public sealed class FstabDocument
     /// </summary>
     /// <exception cref="ArgumentException">The value is empty, holds NUL, or is not representable in the file's encoding;
     /// or the field is numeric (use <see cref="SetNumber"/>).</exception>
-    public void SetField(FstabEntryLine line, FstabFieldKind kind, string value)
+    internal void SetField(FstabEntryLine line, FstabFieldKind kind, string value)
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(value);
-        EnsureOwned(line);
+        var lineIndex = IndexOwned(line);
         if (kind is FstabFieldKind.Dump or FstabFieldKind.Pass)
         {
             throw new ArgumentException("Dump and pass are numbers; use SetNumber.", nameof(kind));
@@ -172,21 +177,13 @@ public sealed class FstabDocument
         var raw = FstabEscaping.Escape(value, kind == FstabFieldKind.Source);
         CheckReadsBack(raw, value);
         var index = (int)kind;
-        if (index < line.Fields.Count)
+        if (index < line.Fields.Count && line.Fields[index].GetValueBytes().AsSpan().SequenceEqual(Source.Encoding.GetBytes(value)))
         {
-            if (line.Fields[index].GetValueBytes().AsSpan().SequenceEqual(Source.Encoding.GetBytes(value)))
-            {
-                return;
-            }
-
-            ReplaceRaw(line, index, raw);
-            Reparse();
             return;
         }
 
         // Only the options field can be missing here (the first three always exist).
-        AppendField(line, kind, raw);
-        Reparse();
+        Apply(lineIndex, 1, index < line.Fields.Count ? ReplaceField(line, lineIndex, index, raw) : AppendFields(line, lineIndex, kind, raw));
     }
 
     /// <summary>
@@ -194,10 +191,10 @@ public sealed class FstabDocument
     /// the missing fields before it are written too (<c>defaults</c> for options, 0 for dump).
     /// </summary>
     /// <exception cref="ArgumentException">The field is not dump or pass.</exception>
-    public void SetNumber(FstabEntryLine line, FstabFieldKind kind, int value)
+    internal void SetNumber(FstabEntryLine line, FstabFieldKind kind, int value)
     {
         ArgumentNullException.ThrowIfNull(line);
-        EnsureOwned(line);
+        var lineIndex = IndexOwned(line);
         if (kind is not (FstabFieldKind.Dump or FstabFieldKind.Pass))
         {
             throw new ArgumentException("Only dump and pass are numbers.", nameof(kind));
@@ -206,27 +203,12 @@ public sealed class FstabDocument
         var current = kind == FstabFieldKind.Dump ? line.DumpNumber : line.PassNumber;
         var index = (int)kind;
         var raw = value.ToString(CultureInfo.InvariantCulture);
-        if (index < line.Fields.Count)
+        if (current == value && (index < line.Fields.Count || value == 0))
         {
-            if (current == value)
-            {
-                return;
-            }
-
-            ReplaceRaw(line, index, raw);
-        }
-        else
-        {
-            if (current == value && value == 0)
-            {
-                return;
-            }
-
-            AppendField(line, kind, raw);
+            return;
         }
 
-        line.SetNumbers(kind == FstabFieldKind.Dump ? value : line.DumpNumber, kind == FstabFieldKind.Pass ? value : line.PassNumber);
-        Reparse();
+        Apply(lineIndex, 1, index < line.Fields.Count ? ReplaceField(line, lineIndex, index, raw) : AppendFields(line, lineIndex, kind, raw));
     }
 
     /// <summary>
@@ -234,7 +216,7 @@ public sealed class FstabDocument
     /// appends). Fields follow the file's column alignment when its entries are aligned, else the file's separator.
     /// </summary>
     /// <exception cref="ArgumentException">A value is empty, holds NUL or is not representable in the file's encoding.</exception>
-    public FstabEntryLine InsertEntry(int lineIndex, string source, string target, string fileSystemType, string options, int dump, int pass)
+    internal FstabEntryLine InsertEntry(int lineIndex, string source, string target, string fileSystemType, string options, int dump, int pass)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lineIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lineIndex, _lines.Count);
@@ -245,43 +227,40 @@ public sealed class FstabDocument
             CheckRepresentable(v);
         }
 
-        var raws = new List<string>
-        {
+        string[] raws =
+        [
             FstabEscaping.Escape(source, isFirstField: true),
             FstabEscaping.Escape(target, isFirstField: false),
             FstabEscaping.Escape(fileSystemType, isFirstField: false),
             FstabEscaping.Escape(options, isFirstField: false),
             dump.ToString(CultureInfo.InvariantCulture),
             pass.ToString(CultureInfo.InvariantCulture),
-        };
+        ];
 
         var layout = FstabLayout.Detect(EntryLines.ToList());
-        var fields = new List<FstabField>(6);
+        var text = new StringBuilder();
         var column = 0;
-        for (var i = 0; i < raws.Count; i++)
+        for (var i = 0; i < raws.Length; i++)
         {
             var trivia = i == 0 ? layout.Indentation : layout.Separator(i, column);
-            fields.Add(new FstabField((FstabFieldKind)i, trivia, raws[i], Source.Encoding));
+            text.Append(trivia).Append(raws[i]);
             column = FstabLayout.ColumnAfter(column, trivia + raws[i]);
         }
 
-        var lineBreak = DominantLineBreak();
-        if (lineIndex == _lines.Count && _lines.Count > 0 && _lines[^1].LineBreak.Length == 0)
+        var lineBreak = Source.NewLine;
+        if (lineIndex == _lines.Count && _lines.Count > 0 && _lines[^1].LineBreak is "" or "\r")
         {
-            // The old last line had no final newline; it needs one now that a line follows.
-            _lines[^1].LineBreak = lineBreak;
-            lineBreak = string.Empty;
+            // The old last line had no final newline (or only the CR libmount drops); it needs one now that a line
+            // follows, and the new line becomes the last, without one.
+            var ending = _lines[^1].LineBreak.Length == 0 ? lineBreak : "\n";
+            Apply(_lines.Count - 1, 1, [TextChange.Insert(Source.Length, ending + text)]);
         }
-        else if (lineIndex == _lines.Count && _lines.Count > 0 && _lines[^1].LineBreak == "\r")
+        else
         {
-            _lines[^1].LineBreak = "\r\n";
-            lineBreak = string.Empty;
+            Apply(lineIndex, 0, [TextChange.Insert(OffsetOf(lineIndex), text + lineBreak)]);
         }
 
-        var line = new FstabEntryLine(fields, string.Empty, lineBreak, dump, pass);
-        _lines.Insert(lineIndex, line);
-        Reparse();
-        return line;
+        return (FstabEntryLine)_lines[lineIndex];
     }
 
     /// <summary>
@@ -289,7 +268,7 @@ public sealed class FstabDocument
     /// it, unless they start the file (a file header stays).
     /// </summary>
     /// <returns>False when the line is not part of this document.</returns>
-    public bool RemoveLine(FstabLine line)
+    internal bool RemoveLine(FstabLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
         var index = _lines.IndexOf(line);
@@ -312,46 +291,55 @@ public sealed class FstabDocument
             }
         }
 
-        var wasLast = index == _lines.Count - 1;
-        var lastBreak = line.LineBreak;
-        _lines.RemoveRange(first, index - first + 1);
-        if (wasLast && _lines.Count > 0)
+        var start = OffsetOf(first);
+        var end = OffsetOf(index + 1);
+        if (index == _lines.Count - 1 && line.LineBreak.Length == 0 && first > 0)
         {
-            // Keep the file's ending: without a final newline if it had none.
-            _lines[^1].LineBreak = lastBreak.Length == 0 ? string.Empty : _lines[^1].LineBreak;
+            // Keep the file's ending: the line that becomes the last loses its line break, as the removed one had none.
+            start -= _lines[first - 1].LineBreak.Length;
+            Apply(first - 1, index - first + 2, [TextChange.Delete(TextSpan.FromBounds(start, end))]);
+        }
+        else
+        {
+            Apply(first, index - first + 1, [TextChange.Delete(TextSpan.FromBounds(start, end))]);
         }
 
-        Reparse();
         return true;
     }
 
     /// <summary>
-    /// Reads the edited text again, the way xl's document re-parses after a splice: <see cref="Source"/> and
-    /// <see cref="Diagnostics"/> become those of the new text. A line that reads back as the same kind of line with the
-    /// same text keeps its object (the model's entries are views of those); any other line is replaced by the new one.
+    /// The one edit path: applies <paramref name="changes"/> to <see cref="Source"/> (<see cref="SourceText.WithChanges"/>)
+    /// and reads the whole text again, as the other formats do after a splice, so <see cref="Source"/>,
+    /// <see cref="Diagnostics"/> and every position describe the edited text. The changes touch only the lines
+    /// <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/>; every other line keeps its
+    /// object, and an entry line in that range whose place is taken by an entry line adopts the new fields, so the
+    /// model's entries (views of line objects) stay valid.
     /// </summary>
-    private void Reparse()
+    private void Apply(int first, int count, IEnumerable<TextChange> changes)
     {
-        var source = Source.WithContent(ToString());
+        var source = Source.WithChanges(changes);
+        if (ReferenceEquals(source, Source))
+        {
+            return;
+        }
+
         var diagnostics = new List<Diagnostic>();
         var lines = FstabParser.Parse(source, diagnostics);
-        if (lines.Count == _lines.Count)
+        var after = _lines.Count - first - count;
+        var added = lines.Count - _lines.Count + count;
+        for (var i = 0; i < first && i < lines.Count; i++)
         {
-            for (var i = 0; i < lines.Count; i++)
-            {
-                var (old, now) = (_lines[i], lines[i]);
-                if (old.GetType() != now.GetType() || old.Text != now.Text || old.LineBreak != now.LineBreak)
-                {
-                    continue;
-                }
+            lines[i] = Keep(_lines[i], lines[i], adopt: false);
+        }
 
-                if (old is FstabEntryLine oldEntry && now is FstabEntryLine newEntry)
-                {
-                    oldEntry.SetNumbers(newEntry.DumpNumber, newEntry.PassNumber);
-                }
+        for (var i = 0; i < Math.Min(count, added); i++)
+        {
+            lines[first + i] = Keep(_lines[first + i], lines[first + i], adopt: true);
+        }
 
-                lines[i] = old;
-            }
+        for (var i = 0; i < after && first + added + i < lines.Count; i++)
+        {
+            lines[first + added + i] = Keep(_lines[first + count + i], lines[first + added + i], adopt: false);
         }
 
         _lines = lines;
@@ -359,37 +347,73 @@ public sealed class FstabDocument
         Source = source;
     }
 
-    internal string DominantLineBreak() => Source.NewLine;
-
-    private static void ReplaceRaw(FstabEntryLine line, int index, string raw)
+    // The old line object when it still stands for the new line (same kind and text), or when an edited entry line
+    // adopts the new fields; otherwise the new object.
+    private static FstabLine Keep(FstabLine old, FstabLine now, bool adopt)
     {
-        var old = line.Fields[index];
-        line.SetField(index, old.WithRawText(raw));
+        if (old is FstabEntryLine oldEntry && now is FstabEntryLine newEntry && (adopt || (old.Text == now.Text && old.LineBreak == now.LineBreak)))
+        {
+            oldEntry.Adopt(newEntry);
+            return old;
+        }
 
-        // Keep the next field's column when the blanks before it are spaces.
-        var delta = raw.Length - old.RawText.Length;
+        return old.GetType() == now.GetType() && old.Text == now.Text && old.LineBreak == now.LineBreak ? old : now;
+    }
+
+    // Where line lineIndex starts in the current text (the text's length for lineIndex = the line count).
+    private int OffsetOf(int lineIndex)
+    {
+        var offset = 0;
+        for (var i = 0; i < lineIndex; i++)
+        {
+            offset += _lines[i].Text.Length + _lines[i].LineBreak.Length;
+        }
+
+        return offset;
+    }
+
+    // Replaces the raw text of field index; in an aligned line the spaces before the next field absorb the change of
+    // length, so the following fields keep their columns.
+    private TextChange[] ReplaceField(FstabEntryLine line, int lineIndex, int index, string raw)
+    {
+        var start = OffsetOf(lineIndex);
+        for (var i = 0; i < index; i++)
+        {
+            start += line.Fields[i].ToString().Length;
+        }
+
+        var old = line.Fields[index];
+        start += old.LeadingTrivia.Length;
+        var span = new TextSpan(start, old.RawText.Length);
+        var replacement = raw;
         if (index + 1 < line.Fields.Count)
         {
             var next = line.Fields[index + 1];
             if (next.LeadingTrivia.Length > 1 && next.LeadingTrivia.All(c => c == ' '))
             {
-                var spaces = Math.Max(1, next.LeadingTrivia.Length - delta);
-                line.SetField(index + 1, next.WithLeadingTrivia(new string(' ', spaces)));
+                var spaces = Math.Max(1, next.LeadingTrivia.Length - (raw.Length - old.RawText.Length));
+                span = new TextSpan(start, old.RawText.Length + next.LeadingTrivia.Length);
+                replacement = raw + new string(' ', spaces);
             }
         }
+
+        return [new TextChange(span, replacement)];
     }
 
-    private void AppendField(FstabEntryLine line, FstabFieldKind kind, string raw)
+    // Writes the fields a line lacks up to kind (defaults for options, 0 for dump), right after its last field.
+    private TextChange[] AppendFields(FstabEntryLine line, int lineIndex, FstabFieldKind kind, string raw)
     {
-        // A line that lacks a field ends right after its last field (plus blanks), so new fields go there.
         var layout = FstabLayout.Detect(EntryLines.ToList());
-        while (line.Fields.Count <= (int)kind)
+        var written = string.Concat(line.Fields.Select(f => f.ToString()));
+        var text = new StringBuilder();
+        for (var next = (FstabFieldKind)line.Fields.Count; next <= kind; next++)
         {
-            var next = (FstabFieldKind)line.Fields.Count;
-            var text = next == kind ? raw : next == FstabFieldKind.Options ? "defaults" : "0";
-            var column = FstabLayout.ColumnAfter(0, string.Concat(line.Fields.Select(f => f.ToString())));
-            line.AddField(new FstabField(next, layout.Separator(line.Fields.Count, column), text, Source.Encoding));
+            var value = next == kind ? raw : next == FstabFieldKind.Options ? "defaults" : "0";
+            var column = FstabLayout.ColumnAfter(0, written + text);
+            text.Append(layout.Separator((int)next, column)).Append(value);
         }
+
+        return [TextChange.Insert(OffsetOf(lineIndex) + written.Length, text.ToString())];
     }
 
     private void CheckRepresentable(string value)
@@ -412,11 +436,9 @@ public sealed class FstabDocument
         }
     }
 
-    private void EnsureOwned(FstabLine line)
+    private int IndexOwned(FstabLine line)
     {
-        if (!_lines.Contains(line))
-        {
-            throw new ArgumentException("The line is not part of this document.", nameof(line));
-        }
+        var index = _lines.IndexOf(line);
+        return index >= 0 ? index : throw new ArgumentException("The line is not part of this document.", nameof(line));
     }
 }

@@ -103,6 +103,22 @@ public sealed class GrubMenuDocument
     /// <summary>The text exactly as read.</summary>
     public override string ToString() => Source.Content;
 
+    /// <summary>
+    /// Writes the text to <paramref name="path"/> (default: the file it was loaded from) with <see cref="AtomicFile"/>,
+    /// in the encoding it was read with: through symbolic links, keeping mode, owner and group. Saving to the file it
+    /// was loaded from is refused when that file changed since (someone else's edit).
+    /// </summary>
+    /// <param name="path">Where to write; null for the file the document was loaded from.</param>
+    /// <param name="options">Checks and overrides (<see cref="AtomicFileOptions.Force"/>); null for the defaults.</param>
+    /// <exception cref="InvalidOperationException">No path was given and the document has none.</exception>
+    /// <exception cref="SaveRefusedException">The save was refused (XC0013): changed since read, read-only, hard links, locked.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Save(string? path = null, AtomicFileOptions? options = null)
+    {
+        path ??= Source.Path ?? throw new InvalidOperationException("The document has no path; pass one to Save.");
+        AtomicFile.WriteAllBytes(path, Source.GetBytes(Source.Content), AtomicFile.ForDocument(Source, path, options));
+    }
+
     internal SourceLocation Location(TextSpan span) => Source.GetLocation(span);
 
     /// <summary>Where a diagnostic about <paramref name="line"/> points: a command's name, else its first non-blank character.</summary>

@@ -1,5 +1,6 @@
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
+using XenConfig.Domain.Model;
 
 namespace XenConfig.Libvirt;
 
@@ -78,13 +79,13 @@ public sealed class NativeConfigConversion
     /// <summary>The settings as a new config file, one <c>key = value</c> line each.</summary>
     public string ToConfigText()
     {
-        var document = DomainConfigDocument.Parse("");
+        var config = DomainConfig.FromDocument(DomainConfigDocument.Parse(""));
         foreach (var (key, value) in Settings)
         {
-            document.Set(key, value);
+            config.Set(key, value);
         }
 
-        var text = document.ToString();
+        var text = config.ToString();
         return text.Length == 0 || text.EndsWith('\n') ? text : text + "\n";
     }
 
@@ -93,11 +94,12 @@ public sealed class NativeConfigConversion
     /// a new key is appended, and a key the converter owns but did not set is removed. Comments, layout and keys the
     /// converter does not know stay as they were.
     /// </summary>
-    /// <param name="document">The config to change in place (save it afterwards).</param>
+    /// <param name="config">The config to change in place (save it afterwards).</param>
     /// <returns>The keys that were set, added or removed, in that order.</returns>
-    public IReadOnlyList<string> ApplyTo(DomainConfigDocument document)
+    public IReadOnlyList<string> ApplyTo(DomainConfig config)
     {
-        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(config);
+        var document = config.Document;
         if (!Succeeded)
         {
             throw new InvalidOperationException("The domain XML was not converted; there is nothing to apply.");
@@ -117,7 +119,7 @@ public sealed class NativeConfigConversion
         {
             if (document.GetValue(key) != value)
             {
-                document.Set(key, value);
+                config.Set(key, value);
                 changed.Add(key);
             }
         }
@@ -125,7 +127,7 @@ public sealed class NativeConfigConversion
         var written = settings.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var key in document.Settings.Keys.Where(k => ConvertedKeys.Contains(k) && !written.Contains(k) && !keep.Contains(k)).ToList())
         {
-            document.Remove(key);
+            config.Remove(key);
             changed.Add(key);
         }
 

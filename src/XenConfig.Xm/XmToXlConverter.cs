@@ -1,5 +1,6 @@
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
+using XenConfig.Domain.Model;
 using XenConfig.Text;
 
 namespace XenConfig.Xm;
@@ -414,11 +415,12 @@ public static class XmToXlConverter
         private XmConversion Write()
         {
             var document = DomainConfigDocument.Parse("", evaluation.Text.Path);
+            var config = DomainConfig.FromDocument(document);
             foreach (var (key, value, origin) in _output)
             {
                 try
                 {
-                    document.Set(key, value);
+                    config.Set(key, value);
                 }
                 catch (ArgumentException ex)
                 {

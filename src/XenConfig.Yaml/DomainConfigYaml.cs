@@ -1,5 +1,6 @@
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
+using XenConfig.Domain.Model;
 using XenConfig.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -84,7 +85,7 @@ public static class DomainConfigYaml
     /// checked but are not part of a domain config. When the YAML has an error, nothing is changed.
     /// </summary>
     /// <returns>The diagnostics (with YAML lines and columns) and the keys changed and removed.</returns>
-    public static DomainConfigApplyResult Apply(DomainConfigDocument target, string yaml, DomainConfigApplyOptions? options = null)
+    public static DomainConfigApplyResult Apply(DomainConfig target, string yaml, DomainConfigApplyOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(yaml);
@@ -102,7 +103,7 @@ public static class DomainConfigYaml
         var changes = new List<InlineSetting>();
         foreach (var setting in settings)
         {
-            if (target.GetValue(setting.Key) == setting.Value)
+            if (target.Document.GetValue(setting.Key) == setting.Value)
             {
                 continue;
             }
@@ -131,7 +132,7 @@ public static class DomainConfigYaml
         if (options.RemoveMissing)
         {
             var keep = settings.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-            foreach (var key in target.Settings.Keys.Where(k => !keep.Contains(k)).ToList())
+            foreach (var key in target.Document.Settings.Keys.Where(k => !keep.Contains(k)).ToList())
             {
                 if (target.Remove(key))
                 {

@@ -3,6 +3,7 @@ using XenConfig.Diagnostics;
 using XenConfig.Domain;
 using XenConfig.Files;
 using XenConfig.Fstab;
+using XenConfig.Fstab.Model;
 using XenConfig.Grub;
 using XenConfig.Text;
 
@@ -15,7 +16,7 @@ namespace XenConfig.Yaml;
 /// <remarks>
 /// Reading never throws on bad input: YAML errors, unknown fields, values of the wrong type, keys xl rejects and
 /// missing files are <see cref="Diagnostics"/> with the line and column of the YAML node. An inline config is built
-/// with <see cref="DomainConfigDocument.Set(string, SettingValue)"/>, so its text is valid xl whatever the YAML holds.
+/// with <see cref="Domain.Model.DomainConfig.Set(string, SettingValue)"/>, so its text is valid xl whatever the YAML holds.
 /// Inline parts have the path <c>FILE#config</c> or <c>FILE#fstab</c>; <see cref="Relocate"/> maps their diagnostics
 /// (for instance from validators) back to YAML positions. Do not save inline parts over those paths.
 /// </remarks>
@@ -179,7 +180,7 @@ public sealed class VmDefinition
                 }
 
                 // Keys were checked while reading and the value just now, so Set accepts them and escapes every string.
-                var statement = DomainConfigDocument.Parse("");
+                var statement = Domain.Model.DomainConfig.FromDocument(DomainConfigDocument.Parse(""));
                 statement.Set(setting.Key, setting.Value);
                 text.Append(statement.ToString());
                 _settingLocations[setting.Key] = reader.Location(setting.ValueNode);
@@ -231,11 +232,12 @@ public sealed class VmDefinition
 
         IsFstabInline = true;
         var document = FstabDocument.Parse("", InlinePath("fstab"));
+        var fstab = FstabFile.FromDocument(document);
         foreach (var entry in entries)
         {
             try
             {
-                document.InsertEntry(document.Lines.Count, entry.Source, entry.Target, entry.FileSystemType, entry.Options, entry.Freq, entry.PassNo);
+                fstab.AddEntry(entry.Source, entry.Target, entry.FileSystemType, entry.Options, entry.Freq, entry.PassNo, index: fstab.Entries.Count);
                 _fstabEntryLocations.Add(reader.Location(entry.Node));
             }
             catch (ArgumentException exception)

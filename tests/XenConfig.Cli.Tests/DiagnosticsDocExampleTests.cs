@@ -28,6 +28,9 @@ public sealed partial class DiagnosticsDocExampleTests
         ["XC0012"] = "it is about a symbolic link or mount reaching a folder twice",
         ["XC0013"] = "a save is refused for what happened to the file (changed since read, read-only, hard links), not for its content",
         ["XC0014"] = "only a file with more than 100 diagnostics shows it, too long for an example (BoundedCostTests and DiagnosticCapTests cover it)",
+        ["XC0015"] = "it is about what a command was asked to do (an option, a value given to set), not about a file",
+        ["XC0016"] = "it is about the key given to get, not about a file",
+        ["XC0017"] = "fmt reports it, not validate (FmtCommandTests cover it)",
     };
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class GrubGetSetTests
     {
         yield return "default";
         yield return "timeout";
-        var menu = new GrubMenu(GrubMenuDocument.Parse(text));
+        var menu = GrubMenu.FromDocument(GrubMenuDocument.Parse(text));
         foreach (var entry in menu.Entries)
         {
             if (entry.Kernel is { } kernel)

@@ -5,8 +5,8 @@ using XenConfig.Fstab.Syntax;
 namespace XenConfig.Fstab.Tests;
 
 /// <summary>
-/// After an edit through the model or the document, the document's diagnostics and source describe the edited text,
-/// never the text as first read.
+/// After an edit through the model, the document's diagnostics and source describe the edited text, never the text as
+/// first read, and the model's entries stay views of their lines.
 /// </summary>
 public sealed class EditFreshnessTests
 {
@@ -24,16 +24,17 @@ public sealed class EditFreshnessTests
         [.. diagnostics.Select(d => (d.Id, d.Location.Start.DisplayLine, d.Location.Start.DisplayColumn, d.Location.Span.Start))];
 
     [Fact]
-    public void Removing_the_rejected_line_clears_its_diagnostic()
+    public void Fixing_the_rejected_line_by_removing_it_through_an_entry_above_keeps_the_file_and_diagnostics_in_step()
     {
-        var document = FstabDocument.Parse(WithBadLine, "fstab");
-        Assert.Equal("XC3003", Assert.Single(document.Diagnostics).Id);
+        var fstab = FstabFile.FromDocument(FstabDocument.Parse(WithBadLine, "fstab"));
+        Assert.Equal("XC3003", Assert.Single(fstab.Diagnostics).Id);
 
-        Assert.True(document.RemoveLine(document.Lines[1]));
+        Assert.True(fstab.RemoveEntry(fstab.Entries[1]));
 
-        Assert.Empty(document.Diagnostics);
-        Assert.False(document.HasErrors);
-        Assert.Equal(document.ToString(), document.Source.Content);
+        var diagnostic = Assert.Single(fstab.Diagnostics);
+        Assert.Equal(("XC3003", 2), (diagnostic.Id, diagnostic.Location.Start.DisplayLine));
+        Assert.Equal(Fresh(fstab.Document), Describe(fstab.Diagnostics));
+        Assert.Equal(fstab.ToString(), fstab.Document.Source.Content);
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class EditFreshnessTests
     {
         var fstab = FstabFile.FromDocument(FstabDocument.Parse(WithBadLine, "fstab"));
 
-        fstab.Document.InsertEntry(0, "/dev/xvdc1", "/boot", "ext4", "defaults", 0, 2);
+        fstab.AddEntry("/dev/xvdc1", "/boot", "ext4", "defaults", 0, 2, index: 0);
 
         var diagnostic = Assert.Single(fstab.Diagnostics);
         Assert.Equal(("XC3003", 3), (diagnostic.Id, diagnostic.Location.Start.DisplayLine));
@@ -69,7 +70,7 @@ public sealed class EditFreshnessTests
     {
         var fstab = FstabFile.FromDocument(FstabDocument.Parse(WithBadLine, "fstab"));
 
-        Assert.True(fstab.Remove(fstab.Entries[0]));
+        Assert.True(fstab.RemoveEntry(fstab.Entries[0]));
 
         var diagnostic = Assert.Single(fstab.Diagnostics);
         Assert.Equal(("XC3003", 1, 32), (diagnostic.Id, diagnostic.Location.Start.DisplayLine, diagnostic.Location.Span.Start));
@@ -98,16 +99,47 @@ public sealed class EditFreshnessTests
     }
 
     [Fact]
-    public void A_document_whose_edits_leave_no_rejected_line_stays_free_of_diagnostics_and_saves_the_edit()
+    public void A_file_whose_edits_leave_no_rejected_line_stays_free_of_diagnostics_and_saves_the_edit()
     {
-        var document = FstabDocument.Parse("/dev/xvda1 / ext4 defaults 0 1\n");
-        var line = document.EntryLines.Single();
+        var fstab = FstabFile.FromDocument(FstabDocument.Parse("/dev/xvda1 / ext4 defaults 0 1\n"));
+        var entry = fstab.Entries.Single();
 
-        document.SetField(line, FstabFieldKind.Options, "noatime");
-        document.SetNumber(line, FstabFieldKind.Pass, 2);
+        entry.Options = MountOptions.Parse("noatime");
+        entry.Pass = 2;
 
-        Assert.Empty(document.Diagnostics);
-        Assert.Equal("/dev/xvda1 / ext4 noatime 0 2\n", document.Source.Content);
-        Assert.Equal(document.Source.GetBytes(document.ToString()), document.ToBytes());
+        Assert.Empty(fstab.Diagnostics);
+        Assert.Equal("/dev/xvda1 / ext4 noatime 0 2\n", fstab.Document.Source.Content);
+        Assert.Equal(fstab.Document.Source.GetBytes(fstab.ToString()), fstab.Document.ToBytes());
+    }
+
+    [Theory]
+    [InlineData("/dev/xvda1 / ext4 defaults 0 1", "/dev/xvda1 / ext4 defaults 0 1\n/dev/xvdb1 /srv xfs defaults 0 2")]
+    [InlineData("/dev/xvda1 / ext4 defaults 0 1\r", "/dev/xvda1 / ext4 defaults 0 1\r\n/dev/xvdb1 /srv xfs defaults 0 2")]
+    [InlineData("a / ext4 defaults 0 1\r\nb /x ext4 defaults 0 1\r\n", "a / ext4 defaults 0 1\r\nb /x ext4 defaults 0 1\r\n/dev/xvdb1 /srv xfs defaults 0 2\r\n")]
+    public void An_entry_added_at_the_end_takes_the_files_line_break_and_keeps_the_earlier_entries_as_views(string text, string expected)
+    {
+        var fstab = FstabFile.FromDocument(FstabDocument.Parse(text));
+        var first = fstab.Entries[0];
+
+        var added = fstab.AddEntry("/dev/xvdb1", "/srv", "xfs", "defaults", 0, 2);
+
+        Assert.Equal(expected, fstab.ToString());
+        Assert.Same(first, fstab.Entries[0]);
+        Assert.Same(added, fstab.Entries[^1]);
+        Assert.Equal(fstab.Entries.Count, fstab.Document.EntryLines.Count());
+    }
+
+    [Fact]
+    public void Removing_the_last_entry_of_a_file_without_a_final_newline_keeps_it_without_one()
+    {
+        var fstab = FstabFile.FromDocument(FstabDocument.Parse("/dev/xvda1 / ext4 defaults 0 1\n/dev/xvdb1 /srv xfs defaults 0 2"));
+        var root = fstab.Entries[0];
+
+        Assert.True(fstab.RemoveEntry(fstab.Entries[1]));
+
+        Assert.Equal("/dev/xvda1 / ext4 defaults 0 1", fstab.ToString());
+        Assert.Same(root, Assert.Single(fstab.Entries));
+        root.Pass = 2;
+        Assert.Equal("/dev/xvda1 / ext4 defaults 0 2", fstab.ToString());
     }
 }

@@ -49,7 +49,7 @@ public sealed class EditTests
     public void Adding_an_entry_follows_the_alignment_and_goes_at_the_end()
     {
         var fstab = FstabFile.Parse(Aligned);
-        fstab.Add("/dev/xvdb1", "/srv/data", "xfs", "noatime,nofail", 0, 2);
+        fstab.AddEntry("/dev/xvdb1", "/srv/data", "xfs", "noatime,nofail", 0, 2);
         Assert.Equal(Aligned + "/dev/xvdb1     /srv/data xfs   noatime,nofail     0      2\n", fstab.ToString());
     }
 
@@ -61,7 +61,7 @@ public sealed class EditTests
             "devpts                  /dev/pts                devpts  gid=5,mode=620  0 0\n" +
             "proc                    /proc                   proc    defaults        0 0\n";
         var fstab = FstabFile.Parse(text);
-        fstab.Add("/dev/xvdb1", "/srv", "xfs", "defaults", 0, 2);
+        fstab.AddEntry("/dev/xvdb1", "/srv", "xfs", "defaults", 0, 2);
         Assert.Equal(text + "/dev/xvdb1              /srv                    xfs     defaults        0 2\n", fstab.ToString());
     }
 
@@ -70,7 +70,7 @@ public sealed class EditTests
     {
         const string text = "/dev/a\t/\text4\tdefaults\t0\t1\n/dev/bb\t/home\text4\tdefaults\t0\t2\n";
         var fstab = FstabFile.Parse(text);
-        fstab.Add("/dev/xvdb1", "/srv", "xfs", "defaults", 0, 2);
+        fstab.AddEntry("/dev/xvdb1", "/srv", "xfs", "defaults", 0, 2);
         Assert.Equal(text + "/dev/xvdb1\t/srv\txfs\tdefaults\t0\t2\n", fstab.ToString());
     }
 
@@ -79,7 +79,7 @@ public sealed class EditTests
     {
         var text = "/dev/xvda1 / ext4 defaults 0 1\n# logs\n/dev/xvdb1 /var/log ext4 defaults 0 2\n";
         var fstab = FstabFile.Parse(text);
-        fstab.Add("/dev/xvdc1", "/var", "ext4", "defaults", 0, 2);
+        fstab.AddEntry("/dev/xvdc1", "/var", "ext4", "defaults", 0, 2);
         Assert.Equal(
             "/dev/xvda1 / ext4 defaults 0 1\n/dev/xvdc1 /var ext4 defaults 0 2\n# logs\n/dev/xvdb1 /var/log ext4 defaults 0 2\n",
             fstab.ToString());
@@ -89,7 +89,7 @@ public sealed class EditTests
     public void Adding_to_a_crlf_file_without_final_newline_uses_crlf()
     {
         var fstab = FstabFile.Parse("/dev/xvda1\t/\text4\tdefaults\t0\t1\r\n/dev/xvda2\tnone\tswap\tsw\t0\t0");
-        fstab.Add("proc", "/proc", "proc");
+        fstab.AddEntry("proc", "/proc", "proc");
         Assert.Equal(
             "/dev/xvda1\t/\text4\tdefaults\t0\t1\r\n/dev/xvda2\tnone\tswap\tsw\t0\t0\r\nproc\t/proc\tproc\tdefaults\t0\t0",
             fstab.ToString());
@@ -99,7 +99,7 @@ public sealed class EditTests
     public void Adding_to_an_empty_file_writes_six_fields_separated_by_spaces()
     {
         var fstab = FstabFile.Parse(string.Empty);
-        fstab.Add("LABEL=root", "/", "ext4", "defaults", 0, 1);
+        fstab.AddEntry("LABEL=root", "/", "ext4", "defaults", 0, 1);
         Assert.Equal("LABEL=root / ext4 defaults 0 1\n", fstab.ToString());
     }
 
@@ -108,9 +108,9 @@ public sealed class EditTests
     {
         var text = "# header\n/dev/xvda1 / ext4 defaults 0 1\n\n# the data disk\n# (xvdb)\n/dev/xvdb1 /srv xfs defaults 0 0\nproc /proc proc defaults 0 0\n";
         var fstab = FstabFile.Parse(text);
-        Assert.True(fstab.Remove(fstab.Find("/srv")!));
+        Assert.True(fstab.RemoveEntry(fstab.Find("/srv")!));
         Assert.Equal("# header\n/dev/xvda1 / ext4 defaults 0 1\n\nproc /proc proc defaults 0 0\n", fstab.ToString());
-        Assert.True(fstab.Remove(fstab.Find("/")!));
+        Assert.True(fstab.RemoveEntry(fstab.Find("/")!));
         Assert.Equal("# header\n\nproc /proc proc defaults 0 0\n", fstab.ToString());
     }
 
@@ -118,7 +118,7 @@ public sealed class EditTests
     public void Removing_the_last_line_of_a_file_without_final_newline_keeps_it_without()
     {
         var fstab = FstabFile.Parse("/dev/xvda1 / ext4 defaults 0 1\nproc /proc proc defaults 0 0");
-        fstab.Remove(fstab.Find("/proc")!);
+        fstab.RemoveEntry(fstab.Find("/proc")!);
         Assert.Equal("/dev/xvda1 / ext4 defaults 0 1", fstab.ToString());
     }
 
@@ -146,7 +146,7 @@ public sealed class EditTests
     public void Values_with_blanks_and_backslashes_are_escaped()
     {
         var fstab = FstabFile.Parse("/dev/xvda1 / ext4 defaults 0 1\n");
-        var entry = fstab.Add("#odd\\source", "/mnt/my disk\tx\ny", "ext4", "defaults");
+        var entry = fstab.AddEntry("#odd\\source", "/mnt/my disk\tx\ny", "ext4", "defaults");
         Assert.Equal("/dev/xvda1 / ext4 defaults 0 1\n\\043odd\\134source /mnt/my\\040disk\\011x\\012y ext4 defaults 0 0\n", fstab.ToString());
         Assert.Equal("#odd\\source", entry.Source.Text);
         Assert.Equal("/mnt/my disk\tx\ny", entry.MountPoint);
@@ -178,7 +178,7 @@ public sealed class EditTests
         var root = fstab.Find("/")!;
         Assert.Throws<ArgumentException>(() => root.MountPoint = value);
         Assert.Throws<ArgumentException>(() => root.FileSystemType = value);
-        Assert.Throws<ArgumentException>(() => fstab.Add(value, "/x", "ext4"));
+        Assert.Throws<ArgumentException>(() => fstab.AddEntry(value, "/x", "ext4"));
         Assert.Equal("/dev/xvda1 / ext4 defaults 0 1\n", fstab.ToString());
     }
 

@@ -25,7 +25,7 @@ public sealed class WriterPropertyTests : IDisposable
             var dump = random.Next(-5, 5);
             var pass = random.Next(int.MinValue, int.MaxValue);
             var fstab = FstabFile.Parse(i % 3 == 0 ? "# header\r\n/dev/xvda1\t/\text4\tdefaults\t0\t1" : string.Empty);
-            fstab.Add(source, target, type, options, dump, pass);
+            fstab.AddEntry(source, target, type, options, dump, pass);
 
             var read = Oracles.LibMount.Parse(Encoding.UTF8.GetBytes(fstab.ToString()));
             Assert.Empty(read.ErrorLines);

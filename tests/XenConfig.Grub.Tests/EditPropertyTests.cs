@@ -21,7 +21,7 @@ public sealed class EditPropertyTests
                     continue;
                 }
 
-                var menu = new GrubMenu(original);
+                var menu = GrubMenu.FromDocument(original);
                 if (kernel.Arguments.Get("root") is { } root && !root.Contains(' ', StringComparison.Ordinal) && !root.Contains('"', StringComparison.Ordinal))
                 {
                     menu.SetKernelArgument(i, "root", root);
@@ -68,7 +68,7 @@ public sealed class EditPropertyTests
             }
 
             var titles = original.Entries.Select(e => e.Title).ToList();
-            var menu = new GrubMenu(original);
+            var menu = GrubMenu.FromDocument(original);
             menu.MoveEntry(0, titles.Count - 1);
             Assert.Equal(titles.Skip(1).Append(titles[0]), menu.Entries.Select(e => e.Title));
             menu.MoveEntry(titles.Count - 1, 0);

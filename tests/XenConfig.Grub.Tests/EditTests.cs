@@ -23,7 +23,7 @@ public sealed class EditTests
         "\tinitrd /boot/initrd.img-6.1.0-18-amd64\n" +
         "# end of menu\n";
 
-    private static GrubMenu Menu(string text) => new(GrubMenuDocument.Parse(text));
+    private static GrubMenu Menu(string text) => GrubMenu.FromDocument(GrubMenuDocument.Parse(text));
 
     [Fact]
     public void Setting_dom0_mem_changes_only_its_value()
@@ -245,7 +245,7 @@ public sealed class FallbackEditTests
     [Fact]
     public void Adding_an_entry_first_shifts_the_fallback_numbers()
     {
-        var menu = new GrubMenu(GrubMenuDocument.Parse(Text));
+        var menu = GrubMenu.FromDocument(GrubMenuDocument.Parse(Text));
         menu.AddEntry("new", ["kernel /new"], 0);
         Assert.Equal("default 1\nfallback 2 3\ntitle new\n\tkernel /new\ntitle a\n\tkernel /a\ntitle b\n\tkernel /b\ntitle c\n\tkernel /c\n", menu.ToString());
     }
@@ -253,7 +253,7 @@ public sealed class FallbackEditTests
     [Fact]
     public void Removing_a_fallback_entry_drops_its_number()
     {
-        var menu = new GrubMenu(GrubMenuDocument.Parse(Text));
+        var menu = GrubMenu.FromDocument(GrubMenuDocument.Parse(Text));
         menu.RemoveEntry(1);
         Assert.Equal("default 0\nfallback 1\ntitle a\n\tkernel /a\ntitle c\n\tkernel /c\n", menu.ToString());
         menu.RemoveEntry(1);
@@ -263,7 +263,7 @@ public sealed class FallbackEditTests
     [Fact]
     public void Moving_entries_keeps_fallback_on_the_same_entries()
     {
-        var menu = new GrubMenu(GrubMenuDocument.Parse(Text));
+        var menu = GrubMenu.FromDocument(GrubMenuDocument.Parse(Text));
         menu.MoveEntry(2, 0);
         Assert.Equal("default 1\nfallback 2 0\ntitle c\n\tkernel /c\ntitle a\n\tkernel /a\ntitle b\n\tkernel /b\n", menu.ToString());
         Assert.Equal(["b", "c"], menu.Fallback.Select(f => menu.Entries[f].Title));

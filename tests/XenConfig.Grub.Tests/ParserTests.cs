@@ -45,7 +45,7 @@ public sealed class ParserTests
     public void Fallback_with_a_repeated_number_is_ignored_like_grub_0_97_does()
     {
         var document = GrubMenuDocument.Parse("fallback 1 1 2\ntitle a\nkernel /a\ntitle b\nkernel /b\ntitle c\nkernel /c\n");
-        Assert.Empty(new GrubMenu(document).Fallback);
+        Assert.Empty(GrubMenu.FromDocument(document).Fallback);
         Assert.Contains(document.Diagnostics, d => d.Id == "XC4004" && d.Message.Contains("repeated", StringComparison.Ordinal));
     }
 
@@ -53,7 +53,7 @@ public sealed class ParserTests
     public void Default_past_the_end_uses_the_first_existing_fallback()
     {
         var document = GrubMenuDocument.Parse("default 7\nfallback 9 1\ntitle a\nkernel /a\ntitle b\nkernel /b\n");
-        var menu = new GrubMenu(document);
+        var menu = GrubMenu.FromDocument(document);
         Assert.Equal(1, menu.DefaultEntryIndex);
     }
 
@@ -86,7 +86,7 @@ public sealed class ParserTests
         var document = GrubMenuDocument.Parse("default -1\ntitle a\nkernel /a\n");
         var rejection = Assert.Single(document.Diagnostics, d => d.Id == "XC4013");
         Assert.Equal(1, rejection.Location.Start.DisplayLine);
-        Assert.Equal(0, new GrubMenu(document).DefaultEntryIndex);
+        Assert.Equal(0, GrubMenu.FromDocument(document).DefaultEntryIndex);
     }
 
     [Fact]

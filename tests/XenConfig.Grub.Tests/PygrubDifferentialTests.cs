@@ -185,7 +185,7 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
             return fields;
         }
 
-        var menu = new GrubMenu(document);
+        var menu = GrubMenu.FromDocument(document);
         var pyTimeout = pygrub.Timeout is null ? null
             : int.TryParse(pygrub.Timeout, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var t) ? (t == -1 ? null : t.ToString(CultureInfo.InvariantCulture))
             : "invalid";

@@ -9,7 +9,7 @@ public sealed class SpecExampleTests
     private static GrubMenuDocument Example(string name) =>
         GrubMenuDocument.Load(Path.Combine(RepositoryPaths.SpecExamples("grub"), name));
 
-    private static GrubMenu Menu(string name) => new(Example(name));
+    private static GrubMenu Menu(string name) => GrubMenu.FromDocument(Example(name));
 
     private static string[] Ids(GrubMenuDocument document) => document.Diagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal).ToArray();
 
@@ -54,7 +54,7 @@ public sealed class SpecExampleTests
     public void G06_empty_titles_are_dropped_before_numbering()
     {
         var document = Example("G06-empty-title-shifts-index.menu.lst");
-        var menu = new GrubMenu(document);
+        var menu = GrubMenu.FromDocument(document);
         Assert.Equal(["Real A", "Real B"], menu.Entries.Select(e => e.Title));
         Assert.Equal("Real B", menu.DefaultEntry!.Title);
         Assert.Contains(document.Diagnostics, d => d.Id == "XC4014");
@@ -66,7 +66,7 @@ public sealed class SpecExampleTests
     {
         // XC4010 is a semantic check (GrubMenuValidator): the strict parse reads the menu.
         var document = Example("G07-default-out-of-range.menu.lst");
-        Assert.Equal(0, new GrubMenu(document).DefaultEntryIndex);
+        Assert.Equal(0, GrubMenu.FromDocument(document).DefaultEntryIndex);
         Assert.Empty(Ids(document));
         Assert.Equal(0, GrubMenu.Parse(document.ToString()).DefaultEntryIndex);
     }
@@ -97,7 +97,7 @@ public sealed class SpecExampleTests
     public void G10_comment_ending_in_backslash_swallows_the_default_line()
     {
         var document = Example("G10-comment-continuation.menu.lst");
-        Assert.Equal(0, new GrubMenu(document).DefaultEntryIndex);
+        Assert.Equal(0, GrubMenu.FromDocument(document).DefaultEntryIndex);
         Assert.Contains(document.Diagnostics, d => d.Id == "XC4002" && d.IsError);
         Assert.Contains(document.Diagnostics, d => d.Id == "XC4015");
     }
@@ -120,7 +120,7 @@ public sealed class SpecExampleTests
         var entry = Assert.Single(document.Entries);
         Assert.Equal(["root", "timeout", "kernel", "default"], entry.Commands.Select(c => c.Name));
         Assert.Equal(2, document.Diagnostics.Count(d => d.Id == "XC4003" && d.IsError));
-        Assert.Equal(10, new GrubMenu(document).Timeout);
+        Assert.Equal(10, GrubMenu.FromDocument(document).Timeout);
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class SpecExampleTests
     public void G19_module_before_kernel_still_reads_its_timeout()
     {
         var document = Example("G19-module-before-kernel.menu.lst");
-        Assert.Equal(0, new GrubMenu(document).Timeout);
+        Assert.Equal(0, GrubMenu.FromDocument(document).Timeout);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class SpecExampleTests
     {
         var document = Example("G21-no-entries.menu.lst");
         Assert.Empty(document.Entries);
-        Assert.Null(new GrubMenu(document).DefaultEntryIndex);
+        Assert.Null(GrubMenu.FromDocument(document).DefaultEntryIndex);
         Assert.Equal(2, document.Diagnostics.Count(d => d.Id == "XC4003" && !d.IsError));
     }
 

@@ -21,7 +21,7 @@ public sealed class WriterRefusalTests
         "\tmodule /boot/vmlinuz root=/dev/md0 ro\n" +
         "\tmodule /boot/initrd.img\n";
 
-    private static GrubMenu Parse(string text = Menu) => new(GrubMenuDocument.Parse(text));
+    private static GrubMenu Parse(string text = Menu) => GrubMenu.FromDocument(GrubMenuDocument.Parse(text));
 
     public static TheoryData<string, string?, string> KernelArgumentRefusals => new()
     {
@@ -99,7 +99,7 @@ public sealed class WriterRefusalTests
     [Fact]
     public void A_character_a_latin1_menu_cannot_hold_is_refused()
     {
-        var menu = new GrubMenu(GrubMenuDocument.Parse(SourceText.From(Encoding.Latin1.GetBytes(Menu.Replace("Debian", "D\u00e9bian", StringComparison.Ordinal)))));
+        var menu = GrubMenu.FromDocument(GrubMenuDocument.Parse(SourceText.From(Encoding.Latin1.GetBytes(Menu.Replace("Debian", "D\u00e9bian", StringComparison.Ordinal)))));
         var before = menu.ToString();
 
         var error = Assert.Throws<ArgumentException>(() => menu.SetKernelArgument(0, "label", "\u20ac"));

@@ -1,3 +1,4 @@
+using XenConfig.Domain.Model;
 using XenConfig.Domain;
 using XenConfig.Testing;
 
@@ -20,13 +21,13 @@ public sealed class RoundTripTests
         var back = LibvirtConverter.FromDomainXml(xml.Text);
         Assert.False(back.HasErrors, string.Join("\n", back.Diagnostics));
         var edited = DomainConfigDocument.Parse(original.ToString(), original.Path);
-        back.ApplyTo(edited);
+        back.ApplyTo(DomainConfig.FromDocument(edited));
 
         Assert.False(edited.HasErrors, string.Join("\n", edited.Diagnostics));
         Assert.Equal(Comments(original.ToString()), Comments(edited.ToString()));
         var again = LibvirtConverter.ToDomainXml(edited);
         var settled = DomainConfigDocument.Parse(edited.ToString());
-        LibvirtConverter.FromDomainXml(again.Text).ApplyTo(settled);
+        LibvirtConverter.FromDomainXml(again.Text).ApplyTo(DomainConfig.FromDocument(settled));
         Assert.Equal(edited.ToString(), settled.ToString());
         Assert.Equal(XmlCanonicalizer.Canonicalize(again.Text), XmlCanonicalizer.Canonicalize(LibvirtConverter.ToDomainXml(settled).Text));
     }
@@ -49,7 +50,7 @@ public sealed class RoundTripTests
         var document = DomainConfigDocument.Parse(original);
         var xml = LibvirtConverter.ToDomainXml(document).Text.Replace("<vcpu placement='static'>1</vcpu>", "<vcpu placement='static'>2</vcpu>", StringComparison.Ordinal);
 
-        var changed = LibvirtConverter.FromDomainXml(xml).ApplyTo(document);
+        var changed = LibvirtConverter.FromDomainXml(xml).ApplyTo(DomainConfig.FromDocument(document));
 
         Assert.Contains("vcpus", changed);
         Assert.DoesNotContain("disk", changed);

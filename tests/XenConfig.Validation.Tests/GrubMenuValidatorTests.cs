@@ -68,7 +68,7 @@ public sealed class GrubMenuValidatorTests
         const string menu = "default 7\nfallback 9 1\ntitle a\nkernel /a\ntitle b\nkernel /b\n";
         var diagnostic = ValidationAssert.Single(Validate(menu), "XC4010", 1, 1);
         Assert.Contains("GRUB boots entry 1 instead", diagnostic.Message, StringComparison.Ordinal);
-        Assert.Equal(1, new GrubMenu(GrubMenuDocument.Parse(menu)).DefaultEntryIndex);
+        Assert.Equal(1, GrubMenu.FromDocument(GrubMenuDocument.Parse(menu)).DefaultEntryIndex);
     }
 
     /// <summary>The spec examples that do not boot, with how many diagnostics of the id each gets.</summary>

@@ -89,6 +89,19 @@ public sealed class SuppressionTests
     }
 
     [Fact]
+    public void An_ignore_written_inside_a_quoted_value_suppresses_nothing()
+    {
+        using var folder = new TempFolder();
+        folder.Write("web01/web01.cfg", "name = \"web01\"\nmemory = 512\nfoo = \"quiet # xenconfig: ignore XC2003\"\n");
+        folder.Write("web02/web02.cfg", "name = \"web02\"\nmemory = 512\nfoo = \"quiet\" # xenconfig: ignore XC2003\n");
+
+        var report = Validate(folder);
+
+        Assert.Contains("XC2003 web01/web01.cfg:3", Ids(report.Diagnostics, folder.Path));
+        Assert.Contains("XC2003 web02/web02.cfg:3", Ids(report.Suppressed, folder.Path));
+    }
+
+    [Fact]
     public void An_inline_comment_at_the_end_of_the_line_suppresses_that_line()
     {
         using var folder = new TempFolder();
@@ -217,15 +230,19 @@ public sealed class SuppressionTests
     }
 
     [Fact]
-    public void Without_git_the_root_is_the_settings_files_folder_or_else_the_common_folder_of_the_paths()
+    public void Without_git_the_root_is_the_validated_folder_and_a_settings_file_above_it_is_not_read()
     {
         using var folder = new TempFolder();
         var a = folder.Write("repo/guests/a/fstab", DuplicateRoot);
         var b = folder.Write("repo/guests/b/fstab", DuplicateRoot);
+        folder.Write("repo/.xenconfig.yaml", "ignore: []\n");   // above what is validated, and no .git: no repository's
 
         Assert.Equal(Path.Combine(folder.Path, "repo", "guests"), RepositoryRoot.Find([a, b]));
-        folder.Write("repo/.xenconfig.yaml", "");
-        Assert.Equal(Path.Combine(folder.Path, "repo"), RepositoryRoot.Find([a, b]));
+        Assert.Null(RepositoryRoot.FindSettingsFile([a, b]));
+
+        var settings = folder.Write("repo/guests/.xenconfig.yaml", "ignore: []\n");
+        Assert.Equal(settings, RepositoryRoot.FindSettingsFile([a, b]));
+        Assert.Equal(settings, RepositoryRoot.FindSettingsFile([Path.Combine(folder.Path, "repo", "guests")]));
     }
 
     [Theory]
@@ -233,6 +250,10 @@ public sealed class SuppressionTests
     [InlineData("memory = 512 # xenconfig: ignore XC2022,XC5003", new[] { "XC2022", "XC5003" })]
     [InlineData("# xenconfig: ignore", new string[0])]
     [InlineData("# xenconfig ignore XC2022", new string[0])]
+    [InlineData("extra = \"console=hvc0 # xenconfig: ignore XC2012\"", new string[0])]                 // inside a quoted value
+    [InlineData("extra = 'a\\' # xenconfig: ignore XC2012'", new string[0])]                            // an escaped quote does not end it
+    [InlineData("extra = \"a # b\" # xenconfig: ignore XC2012", new[] { "XC2012" })]                     // the comment after the value
+    [InlineData("note: 'it''s' # xenconfig: ignore XC0005", new[] { "XC0005" })]
     public void Inline_comments_name_ids_after_ignore(string line, string[] ids)
     {
         Assert.Equal(ids, DiagnosticSuppressions.InlineIgnoredIds(line));

@@ -1,3 +1,4 @@
+using XenConfig.Domain.Model;
 using XenConfig.Domain;
 
 namespace XenConfig.Yaml.Tests;
@@ -22,7 +23,7 @@ public sealed class ApplyTests
     {
         var document = DomainConfigDocument.Parse(Original.ReplaceLineEndings("\n"));
 
-        var result = DomainConfigYaml.Apply(document, "name: web\nconfig:\n  memory: 2048\n  vcpus: 2\n  disk: ['phy:/dev/vg0/web,xvda,w', 'phy:/dev/vg0/web-data,xvdb,w']\n  on_crash: restart\n");
+        var result = DomainConfigYaml.Apply(DomainConfig.FromDocument(document), "name: web\nconfig:\n  memory: 2048\n  vcpus: 2\n  disk: ['phy:/dev/vg0/web,xvda,w', 'phy:/dev/vg0/web-data,xvdb,w']\n  on_crash: restart\n");
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal(["memory", "disk", "on_crash"], result.Changed);
@@ -48,11 +49,11 @@ public sealed class ApplyTests
         var document = DomainConfigDocument.Parse(Original.ReplaceLineEndings("\n"));
         const string yaml = "name: web\nconfig:\n  memory: 1024\n  vcpus: 2\n  disk: ['phy:/dev/vg0/web,xvda,w']\n";
 
-        var kept = DomainConfigYaml.Apply(document, yaml);
+        var kept = DomainConfigYaml.Apply(DomainConfig.FromDocument(document), yaml);
         Assert.Equal(Original.ReplaceLineEndings("\n"), document.ToString());
         Assert.Empty(kept.Changed);
 
-        var removed = DomainConfigYaml.Apply(document, yaml, new DomainConfigApplyOptions { RemoveMissing = true });
+        var removed = DomainConfigYaml.Apply(DomainConfig.FromDocument(document), yaml, new DomainConfigApplyOptions { RemoveMissing = true });
 
         Assert.Equal(["bootloader"], removed.Removed);
         Assert.DoesNotContain("pygrub", document.ToString(), StringComparison.Ordinal);
@@ -65,7 +66,7 @@ public sealed class ApplyTests
     {
         var document = DomainConfigDocument.Parse(Original.ReplaceLineEndings("\n"));
 
-        var result = DomainConfigYaml.Apply(document, "name: web\nconfig:\n  memory: 4096\n  vcpus: yes\n", new DomainConfigApplyOptions { YamlPath = "web.vm.yaml" });
+        var result = DomainConfigYaml.Apply(DomainConfig.FromDocument(document), "name: web\nconfig:\n  memory: 4096\n  vcpus: yes\n", new DomainConfigApplyOptions { YamlPath = "web.vm.yaml" });
 
         Assert.True(result.HasErrors);
         Assert.Empty(result.Changed);
@@ -80,7 +81,7 @@ public sealed class ApplyTests
     {
         var document = DomainConfigDocument.Parse(Original.ReplaceLineEndings("\n"));
 
-        var result = DomainConfigYaml.Apply(document, yaml);
+        var result = DomainConfigYaml.Apply(DomainConfig.FromDocument(document), yaml);
 
         Assert.Equal(message, Assert.Single(result.Diagnostics).Message);
         Assert.Equal(Original.ReplaceLineEndings("\n"), document.ToString());
@@ -93,8 +94,8 @@ public sealed class ApplyTests
         var document = DomainConfigDocument.Parse("extra = \"a\\nb\"\n");
         var yaml = DomainConfigYaml.Export(document);
 
-        Assert.Empty(DomainConfigYaml.Apply(document, yaml).Diagnostics);
-        var fresh = DomainConfigYaml.Apply(DomainConfigDocument.Parse(""), yaml);
+        Assert.Empty(DomainConfigYaml.Apply(DomainConfig.FromDocument(document), yaml).Diagnostics);
+        var fresh = DomainConfigYaml.Apply(DomainConfig.FromDocument(DomainConfigDocument.Parse("")), yaml);
         Assert.Equal("XC2002", Assert.Single(fresh.Diagnostics).Id);
     }
 }

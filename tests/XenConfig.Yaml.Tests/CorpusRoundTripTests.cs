@@ -1,3 +1,4 @@
+using XenConfig.Domain.Model;
 using XenConfig.Domain;
 using XenConfig.Testing;
 
@@ -17,7 +18,7 @@ public sealed class CorpusRoundTripTests
         var yaml = DomainConfigYaml.Export(original);
 
         var imported = DomainConfigDocument.Parse("");
-        var result = DomainConfigYaml.Apply(imported, yaml);
+        var result = DomainConfigYaml.Apply(DomainConfig.FromDocument(imported), yaml);
 
         Assert.Empty(result.Diagnostics);
         YamlText.AssertSameSettings(original, imported);
@@ -32,7 +33,7 @@ public sealed class CorpusRoundTripTests
         var text = original.ToString();
         var yaml = DomainConfigYaml.Export(original);
 
-        var result = DomainConfigYaml.Apply(original, yaml, new DomainConfigApplyOptions { RemoveMissing = true });
+        var result = DomainConfigYaml.Apply(DomainConfig.FromDocument(original), yaml, new DomainConfigApplyOptions { RemoveMissing = true });
 
         Assert.Empty(result.Diagnostics);
         Assert.Empty(result.Changed);

@@ -1,3 +1,4 @@
+using XenConfig.Domain.Model;
 using XenConfig.Domain;
 using XenConfig.Testing;
 
@@ -51,7 +52,7 @@ public sealed class ExportTests
 
         Assert.Equal($"config:\n  k: {yaml}\n", exported);
         var imported = DomainConfigDocument.Parse("");
-        Assert.Empty(DomainConfigYaml.Apply(imported, exported).Diagnostics);
+        Assert.Empty(DomainConfigYaml.Apply(DomainConfig.FromDocument(imported), exported).Diagnostics);
         Assert.Equal(document.GetValue("k"), imported.GetValue("k"));
         Assert.Equal(document.Settings["k"].Value.IsNumberToken && yaml == xl, imported.Settings["k"].Value.IsNumberToken);
     }
@@ -71,7 +72,7 @@ public sealed class ExportTests
 
         var yaml = DomainConfigYaml.Export(document);
         var imported = DomainConfigDocument.Parse("");
-        DomainConfigYaml.Apply(imported, yaml);
+        DomainConfigYaml.Apply(DomainConfig.FromDocument(imported), yaml);
 
         Assert.Equal("name: vm\nconfig:\n  memory: 1\n  name: vm\n", yaml);
         Assert.Equal(["memory", "name"], imported.Settings.Keys);
@@ -90,7 +91,7 @@ public sealed class ExportTests
         var imported = DomainConfigDocument.Parse("");
 
         Assert.Equal($"config:\n  \"{key}\": 1\n", yaml);
-        Assert.Empty(DomainConfigYaml.Apply(imported, yaml).Diagnostics);
+        Assert.Empty(DomainConfigYaml.Apply(DomainConfig.FromDocument(imported), yaml).Diagnostics);
         Assert.Equal(document.ToString(), imported.ToString());
     }
 

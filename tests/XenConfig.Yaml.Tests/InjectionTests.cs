@@ -1,3 +1,4 @@
+using XenConfig.Domain.Model;
 using XenConfig.Domain;
 using XenConfig.Fstab.Model;
 using XenConfig.Fstab;
@@ -71,7 +72,7 @@ public sealed class InjectionTests
         const string original = "# guest\nname = \"vm\"\nextra = \"old\"  # kernel args\n";
         var document = DomainConfigDocument.Parse(original);
 
-        var result = DomainConfigYaml.Apply(document, $"name: vm\nconfig:\n  extra: {YamlText.Quote(value)}\n");
+        var result = DomainConfigYaml.Apply(DomainConfig.FromDocument(document), $"name: vm\nconfig:\n  extra: {YamlText.Quote(value)}\n");
 
         var reparsed = DomainConfigDocument.Parse(document.ToString());
         Assert.False(reparsed.HasErrors);

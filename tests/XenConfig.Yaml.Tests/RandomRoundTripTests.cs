@@ -1,3 +1,4 @@
+using XenConfig.Domain.Model;
 using XenConfig.Domain;
 
 namespace XenConfig.Yaml.Tests;
@@ -15,7 +16,7 @@ public sealed class RandomRoundTripTests
     public void A_generated_config_survives_export_and_import(int seed)
     {
         var random = new Random(seed);
-        var original = DomainConfigDocument.Parse(random.Next(2) == 0 ? "" : "# header\nname = 'g'\n");
+        var original = DomainConfig.FromDocument(DomainConfigDocument.Parse(random.Next(2) == 0 ? "" : "# header\nname = 'g'\n"));
         var count = random.Next(1, 12);
         for (var i = 0; i < count; i++)
         {
@@ -23,11 +24,11 @@ public sealed class RandomRoundTripTests
         }
 
         var text = original.ToString();
-        var yaml = DomainConfigYaml.Export(original);
+        var yaml = DomainConfigYaml.Export(original.Document);
 
-        var imported = DomainConfigDocument.Parse("");
+        var imported = DomainConfig.FromDocument(DomainConfigDocument.Parse(""));
         Assert.Empty(DomainConfigYaml.Apply(imported, yaml).Diagnostics);
-        YamlText.AssertSameSettings(original, imported);
+        YamlText.AssertSameSettings(original.Document, imported.Document);
         Assert.Equal(imported.ToString(), VmDefinition.Parse(yaml).DomainConfig!.ToString());
         var applied = DomainConfigYaml.Apply(original, yaml, new DomainConfigApplyOptions { RemoveMissing = true });
         Assert.Empty(applied.Changed);

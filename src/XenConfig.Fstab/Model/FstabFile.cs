@@ -6,9 +6,10 @@ using XenConfig.Fstab.Syntax;
 namespace XenConfig.Fstab.Model;
 
 /// <summary>
-/// An fstab as a list of typed entries over its lossless <see cref="FstabDocument"/>. Edits (add, remove, change a
-/// field or an option) write into the document, so comments, blank lines, alignment and lines libmount rejects stay as
-/// they were.
+/// An fstab as a list of typed entries over its lossless <see cref="FstabDocument"/>. Every edit lives here and on the
+/// entries (<see cref="AddEntry"/>, <see cref="RemoveEntry"/>, the <see cref="FstabEntry"/> setters): each changes only
+/// the bytes it concerns and reads the text again, so comments, blank lines, alignment and lines libmount rejects stay
+/// as they were, and <see cref="Diagnostics"/> always describe the current text.
 /// </summary>
 public sealed class FstabFile
 {
@@ -63,49 +64,73 @@ public sealed class FstabFile
     }
 
     /// <summary>
-    /// Adds an entry with all six fields. It goes before the first entry mounted below it (so parents come before
-    /// children), otherwise at the end of the file; it follows the file's column alignment and line breaks.
+    /// Adds an entry with all six fields, following the file's column alignment and line breaks. Without
+    /// <paramref name="index"/> it goes before the first entry mounted below it (so parents come before children),
+    /// otherwise at the end of the file.
     /// </summary>
+    /// <param name="source">Field 1: what is mounted.</param>
+    /// <param name="mountPoint">Field 2: the mount point.</param>
+    /// <param name="fileSystemType">Field 3: the filesystem type.</param>
+    /// <param name="options">Field 4: the options.</param>
+    /// <param name="dump">Field 5: the dump frequency.</param>
+    /// <param name="pass">Field 6: the fsck pass number.</param>
+    /// <param name="index">The entry's place among <see cref="Entries"/> (before the entry now at that index, with
+    /// the comment lines directly above it; <see cref="Entries"/>' count puts it at the end of the file); null to place
+    /// it by its mount point.</param>
+    /// <returns>The new entry.</returns>
     /// <exception cref="ArgumentException">A value is empty, holds NUL or does not fit the file's encoding.</exception>
-    public FstabEntry Add(string source, string mountPoint, string fileSystemType, string options = "defaults", int dump = 0, int pass = 0)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or past the end.</exception>
+    public FstabEntry AddEntry(string source, string mountPoint, string fileSystemType, string options = "defaults", int dump = 0, int pass = 0, int? index = null)
     {
         ArgumentNullException.ThrowIfNull(mountPoint);
-        var index = Document.Lines.Count;
-        var child = Entries.FirstOrDefault(e => IsBelow(e.MountPoint, mountPoint));
-        if (child is not null)
+        var entries = Entries;
+        FstabEntry? before;
+        if (index is { } position)
         {
-            // Comments right above the child describe the child: insert above them, unless they are the file's header.
-            index = child.LineNumber - 1;
-            var blockStart = index;
+            ArgumentOutOfRangeException.ThrowIfNegative(position, nameof(index));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(position, entries.Count, nameof(index));
+            before = position < entries.Count ? entries[position] : null;
+        }
+        else
+        {
+            before = entries.FirstOrDefault(e => IsBelow(e.MountPoint, mountPoint));
+        }
+
+        var lineIndex = Document.Lines.Count;
+        if (before is not null)
+        {
+            // Comments right above an entry describe it: insert above them, unless they are the file's header.
+            lineIndex = before.LineNumber - 1;
+            var blockStart = lineIndex;
             while (blockStart > 0 && Document.Lines[blockStart - 1] is FstabCommentLine)
             {
                 blockStart--;
             }
 
-            index = blockStart > 0 ? blockStart : index;
+            lineIndex = blockStart > 0 ? blockStart : lineIndex;
         }
 
-        var line = Document.InsertEntry(index, source, mountPoint, fileSystemType, options, dump, pass);
+        var line = Document.InsertEntry(lineIndex, source, mountPoint, fileSystemType, options, dump, pass);
         return View(line);
     }
 
     /// <summary>Removes an entry with the comment lines directly above it (not the file's header).</summary>
     /// <returns>False when the entry is not in this fstab.</returns>
-    public bool Remove(FstabEntry entry)
+    public bool RemoveEntry(FstabEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return Document.RemoveLine(entry.Syntax);
     }
 
     /// <summary>
-    /// Saves the text atomically (<see cref="FstabDocument.Save(string, XenConfig.Text.AtomicFileOptions?)"/>); bytes
-    /// not edited are written back as read.
+    /// Saves the text atomically (<see cref="FstabDocument.Save"/>); bytes not edited are written back as read.
     /// </summary>
-    /// <param name="path">Where to write.</param>
+    /// <param name="path">Where to write; null for the file the fstab was loaded from.</param>
     /// <param name="options">Checks and overrides; null for the defaults.</param>
+    /// <exception cref="InvalidOperationException">No path was given and the fstab has none.</exception>
     /// <exception cref="XenConfig.Text.SaveRefusedException">The save was refused (XC0013).</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public void Save(string path, XenConfig.Text.AtomicFileOptions? options = null) => Document.Save(path, options);
+    public void Save(string? path = null, XenConfig.Text.AtomicFileOptions? options = null) => Document.Save(path, options);
 
     /// <summary>The whole text.</summary>
     public override string ToString() => Document.ToString();

@@ -45,7 +45,7 @@ public sealed class FstabEntryLine : FstabLine
     public FstabField? Pass => _fields.Count > 5 ? _fields[5] : null;
 
     /// <summary>Text after the last field libmount reads: blanks and ignored extra fields, kept as written.</summary>
-    public string TrailingText { get; }
+    public string TrailingText { get; private set; }
 
     /// <summary>The dump number libmount reads (C <c>strtol</c>, stored in an int); 0 when the field is absent.</summary>
     public int DumpNumber { get; private set; }
@@ -53,13 +53,19 @@ public sealed class FstabEntryLine : FstabLine
     /// <summary>The pass number libmount reads (C <c>strtol</c>, stored in an int); 0 when the field is absent.</summary>
     public int PassNumber { get; private set; }
 
-    internal void SetField(int index, FstabField field) => _fields[index] = field;
-
-    internal void AddField(FstabField field) => _fields.Add(field);
-
-    internal void SetNumbers(int dump, int pass)
+    // An edit read the line again: this object (which the model's entry views hold) takes the new line's content.
+    internal void Adopt(FstabEntryLine now)
     {
-        DumpNumber = dump;
-        PassNumber = pass;
+        if (ReferenceEquals(now, this))
+        {
+            return;
+        }
+
+        _fields.Clear();
+        _fields.AddRange(now._fields);
+        TrailingText = now.TrailingText;
+        LineBreak = now.LineBreak;
+        DumpNumber = now.DumpNumber;
+        PassNumber = now.PassNumber;
     }
 }

@@ -44,8 +44,4 @@ public sealed class FstabField
     public override string ToString() => LeadingTrivia + RawText;
 
     internal Encoding Encoding => _encoding;
-
-    internal FstabField WithRawText(string rawText) => new(Kind, LeadingTrivia, rawText, _encoding);
-
-    internal FstabField WithLeadingTrivia(string trivia) => new(Kind, trivia, RawText, _encoding);
 }

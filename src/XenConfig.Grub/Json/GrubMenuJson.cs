@@ -22,7 +22,7 @@ public static class GrubMenuJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(document);
-        var menu = new GrubMenu(document);
+        var menu = GrubMenu.FromDocument(document);
         writer.WriteStartObject();
         writer.WriteString("kind", "grub");
         WriteNumber(writer, "default", menu.DefaultEntryIndex);

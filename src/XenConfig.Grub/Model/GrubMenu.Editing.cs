@@ -514,8 +514,10 @@ public sealed partial class GrubMenu
 
     private void Splice(TextSpan span, string replacement)
     {
-        var content = Document.Source.Content;
-        var updated = string.Concat(content.AsSpan(0, span.Start), replacement, content.AsSpan(span.End));
-        Document = GrubMenuDocument.Parse(Document.Source.WithContent(updated), Document.Options);
+        var source = Document.Source.WithChanges([new TextChange(span, replacement)]);
+        if (!ReferenceEquals(source, Document.Source))
+        {
+            Document = GrubMenuDocument.Parse(source, Document.Options);
+        }
     }
 }

@@ -13,11 +13,14 @@ namespace XenConfig.Grub.Model;
 /// </summary>
 public sealed partial class GrubMenu
 {
-    /// <summary>Wraps a parsed document (with or without errors) for reading and editing.</summary>
-    public GrubMenu(GrubMenuDocument document)
+    private GrubMenu(GrubMenuDocument document) => Document = document;
+
+    /// <summary>A typed view of a parsed document, with or without errors, for reading and editing.</summary>
+    /// <param name="document">The document; every edit replaces <see cref="Document"/> with the edited one.</param>
+    public static GrubMenu FromDocument(GrubMenuDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        Document = document;
+        return new GrubMenu(document);
     }
 
     /// <summary>The current syntax tree (replaced by every edit).</summary>
@@ -103,16 +106,14 @@ public sealed partial class GrubMenu
     }
 
     /// <summary>
-    /// Writes the current text with <see cref="AtomicFile"/> (temporary file next to the target, flush, rename; through
-    /// symbolic links; mode, owner and group kept), in the encoding it was read with. Saving to the file it was loaded
-    /// from is refused when that file changed since.
+    /// Writes the current text atomically (<see cref="GrubMenuDocument.Save"/>), in the encoding it was read with.
     /// </summary>
-    /// <param name="path">Where to write.</param>
+    /// <param name="path">Where to write; null for the file the menu was loaded from.</param>
     /// <param name="options">Checks and overrides (<see cref="AtomicFileOptions.Force"/>); null for the defaults.</param>
+    /// <exception cref="InvalidOperationException">No path was given and the menu has none.</exception>
     /// <exception cref="SaveRefusedException">The save was refused (XC0013): changed since read, read-only, hard links, locked.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public void Save(string path, AtomicFileOptions? options = null) =>
-        AtomicFile.WriteAllBytes(path, Document.Source.GetBytes(Document.Source.Content), AtomicFile.ForDocument(Document.Source, path, options));
+    public void Save(string? path = null, AtomicFileOptions? options = null) => Document.Save(path, options);
 
     /// <summary>The current text.</summary>
     public override string ToString() => Document.ToString();

@@ -94,7 +94,7 @@ internal static class DomainDevices
         }
 
         if (config.Kernel is null && config.Bootloader is not null && guest.Menu is { } menu
-            && new GrubMenu(menu).DefaultEntry is { Kernel: not null } entry
+            && GrubMenu.FromDocument(menu).DefaultEntry is { Kernel: not null } entry
             && MenuRoot(menu, entry) is { } menuRoot)
         {
             return menuRoot with { Origin = $"root={menuRoot.Device} (default entry '{entry.Title}' of {Describe(menuRoot.Location)})" };

@@ -99,7 +99,7 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
             return;
         }
 
-        var model = new GrubMenu(menu);
+        var model = GrubMenu.FromDocument(menu);
         if (menu.DefaultLine is { } line && model.Default >= menu.Entries.Count)
         {
             context.Report(DiagnosticIds.GrubDefaultOutOfRange, menu.GetLocation(line), string.Create(CultureInfo.InvariantCulture,

@@ -186,7 +186,7 @@ public sealed class GuestValidator : AbstractValidator<Guest>
         }
 
         var disks = DomainDevices.Disks(guest.Config);
-        foreach (var entry in new GrubMenu(menu).Entries)
+        foreach (var entry in GrubMenu.FromDocument(menu).Entries)
         {
             if (DomainDevices.MenuRoot(menu, entry) is not { } root || !DomainDevices.IsDiskDevicePath(root.Device))
             {

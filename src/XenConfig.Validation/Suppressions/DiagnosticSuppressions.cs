@@ -126,14 +126,52 @@ public sealed partial class DiagnosticSuppressions
 
     /// <summary>
     /// The ids an inline comment on <paramref name="line"/> names: <c># xenconfig: ignore XC2022, XC5003</c>. Empty
-    /// when the line has no such comment.
+    /// when the line has no such comment. Only a real comment counts: the text from the first <c>#</c> outside a
+    /// quoted string (<c>'...'</c> or <c>"..."</c>, with backslash escapes), so a value such as
+    /// <c>extra = "# xenconfig: ignore XC2012"</c> suppresses nothing.
     /// </summary>
     /// <param name="line">One line of a file.</param>
     public static IReadOnlyList<string> InlineIgnoredIds(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var match = InlineComment().Match(line);
+        if (CommentStart(line) is not { } start)
+        {
+            return [];
+        }
+
+        var match = InlineComment().Match(line, start);
         return match.Success ? [.. match.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : [];
+    }
+
+    // Where the line's comment starts: the first '#' outside a quoted string; null when there is none.
+    private static int? CommentStart(string line)
+    {
+        char? quote = null;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quote is { } open)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == open)
+                {
+                    quote = null;
+                }
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (c == '#')
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static bool IgnoredInline(Diagnostic diagnostic, SourceText? text)

@@ -11,24 +11,28 @@ public static class RepositoryRoot
 
     /// <summary>
     /// The repository root of the validated <paramref name="paths"/>: the nearest folder at or above their common folder
-    /// that holds <c>.git</c>; else the folder of the nearest <c>.xenconfig.yaml</c> above; else the common folder.
+    /// that holds <c>.git</c>; else their common folder.
     /// </summary>
     /// <param name="paths">The validated files and folders (relative to the working folder or full).</param>
     /// <returns>A full path.</returns>
     public static string Find(IEnumerable<string> paths)
     {
         var common = CommonFolder(paths);
-        return GitRoot(common) ?? (FindSettingsFile(paths) is { } settings ? Path.GetDirectoryName(settings)! : common);
+        return GitRoot(common) ?? common;
     }
 
     /// <summary>
     /// The <c>.xenconfig.yaml</c> that applies to <paramref name="paths"/>: the first found walking up from their common
-    /// folder, stopping at the git root (inclusive) or the file system root. Null when there is none.
+    /// folder to the repository root, the first folder that holds <c>.git</c> (inclusive). Outside a git work tree
+    /// only the common folder itself is looked at: a settings file in a folder above what is validated (a home folder,
+    /// <c>/</c>) belongs to no repository and is not read. Null when there is none.
     /// </summary>
     /// <param name="paths">The validated files and folders.</param>
     public static string? FindSettingsFile(IEnumerable<string> paths)
     {
-        for (var folder = CommonFolder(paths); folder is not null; folder = Path.GetDirectoryName(folder))
+        var common = CommonFolder(paths);
+        var root = GitRoot(common) ?? common;
+        for (string? folder = common; folder is not null; folder = Path.GetDirectoryName(folder))
         {
             var candidate = Path.Combine(folder, SettingsFileName);
             if (File.Exists(candidate))
@@ -36,7 +40,7 @@ public static class RepositoryRoot
                 return candidate;
             }
 
-            if (IsGitRoot(folder))
+            if (folder == root)
             {
                 return null;
             }

@@ -93,6 +93,7 @@ public static partial class DiagnosticIds
         FileUnreadable, FileTooLarge, UnknownFileKind, YamlSyntaxError, VmDefinitionShape, InternalError, OutsideRepository, SpecialFile,
         ReachedTwice, SaveRefused, MoreDiagnostics, SettingsFileInvalid, BaselineFileInvalid, UnknownSuppressedId,
     }
+    .Concat(CommandDescriptors())
     .Concat(DomainSyntaxDescriptors())
     .Concat(XmDescriptors())
     .Concat(DomainDescriptors())

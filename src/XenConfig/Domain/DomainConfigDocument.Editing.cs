@@ -5,6 +5,9 @@ using XenConfig.Text;
 
 namespace XenConfig.Domain;
 
+// The edits of a domain config. Their public face is the model (DomainConfig.Set, Remove and the list-item edits);
+// here they work out which bytes change and apply them through ApplyAll, the one path that splices the text
+// (SourceText.WithChanges) and parses it again.
 public sealed partial class DomainConfigDocument
 {
     private const int MaxSingleLineListWidth = 80;
@@ -21,7 +24,7 @@ public sealed partial class DomainConfigDocument
     /// </remarks>
     /// <exception cref="ArgumentException">The key is not a valid xl key, a string holds a line feed or NUL, or the edit
     /// would change anything else (see remarks); nothing changes.</exception>
-    public void Set(string key, SettingValue value)
+    internal void Set(string key, SettingValue value)
     {
         ValidateKey(key);
         ArgumentNullException.ThrowIfNull(value);
@@ -103,16 +106,16 @@ public sealed partial class DomainConfigDocument
     }
 
     /// <summary>Sets a string value (written quoted).</summary>
-    public void Set(string key, string value) => Set(key, SettingValue.String(value));
+    internal void Set(string key, string value) => Set(key, SettingValue.String(value));
 
     /// <summary>Sets a number value (written as a bare number; negative numbers quoted, as xl requires).</summary>
-    public void Set(string key, long value) => Set(key, SettingValue.Number(value));
+    internal void Set(string key, long value) => Set(key, SettingValue.Number(value));
 
     /// <summary>
     /// Removes every assignment of <paramref name="key"/>, each with the rest of its line and the comment block
     /// directly above it. Returns false when the key is not set.
     /// </summary>
-    public bool Remove(string key)
+    internal bool Remove(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (!Settings.TryGetValue(key, out var setting))
@@ -129,7 +132,7 @@ public sealed partial class DomainConfigDocument
     /// <exception cref="ArgumentOutOfRangeException">There is no such item.</exception>
     /// <exception cref="InvalidOperationException">The key is not a list.</exception>
     /// <exception cref="ArgumentException">The item cannot be written, or the edit would change another key or add an error; nothing changes.</exception>
-    public void ReplaceListItem(string key, int index, SettingValue item)
+    internal void ReplaceListItem(string key, int index, SettingValue item)
     {
         ArgumentNullException.ThrowIfNull(item);
         ValidateValue(item);
@@ -147,7 +150,7 @@ public sealed partial class DomainConfigDocument
     /// <summary>Removes item <paramref name="index"/> of the list <paramref name="key"/> with its comma (and its line, in a one-item-per-line list).</summary>
     /// <exception cref="ArgumentOutOfRangeException">There is no such item.</exception>
     /// <exception cref="InvalidOperationException">The key is not a list.</exception>
-    public void RemoveListItem(string key, int index)
+    internal void RemoveListItem(string key, int index)
     {
         var (list, local) = LocateItem(key, index, allowEnd: false);
         Apply(ListItemRemovalSpan(list, local), "");
@@ -160,7 +163,7 @@ public sealed partial class DomainConfigDocument
     /// <exception cref="ArgumentOutOfRangeException">The index is past the end.</exception>
     /// <exception cref="InvalidOperationException">The key is not a list.</exception>
     /// <exception cref="ArgumentException">The item cannot be written, or the edit would change another key or add an error; nothing changes.</exception>
-    public void InsertListItem(string key, int index, SettingValue item)
+    internal void InsertListItem(string key, int index, SettingValue item)
     {
         ArgumentNullException.ThrowIfNull(item);
         ValidateValue(item);
@@ -219,7 +222,7 @@ public sealed partial class DomainConfigDocument
     }
 
     /// <summary>Appends <paramref name="item"/> to the list <paramref name="key"/>, creating the key as a one-item list when it is not set.</summary>
-    public void AddListItem(string key, SettingValue item)
+    internal void AddListItem(string key, SettingValue item)
     {
         if (!Settings.TryGetValue(key, out var setting))
         {
@@ -487,18 +490,10 @@ public sealed partial class DomainConfigDocument
 
     private void ApplyAll(IEnumerable<(TextSpan Span, string Replacement)> changes)
     {
-        var content = Text.Content;
-        var builder = new StringBuilder(content);
-        foreach (var (span, replacement) in changes.OrderByDescending(c => c.Span.Start))
+        var updated = Text.WithChanges(changes.Select(c => new TextChange(c.Span, c.Replacement)));
+        if (!ReferenceEquals(updated, Text))
         {
-            builder.Remove(span.Start, span.Length).Insert(span.Start, replacement);
-        }
-
-        var updated = builder.ToString();
-        if (!string.Equals(updated, content, StringComparison.Ordinal))
-        {
-            Text.EnsureEncodable(updated);
-            Replace(Text.WithContent(updated));
+            Replace(updated);
         }
     }
 }

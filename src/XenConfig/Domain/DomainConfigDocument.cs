@@ -6,14 +6,15 @@ using XenConfig.Text;
 namespace XenConfig.Domain;
 
 /// <summary>
-/// A domain config (<c>/etc/xen/*.cfg</c>, xl.cfg syntax) as a lossless syntax tree, with the effective settings
-/// libxlu would compute and edits that change only the bytes they must.
+/// A domain config (<c>/etc/xen/*.cfg</c>, xl.cfg syntax) as a lossless syntax tree, with its syntax diagnostics and
+/// the effective settings libxlu would compute.
 /// </summary>
 /// <remarks>
 /// Parsing never throws: problems are <see cref="Diagnostics"/>, and <see cref="HasErrors"/> is true exactly when xl
 /// would reject the file. <see cref="ToString"/> always returns the text as read, or as edited.
-/// Every edit rewrites a span of the text and parses it again, so the tree, the settings and the diagnostics always
-/// describe the current text.
+/// Edits belong to the model (<see cref="Model.DomainConfig.Set(string, SettingValue)"/>, <see cref="Model.DomainConfig.Remove"/>
+/// and the list-item edits): each one rewrites a span of this document's text and parses it again, so the tree, the
+/// settings and the diagnostics always describe the current text.
 /// </remarks>
 public sealed partial class DomainConfigDocument
 {

@@ -194,6 +194,64 @@ public sealed class SourceText
         return new SourceText(content, Path, Encoding, _readContent);
     }
 
+    /// <summary>
+    /// This text with <paramref name="changes"/> applied in one pass: each change's span refers to this text, so their
+    /// order does not matter, except that insertions at the same offset land in the order given (and before a
+    /// replacement starting there). The result keeps this text's path, encoding and <see cref="ReadFingerprint"/>, so
+    /// a save still notices a change made on disk since the read; when the changes leave the content as it was, the
+    /// result is this very instance.
+    /// </summary>
+    /// <param name="changes">Non-overlapping changes of this text.</param>
+    /// <returns>The edited text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A span lies outside this text.</exception>
+    /// <exception cref="ArgumentException">Two changes overlap, or the result holds a character the encoding cannot
+    /// write (see <see cref="EnsureEncodable"/>); nothing is applied.</exception>
+    public SourceText WithChanges(IEnumerable<TextChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+
+        // A stable sort by (start, end) keeps insertions at one offset in the given order and puts them before a
+        // replacement that starts there.
+        var sorted = changes.Select((change, index) => (Change: change ?? throw new ArgumentException("A change is null.", nameof(changes)), Index: index))
+            .OrderBy(c => c.Change.Span.Start).ThenBy(c => c.Change.Span.End).ThenBy(c => c.Index)
+            .Select(c => c.Change).ToList();
+        if (sorted.Count == 0)
+        {
+            return this;
+        }
+
+        var builder = new StringBuilder(Content.Length + sorted.Sum(c => c.NewText.Length));
+        var position = 0;
+        TextChange? previous = null;
+        foreach (var change in sorted)
+        {
+            var span = change.Span;
+            if (span.Start < 0 || span.Length < 0 || span.End > Content.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(changes), span, $"The change {span} lies outside the text (length {Content.Length}).");
+            }
+
+            if (span.Start < position)
+            {
+                throw new ArgumentException($"The changes {previous!.Span} and {span} overlap.", nameof(changes));
+            }
+
+            builder.Append(Content, position, span.Start - position).Append(change.NewText);
+            position = span.End;
+            previous = change;
+        }
+
+        builder.Append(Content, position, Content.Length - position);
+        var updated = builder.ToString();
+        if (string.Equals(updated, Content, StringComparison.Ordinal))
+        {
+            return this;
+        }
+
+        EnsureEncodable(updated);
+        return WithContent(updated);
+    }
+
     /// <summary>The characters of <paramref name="span"/>.</summary>
     public string ToString(TextSpan span) => Content.Substring(span.Start, span.Length);
 

@@ -1,4 +1,5 @@
 using XenConfig.Domain;
+using XenConfig.Domain.Model;
 
 namespace XenConfig.Tests.Domain;
 
@@ -24,18 +25,18 @@ public class XlEditTests
     [Fact]
     public void Setting_a_number_replaces_only_the_number_token()
     {
-        var document = DomainConfigDocument.Parse(Guest);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(Guest));
 
         document.Set("memory", 1024);
 
         Assert.Equal(Guest.Replace("memory  = 0x200", "memory  = 1024"), document.ToString());
-        Assert.Equal(1024, document.Settings["memory"].TryGetNumber(out var n) ? n : -1);
+        Assert.Equal(1024, document.Document.Settings["memory"].TryGetNumber(out var n) ? n : -1);
     }
 
     [Fact]
     public void Setting_a_string_keeps_the_quote_style_and_the_trailing_comment()
     {
-        var document = DomainConfigDocument.Parse(Guest);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(Guest));
 
         document.Set("name", "web02");
 
@@ -45,7 +46,7 @@ public class XlEditTests
     [Fact]
     public void Setting_a_value_to_what_it_already_is_changes_no_byte()
     {
-        var document = DomainConfigDocument.Parse(Guest);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(Guest));
 
         document.Set("memory", SettingValue.NumberToken("512")); // 0x200 is 512 for xl, but libxlu stores the text "0x200"
         document.Set("name", "web01");
@@ -58,7 +59,7 @@ public class XlEditTests
     [Fact]
     public void A_no_op_set_leaves_the_text_identical()
     {
-        var document = DomainConfigDocument.Parse(Guest);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(Guest));
 
         document.Set("name", "web01");
         document.Set("disk", SettingValue.List("phy:/dev/vg0/web01-root,xvda1,w", "phy:/dev/vg0/web01-swap,xvda2,w"));
@@ -69,18 +70,18 @@ public class XlEditTests
     [Fact]
     public void Setting_a_key_built_with_plus_equals_rewrites_the_last_assignment_as_equals()
     {
-        var document = DomainConfigDocument.Parse(Guest);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(Guest));
 
         document.Set("extra", "console=hvc0 single");
 
         Assert.Equal(Guest.Replace("extra += \" quiet\"", "extra = \"console=hvc0 single\""), document.ToString());
-        Assert.Equal("console=hvc0 single", document.GetValue("extra")!.Text);
+        Assert.Equal("console=hvc0 single", document.Document.GetValue("extra")!.Text);
     }
 
     [Fact]
     public void Adding_a_key_appends_it_before_the_trailing_comments_in_the_file_style()
     {
-        var document = DomainConfigDocument.Parse(Guest);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(Guest));
 
         document.Set("maxmem", 2048);
         document.Set("on_crash", "preserve");
@@ -91,18 +92,18 @@ public class XlEditTests
     [Fact]
     public void Adding_a_key_to_a_file_without_final_newline_starts_a_new_line()
     {
-        var document = DomainConfigDocument.Parse("name = 'a'");
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse("name = 'a'"));
 
         document.Set("memory", 256);
 
         Assert.Equal("name = 'a'\nmemory = 256\n", document.ToString());
-        Assert.False(document.HasErrors);
+        Assert.False(document.Document.HasErrors);
     }
 
     [Fact]
     public void Adding_to_a_tight_file_uses_no_spaces_around_equals()
     {
-        var document = DomainConfigDocument.Parse("name=\"a\"\nmemory=128\n");
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse("name=\"a\"\nmemory=128\n"));
 
         document.Set("vcpus", 2);
 
@@ -113,7 +114,7 @@ public class XlEditTests
     public void Removing_a_key_takes_its_comment_block_and_keeps_the_section_comment()
     {
         const string text = "name = 'a'\n\n# === Storage ===\n\n# the disks\n# two of them\ndisk = [ 'x' ] # inline\nvif = []\n";
-        var document = DomainConfigDocument.Parse(text);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(text));
 
         Assert.True(document.Remove("disk"));
 
@@ -123,18 +124,18 @@ public class XlEditTests
     [Fact]
     public void Removing_a_key_removes_every_assignment_of_it()
     {
-        var document = DomainConfigDocument.Parse(Guest);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(Guest));
 
         document.Remove("extra");
 
         Assert.Equal(Guest.Replace("extra = \"console=hvc0\"\nextra += \" quiet\"\n", ""), document.ToString());
-        Assert.Null(document.GetValue("extra"));
+        Assert.Null(document.Document.GetValue("extra"));
     }
 
     [Fact]
     public void Removing_one_of_two_statements_on_a_line_keeps_the_other()
     {
-        var document = DomainConfigDocument.Parse("a = 1; b = 2\nc = 3\n");
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse("a = 1; b = 2\nc = 3\n"));
 
         document.Remove("a");
 
@@ -144,7 +145,7 @@ public class XlEditTests
     [Fact]
     public void Removing_an_unset_key_returns_false_and_changes_nothing()
     {
-        var document = DomainConfigDocument.Parse(Guest);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(Guest));
 
         Assert.False(document.Remove("cpus"));
         Assert.Equal(Guest, document.ToString());
@@ -153,7 +154,7 @@ public class XlEditTests
     [Fact]
     public void Replacing_a_list_item_changes_only_that_item()
     {
-        var document = DomainConfigDocument.Parse(Guest);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(Guest));
 
         document.ReplaceListItem("disk", 1, SettingValue.String("phy:/dev/vg1/web01-swap,xvda2,w"));
 
@@ -164,20 +165,20 @@ public class XlEditTests
     public void Inserting_into_a_one_item_per_line_list_adds_a_line_with_the_same_indent()
     {
         const string text = "disk = [\n    'a',\n    'b', # second\n]\n";
-        var document = DomainConfigDocument.Parse(text);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(text));
 
         document.InsertListItem("disk", 1, SettingValue.String("new"));
         document.InsertListItem("disk", 3, SettingValue.String("last"));
 
         Assert.Equal("disk = [\n    'a',\n    'new',\n    'b', # second\n    'last',\n]\n", document.ToString());
-        Assert.Equal(SettingValue.List("a", "new", "b", "last"), document.GetValue("disk"));
+        Assert.Equal(SettingValue.List("a", "new", "b", "last"), document.Document.GetValue("disk"));
     }
 
     [Fact]
     public void Appending_to_a_multi_line_list_without_trailing_comma_adds_one()
     {
         const string text = "vif = [\n  'bridge=xenbr0' # main\n]\n";
-        var document = DomainConfigDocument.Parse(text);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(text));
 
         document.AddListItem("vif", SettingValue.String("bridge=xenbr1"));
 
@@ -192,7 +193,7 @@ public class XlEditTests
     [InlineData("vif = [ ]\n", 0, "vif = [ 'c' ]\n")]
     public void Inserting_into_a_one_line_list_keeps_it_on_one_line(string text, int index, string expected)
     {
-        var document = DomainConfigDocument.Parse(text);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(text));
 
         document.InsertListItem("vif", index, SettingValue.String("c"));
 
@@ -206,18 +207,18 @@ public class XlEditTests
     [InlineData("vif = [\n  'a',\n  'b', # gone\n  'c'\n]\n", 1, "vif = [\n  'a',\n  'c'\n]\n")]
     public void Removing_a_list_item_takes_its_comma(string text, int index, string expected)
     {
-        var document = DomainConfigDocument.Parse(text);
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(text));
 
         document.RemoveListItem("vif", index);
 
         Assert.Equal(expected, document.ToString());
-        Assert.False(document.HasErrors);
+        Assert.False(document.Document.HasErrors);
     }
 
     [Fact]
     public void List_item_indices_follow_the_effective_list_across_plus_equals()
     {
-        var document = DomainConfigDocument.Parse("disk = [ 'a' ]\ndisk += [ 'b', 'c' ]\n");
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse("disk = [ 'a' ]\ndisk += [ 'b', 'c' ]\n"));
 
         document.ReplaceListItem("disk", 2, SettingValue.String("z"));
 
@@ -232,7 +233,7 @@ public class XlEditTests
     [InlineData("a b")]
     public void Writers_refuse_keys_xl_rejects(string key)
     {
-        var document = DomainConfigDocument.Parse("");
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(""));
 
         Assert.Throws<ArgumentException>(() => document.Set(key, 1));
         Assert.Equal("", document.ToString());
@@ -243,7 +244,7 @@ public class XlEditTests
     [InlineData("nul\0byte")]
     public void Writers_refuse_strings_xl_cannot_carry(string value)
     {
-        var document = DomainConfigDocument.Parse("name = 'a'\n");
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse("name = 'a'\n"));
 
         Assert.Throws<ArgumentException>(() => document.Set("name", value));
         Assert.Throws<ArgumentException>(() => document.Set("disk", SettingValue.List("ok", value)));
@@ -260,7 +261,7 @@ public class XlEditTests
     [InlineData("grüße 日本")]
     public void Written_strings_read_back_exactly_and_inject_nothing(string value)
     {
-        var document = DomainConfigDocument.Parse("name = 'a'\nmemory = 1\n");
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse("name = 'a'\nmemory = 1\n"));
 
         document.Set("name", value);
         document.Set("extra", value);
@@ -275,19 +276,19 @@ public class XlEditTests
     [Fact]
     public void Negative_numbers_are_written_quoted_because_xl_has_no_bare_negatives()
     {
-        var document = DomainConfigDocument.Parse("rtc_timeoffset = 0\n");
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse("rtc_timeoffset = 0\n"));
 
         document.Set("rtc_timeoffset", -3600);
 
         Assert.Equal("rtc_timeoffset = \"-3600\"\n", document.ToString());
-        Assert.True(document.Settings["rtc_timeoffset"].TryGetNumber(out var seconds));
+        Assert.True(document.Document.Settings["rtc_timeoffset"].TryGetNumber(out var seconds));
         Assert.Equal(-3600, seconds);
     }
 
     [Fact]
     public void A_long_new_list_is_written_one_item_per_line()
     {
-        var document = DomainConfigDocument.Parse("");
+        var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(""));
 
         document.Set("disk", SettingValue.List("phy:/dev/vg0/a-very-long-volume-name-root,xvda1,w", "phy:/dev/vg0/a-very-long-volume-name-swap,xvda2,w"));
 

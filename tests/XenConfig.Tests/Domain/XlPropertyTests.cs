@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using XenConfig.Domain;
+using XenConfig.Domain.Model;
 
 namespace XenConfig.Tests.Domain;
 
@@ -31,7 +32,7 @@ public class XlPropertyTests
     public Property Setting_a_string_reads_back_the_same_string_and_injects_nothing() =>
         Prop.ForAll(Keys(), XlSafeStrings(), (key, value) =>
         {
-            var document = DomainConfigDocument.Parse("name = 'guest' # keep me\nmemory = 512\n");
+            var document = DomainConfig.FromDocument(DomainConfigDocument.Parse("name = 'guest' # keep me\nmemory = 512\n"));
             document.Set(key, value);
             var reread = DomainConfigDocument.Parse(document.ToString());
             var expectedKeys = new[] { "name", "memory" }.Union([key]).Order().ToList();
@@ -45,7 +46,7 @@ public class XlPropertyTests
     public Property Setting_a_list_reads_back_the_same_list() =>
         Prop.ForAll(Keys(), ArbMap.Default.ArbFor<string[]>().Filter(a => a is not null && a.All(s => s is not null && !s.Contains('\n') && !s.Contains('\0'))), (key, items) =>
         {
-            var document = DomainConfigDocument.Parse("");
+            var document = DomainConfig.FromDocument(DomainConfigDocument.Parse(""));
             var value = SettingValue.List(items);
             document.Set(key, value);
             var reread = DomainConfigDocument.Parse(document.ToString());
@@ -56,7 +57,7 @@ public class XlPropertyTests
     public Property Setting_a_number_reads_back_the_same_number() =>
         Prop.ForAll(Keys(), ArbMap.Default.ArbFor<long>(), (key, number) =>
         {
-            var document = DomainConfigDocument.Parse("vcpus = 1\n");
+            var document = DomainConfig.FromDocument(DomainConfigDocument.Parse("vcpus = 1\n"));
             document.Set(key, number);
             var reread = DomainConfigDocument.Parse(document.ToString());
             return !reread.HasErrors && reread.Settings[key].TryGetNumber(out var back) && back == number;

@@ -279,7 +279,7 @@ public sealed class AtomicFileTests : IDisposable
     public void A_loaded_document_refuses_to_save_over_a_change_made_after_it_was_read()
     {
         var path = Write("web01.cfg", "memory = 512\n");
-        var document = XenConfig.Domain.DomainConfigDocument.Load(path);
+        var document = XenConfig.Domain.Model.DomainConfig.FromDocument(XenConfig.Domain.DomainConfigDocument.Load(path));
         document.Set("memory", XenConfig.Domain.SettingValue.Number(2048));
         File.WriteAllText(path, "memory = 1024\n");
 

@@ -341,8 +341,12 @@ public sealed partial class DomainConfig
     /// Writes the config to <paramref name="path"/> (default: the path it was loaded or created with) atomically; see
     /// <see cref="DomainConfigDocument.Save"/>.
     /// </summary>
+    /// <param name="path">Where to write; null for the file the config was loaded from or created for.</param>
+    /// <param name="options">Checks and overrides (<see cref="Text.AtomicFileOptions.Force"/>); null for the defaults.</param>
     /// <exception cref="InvalidOperationException">No path was given and the config has none.</exception>
-    public void Save(string? path = null) => Document.Save(path);
+    /// <exception cref="Text.SaveRefusedException">The save was refused (XC0013): changed since read, read-only, hard links, locked.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Save(string? path = null, Text.AtomicFileOptions? options = null) => Document.Save(path, options);
 
     /// <inheritdoc />
     public override string ToString() => Document.ToString();
