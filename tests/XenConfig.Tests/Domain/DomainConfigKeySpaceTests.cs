@@ -210,14 +210,20 @@ public class DomainConfigKeySpaceTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("ioports = [ \"zz\" ]\n")]
-    [InlineData("p9 = [ \"tag=a\" ]\n")]
-    [InlineData("vkb = [ \"width=3\" ]\n")]
-    public void A_device_list_xl_refuses_reads_as_null(string text)
+    [InlineData("ioports = [ \"zz\" ]\n", nameof(DomainConfig.IoPorts))]
+    [InlineData("irqs = [ \"7x\" ]\n", nameof(DomainConfig.Irqs))]
+    [InlineData("iomem = [ \"fe000\" ]\n", nameof(DomainConfig.IoMemory))]
+    [InlineData("p9 = [ \"tag=a\" ]\n", nameof(DomainConfig.P9Devices))]
+    [InlineData("vkb = [ \"width=3\" ]\n", nameof(DomainConfig.VkbDevices))]
+    [InlineData("pvcalls = [ \"front=1\" ]\n", nameof(DomainConfig.PvCallsDevices))]
+    [InlineData("vdispl = [ \"backend=0\" ]\n", nameof(DomainConfig.VdisplDevices))]
+    [InlineData("vnuma = [ \"pnode=0\" ]\n", nameof(DomainConfig.VnumaNodes))]
+    public void A_device_list_xl_refuses_reads_as_null(string text, string property)
     {
         var config = DomainConfig.FromDocument(DomainConfigDocument.Parse("name = 'x'\n" + text));
 
-        Assert.True(config.IoPorts is null || config.P9Devices is null || config.VkbDevices is null);
+        Assert.Null(typeof(DomainConfig).GetProperty(property)!.GetValue(config));
+        Assert.False(config.ToLibxl().Accepted);
     }
 
     [Fact]
