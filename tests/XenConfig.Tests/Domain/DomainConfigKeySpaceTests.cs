@@ -47,6 +47,20 @@ public class DomainConfigKeySpaceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Docs_xl_keys_name_the_typed_property_of_every_key()
+    {
+        var doc = File.ReadAllText(RepositoryPaths.InRepository("docs", "xl-keys.md"));
+        var rows = doc.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToList();
+
+        var missing = DomainKeys.All
+            .Where(k => !rows.Any(r => r.Split('|')[1].Split(',').Any(c => c.Trim() == k.Name) && System.Text.RegularExpressions.Regex.IsMatch(r, $@"\bDomainConfig\.[^)]*\b{k.Property}\b")))
+            .Select(k => $"{k.Name} ({k.Property})")
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void No_two_keys_share_a_typed_property()
     {
         var shared = DomainKeys.All.GroupBy(k => k.Property).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
