@@ -5,10 +5,10 @@ namespace XenConfig.Domain.Model;
 /// <summary>Arm keys of xl.cfg(5).</summary>
 public sealed partial class DomainConfig
 {
-    /// <summary><c>gic_version</c>: Arm GIC version: v2, v3 or default. Unset: xl's default, <c>default</c>. Fills <c>b_info.arch_arm.gic_version</c>.</summary>
+    /// <summary><c>gic_version</c>: Arm GIC version: v2, v3 or default. Unset: xl's default, <c>default</c>. Fills <c>b_info.arch_arm.gic_version</c>. As written; <see cref="EffectiveGicVersion"/> is what xl makes of it.</summary>
     public string? GicVersion { get => GetString("gic_version"); set => SetString("gic_version", value); }
 
-    /// <summary><c>vuart</c>: Arm virtual UART: sbsa_uart. Unset: xl leaves it to libxl. Fills <c>b_info.arch_arm.vuart</c>.</summary>
+    /// <summary><c>vuart</c>: Arm virtual UART: sbsa_uart. Unset: xl leaves it to libxl. Fills <c>b_info.arch_arm.vuart</c>. As written; <see cref="EffectiveVuart"/> is what xl makes of it.</summary>
     public string? Vuart { get => GetString("vuart"); set => SetString("vuart", value); }
 
     /// <summary><c>sve</c>: Arm SVE vector length. Unset: xl leaves it to libxl. Xen 4.17's xl does not read it (a later Xen's key); <c>ToLibxl()</c> ignores it.</summary>
@@ -17,7 +17,7 @@ public sealed partial class DomainConfig
     /// <summary><c>nr_spis</c>: Arm shared peripheral interrupts. Unset: xl leaves it to libxl. Xen 4.17's xl does not read it (a later Xen's key); <c>ToLibxl()</c> ignores it.</summary>
     public long? NrSpis { get => GetNumber("nr_spis"); set => SetNumber("nr_spis", value); }
 
-    /// <summary><c>tee</c>: Arm TEE: none, optee, ffa. Unset: xl's default, <c>none</c>. Fills <c>b_info.tee</c>.</summary>
+    /// <summary><c>tee</c>: Arm TEE: none, optee, ffa. Unset: xl's default, <c>none</c>. Fills <c>b_info.tee</c>. As written; <see cref="EffectiveTee"/> is what xl makes of it.</summary>
     public string? Tee { get => GetString("tee"); set => SetString("tee", value); }
 
     /// <summary><c>trap_unmapped_accesses</c>: Arm: trap unmapped accesses. Unset: xl leaves it to libxl. Xen 4.17's xl does not read it (a later Xen's key); <c>ToLibxl()</c> ignores it.</summary>

@@ -15,19 +15,19 @@ public sealed partial class DomainConfig
     /// <summary><c>vif2</c>: obsolete; xl only warns. Unset: xl leaves it to libxl. xl only warns about it; it fills nothing.</summary>
     public IReadOnlyList<string>? Vif2Specs { get => GetStringList("vif2"); set => SetStringList("vif2", value); }
 
-    /// <summary><c>pci_permissive</c>: default for every pci item. Unset: xl's default, <c>0</c>. Fills <c>pcidevs[].msitranslate, power_mgmt, permissive, seize</c>.</summary>
+    /// <summary><c>pci_permissive</c>: default for every pci item. Unset: xl's default, <c>0</c>. Fills <c>pcidevs[].permissive</c>.</summary>
     public bool? PciPermissive { get => GetBoolean("pci_permissive"); set => SetBoolean("pci_permissive", value); }
 
-    /// <summary><c>pci_msitranslate</c>: default for every pci item. Unset: xl's default, <c>1</c>. Fills <c>pcidevs[].msitranslate, power_mgmt, permissive, seize</c>.</summary>
+    /// <summary><c>pci_msitranslate</c>: default for every pci item. Unset: xl's default, <c>1</c>. Fills <c>pcidevs[].msitranslate</c>.</summary>
     public bool? PciMsiTranslate { get => GetBoolean("pci_msitranslate"); set => SetBoolean("pci_msitranslate", value); }
 
-    /// <summary><c>pci_seize</c>: default for every pci item. Unset: xl's default, <c>0</c>. Fills <c>pcidevs[].msitranslate, power_mgmt, permissive, seize</c>.</summary>
+    /// <summary><c>pci_seize</c>: default for every pci item. Unset: xl's default, <c>0</c>. Fills <c>pcidevs[].seize</c>.</summary>
     public bool? PciSeize { get => GetBoolean("pci_seize"); set => SetBoolean("pci_seize", value); }
 
-    /// <summary><c>pci_power_mgmt</c>: default for every pci item. Unset: xl's default, <c>0</c>. Fills <c>pcidevs[].msitranslate, power_mgmt, permissive, seize</c>.</summary>
+    /// <summary><c>pci_power_mgmt</c>: default for every pci item. Unset: xl's default, <c>0</c>. Fills <c>pcidevs[].power_mgmt</c>.</summary>
     public bool? PciPowerManagement { get => GetBoolean("pci_power_mgmt"); set => SetBoolean("pci_power_mgmt", value); }
 
-    /// <summary><c>rdm</c>: reserved device memory policy. Unset: xl leaves it to libxl. Fills <c>b_info.type.hvm.rdm</c>.</summary>
+    /// <summary><c>rdm</c>: reserved device memory policy. Unset: xl leaves it to libxl. Fills <c>b_info.type.hvm.rdm</c>. As written; <see cref="EffectiveRdmStrategy"/> is what xl makes of it.</summary>
     public string? Rdm { get => GetString("rdm"); set => SetString("rdm", value); }
 
     /// <summary><c>rdm_mem_boundary</c>: reserved device memory boundary, MiB. Unset: xl leaves it to libxl. Fills <c>b_info.type.hvm.rdm_mem_boundary_memkb</c>.</summary>

@@ -23,10 +23,10 @@ public sealed partial class DomainConfig
     /// <summary><c>driver_domain</c>: the domain is a driver domain. Unset: xl's default, <c>0</c>. Fills <c>c_info.driver_domain</c>.</summary>
     public bool? DriverDomain { get => GetBoolean("driver_domain"); set => SetBoolean("driver_domain", value); }
 
-    /// <summary><c>max_grant_frames</c>: grant table frames. Unset: xl leaves it to libxl. Fills <c>b_info.max_grant_frames, b_info.max_maptrack_frames</c>.</summary>
+    /// <summary><c>max_grant_frames</c>: grant table frames. Unset: xl leaves it to libxl. Fills <c>b_info.max_grant_frames</c>.</summary>
     public long? MaxGrantFrames { get => GetNumber("max_grant_frames"); set => SetNumber("max_grant_frames", value); }
 
-    /// <summary><c>max_maptrack_frames</c>: maptrack frames. Unset: xl leaves it to libxl. Fills <c>b_info.max_grant_frames, b_info.max_maptrack_frames</c>.</summary>
+    /// <summary><c>max_maptrack_frames</c>: maptrack frames. Unset: xl leaves it to libxl. Fills <c>b_info.max_maptrack_frames</c>.</summary>
     public long? MaxMaptrackFrames { get => GetNumber("max_maptrack_frames"); set => SetNumber("max_maptrack_frames", value); }
 
     /// <summary><c>max_grant_version</c>: highest grant table version. Unset: xl leaves it to libxl. Fills <c>b_info.max_grant_version</c>.</summary>
@@ -41,7 +41,7 @@ public sealed partial class DomainConfig
     /// <summary><c>xenstore_quota</c>: xenstore quota overrides, name=value. Unset: xl leaves it to libxl. Xen 4.17's xl does not read it (a later Xen's key); <c>ToLibxl()</c> ignores it.</summary>
     public IReadOnlyList<string>? XenstoreQuota { get => GetStringList("xenstore_quota"); set => SetStringList("xenstore_quota", value); }
 
-    /// <summary><c>passthrough</c>: IOMMU mode: disabled, enabled, sync_pt, share_pt, default. Unset: xl leaves it to libxl. Fills <c>c_info.passthrough</c>.</summary>
+    /// <summary><c>passthrough</c>: IOMMU mode: disabled, enabled, sync_pt, share_pt, default. Unset: xl leaves it to libxl. Fills <c>c_info.passthrough</c>. As written; <see cref="EffectivePassthrough"/> is what xl makes of it.</summary>
     public string? Passthrough { get => GetString("passthrough"); set => SetString("passthrough", value); }
 
     /// <summary><c>device_tree</c>: Arm partial device tree. Unset: xl leaves it to libxl. Fills <c>b_info.device_tree</c>.</summary>

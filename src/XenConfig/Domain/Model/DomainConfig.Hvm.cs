@@ -5,10 +5,10 @@ namespace XenConfig.Domain.Model;
 /// <summary>HVM keys of xl.cfg(5): firmware, platform features, timers, emulated devices.</summary>
 public sealed partial class DomainConfig
 {
-    /// <summary><c>hdtype</c>: ide or ahci. Unset: xl's default, <c>ide</c>. Fills <c>b_info.type.hvm.hdtype</c>.</summary>
+    /// <summary><c>hdtype</c>: ide or ahci. Unset: xl's default, <c>ide</c>. Fills <c>b_info.type.hvm.hdtype</c>. As written; <see cref="ToLibxl"/> holds xl's reading (case-insensitive names, numbers, refusals).</summary>
     public string? HdType { get => GetString("hdtype"); set => SetString("hdtype", value); }
 
-    /// <summary><c>bios</c>: rombios, seabios or ovmf. Unset: xl leaves it to libxl. Fills <c>b_info.type.hvm.bios</c>.</summary>
+    /// <summary><c>bios</c>: rombios, seabios or ovmf. Unset: xl leaves it to libxl. Fills <c>b_info.type.hvm.bios</c>. As written; <see cref="ToLibxl"/> holds xl's reading (case-insensitive names, numbers, refusals).</summary>
     public string? Bios { get => GetString("bios"); set => SetString("bios", value); }
 
     /// <summary><c>bios_path_override</c>: BIOS image path. Unset: xl leaves it to libxl. Fills <c>b_info.type.hvm.system_firmware</c>.</summary>
@@ -56,7 +56,7 @@ public sealed partial class DomainConfig
     /// <summary><c>cpuid</c>: CPUID policy. Unset: xl leaves it to libxl. Fills <c>b_info.cpuid</c>.</summary>
     public string? Cpuid { get => GetString("cpuid"); set => SetString("cpuid", value); }
 
-    /// <summary><c>altp2m</c>: alternate p2m mode. Unset: xl's default, <c>disabled</c>. Fills <c>b_info.altp2m</c>.</summary>
+    /// <summary><c>altp2m</c>: alternate p2m mode. Unset: xl's default, <c>disabled</c>. Fills <c>b_info.altp2m</c>. As written; <see cref="EffectiveAltp2m"/> is what xl makes of it.</summary>
     public string? Altp2m { get => GetString("altp2m"); set => SetString("altp2m", value); }
 
     /// <summary><c>altp2mhvm</c>: deprecated altp2m switch. Unset: xl's default, <c>0</c>. Fills <c>b_info.type.hvm.altp2m</c>.</summary>
@@ -68,10 +68,10 @@ public sealed partial class DomainConfig
     /// <summary><c>mmio_hole</c>: MMIO hole size, MiB. Unset: xl leaves it to libxl. Fills <c>b_info.type.hvm.mmio_hole_memkb</c>.</summary>
     public long? MmioHole { get => GetNumber("mmio_hole"); set => SetNumber("mmio_hole", value); }
 
-    /// <summary><c>tsc_mode</c>: TSC mode. Unset: xl's default, <c>default</c>. Fills <c>b_info.tsc_mode</c>.</summary>
+    /// <summary><c>tsc_mode</c>: TSC mode. Unset: xl's default, <c>default</c>. Fills <c>b_info.tsc_mode</c>. As written; <see cref="EffectiveTscMode"/> is what xl makes of it.</summary>
     public string? TscMode { get => GetString("tsc_mode"); set => SetString("tsc_mode", value); }
 
-    /// <summary><c>timer_mode</c>: timer mode (HVM). Unset: xl's default, <c>no_delay_for_missed_ticks</c>. Fills <c>b_info.timer_mode</c>.</summary>
+    /// <summary><c>timer_mode</c>: timer mode (HVM). Unset: xl's default, <c>no_delay_for_missed_ticks</c>. Fills <c>b_info.timer_mode</c>. As written; <see cref="EffectiveTimerMode"/> is what xl makes of it.</summary>
     public string? TimerMode { get => GetString("timer_mode"); set => SetString("timer_mode", value); }
 
     /// <summary><c>rtc_timeoffset</c>: RTC offset in seconds. Unset: xl's default, <c>0</c>. Fills <c>b_info.rtc_timeoffset</c>.</summary>
@@ -86,7 +86,7 @@ public sealed partial class DomainConfig
     /// <summary><c>hvm_pirq</c>: PIRQs for HVM. Unset: xl's default, <c>0</c>. Xen 4.17's xl does not read it (a later Xen's key); <c>ToLibxl()</c> ignores it.</summary>
     public bool? HvmPirq { get => GetBoolean("hvm_pirq"); set => SetBoolean("hvm_pirq", value); }
 
-    /// <summary><c>ms_vm_genid</c>: VM generation id: generate or none. Unset: xl's default, <c>none</c>. Fills <c>b_info.type.hvm.ms_vm_genid</c>.</summary>
+    /// <summary><c>ms_vm_genid</c>: VM generation id: generate or none. Unset: xl's default, <c>none</c>. Fills <c>b_info.type.hvm.ms_vm_genid</c>. As written; <see cref="ToLibxl"/> holds xl's reading (case-insensitive names, numbers, refusals).</summary>
     public string? MsVmGenId { get => GetString("ms_vm_genid"); set => SetString("ms_vm_genid", value); }
 
     /// <summary><c>mca_caps</c>: machine check capabilities. Unset: xl leaves it to libxl. Fills <c>b_info.type.hvm.mca_caps</c>.</summary>
@@ -98,16 +98,16 @@ public sealed partial class DomainConfig
     /// <summary><c>soundhw</c>: emulated sound hardware. Unset: xl leaves it to libxl. Fills <c>b_info.type.hvm.soundhw</c>.</summary>
     public string? SoundHardware { get => GetString("soundhw"); set => SetString("soundhw", value); }
 
-    /// <summary><c>usbversion</c>: emulated USB version. Unset: xl's default, <c>0</c>. Fills <c>b_info.type.hvm.usb, usbversion</c>.</summary>
+    /// <summary><c>usbversion</c>: emulated USB version. Unset: xl's default, <c>0</c>. Fills <c>b_info.type.hvm.usbversion</c>.</summary>
     public long? UsbVersion { get => GetNumber("usbversion"); set => SetNumber("usbversion", value); }
 
     /// <summary><c>vkb_device</c>: PV keyboard for HVM. Unset: xl's default, <c>1</c>. Fills <c>b_info.type.hvm.vkb_device</c>.</summary>
     public bool? VkbDevice { get => GetBoolean("vkb_device"); set => SetBoolean("vkb_device", value); }
 
-    /// <summary><c>vendor_device</c>: none or xenserver. Unset: xl's default, <c>none</c>. Fills <c>b_info.type.hvm.vendor_device</c>.</summary>
+    /// <summary><c>vendor_device</c>: none or xenserver. Unset: xl's default, <c>none</c>. Fills <c>b_info.type.hvm.vendor_device</c>. As written; <see cref="ToLibxl"/> holds xl's reading (case-insensitive names, numbers, refusals).</summary>
     public string? VendorDevice { get => GetString("vendor_device"); set => SetString("vendor_device", value); }
 
-    /// <summary><c>gfx_passthru</c>: graphics passthrough. Unset: xl's default, <c>0</c>. Fills <c>b_info.type.hvm.gfx_passthru, gfx_passthru_kind</c>.</summary>
+    /// <summary><c>gfx_passthru</c>: graphics passthrough. Unset: xl's default, <c>0</c>. Fills <c>b_info.type.hvm.gfx_passthru, gfx_passthru_kind</c>. As written; <see cref="ToLibxl"/> holds xl's reading (case-insensitive names, numbers, refusals).</summary>
     public string? GfxPassthru { get => GetString("gfx_passthru"); set => SetString("gfx_passthru", value); }
 
     /// <summary><c>cpuid</c> in its list form: xend-style leaf policies <c>LEAF[,SUB]:eXx=...</c> (the string form is <see cref="Cpuid"/>).</summary>
