@@ -89,24 +89,7 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
         CInfo.Oos = DefBool("oos");
         CInfo.PoolName = String("pool");
 
-        switch (CInfo.Type)
-        {
-            case LibxlDomainType.Hvm:
-                BInfo.Hvm = new LibxlHvmBuildInfo();
-                break;
-            case LibxlDomainType.Pvh:
-                BInfo.Pvh = new LibxlPvhBuildInfo
-                {
-                    PvShim = DefBool("pvshim"),
-                    PvShimPath = String("pvshim_path"),
-                    PvShimCmdline = String("pvshim_cmdline"),
-                    PvShimExtra = String("pvshim_extra"),
-                };
-                break;
-            default:
-                BInfo.Pv = new LibxlPvBuildInfo();
-                break;
-        }
+        InitBuildInfo();
 
         var sched = BInfo.SchedParams;
         sched.Weight = Int("cpu_weight") ?? sched.Weight;
@@ -116,39 +99,7 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
         sched.Latency = Int("latency") ?? sched.Latency;
         sched.ExtraTime = Int("extratime") ?? sched.ExtraTime;
 
-        if (Long("memory") is { } memory)
-        {
-            BInfo.TargetMemoryKiB = unchecked((ulong)(memory * 1024));
-        }
-
-        if (Long("maxmem") is { } maxmem)
-        {
-            BInfo.MaxMemoryKiB = unchecked((ulong)(maxmem * 1024));
-        }
-
-        long vcpus = 0;
-        if (Long("vcpus") is { } vcpuCount)
-        {
-            vcpus = vcpuCount;
-            if (unchecked((int)vcpuCount) < 0)
-            {
-                throw Reject("vcpus", "Unable to allocate cpumap");
-            }
-
-            BInfo.AvailableVcpus = Enumerable.Range(0, unchecked((int)vcpuCount)).ToList();
-        }
-
-        if (Long("maxvcpus") is { } maxvcpus)
-        {
-            BInfo.MaxVcpus = unchecked((int)maxvcpus);
-        }
-
-        if (String("vuart") is { } vuart)
-        {
-            BInfo.Vuart = EnumName(vuart, "vuart", ["unknown", "sbsa_uart"], $"ERROR: invalid value \"{vuart}\" for \"vuart\"");
-        }
-
-        ParseVnuma();
+        var vcpus = ParseMemoryAndVcpus();
 
         if (BInfo.MaxMemoryKiB == LibxlBuildInfo.MemoryDefault)
         {
@@ -193,11 +144,7 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
             }
         }
 
-        if (String("passthrough") is { } passthrough)
-        {
-            CInfo.Passthrough = EnumName(passthrough, "passthrough", ["default", "disabled", "enabled", "sync_pt", "share_pt"],
-                $"ERROR: unknown passthrough option '{passthrough}'");
-        }
+        ParsePassthrough();
 
         if (Long("shadow_memory") is { } shadow)
         {
@@ -282,15 +229,9 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
             ParseHvmDevices();
         }
 
-        if (String("gic_version", dontWarn: true) is { } gic)
-        {
-            BInfo.GicVersion = EnumName(gic, "gic_version", ["default", "v2", "v3"], $"Unknown gic_version \"{gic}\" specified");
-        }
+        ParseGicVersion();
 
-        if (String("tee", dontWarn: true) is { } tee)
-        {
-            BInfo.Tee = EnumName(tee, "tee", ["none", "optee"], $"Unknown tee \"{tee}\" specified");
-        }
+        ParseTee();
 
         ParseVkbs();
         CInfo.XendSuspendEvtchnCompat = DefBool("xend_suspend_evtchn_compat");
@@ -301,6 +242,102 @@ internal sealed partial class LibxlProjection(DomainConfig config, LibxlHost hos
         }
 
         BInfo.Vpmu = DefBool("vpmu");
+    }
+
+    /// <summary>The build info of the guest type: <c>b_info.u.hvm</c>, <c>u.pvh</c> (with the shim keys) or <c>u.pv</c>.</summary>
+    private void InitBuildInfo()
+    {
+        switch (CInfo.Type)
+        {
+            case LibxlDomainType.Hvm:
+                BInfo.Hvm = new LibxlHvmBuildInfo();
+                break;
+            case LibxlDomainType.Pvh:
+                BInfo.Pvh = new LibxlPvhBuildInfo
+                {
+                    PvShim = DefBool("pvshim"),
+                    PvShimPath = String("pvshim_path"),
+                    PvShimCmdline = String("pvshim_cmdline"),
+                    PvShimExtra = String("pvshim_extra"),
+                };
+                break;
+            default:
+                BInfo.Pv = new LibxlPvBuildInfo();
+                break;
+        }
+    }
+
+    /// <summary><c>memory</c>, <c>maxmem</c>, <c>vcpus</c>, <c>maxvcpus</c>, <c>vuart</c> and <c>vnuma</c> in xl's order; returns <c>vcpus</c> as read (0 when unset).</summary>
+    private long ParseMemoryAndVcpus()
+    {
+        if (Long("memory") is { } memory)
+        {
+            BInfo.TargetMemoryKiB = unchecked((ulong)(memory * 1024));
+        }
+
+        if (Long("maxmem") is { } maxmem)
+        {
+            BInfo.MaxMemoryKiB = unchecked((ulong)(maxmem * 1024));
+        }
+
+        long vcpus = 0;
+        if (Long("vcpus") is { } vcpuCount)
+        {
+            vcpus = vcpuCount;
+            if (unchecked((int)vcpuCount) < 0)
+            {
+                throw Reject("vcpus", "Unable to allocate cpumap");
+            }
+
+            BInfo.AvailableVcpus = Enumerable.Range(0, unchecked((int)vcpuCount)).ToList();
+        }
+
+        if (Long("maxvcpus") is { } maxvcpus)
+        {
+            BInfo.MaxVcpus = unchecked((int)maxvcpus);
+        }
+
+        ParseVuart();
+
+        ParseVnuma();
+        return vcpus;
+    }
+
+    /// <summary><c>passthrough</c>: <c>c_info.passthrough</c>.</summary>
+    private void ParsePassthrough()
+    {
+        if (String("passthrough") is { } passthrough)
+        {
+            CInfo.Passthrough = EnumName(passthrough, "passthrough", ["default", "disabled", "enabled", "sync_pt", "share_pt"],
+                $"ERROR: unknown passthrough option '{passthrough}'");
+        }
+    }
+
+    /// <summary><c>vuart</c>: <c>b_info.arch_arm.vuart</c>.</summary>
+    private void ParseVuart()
+    {
+        if (String("vuart") is { } vuart)
+        {
+            BInfo.Vuart = EnumName(vuart, "vuart", ["unknown", "sbsa_uart"], $"ERROR: invalid value \"{vuart}\" for \"vuart\"");
+        }
+    }
+
+    /// <summary><c>gic_version</c>: <c>b_info.arch_arm.gic_version</c>.</summary>
+    private void ParseGicVersion()
+    {
+        if (String("gic_version", dontWarn: true) is { } gic)
+        {
+            BInfo.GicVersion = EnumName(gic, "gic_version", ["default", "v2", "v3"], $"Unknown gic_version \"{gic}\" specified");
+        }
+    }
+
+    /// <summary><c>tee</c>: <c>b_info.tee</c>.</summary>
+    private void ParseTee()
+    {
+        if (String("tee", dontWarn: true) is { } tee)
+        {
+            BInfo.Tee = EnumName(tee, "tee", ["none", "optee"], $"Unknown tee \"{tee}\" specified");
+        }
     }
 
     private void ParseType()

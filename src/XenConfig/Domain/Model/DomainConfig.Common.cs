@@ -15,7 +15,7 @@ public sealed partial class DomainConfig
     public long? CpuWeight { get => GetNumber("cpu_weight"); set => SetNumber("cpu_weight", value); }
 
     /// <summary><c>bootloader_args</c> (list form).</summary>
-    public IReadOnlyList<string>? BootloaderArgs => GetStringList("bootloader_args");
+    public IReadOnlyList<string>? BootloaderArgs { get => GetStringList("bootloader_args"); set => SetStringList("bootloader_args", value); }
 
     /// <summary>The items of <c>pci</c>, parsed as <c>xlu_pci_parse_spec_string</c> does.</summary>
     public IReadOnlyList<DeviceItem<PciSpec>> PciItems => Items<PciSpec>("pci", spec => PciSpec.TryParse(spec, out var pci, out var error) ? (pci, null) : (null, error));
@@ -36,7 +36,7 @@ public sealed partial class DomainConfig
     public bool? Pae { get => GetBoolean("pae"); set => SetBoolean("pae", value); }
 
     /// <summary><c>viridian</c> as a list of groups (the boolean form is read with <see cref="GetBoolean"/>).</summary>
-    public IReadOnlyList<string>? Viridian => GetStringList("viridian");
+    public IReadOnlyList<string>? Viridian { get => GetStringList("viridian"); set => SetStringList("viridian", value); }
 
     /// <summary><c>vga</c>: <c>stdvga</c>, <c>cirrus</c>, <c>qxl</c> or <c>none</c>.</summary>
     public string? Vga { get => GetString("vga"); set => SetString("vga", value); }
@@ -78,13 +78,21 @@ public sealed partial class DomainConfig
     public string? XAuthority { get => GetString("xauthority"); set => SetString("xauthority", value); }
 
     /// <summary><c>serial</c> in list form; a legacy string is returned as a one-item list.</summary>
-    public IReadOnlyList<string>? Serial => GetStringList("serial") ?? (GetString("serial") is { } one ? [one] : null);
+    public IReadOnlyList<string>? Serial
+    {
+        get => GetStringList("serial") ?? (GetString("serial") is { } one ? [one] : null);
+        set => SetStringList("serial", value, Serial);
+    }
 
     /// <summary><c>usb</c> (default off).</summary>
     public bool? Usb { get => GetBoolean("usb"); set => SetBoolean("usb", value); }
 
     /// <summary><c>usbdevice</c> in list form; a legacy string is returned as a one-item list.</summary>
-    public IReadOnlyList<string>? UsbDevice => GetStringList("usbdevice") ?? (GetString("usbdevice") is { } one ? [one] : null);
+    public IReadOnlyList<string>? UsbDevice
+    {
+        get => GetStringList("usbdevice") ?? (GetString("usbdevice") is { } one ? [one] : null);
+        set => SetStringList("usbdevice", value, UsbDevice);
+    }
 
     /// <summary><c>localtime</c> (default off).</summary>
     public bool? LocalTime { get => GetBoolean("localtime"); set => SetBoolean("localtime", value); }

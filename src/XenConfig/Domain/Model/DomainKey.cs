@@ -6,4 +6,5 @@ namespace XenConfig.Domain.Model;
 /// <param name="Default">The default xl (libxl) uses when the key is not set, as text; null when there is none.</param>
 /// <param name="Description">One line for people.</param>
 /// <param name="IsCommon">True for the keys that real configs commonly use (★ in the spec).</param>
-public sealed record DomainKey(string Name, DomainKeyType Type, string? Default, string Description, bool IsCommon = false);
+/// <param name="Property">The <see cref="DomainConfig"/> property that reads and writes the key, typed as xl reads it.</param>
+public sealed record DomainKey(string Name, DomainKeyType Type, string? Default, string Description, bool IsCommon = false, string? Property = null);
