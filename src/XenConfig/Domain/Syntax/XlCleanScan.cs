@@ -1,0 +1,437 @@
+using XenConfig.Text;
+
+namespace XenConfig.Domain.Syntax;
+
+/// <summary>
+/// The fast path of a parse: one pass over a file that xl accepts without a word, which records only where each
+/// assignment's key and value are. It gives up (null) on anything the full parser (<see cref="XlLexer"/>,
+/// <see cref="XlParser"/>, <see cref="EffectiveSettings"/>) would say something about: any diagnostic, a key assigned
+/// twice, deep nesting, a carriage return, a character it has no rule for. So a file it accepts has no diagnostics, and
+/// its effective values are exactly what the full parse computes; the lossless tree is then built only when asked for.
+/// </summary>
+/// <remarks>
+/// Every rule here is a strict subset of the lexer's and parser's; what is outside the subset goes to the full parse
+/// (tests/XenConfig.Tests: FastPathTests compare both on the corpus and every fuzz input).
+/// </remarks>
+internal sealed class XlCleanScan
+{
+    // Far below bison's stack limit (each level takes at most 7 states; the limit is 9999).
+    private const int MaxDepth = 64;
+
+    // Up to this many assignments, repeated keys are found by comparing spans (no allocation).
+    private const int QuadraticKeyCheck = 64;
+
+    private readonly string _text;
+    private readonly Assignment[] _assignments;
+    private readonly int _count;
+    private SettingValue?[]? _values;
+
+    private XlCleanScan(string text, Assignment[] assignments, int count)
+    {
+        _text = text;
+        _assignments = assignments;
+        _count = count;
+    }
+
+    /// <summary>One <c>key = value</c>: offsets into the text. The value span runs from its first to its last character.</summary>
+    private readonly record struct Assignment(int KeyStart, int KeyLength, int ValueStart, int ValueEnd);
+
+    /// <summary>Number of assignments (every key once).</summary>
+    public int Count => _count;
+
+    /// <summary>Scans <paramref name="text"/>; null when the full parser has to read it.</summary>
+    public static XlCleanScan? TryScan(string text)
+    {
+        // libxlu drops an odd last character (XlLexer.IsDroppedFinalCharacter); with one of these last, it never does.
+        if (text.Length > 0 && !IsSafeLast(text[^1]))
+        {
+            return null;
+        }
+
+        var assignments = new Assignment[Math.Clamp(text.Length / 32, 4, 64)];
+        var count = 0;
+        var i = 0;
+        var length = text.Length;
+        while (true)
+        {
+            // Leading trivia and empty statements.
+            while (i < length)
+            {
+                var c = text[i];
+                if (c is ' ' or '\t' or '\n' or ';')
+                {
+                    i++;
+                }
+                else if (c == '#')
+                {
+                    if ((i = SkipComment(text, i)) < 0)
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (i >= length)
+            {
+                break;
+            }
+
+            // The key: a lowercase letter, then lowercase letters, digits, '.' and '_'.
+            if (!char.IsAsciiLetterLower(text[i]))
+            {
+                return null;
+            }
+
+            var keyStart = i++;
+            while (i < length && (char.IsAsciiLetterLower(text[i]) || char.IsAsciiDigit(text[i]) || text[i] is '.' or '_'))
+            {
+                i++;
+            }
+
+            var keyLength = i - keyStart;
+            i = SkipBlanks(text, i);
+            if (i < length && text[i] == '=')
+            {
+                i++;
+            }
+            else if (i + 1 < length && text[i] == '+' && text[i + 1] == '=')
+            {
+                i += 2;
+            }
+            else
+            {
+                return null;
+            }
+
+            i = SkipBlanks(text, i);
+            var valueStart = i;
+            if ((i = SkipValue(text, i)) < 0)
+            {
+                return null;
+            }
+
+            if (count == assignments.Length)
+            {
+                Array.Resize(ref assignments, count * 2);
+            }
+
+            assignments[count++] = new Assignment(keyStart, keyLength, valueStart, i);
+
+            // The rest of the line: blanks, a comment, then a line break, ';' or the end of the file.
+            i = SkipBlanks(text, i);
+            if (i < length && text[i] == '#' && (i = SkipComment(text, i)) < 0)
+            {
+                return null;
+            }
+
+            if (i < length && text[i] is not ('\n' or ';'))
+            {
+                return null;
+            }
+        }
+
+        var scan = new XlCleanScan(text, assignments, count);
+        return scan.HasRepeatedKey() ? null : scan;
+    }
+
+    /// <summary>The effective value of <paramref name="key"/>, or null when it is not set. Built once per key, when asked.</summary>
+    public SettingValue? GetValue(string key)
+    {
+        var index = IndexOf(key);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var values = _values ??= new SettingValue?[_count];
+        return values[index] ??= ReadValue(_assignments[index]);
+    }
+
+    private int IndexOf(string key)
+    {
+        var text = _text.AsSpan();
+        for (var i = 0; i < _count; i++)
+        {
+            var assignment = _assignments[i];
+            if (assignment.KeyLength == key.Length && text.Slice(assignment.KeyStart, assignment.KeyLength).SequenceEqual(key))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool HasRepeatedKey()
+    {
+        var text = _text.AsSpan();
+        if (_count <= QuadraticKeyCheck)
+        {
+            for (var i = 1; i < _count; i++)
+            {
+                var key = text.Slice(_assignments[i].KeyStart, _assignments[i].KeyLength);
+                for (var j = 0; j < i; j++)
+                {
+                    if (text.Slice(_assignments[j].KeyStart, _assignments[j].KeyLength).SequenceEqual(key))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        // Many keys: sort by hash and compare only keys whose hashes are equal.
+        var hashes = new int[_count];
+        var order = new int[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            hashes[i] = string.GetHashCode(text.Slice(_assignments[i].KeyStart, _assignments[i].KeyLength));
+            order[i] = i;
+        }
+
+        Array.Sort(hashes, order);
+        for (var i = 1; i < _count; i++)
+        {
+            for (var j = i - 1; j >= 0 && hashes[j] == hashes[i]; j--)
+            {
+                if (text.Slice(_assignments[order[i]].KeyStart, _assignments[order[i]].KeyLength)
+                    .SequenceEqual(text.Slice(_assignments[order[j]].KeyStart, _assignments[order[j]].KeyLength)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSafeLast(char c) =>
+        char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is ' ' or '\t' or '\n' or '=' or ',' or '[' or ']' or ';';
+
+    private static int SkipBlanks(string text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    // A comment runs to its line break (kept outside); xl rejects one the file ends in. -1 then.
+    private static int SkipComment(string text, int i)
+    {
+        var end = text.AsSpan(i).IndexOf('\n');
+        return end < 0 ? -1 : i + end;
+    }
+
+    /// <summary>Skips one value (atom or list); the index after it, or -1 when the full parser must read it.</summary>
+    private static int SkipValue(string text, int i)
+    {
+        if (i >= text.Length)
+        {
+            return -1;
+        }
+
+        if (text[i] != '[')
+        {
+            return SkipAtom(text, i);
+        }
+
+        // A list: per open level, whether an item may come next (after '[' or ',').
+        Span<bool> expectsItem = stackalloc bool[MaxDepth];
+        var depth = 0;
+        expectsItem[0] = true;
+        i++;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case ' ' or '\t' or '\n':
+                    i++;
+                    break;
+                case '#':
+                    if ((i = SkipComment(text, i)) < 0)
+                    {
+                        return -1;
+                    }
+
+                    break;
+                case ',':
+                    if (expectsItem[depth])
+                    {
+                        return -1;
+                    }
+
+                    expectsItem[depth] = true;
+                    i++;
+                    break;
+                case ']':
+                    i++;
+                    if (depth-- == 0)
+                    {
+                        return i;
+                    }
+
+                    expectsItem[depth] = false;
+                    break;
+                case '[':
+                    if (!expectsItem[depth] || depth + 1 == MaxDepth)
+                    {
+                        return -1;
+                    }
+
+                    expectsItem[++depth] = true;
+                    i++;
+                    break;
+                default:
+                    if (!expectsItem[depth] || (i = SkipAtom(text, i)) < 0)
+                    {
+                        return -1;
+                    }
+
+                    expectsItem[depth] = false;
+                    break;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int SkipAtom(string text, int i)
+    {
+        var c = text[i];
+        if (char.IsAsciiDigit(c))
+        {
+            // xl's number token: digits, a-f and x; a letter, digit, '.' or '_' right after it makes it invalid.
+            i++;
+            while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is >= 'a' and <= 'f' or 'x'))
+            {
+                i++;
+            }
+
+            return i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '_') ? -1 : i;
+        }
+
+        if (c is not ('"' or '\''))
+        {
+            return -1;
+        }
+
+        var start = i;
+        var escaped = false;
+        for (i++; i < text.Length; i++)
+        {
+            var d = text[i];
+            if (d == c)
+            {
+                // Escapes are rare: check them with libxlu's decoder (an invalid or mangled one is a diagnostic).
+                return !escaped || IsCleanEscaped(text.AsSpan(start, i + 1 - start)) ? i + 1 : -1;
+            }
+
+            if (d is '\n' or '\0')
+            {
+                return -1;
+            }
+
+            if (d == '\\')
+            {
+                escaped = true;
+                if (++i >= text.Length || text[i] is '\n' or '\0')
+                {
+                    return -1;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsCleanEscaped(ReadOnlySpan<char> literal)
+    {
+        var result = XlString.Decode(literal);
+        return result.Value is not null && result.MangledOffsets.Count == 0;
+    }
+
+    private SettingValue ReadValue(Assignment assignment)
+    {
+        var text = _text;
+        var i = assignment.ValueStart;
+        if (text[i] != '[')
+        {
+            return ReadAtom(text, i, assignment.ValueEnd);
+        }
+
+        // A clean list: items are atoms or lists, separated by commas, with blanks, line breaks and comments between.
+        var stack = new Stack<List<SettingValue>>();
+        var items = new List<SettingValue>();
+        i++;
+        while (true)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case ' ' or '\t' or '\n' or ',':
+                    i++;
+                    break;
+                case '#':
+                    i = SkipComment(text, i);
+                    break;
+                case '[':
+                    stack.Push(items);
+                    items = [];
+                    i++;
+                    break;
+                case ']':
+                    var list = SettingValue.ListOf(items.ToArray());
+                    if (stack.Count == 0)
+                    {
+                        return list;
+                    }
+
+                    items = stack.Pop();
+                    items.Add(list);
+                    i++;
+                    break;
+                default:
+                    var end = SkipAtom(text, i);
+                    items.Add(ReadAtom(text, i, end));
+                    i = end;
+                    break;
+            }
+        }
+    }
+
+    private static SettingValue ReadAtom(string text, int start, int end)
+    {
+        if (text[start] is not ('"' or '\''))
+        {
+            return SettingValue.FromNumberToken(text.Substring(start, end - start));
+        }
+
+        var inner = text.AsSpan(start + 1, end - start - 2);
+        return SettingValue.String(inner.Contains('\\') ? XlString.Decode(text.AsSpan(start, end - start)).Value! : new string(inner));
+    }
+
+    /// <summary>The assignments' keys, in file order (for tests).</summary>
+    internal IEnumerable<string> Keys
+    {
+        get
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                yield return _text.Substring(_assignments[i].KeyStart, _assignments[i].KeyLength);
+            }
+        }
+    }
+
+    /// <summary>Where the key of each assignment is (for tests).</summary>
+    internal TextSpan KeySpan(int index) => new(_assignments[index].KeyStart, _assignments[index].KeyLength);
+}
