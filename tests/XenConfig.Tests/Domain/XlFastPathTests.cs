@@ -48,6 +48,9 @@ public class XlFastPathTests
     [InlineData("disk = [ 'a',\n  'b', # two\n]\nmemory = 0x200;\n", true)]
     [InlineData("a = [[['x']], []]\n", true)]
     [InlineData("name = 'x'\nname = 'y'\n", false)] // repeated key: the full parse reports it
+    [InlineData("extra = 'a'\nextra += ' b'\n", true)] // '+=' appends, silently
+    [InlineData("a += [1]\nb = 2\na += ['x', [3]]\n", true)]
+    [InlineData("extra = 'a'\nextra += ['b']\n", false)] // a list added to a string: an error
     [InlineData("name = 'x'\r\n", false)]
     [InlineData("Name = 'x'\n", false)]
     [InlineData("a = '\\1'\n", false)] // mangled escape: a warning
@@ -56,6 +59,18 @@ public class XlFastPathTests
     [InlineData("# comment at the end", false)]
     public void The_fast_pass_takes_only_clean_files(string text, bool fast)
     {
+        Assert.Equal(fast, XlCleanScan.TryScan(text) is not null);
+        AssertSameAsFullParse(SourceText.From(text));
+    }
+
+    [Theory]
+    [InlineData("k50 += 'more'\n", true)]
+    [InlineData("k50 = 'again'\n", false)]
+    [InlineData("k50 += ['a list']\n", false)]
+    public void Many_keys_are_checked_for_repeats_the_same_way(string last, bool fast)
+    {
+        var text = string.Concat(Enumerable.Range(0, 200).Select(i => $"k{i} = 'v{i}'\n")) + last;
+
         Assert.Equal(fast, XlCleanScan.TryScan(text) is not null);
         AssertSameAsFullParse(SourceText.From(text));
     }

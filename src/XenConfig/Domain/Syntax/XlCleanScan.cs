@@ -1,5 +1,3 @@
-using XenConfig.Text;
-
 namespace XenConfig.Domain.Syntax;
 
 /// <summary>
@@ -8,6 +6,7 @@ namespace XenConfig.Domain.Syntax;
 /// <see cref="XlParser"/>, <see cref="EffectiveSettings"/>) would say something about: any diagnostic, a key assigned
 /// twice, deep nesting, a carriage return, a character it has no rule for. So a file it accepts has no diagnostics, and
 /// its effective values are exactly what the full parse computes; the lossless tree is then built only when asked for.
+/// A key may repeat with <c>+=</c> of the same type (string or list), which appends as libxlu does.
 /// </summary>
 /// <remarks>
 /// Every rule here is a strict subset of the lexer's and parser's; what is outside the subset goes to the full parse
@@ -33,11 +32,10 @@ internal sealed class XlCleanScan
         _count = count;
     }
 
-    /// <summary>One <c>key = value</c>: offsets into the text. The value span runs from its first to its last character.</summary>
-    private readonly record struct Assignment(int KeyStart, int KeyLength, int ValueStart, int ValueEnd);
+    private bool _hasAdditions;
 
-    /// <summary>Number of assignments (every key once).</summary>
-    public int Count => _count;
+    /// <summary>One <c>key = value</c> or <c>key += value</c>: offsets into the text. The value span runs from its first to its last character.</summary>
+    private readonly record struct Assignment(int KeyStart, int KeyLength, int ValueStart, int ValueEnd, bool IsAddition);
 
     /// <summary>Scans <paramref name="text"/>; null when the full parser has to read it.</summary>
     public static XlCleanScan? TryScan(string text)
@@ -94,12 +92,14 @@ internal sealed class XlCleanScan
 
             var keyLength = i - keyStart;
             i = SkipBlanks(text, i);
+            var isAddition = false;
             if (i < length && text[i] == '=')
             {
                 i++;
             }
             else if (i + 1 < length && text[i] == '+' && text[i + 1] == '=')
             {
+                isAddition = true;
                 i += 2;
             }
             else
@@ -119,7 +119,7 @@ internal sealed class XlCleanScan
                 Array.Resize(ref assignments, count * 2);
             }
 
-            assignments[count++] = new Assignment(keyStart, keyLength, valueStart, i);
+            assignments[count++] = new Assignment(keyStart, keyLength, valueStart, i, isAddition);
 
             // The rest of the line: blanks, a comment, then a line break, ';' or the end of the file.
             i = SkipBlanks(text, i);
@@ -135,7 +135,7 @@ internal sealed class XlCleanScan
         }
 
         var scan = new XlCleanScan(text, assignments, count);
-        return scan.HasRepeatedKey() ? null : scan;
+        return scan.RepeatsAreAdditions() ? scan : null;
     }
 
     /// <summary>The effective value of <paramref name="key"/>, or null when it is not set. Built once per key, when asked.</summary>
@@ -148,7 +148,47 @@ internal sealed class XlCleanScan
         }
 
         var values = _values ??= new SettingValue?[_count];
-        return values[index] ??= ReadValue(_assignments[index]);
+        return values[index] ??= _hasAdditions ? ReadAppended(index) : ReadValue(_assignments[index]);
+    }
+
+    // The first assignment's value with every later '+=' of the same key appended (strings concatenated, lists joined).
+    private SettingValue ReadAppended(int first)
+    {
+        var value = ReadValue(_assignments[first]);
+        var key = KeyOf(first);
+        System.Text.StringBuilder? text = null;
+        List<SettingValue>? items = null;
+        for (var i = first + 1; i < _count; i++)
+        {
+            if (!KeyOf(i).SequenceEqual(key))
+            {
+                continue;
+            }
+
+            var more = ReadValue(_assignments[i]);
+            if (value.IsList)
+            {
+                (items ??= [.. value.Items]).AddRange(more.Items);
+            }
+            else
+            {
+                (text ??= new System.Text.StringBuilder(value.Text)).Append(more.Text);
+            }
+        }
+
+        return items is not null ? SettingValue.ListOf([.. items]) : text is not null ? SettingValue.String(text.ToString()) : value;
+    }
+
+    private ReadOnlySpan<char> KeyOf(int index) => _text.AsSpan(_assignments[index].KeyStart, _assignments[index].KeyLength);
+
+    private bool IsList(int index) => _text[_assignments[index].ValueStart] == '[';
+
+    // A later assignment of a key already set must be '+=' of the same type; '=' again is XC1014 and a type
+    // mismatch an error, both for the full parse to report.
+    private bool IsCleanRepeat(int earlier, int later)
+    {
+        _hasAdditions = true;
+        return _assignments[later].IsAddition && IsList(earlier) == IsList(later);
     }
 
     private int IndexOf(string key)
@@ -166,24 +206,28 @@ internal sealed class XlCleanScan
         return -1;
     }
 
-    private bool HasRepeatedKey()
+    private bool RepeatsAreAdditions()
     {
-        var text = _text.AsSpan();
         if (_count <= QuadraticKeyCheck)
         {
             for (var i = 1; i < _count; i++)
             {
-                var key = text.Slice(_assignments[i].KeyStart, _assignments[i].KeyLength);
+                var key = KeyOf(i);
                 for (var j = 0; j < i; j++)
                 {
-                    if (text.Slice(_assignments[j].KeyStart, _assignments[j].KeyLength).SequenceEqual(key))
+                    if (KeyOf(j).SequenceEqual(key))
                     {
-                        return true;
+                        if (!IsCleanRepeat(j, i))
+                        {
+                            return false;
+                        }
+
+                        break;
                     }
                 }
             }
 
-            return false;
+            return true;
         }
 
         // Many keys: sort by hash and compare only keys whose hashes are equal.
@@ -191,7 +235,7 @@ internal sealed class XlCleanScan
         var order = new int[_count];
         for (var i = 0; i < _count; i++)
         {
-            hashes[i] = string.GetHashCode(text.Slice(_assignments[i].KeyStart, _assignments[i].KeyLength));
+            hashes[i] = string.GetHashCode(KeyOf(i));
             order[i] = i;
         }
 
@@ -200,15 +244,14 @@ internal sealed class XlCleanScan
         {
             for (var j = i - 1; j >= 0 && hashes[j] == hashes[i]; j--)
             {
-                if (text.Slice(_assignments[order[i]].KeyStart, _assignments[order[i]].KeyLength)
-                    .SequenceEqual(text.Slice(_assignments[order[j]].KeyStart, _assignments[order[j]].KeyLength)))
+                if (KeyOf(order[i]).SequenceEqual(KeyOf(order[j])) && !IsCleanRepeat(Math.Min(order[i], order[j]), Math.Max(order[i], order[j])))
                 {
-                    return true;
+                    return false;
                 }
             }
         }
 
-        return false;
+        return true;
     }
 
     private static bool IsSafeLast(char c) =>
@@ -425,13 +468,18 @@ internal sealed class XlCleanScan
     {
         get
         {
+            var keys = new List<string>();
             for (var i = 0; i < _count; i++)
             {
-                yield return _text.Substring(_assignments[i].KeyStart, _assignments[i].KeyLength);
+                var key = KeyOf(i).ToString();
+                if (!keys.Contains(key))
+                {
+                    keys.Add(key);
+                }
             }
+
+            return keys;
         }
     }
 
-    /// <summary>Where the key of each assignment is (for tests).</summary>
-    internal TextSpan KeySpan(int index) => new(_assignments[index].KeyStart, _assignments[index].KeyLength);
 }
