@@ -20,6 +20,8 @@ internal sealed class XlCleanScan
     // Up to this many assignments, repeated keys are found by comparing spans (no allocation).
     private const int QuadraticKeyCheck = 64;
 
+    private static readonly System.Buffers.SearchValues<char> DoubleQuotedStops = System.Buffers.SearchValues.Create("\"\\\n\0");
+    private static readonly System.Buffers.SearchValues<char> SingleQuotedStops = System.Buffers.SearchValues.Create("'\\\n\0");
     private readonly string _text;
     private readonly Assignment[] _assignments;
     private readonly int _count;
@@ -46,7 +48,21 @@ internal sealed class XlCleanScan
             return null;
         }
 
-        var assignments = new Assignment[Math.Clamp(text.Length / 32, 4, 64)];
+        // Collected in a pooled buffer; the scan keeps an array of exactly the assignments found.
+        var pool = System.Buffers.ArrayPool<Assignment>.Shared;
+        var assignments = pool.Rent(64);
+        try
+        {
+            return Scan(text, ref assignments);
+        }
+        finally
+        {
+            pool.Return(assignments);
+        }
+    }
+
+    private static XlCleanScan? Scan(string text, ref Assignment[] assignments)
+    {
         var count = 0;
         var i = 0;
         var length = text.Length;
@@ -116,7 +132,10 @@ internal sealed class XlCleanScan
 
             if (count == assignments.Length)
             {
-                Array.Resize(ref assignments, count * 2);
+                var larger = System.Buffers.ArrayPool<Assignment>.Shared.Rent(count * 2);
+                assignments.AsSpan().CopyTo(larger);
+                System.Buffers.ArrayPool<Assignment>.Shared.Return(assignments);
+                assignments = larger;
             }
 
             assignments[count++] = new Assignment(keyStart, keyLength, valueStart, i, isAddition);
@@ -134,7 +153,7 @@ internal sealed class XlCleanScan
             }
         }
 
-        var scan = new XlCleanScan(text, assignments, count);
+        var scan = new XlCleanScan(text, assignments[..count], count);
         return scan.RepeatsAreAdditions() ? scan : null;
     }
 
@@ -368,10 +387,19 @@ internal sealed class XlCleanScan
             return -1;
         }
 
+        // Vectorized search for what ends or complicates a string: its quote, a backslash, a line break, a NUL.
+        var stops = c == '"' ? DoubleQuotedStops : SingleQuotedStops;
         var start = i;
         var escaped = false;
         for (i++; i < text.Length; i++)
         {
+            var next = text.AsSpan(i).IndexOfAny(stops);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            i += next;
             var d = text[i];
             if (d == c)
             {
@@ -379,18 +407,15 @@ internal sealed class XlCleanScan
                 return !escaped || IsCleanEscaped(text.AsSpan(start, i + 1 - start)) ? i + 1 : -1;
             }
 
-            if (d is '\n' or '\0')
+            if (d != '\\')
             {
                 return -1;
             }
 
-            if (d == '\\')
+            escaped = true;
+            if (++i >= text.Length || text[i] is '\n' or '\0')
             {
-                escaped = true;
-                if (++i >= text.Length || text[i] is '\n' or '\0')
-                {
-                    return -1;
-                }
+                return -1;
             }
         }
 
@@ -410,6 +435,11 @@ internal sealed class XlCleanScan
         if (text[i] != '[')
         {
             return ReadAtom(text, i, assignment.ValueEnd);
+        }
+
+        if (FlatListLength(text, i) is var flat and >= 0)
+        {
+            return ReadFlatList(text, i, flat);
         }
 
         // A clean list: items are atoms or lists, separated by commas, with blanks, line breaks and comments between.
@@ -450,6 +480,56 @@ internal sealed class XlCleanScan
                     break;
             }
         }
+    }
+
+    // The number of items of a list at '[' that holds no list, or -1 (a nested list is read the general way).
+    private static int FlatListLength(string text, int i)
+    {
+        var items = 0;
+        for (i++; ; )
+        {
+            switch (text[i])
+            {
+                case ' ' or '\t' or '\n' or ',':
+                    i++;
+                    break;
+                case '#':
+                    i = SkipComment(text, i);
+                    break;
+                case '[':
+                    return -1;
+                case ']':
+                    return items;
+                default:
+                    i = SkipAtom(text, i);
+                    items++;
+                    break;
+            }
+        }
+    }
+
+    private static SettingValue ReadFlatList(string text, int i, int length)
+    {
+        var items = length == 0 ? [] : new SettingValue[length];
+        for (var item = 0; item < length; )
+        {
+            switch (text[i])
+            {
+                case '[' or ' ' or '\t' or '\n' or ',':
+                    i++;
+                    break;
+                case '#':
+                    i = SkipComment(text, i);
+                    break;
+                default:
+                    var end = SkipAtom(text, i);
+                    items[item++] = ReadAtom(text, i, end);
+                    i = end;
+                    break;
+            }
+        }
+
+        return SettingValue.ListOf(items);
     }
 
     private static SettingValue ReadAtom(string text, int start, int end)
