@@ -15,7 +15,7 @@ namespace XenConfig.Devices;
 /// reported) and stops where the C action returns; where flex itself jams (a <c>=</c> no rule accepts, followed by a
 /// newline) xl exits, reported here as "flex scanner jammed".
 /// </remarks>
-internal sealed class DiskSpecScanner
+internal struct DiskSpecScanner
 {
     private enum Action
     {
@@ -111,6 +111,24 @@ internal sealed class DiskSpecScanner
             word[..1]);
 
     // (WORD|WORD...):  — the first word that matches decides, as in the Sprache alternation it replaces
+    private static readonly string[] FormatPrefixes = ["raw", "qcow2", "qcow", "vhd"];
+    private static readonly string[] ScriptPrefixes = ["iscsi", "enbd", "nbd", "drbd"];
+    private static readonly string[] IgnoredPrefixes = ["tapdisk", "tap2", "tap", "aio", "ioemu", "file", "phy"];
+
+    // The one string of a deprecated prefix word, so that a spec does not copy "phy" again.
+    private static string PrefixWord(ReadOnlySpan<char> word, string[] words)
+    {
+        foreach (var known in words)
+        {
+            if (word.SequenceEqual(known))
+            {
+                return known;
+            }
+        }
+
+        return word.ToString();
+    }
+
     private static Rule Prefix(Action action, params string[] words) =>
         new(action,
             text =>
@@ -217,9 +235,9 @@ internal sealed class DiskSpecScanner
             LowerLetters),
 
         // (raw|qcow2?|vhd):/.*   and friends; the ".*" trailing context makes them win over positionals
-        Prefix(Action.FormatPrefix, "raw", "qcow2", "qcow", "vhd"),
-        Prefix(Action.ScriptPrefix, "iscsi", "enbd", "nbd", "drbd"),
-        Prefix(Action.IgnoredPrefix, "tapdisk", "tap2", "tap", "aio", "ioemu", "file", "phy"),
+        Prefix(Action.FormatPrefix, FormatPrefixes),
+        Prefix(Action.ScriptPrefix, ScriptPrefixes),
+        Prefix(Action.IgnoredPrefix, IgnoredPrefixes),
 
         // [a-z][a-z0-9]*:/([^a-z0-9].*)?
         new(Action.UnknownPrefix,
@@ -288,6 +306,7 @@ internal sealed class DiskSpecScanner
     private int _lineEnd = -1;
     private bool _hadDeprecatedPrefix;
     private bool _accessSet;
+    private string? _firstPrefix;
     private List<string>? _prefixes;
 
     // libxl_device_disk fields, as the scanner leaves them
@@ -503,7 +522,7 @@ internal sealed class DiskSpecScanner
             _coloExport,
             _activeDisk,
             _hiddenDisk,
-            _prefixes is null ? [] : [.. _prefixes]);
+            _prefixes is not null ? [.. _prefixes] : _firstPrefix is not null ? [_firstPrefix] : []);
     }
 
     private void Fail(string message, int offset, int length) => _error ??= new DeviceSpecError(message, offset, length);
@@ -613,17 +632,17 @@ internal sealed class DiskSpecScanner
                 break;
             case Action.FormatPrefix:
                 _hadDeprecatedPrefix = true;
-                (_prefixes ??= []).Add(text[..^1].ToString());
+                AddPrefix(text[..^1], FormatPrefixes);
                 SetFormat(text[..^1], start);
                 break;
             case Action.ScriptPrefix:
                 _hadDeprecatedPrefix = true;
-                (_prefixes ??= []).Add(text[..^1].ToString());
+                AddPrefix(text[..^1], ScriptPrefixes);
                 SaveString("script respecified", ref _script, string.Concat("block-", text[..^1]), start, length - 1);
                 break;
             case Action.IgnoredPrefix:
                 _hadDeprecatedPrefix = true;
-                (_prefixes ??= []).Add(text[..^1].ToString());
+                AddPrefix(text[..^1], IgnoredPrefixes);
                 break;
             case Action.UnknownPrefix:
                 Fail("unknown deprecated disk prefix", start, length);
@@ -635,6 +654,19 @@ internal sealed class DiskSpecScanner
         }
 
         return true;
+    }
+
+    private void AddPrefix(ReadOnlySpan<char> word, string[] words)
+    {
+        var prefix = PrefixWord(word, words);
+        if (_firstPrefix is null)
+        {
+            _firstPrefix = prefix;
+        }
+        else
+        {
+            (_prefixes ??= [_firstPrefix]).Add(prefix);
+        }
     }
 
     private bool Positional(ReadOnlySpan<char> item, int start)

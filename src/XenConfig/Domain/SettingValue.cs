@@ -119,8 +119,8 @@ public sealed class SettingValue : IEquatable<SettingValue>
     // A number token exactly as the parser read it, including tokens xl rejects; only for files with errors.
     internal static SettingValue FromNumberToken(string text) => new(text, NoItems, isNumberToken: true);
 
-    // A list over an array the caller hands over (the items are known to be non-null).
-    internal static SettingValue ListOf(SettingValue[] items) => new(null, items, isNumberToken: false);
+    // A list over items the caller hands over (known to be non-null; possibly read from the text on demand).
+    internal static SettingValue ListOf(IReadOnlyList<SettingValue> items) => new(null, items, isNumberToken: false);
 
     /// <summary>A list of values.</summary>
     public static SettingValue List(IEnumerable<SettingValue> items)

@@ -17,6 +17,9 @@ internal sealed class XlCleanScan
     // Far below bison's stack limit (each level takes at most 7 states; the limit is 9999).
     private const int MaxDepth = 64;
 
+    // A flat list of at least this many items reads each item when it is asked for.
+    private const int LazyListLength = 32;
+
     // Up to this many assignments, repeated keys are found by comparing spans (no allocation).
     private const int QuadraticKeyCheck = 64;
 
@@ -48,20 +51,20 @@ internal sealed class XlCleanScan
             return null;
         }
 
-        // Collected in a pooled buffer; the scan keeps an array of exactly the assignments found.
+        // Collected in a pooled buffer (grown as a plain array past it); the scan keeps exactly the assignments found.
         var pool = System.Buffers.ArrayPool<Assignment>.Shared;
-        var assignments = pool.Rent(64);
+        var buffer = pool.Rent(64);
         try
         {
-            return Scan(text, ref assignments);
+            return Scan(text, buffer);
         }
         finally
         {
-            pool.Return(assignments);
+            pool.Return(buffer);
         }
     }
 
-    private static XlCleanScan? Scan(string text, ref Assignment[] assignments)
+    private static XlCleanScan? Scan(string text, Assignment[] assignments)
     {
         var count = 0;
         var i = 0;
@@ -132,9 +135,8 @@ internal sealed class XlCleanScan
 
             if (count == assignments.Length)
             {
-                var larger = System.Buffers.ArrayPool<Assignment>.Shared.Rent(count * 2);
+                var larger = new Assignment[count * 2];
                 assignments.AsSpan().CopyTo(larger);
-                System.Buffers.ArrayPool<Assignment>.Shared.Return(assignments);
                 assignments = larger;
             }
 
@@ -249,23 +251,29 @@ internal sealed class XlCleanScan
             return true;
         }
 
-        // Many keys: sort by hash and compare only keys whose hashes are equal.
-        var hashes = new int[_count];
-        var order = new int[_count];
+        // Many keys: sort by (hash, position) and compare a key only with the nearest earlier one of the same hash and
+        // text, so that a long run of one key ('disk +=' a thousand times) stays linear.
+        var order = new long[_count];
         for (var i = 0; i < _count; i++)
         {
-            hashes[i] = string.GetHashCode(KeyOf(i));
-            order[i] = i;
+            order[i] = ((long)string.GetHashCode(KeyOf(i)) << 32) | (uint)i;
         }
 
-        Array.Sort(hashes, order);
+        Array.Sort(order);
         for (var i = 1; i < _count; i++)
         {
-            for (var j = i - 1; j >= 0 && hashes[j] == hashes[i]; j--)
+            var later = (int)order[i];
+            for (var j = i - 1; j >= 0 && order[j] >> 32 == order[i] >> 32; j--)
             {
-                if (KeyOf(order[i]).SequenceEqual(KeyOf(order[j])) && !IsCleanRepeat(Math.Min(order[i], order[j]), Math.Max(order[i], order[j])))
+                var earlier = (int)order[j];
+                if (KeyOf(earlier).SequenceEqual(KeyOf(later)))
                 {
-                    return false;
+                    if (!IsCleanRepeat(earlier, later))
+                    {
+                        return false;
+                    }
+
+                    break;
                 }
             }
         }
@@ -510,6 +518,12 @@ internal sealed class XlCleanScan
 
     private static SettingValue ReadFlatList(string text, int i, int length)
     {
+        if (length >= LazyListLength)
+        {
+            return SettingValue.ListOf(new LazyAtoms(text, ItemStarts(text, i, length)));
+        }
+
+        // A short list: its items are read now and kept.
         var items = length == 0 ? [] : new SettingValue[length];
         for (var item = 0; item < length; )
         {
@@ -530,6 +544,58 @@ internal sealed class XlCleanScan
         }
 
         return SettingValue.ListOf(items);
+    }
+
+    private static int[] ItemStarts(string text, int i, int length)
+    {
+        var starts = new int[length];
+        for (var item = 0; item < length; )
+        {
+            switch (text[i])
+            {
+                case '[' or ' ' or '\t' or '\n' or ',':
+                    i++;
+                    break;
+                case '#':
+                    i = SkipComment(text, i);
+                    break;
+                default:
+                    starts[item++] = i;
+                    i = SkipAtom(text, i);
+                    break;
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>
+    /// The items of a long flat list, each read from the text when it is asked for and not kept: a reader that walks
+    /// 1.5 million disk specs of a 100 MB file makes short-lived objects only, instead of a tree of survivors the
+    /// garbage collector has to copy twice.
+    /// </summary>
+    private sealed class LazyAtoms(string text, int[] starts) : IReadOnlyList<SettingValue>
+    {
+        public int Count => starts.Length;
+
+        public SettingValue this[int index]
+        {
+            get
+            {
+                var start = starts[index];
+                return ReadAtom(text, start, SkipAtom(text, start));
+            }
+        }
+
+        public IEnumerator<SettingValue> GetEnumerator()
+        {
+            for (var i = 0; i < starts.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static SettingValue ReadAtom(string text, int start, int end)
