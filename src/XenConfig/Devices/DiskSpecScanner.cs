@@ -15,7 +15,7 @@ namespace XenConfig.Devices;
 /// reported) and stops where the C action returns; where flex itself jams (a <c>=</c> no rule accepts, followed by a
 /// newline) xl exits, reported here as "flex scanner jammed".
 /// </remarks>
-internal sealed class DiskSpecScanner
+internal struct DiskSpecScanner
 {
     private enum Action
     {
@@ -111,6 +111,24 @@ internal sealed class DiskSpecScanner
             word[..1]);
 
     // (WORD|WORD...):  — the first word that matches decides, as in the Sprache alternation it replaces
+    private static readonly string[] FormatPrefixes = ["raw", "qcow2", "qcow", "vhd"];
+    private static readonly string[] ScriptPrefixes = ["iscsi", "enbd", "nbd", "drbd"];
+    private static readonly string[] IgnoredPrefixes = ["tapdisk", "tap2", "tap", "aio", "ioemu", "file", "phy"];
+
+    // The one string of a deprecated prefix word, so that a spec does not copy "phy" again.
+    private static string PrefixWord(ReadOnlySpan<char> word, string[] words)
+    {
+        foreach (var known in words)
+        {
+            if (word.SequenceEqual(known))
+            {
+                return known;
+            }
+        }
+
+        return word.ToString();
+    }
+
     private static Rule Prefix(Action action, params string[] words) =>
         new(action,
             text =>
@@ -217,9 +235,9 @@ internal sealed class DiskSpecScanner
             LowerLetters),
 
         // (raw|qcow2?|vhd):/.*   and friends; the ".*" trailing context makes them win over positionals
-        Prefix(Action.FormatPrefix, "raw", "qcow2", "qcow", "vhd"),
-        Prefix(Action.ScriptPrefix, "iscsi", "enbd", "nbd", "drbd"),
-        Prefix(Action.IgnoredPrefix, "tapdisk", "tap2", "tap", "aio", "ioemu", "file", "phy"),
+        Prefix(Action.FormatPrefix, FormatPrefixes),
+        Prefix(Action.ScriptPrefix, ScriptPrefixes),
+        Prefix(Action.IgnoredPrefix, IgnoredPrefixes),
 
         // [a-z][a-z0-9]*:/([^a-z0-9].*)?
         new(Action.UnknownPrefix,
@@ -250,8 +268,33 @@ internal sealed class DiskSpecScanner
         new(Action.LexError, text => text.IsEmpty || text[0] == '\n' ? -1 : 1, null),
     ];
 
-    private static readonly Rule[] Rules417 = [WhitespaceRule, .. CommonRules, .. TailRules];
-    private static readonly Rule[] Rules419 = [WhitespaceRule, .. CommonRules, .. TrustedRules, .. GrantUsageRules, .. TailRules];
+    // The rules of each option set (index: 1 for the trusted flags, 2 for grant_usage), each split by the character a
+    // match can start with, so that a position runs only the rules that can match there (in rule order, for the ties).
+    private static readonly RuleTable[] Tables =
+    [
+        new([WhitespaceRule, .. CommonRules, .. TailRules]),
+        new([WhitespaceRule, .. CommonRules, .. TrustedRules, .. TailRules]),
+        new([WhitespaceRule, .. CommonRules, .. GrantUsageRules, .. TailRules]),
+        new([WhitespaceRule, .. CommonRules, .. TrustedRules, .. GrantUsageRules, .. TailRules]),
+    ];
+
+    private sealed class RuleTable
+    {
+        private readonly Rule[][] _ascii = new Rule[128][];
+        private readonly Rule[] _other;
+
+        public RuleTable(Rule[] rules)
+        {
+            for (var c = 0; c < _ascii.Length; c++)
+            {
+                _ascii[c] = [.. rules.Where(r => r.FirstChars is null || r.FirstChars.Contains((char)c, StringComparison.Ordinal))];
+            }
+
+            _other = [.. rules.Where(r => r.FirstChars is null)];
+        }
+
+        public Rule[] For(char c) => c < 128 ? _ascii[c] : _other;
+    }
 
     private readonly string _spec;
     private readonly int _end;
@@ -263,7 +306,8 @@ internal sealed class DiskSpecScanner
     private int _lineEnd = -1;
     private bool _hadDeprecatedPrefix;
     private bool _accessSet;
-    private readonly List<string> _prefixes = [];
+    private string? _firstPrefix;
+    private List<string>? _prefixes;
 
     // libxl_device_disk fields, as the scanner leaves them
     private string? _target;
@@ -306,21 +350,15 @@ internal sealed class DiskSpecScanner
 
     private DiskSpec? Run()
     {
-        var rules = _options.TrustedFlags || _options.GrantUsage ? SelectRules() : Rules417;
+        var table = Tables[(_options.TrustedFlags ? 1 : 0) | (_options.GrantUsage ? 2 : 0)];
         var position = 0;
         while (position < _end)
         {
             Rule? best = null;
             var bestLength = 0;
             var bestHead = 0;
-            var current = _spec[position];
-            foreach (var rule in rules)
+            foreach (var rule in table.For(_spec[position]))
             {
-                if (rule.FirstChars is { } first && !first.Contains(current, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
                 var head = rule.Head is null
                     ? PositionalLength(position)
                     : rule.Head(_spec.AsSpan(position, _end - position));
@@ -436,16 +474,6 @@ internal sealed class DiskSpecScanner
         return _lineEnd;
     }
 
-    private Rule[] SelectRules()
-    {
-        if (_options.TrustedFlags && _options.GrantUsage)
-        {
-            return Rules419;
-        }
-
-        return [WhitespaceRule, .. CommonRules, .. _options.TrustedFlags ? TrustedRules : [], .. _options.GrantUsage ? GrantUsageRules : [], .. TailRules];
-    }
-
     private DiskSpec? Finish()
     {
         var format = _format ?? DiskFormat.Raw;
@@ -494,7 +522,7 @@ internal sealed class DiskSpecScanner
             _coloExport,
             _activeDisk,
             _hiddenDisk,
-            [.. _prefixes]);
+            _prefixes is not null ? [.. _prefixes] : _firstPrefix is not null ? [_firstPrefix] : []);
     }
 
     private void Fail(string message, int offset, int length) => _error ??= new DeviceSpecError(message, offset, length);
@@ -604,23 +632,23 @@ internal sealed class DiskSpecScanner
                 break;
             case Action.FormatPrefix:
                 _hadDeprecatedPrefix = true;
-                _prefixes.Add(text[..^1].ToString());
+                AddPrefix(text[..^1], FormatPrefixes);
                 SetFormat(text[..^1], start);
                 break;
             case Action.ScriptPrefix:
                 _hadDeprecatedPrefix = true;
-                _prefixes.Add(text[..^1].ToString());
+                AddPrefix(text[..^1], ScriptPrefixes);
                 SaveString("script respecified", ref _script, string.Concat("block-", text[..^1]), start, length - 1);
                 break;
             case Action.IgnoredPrefix:
                 _hadDeprecatedPrefix = true;
-                _prefixes.Add(text[..^1].ToString());
+                AddPrefix(text[..^1], IgnoredPrefixes);
                 break;
             case Action.UnknownPrefix:
                 Fail("unknown deprecated disk prefix", start, length);
                 return false;
             case Action.Positional:
-                return Positional(stripped.ToString(), start);
+                return Positional(stripped, start);
             default:
                 throw new InvalidOperationException("unexpected scanner action " + action);
         }
@@ -628,7 +656,20 @@ internal sealed class DiskSpecScanner
         return true;
     }
 
-    private bool Positional(string item, int start)
+    private void AddPrefix(ReadOnlySpan<char> word, string[] words)
+    {
+        var prefix = PrefixWord(word, words);
+        if (_firstPrefix is null)
+        {
+            _firstPrefix = prefix;
+        }
+        else
+        {
+            (_prefixes ??= [_firstPrefix]).Add(prefix);
+        }
+    }
+
+    private bool Positional(ReadOnlySpan<char> item, int start)
     {
         if (_error is not null)
         {
@@ -636,7 +677,7 @@ internal sealed class DiskSpecScanner
         }
         else if (_target is null)
         {
-            _target = item;
+            _target = item.ToString();
         }
         else if (!_hadDeprecatedPrefix && _format is null)
         {
@@ -653,7 +694,7 @@ internal sealed class DiskSpecScanner
         {
             if (!VdevAndDeviceType(item, start))
             {
-                _vdev = item;
+                _vdev = item.ToString();
             }
         }
         else if (!_accessSet)
@@ -671,7 +712,7 @@ internal sealed class DiskSpecScanner
     }
 
     /// <summary>A <c>vdev:devtype</c> positional (xm's <c>hdc:cdrom</c>); false (doing nothing) without a colon.</summary>
-    private bool VdevAndDeviceType(string item, int start)
+    private bool VdevAndDeviceType(ReadOnlySpan<char> item, int start)
     {
         var colon = item.LastIndexOf(':');
         if (colon < 0)
@@ -679,8 +720,8 @@ internal sealed class DiskSpecScanner
             return false;
         }
 
-        SaveString("vdev respecified", ref _vdev, item.AsSpan(0, colon), start);
-        var type = item.AsSpan(colon + 1);
+        SaveString("vdev respecified", ref _vdev, item[..colon], start);
+        var type = item[(colon + 1)..];
         if (type is "cdrom")
         {
             _isCdrom = true;

@@ -22,7 +22,7 @@ public sealed partial class DomainConfigDocument
     {
         Options = options;
         Text = text;
-        (Syntax, Diagnostics, Settings) = Analyze(text, options);
+        Diagnostics = Analyze(text);
     }
 
     /// <summary>The options the document was parsed with.</summary>
@@ -35,7 +35,8 @@ public sealed partial class DomainConfigDocument
     public string? Path => Text.Path;
 
     /// <summary>The root of the syntax tree.</summary>
-    public DomainConfigSyntax Syntax { get; private set; }
+    /// <remarks>A file xl accepts without a word is parsed in one fast pass; its tree is built the first time it is asked for.</remarks>
+    public DomainConfigSyntax Syntax => (_analysis ?? Build()).Syntax;
 
     /// <summary>Everything the parser found, in file order.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; private set; }
@@ -44,7 +45,7 @@ public sealed partial class DomainConfigDocument
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     /// <summary>The effective settings, in order of each key's first assignment, as libxlu computes them.</summary>
-    public IReadOnlyDictionary<string, Setting> Settings { get; private set; }
+    public IReadOnlyDictionary<string, Setting> Settings => (_analysis ?? Build()).Settings;
 
     /// <summary>Parses text. Never throws on bad input.</summary>
     public static DomainConfigDocument Parse(string text, string? path = null, DomainConfigParseOptions? options = null)
@@ -66,7 +67,17 @@ public sealed partial class DomainConfigDocument
         Parse(SourceText.Load(path), options);
 
     /// <summary>The effective value of <paramref name="key"/>, or null when it is not set.</summary>
-    public SettingValue? GetValue(string key) => Settings.TryGetValue(key, out var setting) ? setting.Value : null;
+    public SettingValue? GetValue(string key)
+    {
+        if (_analysis is null && _scan is { } scan)
+        {
+            // The fast pass's index: the value is read from the text, and only this key's.
+            ArgumentNullException.ThrowIfNull(key);
+            return scan.GetValue(key);
+        }
+
+        return Settings.TryGetValue(key, out var setting) ? setting.Value : null;
+    }
 
     /// <summary>The effective setting of <paramref name="key"/>.</summary>
     public bool TryGetSetting(string key, [NotNullWhen(true)] out Setting? setting) => Settings.TryGetValue(key, out setting);
@@ -93,24 +104,6 @@ public sealed partial class DomainConfigDocument
     private void Replace(SourceText text)
     {
         Text = text;
-        (Syntax, Diagnostics, Settings) = Analyze(text, Options);
-    }
-
-    private static (DomainConfigSyntax, IReadOnlyList<Diagnostic>, IReadOnlyDictionary<string, Setting>) Analyze(SourceText text, DomainConfigParseOptions options)
-    {
-        var diagnostics = new List<Diagnostic>();
-        if (text.Length > options.MaxLength)
-        {
-            diagnostics.Add(DiagnosticIds.FileTooLarge.Create(text.GetLocation(default),
-                $"the file has {text.Length} characters, more than the limit of {options.MaxLength}; it was not parsed"));
-            var skipped = new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, new TextSpan(0, text.Length), text.Content);
-            var endOfFile = new SyntaxToken(SyntaxKind.EndOfFileToken, new TextSpan(text.Length, 0), "", [skipped], []);
-            return (new DomainConfigSyntax([], endOfFile), diagnostics, new Dictionary<string, Setting>());
-        }
-
-        var syntax = XlParser.Parse(text, diagnostics);
-        var settings = EffectiveSettings.Compute(syntax, text, diagnostics, options);
-        diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
-        return (syntax, DiagnosticLimit.CapPerFile(diagnostics, options.MaxDiagnostics), settings);
+        Diagnostics = Analyze(text);
     }
 }

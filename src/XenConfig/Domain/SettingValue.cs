@@ -119,6 +119,9 @@ public sealed class SettingValue : IEquatable<SettingValue>
     // A number token exactly as the parser read it, including tokens xl rejects; only for files with errors.
     internal static SettingValue FromNumberToken(string text) => new(text, NoItems, isNumberToken: true);
 
+    // A list over items the caller hands over (known to be non-null; possibly read from the text on demand).
+    internal static SettingValue ListOf(IReadOnlyList<SettingValue> items) => new(null, items, isNumberToken: false);
+
     /// <summary>A list of values.</summary>
     public static SettingValue List(IEnumerable<SettingValue> items)
     {

@@ -1,0 +1,67 @@
+using XenConfig.Diagnostics;
+using XenConfig.Domain.Syntax;
+using XenConfig.Text;
+
+namespace XenConfig.Domain;
+
+// The parse side of the document: the fast pass for clean files, the full parse for everything else, and the tree and
+// settings built on demand after a fast pass.
+public sealed partial class DomainConfigDocument
+{
+    private static readonly Diagnostic[] NoDiagnostics = [];
+
+    // The tree and settings of the current text, or both null after a fast pass until one is asked for.
+    private Analysis? _analysis;
+
+    // The fast pass's index of the current text; null when the full parse read it.
+    private XlCleanScan? _scan;
+
+    /// <summary>The tree and the effective settings of one text.</summary>
+    private sealed record Analysis(DomainConfigSyntax Syntax, IReadOnlyDictionary<string, Setting> Settings);
+
+    // Parses the text: sets the index or the analysis, returns the diagnostics.
+    private IReadOnlyList<Diagnostic> Analyze(SourceText text)
+    {
+        _analysis = null;
+        _scan = null;
+        if (text.Length <= Options.MaxLength && XlCleanScan.TryScan(text.Content) is { } scan)
+        {
+            _scan = scan;
+            return NoDiagnostics;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        _analysis = FullParse(text, Options, diagnostics);
+        diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
+        return DiagnosticLimit.CapPerFile(diagnostics, Options.MaxDiagnostics);
+    }
+
+    // After a fast pass: the full parse of the same text, which finds nothing to report. Concurrent readers of one
+    // document may race here; they all get the one analysis that was published first.
+    private Analysis Build()
+    {
+        if (_analysis is { } analysis)
+        {
+            return analysis;
+        }
+
+        var text = Text;
+        var built = FullParse(text, Options, []);
+        return Interlocked.CompareExchange(ref _analysis, built, null) ?? built;
+    }
+
+    private static Analysis FullParse(SourceText text, DomainConfigParseOptions options, List<Diagnostic> diagnostics)
+    {
+        if (text.Length > options.MaxLength)
+        {
+            diagnostics.Add(DiagnosticIds.FileTooLarge.Create(text.GetLocation(default),
+                $"the file has {text.Length} characters, more than the limit of {options.MaxLength}; it was not parsed"));
+            var skipped = new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, new TextSpan(0, text.Length), text.Content);
+            var endOfFile = new SyntaxToken(SyntaxKind.EndOfFileToken, new TextSpan(text.Length, 0), "", [skipped], []);
+            return new Analysis(new DomainConfigSyntax([], endOfFile), new Dictionary<string, Setting>());
+        }
+
+        var syntax = XlParser.Parse(text, diagnostics);
+        return new Analysis(syntax, EffectiveSettings.Compute(syntax, text, diagnostics, options));
+    }
+}

@@ -1,0 +1,631 @@
+namespace XenConfig.Domain.Syntax;
+
+/// <summary>
+/// The fast path of a parse: one pass over a file that xl accepts without a word, which records only where each
+/// assignment's key and value are. It gives up (null) on anything the full parser (<see cref="XlLexer"/>,
+/// <see cref="XlParser"/>, <see cref="EffectiveSettings"/>) would say something about: any diagnostic, a key assigned
+/// twice, deep nesting, a carriage return, a character it has no rule for. So a file it accepts has no diagnostics, and
+/// its effective values are exactly what the full parse computes; the lossless tree is then built only when asked for.
+/// A key may repeat with <c>+=</c> of the same type (string or list), which appends as libxlu does.
+/// </summary>
+/// <remarks>
+/// Every rule here is a strict subset of the lexer's and parser's; what is outside the subset goes to the full parse
+/// (tests/XenConfig.Tests: FastPathTests compare both on the corpus and every fuzz input).
+/// </remarks>
+internal sealed class XlCleanScan
+{
+    // Far below bison's stack limit (each level takes at most 7 states; the limit is 9999).
+    private const int MaxDepth = 64;
+
+    // A flat list of at least this many items reads each item when it is asked for.
+    private const int LazyListLength = 32;
+
+    // Up to this many assignments, repeated keys are found by comparing spans (no allocation).
+    private const int QuadraticKeyCheck = 64;
+
+    private static readonly System.Buffers.SearchValues<char> DoubleQuotedStops = System.Buffers.SearchValues.Create("\"\\\n\0");
+    private static readonly System.Buffers.SearchValues<char> SingleQuotedStops = System.Buffers.SearchValues.Create("'\\\n\0");
+    private readonly string _text;
+    private readonly Assignment[] _assignments;
+    private readonly int _count;
+    private SettingValue?[]? _values;
+
+    private XlCleanScan(string text, Assignment[] assignments, int count)
+    {
+        _text = text;
+        _assignments = assignments;
+        _count = count;
+    }
+
+    private bool _hasAdditions;
+
+    /// <summary>One <c>key = value</c> or <c>key += value</c>: offsets into the text. The value span runs from its first to its last character.</summary>
+    private readonly record struct Assignment(int KeyStart, int KeyLength, int ValueStart, int ValueEnd, bool IsAddition);
+
+    /// <summary>Scans <paramref name="text"/>; null when the full parser has to read it.</summary>
+    public static XlCleanScan? TryScan(string text)
+    {
+        // libxlu drops an odd last character (XlLexer.IsDroppedFinalCharacter); with one of these last, it never does.
+        if (text.Length > 0 && !IsSafeLast(text[^1]))
+        {
+            return null;
+        }
+
+        // Collected in a pooled buffer (grown as a plain array past it); the scan keeps exactly the assignments found.
+        var pool = System.Buffers.ArrayPool<Assignment>.Shared;
+        var buffer = pool.Rent(64);
+        try
+        {
+            return Scan(text, buffer);
+        }
+        finally
+        {
+            pool.Return(buffer);
+        }
+    }
+
+    private static XlCleanScan? Scan(string text, Assignment[] assignments)
+    {
+        var count = 0;
+        var i = 0;
+        var length = text.Length;
+        while (true)
+        {
+            // Leading trivia and empty statements.
+            while (i < length)
+            {
+                var c = text[i];
+                if (c is ' ' or '\t' or '\n' or ';')
+                {
+                    i++;
+                }
+                else if (c == '#')
+                {
+                    if ((i = SkipComment(text, i)) < 0)
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (i >= length)
+            {
+                break;
+            }
+
+            // The key: a lowercase letter, then lowercase letters, digits, '.' and '_'.
+            if (!char.IsAsciiLetterLower(text[i]))
+            {
+                return null;
+            }
+
+            var keyStart = i++;
+            while (i < length && (char.IsAsciiLetterLower(text[i]) || char.IsAsciiDigit(text[i]) || text[i] is '.' or '_'))
+            {
+                i++;
+            }
+
+            var keyLength = i - keyStart;
+            i = SkipBlanks(text, i);
+            var isAddition = false;
+            if (i < length && text[i] == '=')
+            {
+                i++;
+            }
+            else if (i + 1 < length && text[i] == '+' && text[i + 1] == '=')
+            {
+                isAddition = true;
+                i += 2;
+            }
+            else
+            {
+                return null;
+            }
+
+            i = SkipBlanks(text, i);
+            var valueStart = i;
+            if ((i = SkipValue(text, i)) < 0)
+            {
+                return null;
+            }
+
+            if (count == assignments.Length)
+            {
+                var larger = new Assignment[count * 2];
+                assignments.AsSpan().CopyTo(larger);
+                assignments = larger;
+            }
+
+            assignments[count++] = new Assignment(keyStart, keyLength, valueStart, i, isAddition);
+
+            // The rest of the line: blanks, a comment, then a line break, ';' or the end of the file.
+            i = SkipBlanks(text, i);
+            if (i < length && text[i] == '#' && (i = SkipComment(text, i)) < 0)
+            {
+                return null;
+            }
+
+            if (i < length && text[i] is not ('\n' or ';'))
+            {
+                return null;
+            }
+        }
+
+        var scan = new XlCleanScan(text, assignments[..count], count);
+        return scan.RepeatsAreAdditions() ? scan : null;
+    }
+
+    /// <summary>The effective value of <paramref name="key"/>, or null when it is not set. Built once per key, when asked.</summary>
+    public SettingValue? GetValue(string key)
+    {
+        var index = IndexOf(key);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var values = _values ??= new SettingValue?[_count];
+        return values[index] ??= _hasAdditions ? ReadAppended(index) : ReadValue(_assignments[index]);
+    }
+
+    // The first assignment's value with every later '+=' of the same key appended (strings concatenated, lists joined).
+    private SettingValue ReadAppended(int first)
+    {
+        var value = ReadValue(_assignments[first]);
+        var key = KeyOf(first);
+        System.Text.StringBuilder? text = null;
+        List<SettingValue>? items = null;
+        for (var i = first + 1; i < _count; i++)
+        {
+            if (!KeyOf(i).SequenceEqual(key))
+            {
+                continue;
+            }
+
+            var more = ReadValue(_assignments[i]);
+            if (value.IsList)
+            {
+                (items ??= [.. value.Items]).AddRange(more.Items);
+            }
+            else
+            {
+                (text ??= new System.Text.StringBuilder(value.Text)).Append(more.Text);
+            }
+        }
+
+        return items is not null ? SettingValue.ListOf([.. items]) : text is not null ? SettingValue.String(text.ToString()) : value;
+    }
+
+    private ReadOnlySpan<char> KeyOf(int index) => _text.AsSpan(_assignments[index].KeyStart, _assignments[index].KeyLength);
+
+    private bool IsList(int index) => _text[_assignments[index].ValueStart] == '[';
+
+    // A later assignment of a key already set must be '+=' of the same type; '=' again is XC1014 and a type
+    // mismatch an error, both for the full parse to report.
+    private bool IsCleanRepeat(int earlier, int later)
+    {
+        _hasAdditions = true;
+        return _assignments[later].IsAddition && IsList(earlier) == IsList(later);
+    }
+
+    private int IndexOf(string key)
+    {
+        var text = _text.AsSpan();
+        for (var i = 0; i < _count; i++)
+        {
+            var assignment = _assignments[i];
+            if (assignment.KeyLength == key.Length && text.Slice(assignment.KeyStart, assignment.KeyLength).SequenceEqual(key))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool RepeatsAreAdditions()
+    {
+        if (_count <= QuadraticKeyCheck)
+        {
+            for (var i = 1; i < _count; i++)
+            {
+                var key = KeyOf(i);
+                for (var j = 0; j < i; j++)
+                {
+                    if (KeyOf(j).SequenceEqual(key))
+                    {
+                        if (!IsCleanRepeat(j, i))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        // Many keys: sort by (hash, position) and compare a key only with the nearest earlier one of the same hash and
+        // text, so that a long run of one key ('disk +=' a thousand times) stays linear.
+        var order = new long[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            order[i] = ((long)string.GetHashCode(KeyOf(i)) << 32) | (uint)i;
+        }
+
+        Array.Sort(order);
+        for (var i = 1; i < _count; i++)
+        {
+            var later = (int)order[i];
+            for (var j = i - 1; j >= 0 && order[j] >> 32 == order[i] >> 32; j--)
+            {
+                var earlier = (int)order[j];
+                if (KeyOf(earlier).SequenceEqual(KeyOf(later)))
+                {
+                    if (!IsCleanRepeat(earlier, later))
+                    {
+                        return false;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsSafeLast(char c) =>
+        char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is ' ' or '\t' or '\n' or '=' or ',' or '[' or ']' or ';';
+
+    private static int SkipBlanks(string text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    // A comment runs to its line break (kept outside); xl rejects one the file ends in. -1 then.
+    private static int SkipComment(string text, int i)
+    {
+        var end = text.AsSpan(i).IndexOf('\n');
+        return end < 0 ? -1 : i + end;
+    }
+
+    /// <summary>Skips one value (atom or list); the index after it, or -1 when the full parser must read it.</summary>
+    private static int SkipValue(string text, int i)
+    {
+        if (i >= text.Length)
+        {
+            return -1;
+        }
+
+        if (text[i] != '[')
+        {
+            return SkipAtom(text, i);
+        }
+
+        // A list: per open level, whether an item may come next (after '[' or ',').
+        Span<bool> expectsItem = stackalloc bool[MaxDepth];
+        var depth = 0;
+        expectsItem[0] = true;
+        i++;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case ' ' or '\t' or '\n':
+                    i++;
+                    break;
+                case '#':
+                    if ((i = SkipComment(text, i)) < 0)
+                    {
+                        return -1;
+                    }
+
+                    break;
+                case ',':
+                    if (expectsItem[depth])
+                    {
+                        return -1;
+                    }
+
+                    expectsItem[depth] = true;
+                    i++;
+                    break;
+                case ']':
+                    i++;
+                    if (depth-- == 0)
+                    {
+                        return i;
+                    }
+
+                    expectsItem[depth] = false;
+                    break;
+                case '[':
+                    if (!expectsItem[depth] || depth + 1 == MaxDepth)
+                    {
+                        return -1;
+                    }
+
+                    expectsItem[++depth] = true;
+                    i++;
+                    break;
+                default:
+                    if (!expectsItem[depth] || (i = SkipAtom(text, i)) < 0)
+                    {
+                        return -1;
+                    }
+
+                    expectsItem[depth] = false;
+                    break;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int SkipAtom(string text, int i)
+    {
+        var c = text[i];
+        if (char.IsAsciiDigit(c))
+        {
+            // xl's number token: digits, a-f and x; a letter, digit, '.' or '_' right after it makes it invalid.
+            i++;
+            while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is >= 'a' and <= 'f' or 'x'))
+            {
+                i++;
+            }
+
+            return i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '_') ? -1 : i;
+        }
+
+        if (c is not ('"' or '\''))
+        {
+            return -1;
+        }
+
+        // Vectorized search for what ends or complicates a string: its quote, a backslash, a line break, a NUL.
+        var stops = c == '"' ? DoubleQuotedStops : SingleQuotedStops;
+        var start = i;
+        var escaped = false;
+        for (i++; i < text.Length; i++)
+        {
+            var next = text.AsSpan(i).IndexOfAny(stops);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            i += next;
+            var d = text[i];
+            if (d == c)
+            {
+                // Escapes are rare: check them with libxlu's decoder (an invalid or mangled one is a diagnostic).
+                return !escaped || IsCleanEscaped(text.AsSpan(start, i + 1 - start)) ? i + 1 : -1;
+            }
+
+            if (d != '\\')
+            {
+                return -1;
+            }
+
+            escaped = true;
+            if (++i >= text.Length || text[i] is '\n' or '\0')
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsCleanEscaped(ReadOnlySpan<char> literal)
+    {
+        var result = XlString.Decode(literal);
+        return result.Value is not null && result.MangledOffsets.Count == 0;
+    }
+
+    private SettingValue ReadValue(Assignment assignment)
+    {
+        var text = _text;
+        var i = assignment.ValueStart;
+        if (text[i] != '[')
+        {
+            return ReadAtom(text, i, assignment.ValueEnd);
+        }
+
+        if (FlatListLength(text, i) is var flat and >= 0)
+        {
+            return ReadFlatList(text, i, flat);
+        }
+
+        // A clean list: items are atoms or lists, separated by commas, with blanks, line breaks and comments between.
+        var stack = new Stack<List<SettingValue>>();
+        var items = new List<SettingValue>();
+        i++;
+        while (true)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case ' ' or '\t' or '\n' or ',':
+                    i++;
+                    break;
+                case '#':
+                    i = SkipComment(text, i);
+                    break;
+                case '[':
+                    stack.Push(items);
+                    items = [];
+                    i++;
+                    break;
+                case ']':
+                    var list = SettingValue.ListOf(items.ToArray());
+                    if (stack.Count == 0)
+                    {
+                        return list;
+                    }
+
+                    items = stack.Pop();
+                    items.Add(list);
+                    i++;
+                    break;
+                default:
+                    var end = SkipAtom(text, i);
+                    items.Add(ReadAtom(text, i, end));
+                    i = end;
+                    break;
+            }
+        }
+    }
+
+    // The number of items of a list at '[' that holds no list, or -1 (a nested list is read the general way).
+    private static int FlatListLength(string text, int i)
+    {
+        var items = 0;
+        for (i++; ; )
+        {
+            switch (text[i])
+            {
+                case ' ' or '\t' or '\n' or ',':
+                    i++;
+                    break;
+                case '#':
+                    i = SkipComment(text, i);
+                    break;
+                case '[':
+                    return -1;
+                case ']':
+                    return items;
+                default:
+                    i = SkipAtom(text, i);
+                    items++;
+                    break;
+            }
+        }
+    }
+
+    private static SettingValue ReadFlatList(string text, int i, int length)
+    {
+        if (length >= LazyListLength)
+        {
+            return SettingValue.ListOf(new LazyAtoms(text, ItemStarts(text, i, length)));
+        }
+
+        // A short list: its items are read now and kept.
+        var items = length == 0 ? [] : new SettingValue[length];
+        for (var item = 0; item < length; )
+        {
+            switch (text[i])
+            {
+                case '[' or ' ' or '\t' or '\n' or ',':
+                    i++;
+                    break;
+                case '#':
+                    i = SkipComment(text, i);
+                    break;
+                default:
+                    var end = SkipAtom(text, i);
+                    items[item++] = ReadAtom(text, i, end);
+                    i = end;
+                    break;
+            }
+        }
+
+        return SettingValue.ListOf(items);
+    }
+
+    private static int[] ItemStarts(string text, int i, int length)
+    {
+        var starts = new int[length];
+        for (var item = 0; item < length; )
+        {
+            switch (text[i])
+            {
+                case '[' or ' ' or '\t' or '\n' or ',':
+                    i++;
+                    break;
+                case '#':
+                    i = SkipComment(text, i);
+                    break;
+                default:
+                    starts[item++] = i;
+                    i = SkipAtom(text, i);
+                    break;
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>
+    /// The items of a long flat list, each read from the text when it is asked for and not kept: a reader that walks
+    /// 1.5 million disk specs of a 100 MB file makes short-lived objects only, instead of a tree of survivors the
+    /// garbage collector has to copy twice.
+    /// </summary>
+    private sealed class LazyAtoms(string text, int[] starts) : IReadOnlyList<SettingValue>
+    {
+        public int Count => starts.Length;
+
+        public SettingValue this[int index]
+        {
+            get
+            {
+                var start = starts[index];
+                return ReadAtom(text, start, SkipAtom(text, start));
+            }
+        }
+
+        public IEnumerator<SettingValue> GetEnumerator()
+        {
+            for (var i = 0; i < starts.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private static SettingValue ReadAtom(string text, int start, int end)
+    {
+        if (text[start] is not ('"' or '\''))
+        {
+            return SettingValue.FromNumberToken(text.Substring(start, end - start));
+        }
+
+        var inner = text.AsSpan(start + 1, end - start - 2);
+        return SettingValue.String(inner.Contains('\\') ? XlString.Decode(text.AsSpan(start, end - start)).Value! : new string(inner));
+    }
+
+    /// <summary>The assignments' keys, in file order (for tests).</summary>
+    internal IEnumerable<string> Keys
+    {
+        get
+        {
+            var keys = new List<string>();
+            for (var i = 0; i < _count; i++)
+            {
+                var key = KeyOf(i).ToString();
+                if (!keys.Contains(key))
+                {
+                    keys.Add(key);
+                }
+            }
+
+            return keys;
+        }
+    }
+
+}

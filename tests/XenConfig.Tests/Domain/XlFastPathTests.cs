@@ -1,0 +1,120 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using XenConfig.Diagnostics;
+using XenConfig.Domain;
+using XenConfig.Domain.Syntax;
+using XenConfig.Text;
+
+namespace XenConfig.Tests.Domain;
+
+/// <summary>
+/// A clean file is read by a fast pass (<see cref="XlCleanScan"/>) and its tree is built only when asked for. The fast
+/// pass may only accept what the full parse reads without a diagnostic, and must then give the same values.
+/// </summary>
+public class XlFastPathTests
+{
+    // Pieces of xl syntax, right and wrong, so that random sequences are often valid files and often almost valid.
+    private static readonly string[] Pieces =
+    [
+        "name", "disk", "vif", "a.b_9", "name", " ", "\t", "=", "+=", "= ", "\n", "\n", "\n", ";", "# note\n", "#", ",", "[", "]",
+        "'x'", "\"guest one\"", "\"a\\\\b\"", "'tab\\there'", "\"\\1\"", "\"\\123\"", "\"\\x41\"", "\"\\q\"", "'unterminated",
+        "42", "0x1f", "010", "1.5", "08", "9a", "Name", "-", "\r", "\r\n", "\uFEFF", "\0", "é", "\"é\"", ")", "'a\\'",
+    ];
+
+    private static Arbitrary<string> ConfigPieces() =>
+        Gen.ArrayOf(Gen.Elements(Pieces)).Select(parts => string.Concat(parts)).ToArbitrary();
+
+    public static TheoryData<string> Files() => XlRoundTripTests.Files();
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void A_file_reads_the_same_through_the_fast_pass_as_through_the_full_parse(string path)
+    {
+        AssertSameAsFullParse(SourceText.From(File.ReadAllBytes(path), path));
+    }
+
+    [Property(MaxTest = 5000)]
+    public Property Random_configs_read_the_same_through_the_fast_pass_as_through_the_full_parse() =>
+        Prop.ForAll(ConfigPieces(), text =>
+        {
+            AssertSameAsFullParse(SourceText.From(text));
+            return true;
+        });
+
+    [Theory]
+    [InlineData("name = 'x'\n", true)]
+    [InlineData("name = \"x\"", false)] // a final '"' is a character libxlu may drop: the full parse decides
+    [InlineData("disk = [ 'a',\n  'b', # two\n]\nmemory = 0x200;\n", true)]
+    [InlineData("a = [[['x']], []]\n", true)]
+    [InlineData("name = 'x'\nname = 'y'\n", false)] // repeated key: the full parse reports it
+    [InlineData("extra = 'a'\nextra += ' b'\n", true)] // '+=' appends, silently
+    [InlineData("a += [1]\nb = 2\na += ['x', [3]]\n", true)]
+    [InlineData("extra = 'a'\nextra += ['b']\n", false)] // a list added to a string: an error
+    [InlineData("name = 'x'\r\n", false)]
+    [InlineData("Name = 'x'\n", false)]
+    [InlineData("a = '\\1'\n", false)] // mangled escape: a warning
+    [InlineData("a = 'tab\\t'\n", true)]
+    [InlineData("a = [,]\n", false)]
+    [InlineData("# comment at the end", false)]
+    public void The_fast_pass_takes_only_clean_files(string text, bool fast)
+    {
+        Assert.Equal(fast, XlCleanScan.TryScan(text) is not null);
+        AssertSameAsFullParse(SourceText.From(text));
+    }
+
+    [Theory]
+    [InlineData("k50 += 'more'\n", true)]
+    [InlineData("k50 = 'again'\n", false)]
+    [InlineData("k50 += ['a list']\n", false)]
+    public void Many_keys_are_checked_for_repeats_the_same_way(string last, bool fast)
+    {
+        var text = string.Concat(Enumerable.Range(0, 200).Select(i => $"k{i} = 'v{i}'\n")) + last;
+
+        Assert.Equal(fast, XlCleanScan.TryScan(text) is not null);
+        AssertSameAsFullParse(SourceText.From(text));
+    }
+
+    [Fact]
+    public void A_clean_file_builds_its_tree_only_when_it_is_asked_for_and_edits_still_work()
+    {
+        var document = DomainConfigDocument.Parse("name = 'guest' # keep\nmemory = 512\n");
+
+        Assert.Equal("guest", document.GetValue("name")!.Text);
+        Assert.Same(document.GetValue("name"), document.GetValue("name"));
+        Assert.Equal(2, document.Syntax.Statements.Count);
+        Assert.Same(document.Syntax, document.Syntax);
+
+        document.Set("memory", 1024);
+        Assert.Equal("name = 'guest' # keep\nmemory = 1024\n", document.ToString());
+        Assert.Equal("1024", document.GetValue("memory")!.Text);
+        Assert.Equal(document.ToString(), document.Syntax.ToString());
+    }
+
+    private static void AssertSameAsFullParse(SourceText text)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var syntax = XlParser.Parse(text, diagnostics);
+        var settings = EffectiveSettings.Compute(syntax, text, diagnostics, DomainConfigParseOptions.Default);
+        if (XlCleanScan.TryScan(text.Content) is { } scan)
+        {
+            Assert.Empty(diagnostics);
+            Assert.Equal(settings.Keys, scan.Keys);
+        }
+
+        var document = DomainConfigDocument.Parse(text);
+        foreach (var (key, setting) in settings)
+        {
+            Assert.Equal(setting.Value, document.GetValue(key));
+            Assert.Equal(setting.Value.IsNumberToken, document.GetValue(key)!.IsNumberToken);
+        }
+
+        Assert.Null(document.GetValue("no.such.key"));
+        diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
+        Assert.Equal(DiagnosticLimit.CapPerFile(diagnostics, DomainConfigParseOptions.Default.MaxDiagnostics).Select(d => d.ToString()),
+            document.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(settings.Keys, document.Settings.Keys);
+        Assert.Equal(settings.Values.Select(s => s.Value), document.Settings.Values.Select(s => s.Value));
+        Assert.Equal(text.Content, document.Syntax.ToString());
+    }
+}
