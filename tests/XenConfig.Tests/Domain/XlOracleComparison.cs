@@ -15,6 +15,8 @@ internal static partial class XlOracleComparison
     public static string? Compare(byte[] bytes)
     {
         var document = DomainConfigDocument.Parse(XenConfig.Text.SourceText.From(bytes));
+        // A second document whose tree is never asked for: its GetValue reads a clean file through the fast pass.
+        var untouched = DomainConfigDocument.Parse(XenConfig.Text.SourceText.From(bytes));
         // Any key libxlu stores appears in the text as an identifier; asking for all candidates finds keys we missed.
         var candidates = KeyCandidates().Matches(Encoding.Latin1.GetString(bytes)).Select(m => m.Value).Concat(document.Settings.Keys).ToList();
         var oracle = Oracles.Libxlu.Parse(bytes, candidates);
@@ -48,6 +50,12 @@ internal static partial class XlOracleComparison
             if (!converted.Equals(theirs))
             {
                 return $"key '{key}': ours {converted}, libxlu {theirs}";
+            }
+
+            var read = untouched.GetValue(key) is { } value ? Convert(value, untouched.Text) : null;
+            if (read is null || !read.Equals(theirs))
+            {
+                return $"key '{key}' read alone (GetValue): ours {read?.ToString() ?? "absent"}, libxlu {theirs}";
             }
 
             if (!ours.Value.IsList)

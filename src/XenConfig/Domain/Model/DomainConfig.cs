@@ -399,25 +399,22 @@ public sealed partial class DomainConfig
             return (IReadOnlyList<DeviceItem<T>>)cached;
         }
 
-        var items = ParseItems(key, parse);
+        var items = EnumerateItems(key, parse).ToList();
         _items[key] = items;
         return items;
     }
 
-    private List<DeviceItem<T>> ParseItems<T>(string key, Func<string, (T? Value, DeviceSpecError? Error)> parse)
-        where T : class => [.. EnumerateItems(key, parse)];
-
     // The disks and vifs parsed one by one and not kept: the JSON projection of a config with 100,000 disks writes each
     // as it is parsed instead of holding all of them (DiskItems keeps them, for the checks that look more than once).
-    internal IEnumerable<DeviceItem<DiskSpec>> EnumerateDiskItems() =>
-        ReferenceEquals(_itemsText, Document.Text) && _items.TryGetValue("disk", out var cached)
-            ? (IReadOnlyList<DeviceItem<DiskSpec>>)cached
-            : EnumerateItems<DiskSpec>("disk", ParseDisk);
+    internal IEnumerable<DeviceItem<DiskSpec>> EnumerateDiskItems() => KeptOrEnumerated<DiskSpec>("disk", ParseDisk);
 
-    internal IEnumerable<DeviceItem<VifSpec>> EnumerateVifItems() =>
-        ReferenceEquals(_itemsText, Document.Text) && _items.TryGetValue("vif", out var cached)
-            ? (IReadOnlyList<DeviceItem<VifSpec>>)cached
-            : EnumerateItems<VifSpec>("vif", ParseVif);
+    internal IEnumerable<DeviceItem<VifSpec>> EnumerateVifItems() => KeptOrEnumerated<VifSpec>("vif", ParseVif);
+
+    private IEnumerable<DeviceItem<T>> KeptOrEnumerated<T>(string key, Func<string, (T? Value, DeviceSpecError? Error)> parse)
+        where T : class =>
+        ReferenceEquals(_itemsText, Document.Text) && _items.TryGetValue(key, out var kept)
+            ? (IReadOnlyList<DeviceItem<T>>)kept
+            : EnumerateItems(key, parse);
 
     private static (DiskSpec? Value, DeviceSpecError? Error) ParseDisk(string spec) =>
         DiskSpec.TryParse(spec, out var disk, out var error) ? (disk, null) : (null, error);

@@ -525,22 +525,11 @@ internal sealed class XlCleanScan
 
         // A short list: its items are read now and kept.
         var items = length == 0 ? [] : new SettingValue[length];
-        for (var item = 0; item < length; )
+        for (var item = 0; item < length; item++)
         {
-            switch (text[i])
-            {
-                case '[' or ' ' or '\t' or '\n' or ',':
-                    i++;
-                    break;
-                case '#':
-                    i = SkipComment(text, i);
-                    break;
-                default:
-                    var end = SkipAtom(text, i);
-                    items[item++] = ReadAtom(text, i, end);
-                    i = end;
-                    break;
-            }
+            var start = NextItemStart(text, i);
+            i = SkipAtom(text, start);
+            items[item] = ReadAtom(text, start, i);
         }
 
         return SettingValue.ListOf(items);
@@ -549,7 +538,19 @@ internal sealed class XlCleanScan
     private static int[] ItemStarts(string text, int i, int length)
     {
         var starts = new int[length];
-        for (var item = 0; item < length; )
+        for (var item = 0; item < length; item++)
+        {
+            starts[item] = NextItemStart(text, i);
+            i = SkipAtom(text, starts[item]);
+        }
+
+        return starts;
+    }
+
+    // Where the next item of a flat list starts at or after i: past the bracket, separators and comments.
+    private static int NextItemStart(string text, int i)
+    {
+        while (true)
         {
             switch (text[i])
             {
@@ -560,13 +561,9 @@ internal sealed class XlCleanScan
                     i = SkipComment(text, i);
                     break;
                 default:
-                    starts[item++] = i;
-                    i = SkipAtom(text, i);
-                    break;
+                    return i;
             }
         }
-
-        return starts;
     }
 
     /// <summary>
