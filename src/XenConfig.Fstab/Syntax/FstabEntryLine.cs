@@ -1,18 +1,58 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
 namespace XenConfig.Fstab.Syntax;
 
 /// <summary>
 /// An entry line: three to six fields, each with the blanks before it, then whatever libmount ignores after the last
 /// field it reads (trailing blanks, a seventh field, a <c># note</c> after the pass number).
 /// </summary>
+/// <remarks>
+/// A line read from a file keeps where its fields are in the file's text; a field object and its strings are made when
+/// the field is first asked for. An edit turns the line into its own list of fields.
+/// </remarks>
 public sealed class FstabEntryLine : FstabLine
 {
-    private readonly List<FstabField> _fields;
+    // A parsed line: the text, where the line starts and ends, and the start and end of each field.
+    private readonly string? _source;
+    private readonly Encoding? _encoding;
+    private readonly int _lineStart;
+    private readonly int _textEnd;
+    private FieldBounds _bounds;
+
+    // Field objects made so far (exactly Fields.Count slots), all of them after an edit.
+    private FstabField?[]? _fields;
+    private int _count;
+    private string? _trailingText;
+    private string? _text;
+    private bool _edited;
 
     internal FstabEntryLine(List<FstabField> fields, string trailingText, string lineBreak, int dump, int pass)
         : base(lineBreak)
     {
-        _fields = fields;
-        TrailingText = trailingText;
+        _fields = [.. fields];
+        _count = fields.Count;
+        _trailingText = trailingText;
+        _edited = true;
+        DumpNumber = dump;
+        PassNumber = pass;
+    }
+
+    /// <summary>
+    /// A line of <paramref name="source"/> from <paramref name="lineStart"/> to <paramref name="textEnd"/> (its line break
+    /// not included) whose fields are at <paramref name="bounds"/>: start and end of each of the first
+    /// <paramref name="count"/> fields.
+    /// </summary>
+    internal FstabEntryLine(string source, Encoding encoding, int lineStart, int textEnd, in FieldBounds bounds, int count,
+        string lineBreak, int dump, int pass)
+        : base(lineBreak)
+    {
+        _source = source;
+        _encoding = encoding;
+        _lineStart = lineStart;
+        _textEnd = textEnd;
+        _bounds = bounds;
+        _count = count;
         DumpNumber = dump;
         PassNumber = pass;
     }
@@ -21,31 +61,42 @@ public sealed class FstabEntryLine : FstabLine
     public override FstabLineKind Kind => FstabLineKind.Entry;
 
     /// <inheritdoc />
-    public override string Text => string.Concat(_fields.Select(f => f.ToString())) + TrailingText;
+    public override string Text => _edited ? ConcatFields() : _text ??= _source!.Substring(_lineStart, _textEnd - _lineStart);
 
     /// <summary>The fields present, in order: always source, target and type; then options, dump and pass if written.</summary>
-    public IReadOnlyList<FstabField> Fields => _fields;
+    public IReadOnlyList<FstabField> Fields
+    {
+        get
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                _ = Field(i);
+            }
+
+            return _fields!;
+        }
+    }
 
     /// <summary>Field 1.</summary>
-    public FstabField Source => _fields[0];
+    public FstabField Source => Field(0);
 
     /// <summary>Field 2.</summary>
-    public FstabField Target => _fields[1];
+    public FstabField Target => Field(1);
 
     /// <summary>Field 3.</summary>
-    public FstabField FileSystemType => _fields[2];
+    public FstabField FileSystemType => Field(2);
 
     /// <summary>Field 4, or null when the line has only three fields.</summary>
-    public FstabField? Options => _fields.Count > 3 ? _fields[3] : null;
+    public FstabField? Options => _count > 3 ? Field(3) : null;
 
     /// <summary>Field 5, or null when absent.</summary>
-    public FstabField? Dump => _fields.Count > 4 ? _fields[4] : null;
+    public FstabField? Dump => _count > 4 ? Field(4) : null;
 
     /// <summary>Field 6, or null when absent.</summary>
-    public FstabField? Pass => _fields.Count > 5 ? _fields[5] : null;
+    public FstabField? Pass => _count > 5 ? Field(5) : null;
 
     /// <summary>Text after the last field libmount reads: blanks and ignored extra fields, kept as written.</summary>
-    public string TrailingText { get; }
+    public string TrailingText => _trailingText ??= FstabStrings.Blanks(_source!, _bounds[(2 * _count) - 1], _textEnd);
 
     /// <summary>The dump number libmount reads (C <c>strtol</c>, stored in an int); 0 when the field is absent.</summary>
     public int DumpNumber { get; private set; }
@@ -53,13 +104,61 @@ public sealed class FstabEntryLine : FstabLine
     /// <summary>The pass number libmount reads (C <c>strtol</c>, stored in an int); 0 when the field is absent.</summary>
     public int PassNumber { get; private set; }
 
-    internal void SetField(int index, FstabField field) => _fields[index] = field;
+    internal void SetField(int index, FstabField field)
+    {
+        Edit();
+        _fields![index] = field;
+    }
 
-    internal void AddField(FstabField field) => _fields.Add(field);
+    internal void AddField(FstabField field)
+    {
+        Edit();
+        Array.Resize(ref _fields, _count + 1);
+        _fields[_count++] = field;
+    }
 
     internal void SetNumbers(int dump, int pass)
     {
         DumpNumber = dump;
         PassNumber = pass;
     }
+
+    private FstabField Field(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
+        var fields = _fields ??= new FstabField?[_count];
+        return fields[index] ??= new FstabField((FstabFieldKind)index, _source!, index == 0 ? _lineStart : _bounds[(2 * index) - 1],
+            _bounds[2 * index], _bounds[(2 * index) + 1], _encoding!);
+    }
+
+    /// <summary>Makes every field and the trailing text objects of their own, before an edit changes one.</summary>
+    private void Edit()
+    {
+        if (!_edited)
+        {
+            _ = Fields;
+            _ = TrailingText;
+            _edited = true;
+            _text = null;
+        }
+    }
+
+    private string ConcatFields()
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < _count; i++)
+        {
+            var field = _fields![i]!;
+            builder.Append(field.LeadingTrivia).Append(field.RawText);
+        }
+
+        return builder.Append(_trailingText).ToString();
+    }
+}
+
+/// <summary>Start and end offsets of up to six fields, in the line object itself (no array per line).</summary>
+[InlineArray(12)]
+internal struct FieldBounds
+{
+    private int _first;
 }
