@@ -8,8 +8,9 @@ namespace XenConfig.Fstab.Syntax;
 /// field it reads (trailing blanks, a seventh field, a <c># note</c> after the pass number).
 /// </summary>
 /// <remarks>
-/// A line read from a file keeps where its fields are in the file's text; a field object and its strings are made when
-/// the field is first asked for. An edit turns the line into its own list of fields.
+/// A line read from a file keeps where its fields are in the file's text, and a field is a small view made each time
+/// it is asked for: the line holds no field objects or strings, so a large file's tree is a line object per line and
+/// what a reader takes from it dies young. An edit turns the line into its own list of fields.
 /// </remarks>
 public sealed class FstabEntryLine : FstabLine
 {
@@ -20,11 +21,10 @@ public sealed class FstabEntryLine : FstabLine
     private readonly int _textEnd;
     private FieldBounds _bounds;
 
-    // Field objects made so far (exactly Fields.Count slots), all of them after an edit.
-    private FstabField?[]? _fields;
+    // The fields of an edited line (null while the line is a view of the text it was read from).
+    private FstabField[]? _fields;
     private int _count;
     private string? _trailingText;
-    private string? _text;
     private bool _edited;
 
     internal FstabEntryLine(List<FstabField> fields, string trailingText, string lineBreak, int dump, int pass)
@@ -61,19 +61,25 @@ public sealed class FstabEntryLine : FstabLine
     public override FstabLineKind Kind => FstabLineKind.Entry;
 
     /// <inheritdoc />
-    public override string Text => _edited ? ConcatFields() : _text ??= _source!.Substring(_lineStart, _textEnd - _lineStart);
+    public override string Text => _edited ? ConcatFields() : _source!.Substring(_lineStart, _textEnd - _lineStart);
 
     /// <summary>The fields present, in order: always source, target and type; then options, dump and pass if written.</summary>
     public IReadOnlyList<FstabField> Fields
     {
         get
         {
-            for (var i = 0; i < _count; i++)
+            if (_fields is not null)
             {
-                _ = Field(i);
+                return _fields;
             }
 
-            return _fields!;
+            var fields = new FstabField[_count];
+            for (var i = 0; i < _count; i++)
+            {
+                fields[i] = Field(i);
+            }
+
+            return fields;
         }
     }
 
@@ -96,7 +102,7 @@ public sealed class FstabEntryLine : FstabLine
     public FstabField? Pass => _count > 5 ? Field(5) : null;
 
     /// <summary>Text after the last field libmount reads: blanks and ignored extra fields, kept as written.</summary>
-    public string TrailingText => _trailingText ??= FstabStrings.Blanks(_source!, _bounds[(2 * _count) - 1], _textEnd);
+    public string TrailingText => _trailingText ?? FstabStrings.Blanks(_source!, _bounds[(2 * _count) - 1], _textEnd);
 
     /// <summary>The dump number libmount reads (C <c>strtol</c>, stored in an int); 0 when the field is absent.</summary>
     public int DumpNumber { get; private set; }
@@ -126,8 +132,7 @@ public sealed class FstabEntryLine : FstabLine
     private FstabField Field(int index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
-        var fields = _fields ??= new FstabField?[_count];
-        return fields[index] ??= new FstabField((FstabFieldKind)index, _source!, index == 0 ? _lineStart : _bounds[(2 * index) - 1],
+        return _fields is not null ? _fields[index] : new FstabField((FstabFieldKind)index, _source!, index == 0 ? _lineStart : _bounds[(2 * index) - 1],
             _bounds[2 * index], _bounds[(2 * index) + 1], _encoding!);
     }
 
@@ -136,10 +141,9 @@ public sealed class FstabEntryLine : FstabLine
     {
         if (!_edited)
         {
-            _ = Fields;
-            _ = TrailingText;
+            _fields = (FstabField[])Fields;
+            _trailingText = TrailingText;
             _edited = true;
-            _text = null;
         }
     }
 
@@ -148,7 +152,7 @@ public sealed class FstabEntryLine : FstabLine
         var builder = new StringBuilder();
         for (var i = 0; i < _count; i++)
         {
-            var field = _fields![i]!;
+            var field = _fields![i];
             builder.Append(field.LeadingTrivia).Append(field.RawText);
         }
 

@@ -10,8 +10,6 @@ namespace XenConfig.Grub.Model;
 /// </summary>
 public sealed class GrubEntry
 {
-    private string? _initrd;
-
     internal GrubEntry(int index, GrubLine titleLine, IReadOnlyList<GrubLine> commands, TextSpan ownedSpan)
     {
         Index = index;
@@ -36,8 +34,10 @@ public sealed class GrubEntry
                     break;
                 case "module":
                 case "modulenounzip":
-                    var (path, rest) = GrubText.SplitWord(command.Argument, 0);
-                    (modules ??= []).Add(new GrubModule(path, rest < command.Argument.Length ? command.Argument[rest..] : null, command.Name == "modulenounzip", command, rest));
+                    var argument = command.ArgumentChars;
+                    var (pathStart, pathEnd, rest) = GrubText.SplitWord(argument, 0);
+                    var moduleArguments = rest < argument.Length ? GrubText.Spaced(argument[rest..]) : null;
+                    (modules ??= []).Add(new GrubModule(argument[pathStart..pathEnd].ToString(), moduleArguments, command.Name == "modulenounzip", command, rest));
                     break;
                 case "chainloader":
                     Chainloader = command.Argument;
@@ -93,7 +93,7 @@ public sealed class GrubEntry
     public GrubKernel? Kernel { get; }
 
     /// <summary>The initrd file (first word of the last <c>initrd</c>), or null.</summary>
-    public string? Initrd => InitrdLine is null ? null : _initrd ??= InitrdChars.ToString();
+    public string? Initrd => InitrdLine is null ? null : InitrdChars.ToString();
 
     /// <summary>The characters of <see cref="Initrd"/>; empty when there is none.</summary>
     internal ReadOnlySpan<char> InitrdChars => InitrdLine is null ? default : GrubText.FirstWord(InitrdLine.ArgumentChars);

@@ -11,8 +11,6 @@ public sealed class GrubKernel
 {
     private readonly int _pathStart;
     private readonly int _pathLength;
-    private string? _path;
-    private string? _argumentsText;
     private KernelCommandLine? _arguments;
 
     internal GrubKernel(GrubLine line)
@@ -40,7 +38,7 @@ public sealed class GrubKernel
     }
 
     /// <summary>The image file as written, device prefix included.</summary>
-    public string Path => _path ??= PathChars.ToString();
+    public string Path => PathChars.ToString();
 
     /// <summary>Options before the file (<c>--type=multiboot</c>, <c>--no-mem-option</c>), in order.</summary>
     public IReadOnlyList<string> Options { get; }
@@ -49,7 +47,7 @@ public sealed class GrubKernel
     public string? Type { get; }
 
     /// <summary>The rest of the line after the file (trailing blanks kept, as GRUB passes them), or null when there is none.</summary>
-    public string? ArgumentsText => ArgumentsStart < Line.ArgumentChars.Length ? _argumentsText ??= GrubText.Spaced(ArgumentsChars) : null;
+    public string? ArgumentsText => ArgumentsStart < Line.ArgumentChars.Length ? GrubText.Spaced(ArgumentsChars) : null;
 
     /// <summary>The arguments as a command line.</summary>
     public KernelCommandLine Arguments => _arguments ??= KernelCommandLine.Parse(ArgumentsText ?? string.Empty);

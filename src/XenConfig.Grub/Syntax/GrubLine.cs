@@ -9,8 +9,9 @@ namespace XenConfig.Grub.Syntax;
 /// </summary>
 /// <remarks>
 /// Most lines are one physical line whose content is a run of the source (only tabs read as spaces): such a line keeps
-/// where that run is, and its strings are made when first asked for. A joined line keeps its content and a map from
-/// each content character to its offset in the source.
+/// where that run is, and its strings are made each time they are asked for (a large menu's tree then holds no copy of
+/// its text; command names are shared strings). A joined line keeps its content and a map from each content character
+/// to its offset in the source.
 /// </remarks>
 public sealed class GrubLine
 {
@@ -21,10 +22,7 @@ public sealed class GrubLine
     private readonly int _contentLength;
     private readonly int[]? _map;
     private readonly int _nameLength;
-    private string? _text;
-    private string? _content;
-    private string? _name;
-    private string? _argument;
+    private readonly string? _content;
 
     /// <summary>A line whose content is the characters <c>[contentStart, contentStart + contentLength)</c> of the source, tabs read as spaces.</summary>
     internal GrubLine(GrubLineKind kind, string source, TextSpan span, int contentStart, int contentLength, bool truncated)
@@ -59,17 +57,17 @@ public sealed class GrubLine
     public TextSpan Span { get; }
 
     /// <summary>The characters of <see cref="Span"/>, exactly as in the file.</summary>
-    public string Text => _text ??= _source.Substring(Span.Start, Span.Length);
+    public string Text => _source.Substring(Span.Start, Span.Length);
 
     /// <summary>The logical line GRUB builds from the bytes (empty for blank lines and comments).</summary>
-    public string Content => _content ??= Kind == GrubLineKind.Command ? Spaced(_contentStart, _contentLength) : string.Empty;
+    public string Content => _content ?? (Kind == GrubLineKind.Command ? Spaced(_contentStart, _contentLength) : string.Empty);
 
     /// <summary>The command word (<c>kernel</c>, <c>title</c>, ...), exactly as written; empty unless a command.</summary>
-    public string Name => _name ??= _nameLength == 0 ? string.Empty
+    public string Name => _nameLength == 0 ? string.Empty
         : GrubCommandTable.KnownName(NameChars) ?? NameChars.ToString();
 
     /// <summary>The argument GRUB passes to the command: the text after the word and its run of blanks and <c>=</c>.</summary>
-    public string Argument => _argument ??= Kind != GrubLineKind.Command ? string.Empty
+    public string Argument => Kind != GrubLineKind.Command ? string.Empty
         : _map is null ? Spaced(_contentStart + ArgumentStart, _contentLength - ArgumentStart) : _content![ArgumentStart..];
 
     /// <summary>True when the line was longer than GRUB's 1500-character buffer and GRUB dropped the rest.</summary>
