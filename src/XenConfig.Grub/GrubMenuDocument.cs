@@ -392,7 +392,7 @@ public sealed class GrubMenuDocument
                 }
             }
 
-            CheckPath(kernel.Line, kernel.Path);
+            CheckPath(kernel.Line, kernel.PathChars);
         }
 
         // A bare 'root' only prints the current root device in GRUB 0.97: nothing malformed.
@@ -405,16 +405,22 @@ public sealed class GrubMenuDocument
         {
             if (command.Name is "module" or "modulenounzip" or "initrd")
             {
-                CheckPath(command, GrubText.SplitWord(command.Argument, 0).Word);
+                CheckPath(command, GrubText.FirstWord(command.ArgumentChars));
             }
         }
     }
 
-    private void CheckPath(GrubLine line, string file)
+    private void CheckPath(GrubLine line, ReadOnlySpan<char> file)
     {
-        if (!GrubDevice.TrySplitPath(file, out _, out _))
+        if (file.IsEmpty || file[0] != '(')
         {
-            Report(DiagnosticIds.GrubBadDevice, line, $"'{file}' starts with a malformed device name");
+            return;
+        }
+
+        var close = file.IndexOf(')');
+        if (close < 0 || !GrubDevice.IsValid(file[..(close + 1)]))
+        {
+            Report(DiagnosticIds.GrubBadDevice, line, $"'{file.ToString()}' starts with a malformed device name");
         }
     }
 

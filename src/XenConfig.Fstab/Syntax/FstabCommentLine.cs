@@ -3,17 +3,25 @@ namespace XenConfig.Fstab.Syntax;
 /// <summary>A comment line: its first non-blank character is <c>#</c>. fstab has no comments after fields.</summary>
 public sealed class FstabCommentLine : FstabLine
 {
-    internal FstabCommentLine(string text, string lineBreak)
+    private readonly string _source;
+    private readonly int _start;
+    private readonly int _end;
+    private string? _text;
+
+    /// <summary>The characters <c>[start, end)</c> of <paramref name="source"/>; the text is made when asked for.</summary>
+    internal FstabCommentLine(string source, int start, int end, string lineBreak)
         : base(lineBreak)
     {
-        Text = text;
+        _source = source;
+        _start = start;
+        _end = end;
     }
 
     /// <inheritdoc />
     public override FstabLineKind Kind => FstabLineKind.Comment;
 
     /// <inheritdoc />
-    public override string Text { get; }
+    public override string Text => _text ??= _source.Substring(_start, _end - _start);
 
     /// <summary>The text after the <c>#</c>.</summary>
     public string CommentText => Text[(Text.IndexOf('#', StringComparison.Ordinal) + 1)..];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace XenConfig.Fstab.Syntax;
@@ -18,20 +19,63 @@ public static class FstabEscaping
     {
         ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(encoding);
-        if (raw.IndexOf('\\', StringComparison.Ordinal) < 0)
+        byte[]? rented = null;
+        var max = encoding.GetMaxByteCount(raw.Length);
+        var buffer = max <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        var bytes = buffer[..DecodeInto(raw, encoding, buffer)].ToArray();
+        if (rented is not null)
         {
-            return CutAtNul(encoding.GetBytes(raw));
+            ArrayPool<byte>.Shared.Return(rented);
         }
 
-        var bytes = new List<byte>(raw.Length);
+        return bytes;
+    }
+
+    /// <summary>Decodes a raw field to text (see <see cref="Decode"/>); invalid bytes read as U+FFFD.</summary>
+    public static string DecodeToString(string raw, Encoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(encoding);
+        return DecodeToText(raw, encoding);
+    }
+
+    /// <summary>Decodes a raw field to text in one pass over a stack or pooled buffer (see <see cref="Decode"/>).</summary>
+    internal static string DecodeToText(ReadOnlySpan<char> raw, Encoding encoding)
+    {
+        byte[]? rented = null;
+        var max = encoding.GetMaxByteCount(raw.Length);
+        var buffer = max <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        var text = ToText(buffer[..DecodeInto(raw, encoding, buffer)], encoding);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// Writes the bytes libmount's <c>unmangle</c> makes of <paramref name="raw"/> into <paramref name="bytes"/> (which
+    /// holds at least <see cref="Encoding.GetMaxByteCount"/> of its length) and returns how many there are up to the first NUL.
+    /// </summary>
+    private static int DecodeInto(ReadOnlySpan<char> raw, Encoding encoding, Span<byte> bytes)
+    {
+        var written = 0;
         var literalStart = 0;
         var i = 0;
-        while (i < raw.Length)
+        while (true)
         {
-            if (raw[i] == '\\' && i + 3 < raw.Length && IsOctal(raw[i + 1]) && IsOctal(raw[i + 2]) && IsOctal(raw[i + 3]))
+            var next = raw[i..].IndexOf('\\');
+            if (next < 0)
             {
-                bytes.AddRange(encoding.GetBytes(raw[literalStart..i]));
-                bytes.Add(unchecked((byte)((64 * (raw[i + 1] - '0')) + (8 * (raw[i + 2] - '0')) + (raw[i + 3] - '0'))));
+                break;
+            }
+
+            i += next;
+            if (i + 3 < raw.Length && IsOctal(raw[i + 1]) && IsOctal(raw[i + 2]) && IsOctal(raw[i + 3]))
+            {
+                written += encoding.GetBytes(raw[literalStart..i], bytes[written..]);
+                bytes[written++] = unchecked((byte)((64 * (raw[i + 1] - '0')) + (8 * (raw[i + 2] - '0')) + (raw[i + 3] - '0')));
                 i += 4;
                 literalStart = i;
             }
@@ -41,25 +85,30 @@ public static class FstabEscaping
             }
         }
 
-        bytes.AddRange(encoding.GetBytes(raw[literalStart..]));
-        return CutAtNul([.. bytes]);
+        written += encoding.GetBytes(raw[literalStart..], bytes[written..]);
+        var nul = bytes[..written].IndexOf((byte)0);
+        return nul < 0 ? written : nul;
     }
-
-    /// <summary>Decodes a raw field to text (see <see cref="Decode"/>); invalid bytes read as U+FFFD.</summary>
-    public static string DecodeToString(string raw, Encoding encoding) => ToText(Decode(raw, encoding), encoding);
 
     /// <summary>
     /// Decoded bytes as text; a byte that is not valid in <paramref name="encoding"/> (<c>\777</c> in a UTF-8 file)
     /// reads as U+FFFD, as libmount keeps any byte. The raw text stays as written, so nothing is lost.
     /// </summary>
-    internal static string ToText(byte[] bytes, Encoding encoding)
+    internal static string ToText(ReadOnlySpan<byte> bytes, Encoding encoding)
     {
-        if (encoding.DecoderFallback is not DecoderReplacementFallback { DefaultString: "\uFFFD" })
+        if (encoding.DecoderFallback is DecoderReplacementFallback { DefaultString: "\uFFFD" } || encoding.CodePage == Latin1CodePage)
         {
-            encoding = (Encoding)encoding.Clone();
-            encoding.DecoderFallback = new DecoderReplacementFallback("\uFFFD");
+            // Latin-1 has a character for every byte: its decoder never falls back.
+            return encoding.GetString(bytes);
         }
 
+        if (encoding.CodePage == Utf8Replacing.CodePage)
+        {
+            return Utf8Replacing.GetString(bytes);
+        }
+
+        encoding = (Encoding)encoding.Clone();
+        encoding.DecoderFallback = new DecoderReplacementFallback("\uFFFD");
         return encoding.GetString(bytes);
     }
 
@@ -117,11 +166,11 @@ public static class FstabEscaping
         return builder.ToString();
     }
 
-    private static bool IsOctal(char c) => c is >= '0' and <= '7';
+    private const int StackLimit = 256;
+    private const int Latin1CodePage = 28591;
 
-    private static byte[] CutAtNul(byte[] bytes)
-    {
-        var nul = Array.IndexOf(bytes, (byte)0);
-        return nul < 0 ? bytes : bytes[..nul];
-    }
+    // UTF-8 that reads an invalid byte as U+FFFD (the default fallback of a UTF8Encoding that does not throw).
+    private static readonly UTF8Encoding Utf8Replacing = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private static bool IsOctal(char c) => c is >= '0' and <= '7';
 }

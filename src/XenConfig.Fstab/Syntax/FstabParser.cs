@@ -13,7 +13,7 @@ internal static class FstabParser
     public static List<FstabLine> Parse(SourceText source, List<Diagnostic> diagnostics)
     {
         var text = source.Content;
-        var lines = new List<FstabLine>();
+        var lines = new List<FstabLine>(text.AsSpan().Count('\n') + 1);
         var position = 0;
         var lineIndex = 0;
 
@@ -23,7 +23,7 @@ internal static class FstabParser
             var newline = text.IndexOf('\n', position);
             var hasLineFeed = newline >= 0;
             var bodyEnd = hasLineFeed ? newline : text.Length;
-            lines.Add(ParseLine(source, text[position..bodyEnd], hasLineFeed, position, lineIndex, diagnostics));
+            lines.Add(ParseLine(source, position, bodyEnd, hasLineFeed, lineIndex, diagnostics));
             position = hasLineFeed ? newline + 1 : text.Length;
             lineIndex++;
         }
@@ -31,136 +31,130 @@ internal static class FstabParser
         return lines;
     }
 
-    /// <summary>Parses one line (what getline returned, without the '\n').</summary>
-    internal static FstabLine ParseLine(SourceText source, string body, bool hasLineFeed, int lineStart, int lineIndex, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Parses one line: what getline returned, without the '\n', the characters <c>[lineStart, bodyEnd)</c> of the
+    /// source. Nothing is copied: lines and fields keep where they are in the source.
+    /// </summary>
+    internal static FstabLine ParseLine(SourceText source, int lineStart, int bodyEnd, bool hasLineFeed, int lineIndex, List<Diagnostic> diagnostics)
     {
-        string content;
-        string tail;
+        var text = source.Content;
+        int contentEnd;
+        int textEnd;
         string lineBreak;
         if (hasLineFeed)
         {
-            (content, lineBreak) = body.EndsWith('\r') ? (body[..^1], "\r\n") : (body, "\n");
-            tail = string.Empty;
-            var nul = content.IndexOf('\0', StringComparison.Ordinal);
+            (contentEnd, lineBreak) = bodyEnd > lineStart && text[bodyEnd - 1] == '\r' ? (bodyEnd - 1, "\r\n") : (bodyEnd, "\n");
+            textEnd = contentEnd;
+            var nul = text.AsSpan(lineStart, contentEnd - lineStart).IndexOf('\0');
             if (nul >= 0)
             {
                 // strchr(buf, '\n') stops at the NUL: libmount takes the line for a corrupted one and reports it.
-                return Error(source, content, lineBreak, lineStart, lineIndex, nul, 1, DiagnosticIds.FstabNulCharacter,
+                return Error(source, lineStart, contentEnd, lineBreak, lineIndex, nul, 1, DiagnosticIds.FstabNulCharacter,
                     "this line contains a NUL character; libmount rejects it", diagnostics);
             }
         }
         else
         {
             // The last line without a final newline: libmount reads it up to the first NUL and drops one '\r' before that.
-            var nul = body.IndexOf('\0', StringComparison.Ordinal);
-            var effective = nul >= 0 ? body[..nul] : body;
-            var rest = nul >= 0 ? body[nul..] : string.Empty;
-            if (effective.EndsWith('\r'))
+            var nul = text.AsSpan(lineStart, bodyEnd - lineStart).IndexOf('\0');
+            var effectiveEnd = nul >= 0 ? lineStart + nul : bodyEnd;
+            textEnd = bodyEnd;
+            lineBreak = string.Empty;
+            if (effectiveEnd > lineStart && text[effectiveEnd - 1] == '\r')
             {
-                content = effective[..^1];
-                (tail, lineBreak) = rest.Length == 0 ? (string.Empty, "\r") : ("\r" + rest, string.Empty);
+                contentEnd = effectiveEnd - 1;
+                if (nul < 0)
+                {
+                    (textEnd, lineBreak) = (contentEnd, "\r");
+                }
             }
             else
             {
-                content = effective;
-                tail = rest;
-                lineBreak = string.Empty;
+                contentEnd = effectiveEnd;
             }
         }
 
-        var start = SkipBlanks(content, 0);
-        if (start == content.Length)
+        var start = SkipBlanks(text, lineStart, contentEnd);
+        if (start == contentEnd)
         {
-            return new FstabBlankLine(content + tail, lineBreak);
+            return new FstabBlankLine(text, lineStart, textEnd, lineBreak);
         }
 
-        if (content[start] == '#')
+        if (text[start] == '#')
         {
-            return new FstabCommentLine(content + tail, lineBreak);
+            return new FstabCommentLine(text, lineStart, textEnd, lineBreak);
         }
 
-        return ParseEntry(source, content, tail, lineBreak, start, lineStart, lineIndex, diagnostics);
+        return ParseEntry(source, lineStart, contentEnd, textEnd, lineBreak, start, lineIndex, diagnostics);
     }
 
-    private static FstabLine ParseEntry(SourceText source, string content, string tail, string lineBreak, int start,
-        int lineStart, int lineIndex, List<Diagnostic> diagnostics)
+    private static FstabLine ParseEntry(SourceText source, int lineStart, int contentEnd, int textEnd, string lineBreak, int start,
+        int lineIndex, List<Diagnostic> diagnostics)
     {
-        var encoding = source.Encoding;
-        var fields = new List<FstabField>(6);
+        var text = source.Content;
+        var bounds = default(FieldBounds);
+        var count = 0;
         var position = start;
-        var triviaStart = 0;
-        foreach (var kind in TextFieldKinds)
+        for (; count < 4; count++)
         {
-            var end = SkipField(content, position);
+            var end = SkipField(text, position, contentEnd);
             if (end == position)
             {
-                if (kind == FstabFieldKind.Options)
+                if (count == (int)FstabFieldKind.Options)
                 {
-                    return new FstabEntryLine(fields, content[triviaStart..] + tail, lineBreak, 0, 0);
+                    return new FstabEntryLine(text, source.Encoding, lineStart, textEnd, bounds, count, lineBreak, 0, 0);
                 }
 
-                var name = kind == FstabFieldKind.Target ? "mount point (field 2)" : "filesystem type (field 3)";
-                return Error(source, content + tail, lineBreak, lineStart, lineIndex, position, 0, DiagnosticIds.FstabMissingField,
+                var name = count == (int)FstabFieldKind.Target ? "mount point (field 2)" : "filesystem type (field 3)";
+                return Error(source, lineStart, textEnd, lineBreak, lineIndex, position - lineStart, 0, DiagnosticIds.FstabMissingField,
                     $"the {name} is missing; libmount needs at least source, mount point and type and skips this line", diagnostics);
             }
 
-            fields.Add(new FstabField(kind, Blanks(content, triviaStart, position), content[position..end], encoding));
-            triviaStart = end;
-            position = SkipBlanks(content, end);
+            bounds[2 * count] = position;
+            bounds[(2 * count) + 1] = end;
+            position = SkipBlanks(text, end, contentEnd);
         }
 
         Span<int> numbers = [0, 0];
-        for (var n = 0; n < 2; n++)
+        for (var n = 0; n < 2; n++, count++)
         {
-            if (position == content.Length)
+            if (position == contentEnd)
             {
-                return new FstabEntryLine(fields, content[triviaStart..] + tail, lineBreak, numbers[0], numbers[1]);
+                break;
             }
 
-            var (value, end, ok) = StrToL(content, position);
-            if (!ok && end < content.Length)
+            var (value, end, ok) = StrToL(text, position, contentEnd);
+            if (!ok && end < contentEnd)
             {
-                var tokenEnd = Math.Max(SkipField(content, position), position + 1);
+                var tokenEnd = Math.Max(SkipField(text, position, contentEnd), position + 1);
                 var (descriptor, what) = n == 0 ? (DiagnosticIds.FstabInvalidDump, "dump (field 5)") : (DiagnosticIds.FstabInvalidPass, "pass (field 6)");
-                return Error(source, content + tail, lineBreak, lineStart, lineIndex, position, tokenEnd - position, descriptor,
-                    $"the {what} '{content[position..tokenEnd]}' is not a number; libmount skips this line", diagnostics);
+                return Error(source, lineStart, textEnd, lineBreak, lineIndex, position - lineStart, tokenEnd - position, descriptor,
+                    $"the {what} '{text[position..tokenEnd]}' is not a number; libmount skips this line", diagnostics);
             }
 
             numbers[n] = value;
-            fields.Add(new FstabField(NumericFieldKinds[n], Blanks(content, triviaStart, position), content[position..end], encoding));
-            triviaStart = end;
-            position = SkipBlanks(content, end);
+            bounds[2 * count] = position;
+            bounds[(2 * count) + 1] = end;
+            position = SkipBlanks(text, end, contentEnd);
         }
 
-        return new FstabEntryLine(fields, content[triviaStart..] + tail, lineBreak, numbers[0], numbers[1]);
+        return new FstabEntryLine(text, source.Encoding, lineStart, textEnd, bounds, count, lineBreak, numbers[0], numbers[1]);
     }
 
     /// <summary>
     /// C <c>strtol(s, &amp;end, 10)</c> stored in an int, plus libmount's check that the number ends at a blank or at the
     /// end of the line. Returns the end of the number (the start when nothing was converted).
     /// </summary>
-    private static readonly FstabFieldKind[] TextFieldKinds = [FstabFieldKind.Source, FstabFieldKind.Target, FstabFieldKind.FileSystemType, FstabFieldKind.Options];
-    private static readonly FstabFieldKind[] NumericFieldKinds = [FstabFieldKind.Dump, FstabFieldKind.Pass];
-
-    /// <summary>The blanks between two fields; the usual single space or tab is one shared string, not a new one per field.</summary>
-    private static string Blanks(string content, int start, int end) => (end - start) switch
-    {
-        0 => string.Empty,
-        1 when content[start] == ' ' => " ",
-        1 when content[start] == '\t' => "\t",
-        _ => content[start..end],
-    };
-
-    internal static (int Value, int End, bool Ok) StrToL(string text, int start)
+    internal static (int Value, int End, bool Ok) StrToL(string text, int start, int textEnd)
     {
         var i = start;
-        while (i < text.Length && IsCSpace(text[i]))
+        while (i < textEnd && IsCSpace(text[i]))
         {
             i++;
         }
 
         var negative = false;
-        if (i < text.Length && (text[i] == '+' || text[i] == '-'))
+        if (i < textEnd && (text[i] == '+' || text[i] == '-'))
         {
             negative = text[i] == '-';
             i++;
@@ -170,7 +164,7 @@ internal static class FstabParser
         ulong magnitude = 0;
         var overflow = false;
         const ulong limit = (ulong)long.MaxValue + 1;
-        while (i < text.Length && text[i] is >= '0' and <= '9')
+        while (i < textEnd && text[i] is >= '0' and <= '9')
         {
             var digit = (ulong)(text[i] - '0');
             if (overflow || magnitude > (limit - digit) / 10)
@@ -202,13 +196,13 @@ internal static class FstabParser
             value = overflow ? long.MaxValue : (long)magnitude;
         }
 
-        var ok = !overflow && (i == text.Length || text[i] == ' ' || text[i] == '\t');
+        var ok = !overflow && (i == textEnd || text[i] == ' ' || text[i] == '\t');
         return (unchecked((int)value), i, ok);
     }
 
-    internal static int SkipBlanks(string text, int position)
+    internal static int SkipBlanks(string text, int position, int limit)
     {
-        while (position < text.Length && (text[position] == ' ' || text[position] == '\t'))
+        while (position < limit && (text[position] == ' ' || text[position] == '\t'))
         {
             position++;
         }
@@ -216,9 +210,9 @@ internal static class FstabParser
         return position;
     }
 
-    internal static int SkipField(string text, int position)
+    internal static int SkipField(string text, int position, int limit)
     {
-        while (position < text.Length && text[position] != ' ' && text[position] != '\t')
+        while (position < limit && text[position] != ' ' && text[position] != '\t')
         {
             position++;
         }
@@ -228,9 +222,10 @@ internal static class FstabParser
 
     private static bool IsCSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
 
-    private static FstabErrorLine Error(SourceText source, string text, string lineBreak, int lineStart, int lineIndex,
+    private static FstabErrorLine Error(SourceText source, int lineStart, int textEnd, string lineBreak, int lineIndex,
         int column, int length, DiagnosticDescriptor descriptor, string message, List<Diagnostic> diagnostics)
     {
+        var text = source.Content[lineStart..textEnd];
         var location = new SourceLocation(source.Path, new TextSpan(lineStart + column, length), new LinePosition(lineIndex, column));
         var diagnostic = descriptor.Create(location, message);
         diagnostics.Add(diagnostic);

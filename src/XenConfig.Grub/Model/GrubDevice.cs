@@ -110,21 +110,9 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
         }
 
         var parsed = result.Value;
-        if (parsed.Kind == GrubDeviceKind.Floppy && (parsed.Partition is not null || parsed.BsdSlice is not null))
+        if (RangeError(parsed, text) is { } rangeError)
         {
-            error = $"'{text}': a floppy has no partitions";
-            return false;
-        }
-
-        if (parsed.Partition > 254)
-        {
-            error = $"'{text}': partition numbers go up to 254";
-            return false;
-        }
-
-        if (parsed.IsBiosNumber && parsed.Drive + (parsed.Kind == GrubDeviceKind.HardDisk ? 0x80 : 0) > 0xFF)
-        {
-            error = $"'{text}': BIOS drive numbers go up to 0xff";
+            error = rangeError;
             return false;
         }
 
@@ -132,6 +120,37 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
         device = parsed;
         error = string.Empty;
         return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> is a device name <see cref="TryParse(string, out GrubDevice?, out string)"/>
+    /// accepts; the usual spellings are checked without making a string.
+    /// </summary>
+    internal static bool IsValid(ReadOnlySpan<char> text)
+    {
+        var length = ScanDevice(text, out var parsed);
+        return length == text.Length ? RangeError(parsed, string.Empty) is null : TryParse(text.ToString(), out _);
+    }
+
+    /// <summary>What is out of range in a device that reads as one, or null.</summary>
+    private static string? RangeError(GrubDevice parsed, string text)
+    {
+        if (parsed.Kind == GrubDeviceKind.Floppy && (parsed.Partition is not null || parsed.BsdSlice is not null))
+        {
+            return $"'{text}': a floppy has no partitions";
+        }
+
+        if (parsed.Partition > 254)
+        {
+            return $"'{text}': partition numbers go up to 254";
+        }
+
+        if (parsed.IsBiosNumber && parsed.Drive + (parsed.Kind == GrubDeviceKind.HardDisk ? 0x80 : 0) > 0xFF)
+        {
+            return $"'{text}': BIOS drive numbers go up to 0xff";
+        }
+
+        return null;
     }
 
     /// <summary>

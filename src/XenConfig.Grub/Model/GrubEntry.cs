@@ -16,8 +16,8 @@ public sealed class GrubEntry
         TitleLine = titleLine;
         Commands = commands;
         OwnedSpan = ownedSpan;
-        var modules = new List<GrubModule>();
-        var others = new List<GrubLine>();
+        List<GrubModule>? modules = null;
+        List<GrubLine>? others = null;
         foreach (var command in commands)
         {
             switch (command.Name)
@@ -34,8 +34,10 @@ public sealed class GrubEntry
                     break;
                 case "module":
                 case "modulenounzip":
-                    var (path, rest) = GrubText.SplitWord(command.Argument, 0);
-                    modules.Add(new GrubModule(path, rest < command.Argument.Length ? command.Argument[rest..] : null, command.Name == "modulenounzip", command, rest));
+                    var argument = command.ArgumentChars;
+                    var (pathStart, pathEnd, rest) = GrubText.SplitWord(argument, 0);
+                    var moduleArguments = rest < argument.Length ? GrubText.Spaced(argument[rest..]) : null;
+                    (modules ??= []).Add(new GrubModule(argument[pathStart..pathEnd].ToString(), moduleArguments, command.Name == "modulenounzip", command, rest));
                     break;
                 case "chainloader":
                     Chainloader = command.Argument;
@@ -50,25 +52,20 @@ public sealed class GrubEntry
                     Lock = true;
                     break;
                 default:
-                    others.Add(command);
+                    (others ??= []).Add(command);
                     break;
             }
         }
 
-        Modules = modules;
-        OtherCommands = others;
+        Modules = modules is null ? [] : modules;
+        OtherCommands = others is null ? [] : others;
         if (RootLine is not null)
         {
-            Root = GrubText.SplitWord(RootLine.Argument, 0).Word;
+            Root = GrubText.FirstWord(RootLine.ArgumentChars).ToString();
             RootDevice = GrubDevice.TryParse(Root, out var device) ? device : null;
         }
 
-        if (InitrdLine is not null)
-        {
-            Initrd = GrubText.SplitWord(InitrdLine.Argument, 0).Word;
-        }
-
-        if (modules.Count > 0)
+        if (modules is not null)
         {
             Xen = new XenBootEntry(Title, Kernel?.Path, Kernel?.ArgumentsText, modules);
         }
@@ -96,7 +93,10 @@ public sealed class GrubEntry
     public GrubKernel? Kernel { get; }
 
     /// <summary>The initrd file (first word of the last <c>initrd</c>), or null.</summary>
-    public string? Initrd { get; }
+    public string? Initrd => InitrdLine is null ? null : InitrdChars.ToString();
+
+    /// <summary>The characters of <see cref="Initrd"/>; empty when there is none.</summary>
+    internal ReadOnlySpan<char> InitrdChars => InitrdLine is null ? default : GrubText.FirstWord(InitrdLine.ArgumentChars);
 
     /// <summary>The <c>module</c>/<c>modulenounzip</c> lines in order.</summary>
     public IReadOnlyList<GrubModule> Modules { get; }

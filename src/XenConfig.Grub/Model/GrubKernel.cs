@@ -9,36 +9,36 @@ namespace XenConfig.Grub.Model;
 /// </summary>
 public sealed class GrubKernel
 {
+    private readonly int _pathStart;
+    private readonly int _pathLength;
+    private KernelCommandLine? _arguments;
+
     internal GrubKernel(GrubLine line)
     {
         Line = line;
-        var text = line.Argument;
-        var options = new List<string>();
+        var text = line.ArgumentChars;
+        List<string>? options = null;
         var position = 0;
-        while (true)
+        while (text[position..].StartsWith("--type=", StringComparison.Ordinal) || text[position..].StartsWith("--no-mem-option", StringComparison.Ordinal))
         {
-            if (string.CompareOrdinal(text, position, "--type=", 0, 7) == 0 || string.CompareOrdinal(text, position, "--no-mem-option", 0, 15) == 0)
-            {
-                var (option, next) = GrubText.SplitWord(text, position);
-                options.Add(option);
-                position = next;
-                continue;
-            }
-
-            break;
+            var (start, end, next) = GrubText.SplitWord(text, position);
+            (options ??= []).Add(text[start..end].ToString());
+            position = next;
         }
 
-        Options = options;
-        Type = options.LastOrDefault(o => o.StartsWith("--type=", StringComparison.Ordinal))?[7..];
-        var (path, rest) = GrubText.SplitWord(text, position);
-        Path = path;
+        Options = options is null ? [] : options;
+        for (var i = (options?.Count ?? 0) - 1; i >= 0 && Type is null; i--)
+        {
+            Type = options![i].StartsWith("--type=", StringComparison.Ordinal) ? options[i][7..] : null;
+        }
+
+        var (pathStart, pathEnd, rest) = GrubText.SplitWord(text, position);
+        (_pathStart, _pathLength) = (pathStart, pathEnd - pathStart);
         ArgumentsStart = rest;
-        ArgumentsText = rest < text.Length ? text[rest..] : null;
-        Arguments = KernelCommandLine.Parse(ArgumentsText ?? string.Empty);
     }
 
     /// <summary>The image file as written, device prefix included.</summary>
-    public string Path { get; }
+    public string Path => PathChars.ToString();
 
     /// <summary>Options before the file (<c>--type=multiboot</c>, <c>--no-mem-option</c>), in order.</summary>
     public IReadOnlyList<string> Options { get; }
@@ -47,15 +47,21 @@ public sealed class GrubKernel
     public string? Type { get; }
 
     /// <summary>The rest of the line after the file (trailing blanks kept, as GRUB passes them), or null when there is none.</summary>
-    public string? ArgumentsText { get; }
+    public string? ArgumentsText => ArgumentsStart < Line.ArgumentChars.Length ? GrubText.Spaced(ArgumentsChars) : null;
 
     /// <summary>The arguments as a command line.</summary>
-    public KernelCommandLine Arguments { get; }
+    public KernelCommandLine Arguments => _arguments ??= KernelCommandLine.Parse(ArgumentsText ?? string.Empty);
 
     /// <summary>The <c>kernel</c> line.</summary>
     public GrubLine Line { get; }
 
     internal int ArgumentsStart { get; }
+
+    /// <summary>The characters of <see cref="Path"/> (as in the line: see <see cref="GrubLine.ArgumentChars"/>).</summary>
+    internal ReadOnlySpan<char> PathChars => Line.ArgumentChars.Slice(_pathStart, _pathLength);
+
+    /// <summary>The characters of <see cref="ArgumentsText"/>, tabs as written; empty when there are none.</summary>
+    internal ReadOnlySpan<char> ArgumentsChars => Line.ArgumentChars[ArgumentsStart..];
 
     /// <inheritdoc />
     public override string ToString() => Line.Argument;

@@ -13,34 +13,31 @@ internal static class PygrubComparison
     {
         var text = document.Source.Content;
         var reading = PygrubReading.Read(text);
-        var lineStarts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n')
-            {
-                lineStarts.Add(i + 1);
-            }
-        }
 
-        SourceLocation AtLine(int line) => document.Location(new TextSpan(lineStarts[Math.Min(line, lineStarts.Count - 1)], 0));
-        int PhysicalLine(int offset)
-        {
-            var index = lineStarts.BinarySearch(offset);
-            return index >= 0 ? index : ~index - 1;
-        }
-
+        // The 0-based physical line of an offset, counted only when a message names a line.
+        int PhysicalLine(int offset) => text.AsSpan(0, offset).Count('\n');
         void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message) => diagnostics.Add(descriptor.Create(location, message));
 
         if (reading.Error is not null)
         {
-            Add(DiagnosticIds.PygrubRejectsFile, AtLine(reading.ErrorLine),
+            Add(DiagnosticIds.PygrubRejectsFile, document.Location(new TextSpan(reading.ErrorOffset, 0)),
                 $"pygrub fails on this file ({reading.Error}), so a PV guest booted with pygrub does not start");
             return;
         }
 
-        var globalsByName = document.GlobalCommands.ToLookup(l => l.Name, StringComparer.Ordinal);
-        SourceLocation GlobalLocation(string name) =>
-            globalsByName[name].LastOrDefault() is { } line ? document.Location(line) : document.Location(default(TextSpan));
+        SourceLocation GlobalLocation(string name)
+        {
+            var globals = document.GlobalCommands;
+            for (var i = globals.Count - 1; i >= 0; i--)
+            {
+                if (globals[i].Name == name)
+                {
+                    return document.Location(globals[i]);
+                }
+            }
+
+            return document.Location(default(TextSpan));
+        }
 
         // Timeout.
         var pyTimeout = reading.TimeoutValue(out var timeoutValid);
@@ -55,50 +52,77 @@ internal static class PygrubComparison
                 $"pygrub reads the timeout as {(pyTimeout is { } seconds ? seconds.ToString(CultureInfo.InvariantCulture) : Show(null))}, GRUB as {Show(document.Timeout)}");
         }
 
-        var grubByLine = document.Entries.ToDictionary(e => PhysicalLine(e.TitleLine.Span.Start));
-        var imageByLine = reading.Images.ToDictionary(i => i.TitleLine);
-        var lineAtOffset = document.Lines.ToDictionary(l => l.Span.Start);
-        var blockByTitle = document.Blocks.ToDictionary(b => document.Lines[b.TitleLine].Span.Start);
+        // GRUB's entries and pygrub's images both in file order: pair them by the line their title is on (one merge pass;
+        // a title line starts a physical line for both readers, so its offset names the line).
+        var entries = document.Entries;
+        var images = reading.Images;
+        var imageOfEntry = new int[entries.Count];
+        var imageMatched = new bool[images.Count];
+        for (int e = 0, i = 0; e < entries.Count; e++)
+        {
+            var offset = entries[e].TitleLine.Span.Start;
+            while (i < images.Count && images[i].TitleOffset < offset)
+            {
+                i++;
+            }
 
-        if (reading.Images.Count == 0)
+            imageOfEntry[e] = i < images.Count && images[i].TitleOffset == offset ? i : -1;
+            if (imageOfEntry[e] >= 0)
+            {
+                imageMatched[i] = true;
+            }
+        }
+
+        if (images.Count == 0)
         {
             Add(DiagnosticIds.PygrubRejectsFile, document.Location(default(TextSpan)),
                 "pygrub finds no entry in this file, so a PV guest booted with pygrub does not start");
         }
 
-        foreach (var image in reading.Images.Where(i => !grubByLine.ContainsKey(i.TitleLine)))
+        for (var i = 0; i < images.Count; i++)
         {
-            var offset = lineStarts[image.TitleLine];
+            if (imageMatched[i])
+            {
+                continue;
+            }
+
+            var image = images[i];
+            var offset = image.TitleOffset;
             string reason;
-            if (blockByTitle.TryGetValue(offset, out var block) && block.Entry is null)
+            var line = LineAt(document.Lines, offset);
+            if (line >= 0 && BlockAt(document.Blocks, line) is { Entry: null })
             {
                 reason = "GRUB drops it because it has no commands";
             }
-            else if (lineAtOffset.TryGetValue(offset, out var line) && line.Kind == GrubLineKind.Command && line.Name != "title")
+            else if (line >= 0 && document.Lines[line] is { Kind: GrubLineKind.Command } command && command.Name != "title")
             {
-                reason = $"pygrub takes any line starting with 'title' as a new entry, but for GRUB '{line.Name}' is not 'title'";
+                reason = $"pygrub takes any line starting with 'title' as a new entry, but for GRUB '{command.Name}' is not 'title'";
             }
             else
             {
                 reason = "for GRUB this line is part of a comment or of a backslash-continued line";
             }
 
-            Add(DiagnosticIds.PygrubEntriesDiffer, AtLine(image.TitleLine), string.Create(CultureInfo.InvariantCulture,
+            Add(DiagnosticIds.PygrubEntriesDiffer, document.Location(new TextSpan(offset, 0)), string.Create(CultureInfo.InvariantCulture,
                 $"pygrub lists an entry '{image.Title}' here that GRUB does not ({reason}); pygrub's entry numbers after it differ from GRUB's"));
         }
 
-        foreach (var entry in document.Entries.Where(e => !imageByLine.ContainsKey(PhysicalLine(e.TitleLine.Span.Start))))
+        for (var e = 0; e < entries.Count; e++)
         {
-            Add(DiagnosticIds.PygrubEntriesDiffer, document.Location(entry.TitleLine), string.Create(CultureInfo.InvariantCulture,
-                $"GRUB's entry {entry.Index} '{entry.Title}' is not an entry for pygrub; pygrub's entry numbers differ from GRUB's"));
+            if (imageOfEntry[e] < 0)
+            {
+                var entry = entries[e];
+                Add(DiagnosticIds.PygrubEntriesDiffer, document.Location(entry.TitleLine), string.Create(CultureInfo.InvariantCulture,
+                    $"GRUB's entry {entry.Index} '{entry.Title}' is not an entry for pygrub; pygrub's entry numbers differ from GRUB's"));
+            }
         }
 
         // The default entry, compared by the line of its title.
         if (document.DefaultEntryIndex is { } grubDefault && reading.BootIndex is { } pyDefault)
         {
-            var grubEntry = document.Entries[grubDefault];
-            var image = reading.Images[pyDefault];
-            if (PhysicalLine(grubEntry.TitleLine.Span.Start) != image.TitleLine)
+            var grubEntry = entries[grubDefault];
+            var image = images[pyDefault];
+            if (grubEntry.TitleLine.Span.Start != image.TitleOffset)
             {
                 var hint = document.DefaultSaved ? " (pygrub reads 'default saved' as 0)" : string.Empty;
                 Add(DiagnosticIds.PygrubDefaultDiffers, GlobalLocation("default"), string.Create(CultureInfo.InvariantCulture,
@@ -106,64 +130,162 @@ internal static class PygrubComparison
             }
         }
 
-        foreach (var entry in document.Entries)
+        for (var e = 0; e < entries.Count; e++)
         {
-            if (imageByLine.TryGetValue(PhysicalLine(entry.TitleLine.Span.Start), out var image))
+            if (imageOfEntry[e] >= 0)
             {
-                CompareEntry(document, entry, image, Add);
+                CompareEntry(document, entries[e], images[imageOfEntry[e]], diagnostics);
             }
         }
     }
 
-    private static void CompareEntry(GrubMenuDocument document, GrubEntry entry, PygrubReading.Image image, Action<DiagnosticDescriptor, SourceLocation, string> add)
+    /// <summary>The index of the line that starts at <paramref name="offset"/>, or -1.</summary>
+    private static int LineAt(IReadOnlyList<GrubLine> lines, int offset)
     {
-        if (Normalize(entry.Title) != Normalize(image.Title))
+        int low = 0, high = lines.Count - 1;
+        while (low <= high)
         {
-            add(DiagnosticIds.PygrubTitleDiffers, document.Location(entry.TitleLine),
+            var middle = low + ((high - low) / 2);
+            var start = lines[middle].Span.Start;
+            if (start == offset)
+            {
+                return middle;
+            }
+
+            (low, high) = start < offset ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return -1;
+    }
+
+    /// <summary>The block whose title is line <paramref name="line"/>, or null.</summary>
+    private static GrubMenuDocument.Block? BlockAt(List<GrubMenuDocument.Block> blocks, int line)
+    {
+        int low = 0, high = blocks.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var title = blocks[middle].TitleLine;
+            if (title == line)
+            {
+                return blocks[middle];
+            }
+
+            (low, high) = title < line ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return null;
+    }
+
+    private static void CompareEntry(GrubMenuDocument document, GrubEntry entry, PygrubReading.Image image, List<Diagnostic> diagnostics)
+    {
+        void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message) => diagnostics.Add(descriptor.Create(location, message));
+
+        var title = entry.TitleLine.ArgumentChars;
+        if (!NormalizedEquals(title, image.TitleChars))
+        {
+            Add(DiagnosticIds.PygrubTitleDiffers, document.Location(entry.TitleLine),
                 $"pygrub reads the title as '{image.Title}', GRUB as '{entry.Title}' (pygrub does not skip '=' after 'title')");
         }
-        else if (EndsInBlanks(entry.TitleLine.Argument))
+        else if (EndsInBlanks(title))
         {
-            add(DiagnosticIds.PygrubTitleDiffers, document.Location(entry.TitleLine),
+            Add(DiagnosticIds.PygrubTitleDiffers, document.Location(entry.TitleLine),
                 $"the title '{entry.Title}' ends in blanks: GRUB shows them, pygrub strips them and reads '{image.Title}'; remove them");
         }
 
-        var grubRoot = RootKey(entry);
-        var pyRoot = image.Root?.ToString() ?? "none";
-        if (grubRoot != pyRoot)
+        if (!RootEquals(entry, image.Root))
         {
-            add(DiagnosticIds.PygrubRootDiffers, entry.RootLine is { } r ? document.Location(r) : document.Location(entry.TitleLine),
-                $"pygrub reads the root device of '{entry.Title}' as {pyRoot}, GRUB as {entry.Root ?? "none"}");
+            Add(DiagnosticIds.PygrubRootDiffers, entry.RootLine is { } r ? document.Location(r) : document.Location(entry.TitleLine),
+                $"pygrub reads the root device of '{entry.Title}' as {image.Root?.ToString() ?? "none"}, GRUB as {entry.Root ?? "none"}");
         }
 
-        var kernelLine = entry.Kernel?.Line ?? entry.TitleLine;
-        var grubKernel = entry.Kernel is { } kernel ? PathPart(kernel.Path) : null;
-        var grubArgs = NullIfEmpty(Normalize(entry.Kernel?.ArgumentsText));
-        var pyArgs = NullIfEmpty(Normalize(image.Args));
-        if (grubKernel != image.Kernel || grubArgs != pyArgs)
+        var kernel = entry.Kernel;
+        var kernelLine = kernel?.Line ?? entry.TitleLine;
+        var kernelSame = kernel is null
+            ? !image.HasKernel
+            : image.HasKernel && PathPart(kernel.PathChars).SequenceEqual(image.KernelChars);
+        if (!kernelSame || !NormalizedEquals(kernel is null ? default : kernel.ArgumentsChars, image.ArgsChars))
         {
+            var grubKernel = kernel is null ? null : PathPart(kernel.PathChars).ToString();
             var hint = image.Kernel is { } k && k.StartsWith("--", StringComparison.Ordinal)
                 ? " (pygrub does not know kernel options such as --type= and takes the option for the kernel path)"
                 : image.Kernel is { } t && t.Contains('\t', StringComparison.Ordinal)
                     ? " (pygrub splits the path from the arguments at a space, not at a tab)"
-                    : entry.Kernel?.Line.IsContinued == true || image.Args == "\\"
+                    : kernel?.Line.IsContinued == true || image.Args == "\\"
                         ? " (pygrub does not join backslash-continued lines)"
                         : string.Empty;
-            add(DiagnosticIds.PygrubKernelDiffers, document.Location(kernelLine),
-                $"pygrub reads the kernel of '{entry.Title}' as '{image.Kernel}' with arguments '{image.Args}', GRUB as '{grubKernel}' with '{entry.Kernel?.ArgumentsText}'{hint}");
+            Add(DiagnosticIds.PygrubKernelDiffers, document.Location(kernelLine),
+                $"pygrub reads the kernel of '{entry.Title}' as '{image.Kernel}' with arguments '{image.Args}', GRUB as '{grubKernel}' with '{kernel?.ArgumentsText}'{hint}");
         }
-        else if (entry.Kernel is { } blanked && EndsInBlanks(blanked.Line.Argument))
+        else if (kernel is not null && EndsInBlanks(kernel.Line.ArgumentChars))
         {
-            add(DiagnosticIds.PygrubKernelDiffers, document.Location(kernelLine),
+            Add(DiagnosticIds.PygrubKernelDiffers, document.Location(kernelLine),
                 $"the kernel line of '{entry.Title}' ends in blanks: GRUB passes them to the kernel, pygrub strips them; remove them");
         }
 
-        var grubInitrd = entry.Initrd is { } initrd ? PathPart(initrd) : null;
-        if (grubInitrd != image.Initrd)
+        var initrdSame = entry.InitrdLine is null
+            ? !image.HasInitrd
+            : image.HasInitrd && PathPart(entry.InitrdChars).SequenceEqual(image.InitrdChars);
+        if (!initrdSame)
         {
-            add(DiagnosticIds.PygrubInitrdDiffers, entry.InitrdLine is { } i ? document.Location(i) : document.Location(entry.TitleLine),
+            var grubInitrd = entry.Initrd is { } initrd ? PathPart(initrd) : null;
+            Add(DiagnosticIds.PygrubInitrdDiffers, entry.InitrdLine is { } i ? document.Location(i) : document.Location(entry.TitleLine),
                 $"pygrub reads the initrd of '{entry.Title}' as '{image.Initrd}', GRUB as '{grubInitrd}'");
         }
+    }
+
+    /// <summary>True when GRUB's root device of <paramref name="entry"/> is the disk and partition pygrub reads (see <see cref="RootKey"/>).</summary>
+    private static bool RootEquals(GrubEntry entry, PygrubReading.Disk? pyRoot)
+    {
+        if (entry.Root is null || pyRoot is null)
+        {
+            return entry.Root is null && pyRoot is null;
+        }
+
+        if (entry.RootDevice is not { } device || device.BsdSlice is not null || device.Kind is GrubDeviceKind.Network or GrubDeviceKind.CdRom)
+        {
+            return false;
+        }
+
+        return pyRoot.Number == device.Drive && (device.Partition is { } partition
+            ? pyRoot.Partition is { } pyPartition && pyPartition == partition
+            : pyRoot.Partition is null);
+    }
+
+    /// <summary>The path after a well-formed device prefix, else the whole file name (see <see cref="PathPart(string)"/>).</summary>
+    private static ReadOnlySpan<char> PathPart(ReadOnlySpan<char> file)
+    {
+        if (file.IsEmpty || file[0] != '(')
+        {
+            return file;
+        }
+
+        var close = file.IndexOf(')');
+        return close >= 0 && GrubDevice.IsValid(file[..(close + 1)]) ? file[(close + 1)..] : file;
+    }
+
+    /// <summary>
+    /// <c>Normalize(a) == Normalize(b)</c> without making strings: tabs read as spaces, blanks at both ends ignored; an
+    /// empty text equals a missing one.
+    /// </summary>
+    private static bool NormalizedEquals(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        a = a.Trim(" \t");
+        b = b.Trim(" \t");
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i] && !(a[i] is ' ' or '\t' && b[i] is ' ' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The root device in pygrub's terms (<c>d0p1</c>), for comparison.</summary>
@@ -189,9 +311,7 @@ internal static class PygrubComparison
     internal static string? Normalize(string? text) => text?.Replace('\t', ' ').Trim(' ');
 
     /// <summary>GRUB 0.97 keeps blanks at the end of a line; pygrub strips every line (and every title and argument).</summary>
-    private static bool EndsInBlanks(string argument) => argument.Length > 0 && argument[^1] is ' ' or '\t';
-
-    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+    private static bool EndsInBlanks(ReadOnlySpan<char> argument) => argument.Length > 0 && argument[^1] is ' ' or '\t';
 
     private static string Show(int? value) => value is null ? "none (wait for a key)" : value.Value.ToString(CultureInfo.InvariantCulture);
 }

@@ -9,8 +9,11 @@ namespace XenConfig.Grub.Pygrub;
 /// </summary>
 internal sealed class PygrubReading
 {
-    private PygrubReading()
+    private readonly string _text;
+
+    private PygrubReading(string text)
     {
+        _text = text;
     }
 
     /// <summary>Why pygrub fails on the whole file (an exception in GrubConf), or null.</summary>
@@ -18,6 +21,9 @@ internal sealed class PygrubReading
 
     /// <summary>The 0-based line (split at LF) pygrub was reading when it failed.</summary>
     public int ErrorLine { get; private set; }
+
+    /// <summary>Where that line starts in the text.</summary>
+    public int ErrorOffset { get; private set; }
 
     /// <summary>The <c>default</c> value after pygrub's conversion (0 for <c>saved</c> and non-numbers).</summary>
     public BigInteger Default { get; private set; }
@@ -51,29 +57,42 @@ internal sealed class PygrubReading
 
     public static PygrubReading Read(string text)
     {
-        var reading = new PygrubReading();
+        var reading = new PygrubReading(text);
         try
         {
-            reading.Parse(text);
+            reading.Parse();
         }
         catch (PygrubException e)
         {
             reading.Error = e.Message;
             reading.ErrorLine = e.Line;
+            reading.ErrorOffset = e.Offset;
             reading.Images.Clear();
         }
 
         return reading;
     }
 
-    private void Parse(string text)
+    /// <summary>
+    /// GrubConf's parse: every line (split at LF) stripped; comments and blank lines skipped; a line starting with
+    /// <c>title</c> starts an image, whose lines are applied in order. Lines are read as spans of the text: strings are
+    /// made only for the values pygrub keeps, and only when asked for.
+    /// </summary>
+    private void Parse()
     {
-        var lines = text.Split('\n');
+        var text = _text;
         Image? image = null;
-        for (var index = 0; index < lines.Length; index++)
+        var imageLines = 0;
+        var index = 0;
+        for (var position = 0; position <= text.Length; index++)
         {
-            var line = PyStrip(lines[index]);
-            if (line.Length == 0 || line.StartsWith('#'))
+            var newline = text.IndexOf('\n', position);
+            var end = newline < 0 ? text.Length : newline;
+            var lineStart = position;
+            position = end + 1;
+            var (start, length) = Strip(text, lineStart, end);
+            var line = text.AsSpan(start, length);
+            if (line.Length == 0 || line[0] == '#')
             {
                 continue;
             }
@@ -82,70 +101,55 @@ internal sealed class PygrubReading
             {
                 if (image is not null)
                 {
-                    Images.Add(Build(image));
+                    Images.Add(image);
                 }
 
-                image = new Image(index, line.Length > 6 ? line[6..] : string.Empty);
+                image = line.Length > 6 ? new Image(text, index, lineStart, start + 6, length - 6) : new Image(text, index, lineStart, start, 0);
+                imageLines = 0;
                 continue;
             }
 
-            if (image is not null)
-            {
-                image.Lines.Add((index, line));
-                continue;
-            }
-
-            var (command, argument) = ExactSplit(line);
-            argument = PyStrip(argument);
             try
             {
-                switch (command)
+                if (image is not null)
                 {
-                    case "default":
-                        SetDefault(argument);
-                        break;
-                    case "timeout":
-                        Timeout = argument;
-                        break;
-                    case "splashimage":
-                        GetPath(argument);
-                        break;
-                    default:
-                        break;
+                    imageLines++;
+                    image.Apply(start, length);
+                    continue;
+                }
+
+                var (commandStart, commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
+                var command = text.AsSpan(commandStart, commandLength);
+                var (valueStart, valueLength) = Strip(text, argumentStart, argumentStart + argumentLength);
+                var argument = text.AsSpan(valueStart, valueLength);
+                if (command.SequenceEqual("default"))
+                {
+                    SetDefault(argument);
+                }
+                else if (command.SequenceEqual("timeout"))
+                {
+                    Timeout = argument.ToString();
+                }
+                else if (command.SequenceEqual("splashimage"))
+                {
+                    GetPath(argument);
                 }
             }
             catch (FormatException e)
             {
-                throw new PygrubException(e.Message, index);
+                throw new PygrubException(e.Message, index, lineStart);
             }
         }
 
-        if (image is not null && image.Lines.Count > 0)
+        if (image is not null && imageLines > 0)
         {
-            Images.Add(Build(image));
+            Images.Add(image);
         }
     }
 
-    private static Image Build(Image image)
+    private void SetDefault(ReadOnlySpan<char> value)
     {
-        foreach (var (index, line) in image.Lines)
-        {
-            try
-            {
-                image.Apply(line);
-            }
-            catch (FormatException e)
-            {
-                throw new PygrubException(e.Message, index);
-            }
-        }
-
-        return image;
-    }
-
-    private void SetDefault(string value)
-    {
-        if (value == "saved")
+        if (value.SequenceEqual("saved"))
         {
             Default = 0;
             return;
@@ -156,6 +160,22 @@ internal sealed class PygrubReading
         {
             throw new FormatException("default must be non-negative number");
         }
+    }
+
+    /// <summary>Python's <c>strip()</c> of <c>[start, end)</c>: where the stripped text starts and how long it is.</summary>
+    internal static (int Start, int Length) Strip(string text, int start, int end)
+    {
+        while (start < end && IsPySpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsPySpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end - start);
     }
 
     /// <summary>Python's <c>str.isspace</c> for the characters a menu.lst holds.</summary>
@@ -178,14 +198,15 @@ internal sealed class PygrubReading
         return s[start..end];
     }
 
-    /// <summary>GrubConf's <c>grub_exact_split(s, 2)</c>.</summary>
-    internal static (string Command, string Argument) ExactSplit(string s)
+    /// <summary>GrubConf's <c>grub_exact_split(s, 2)</c> of <c>[start, start + length)</c>: the command and where the argument is.</summary>
+    internal static (int CommandStart, int CommandLength, int ArgumentStart, int ArgumentLength) ExactSplit(string text, int start, int length)
     {
-        var eq = s.IndexOf('=', StringComparison.Ordinal);
+        var s = text.AsSpan(start, length);
+        var eq = s.IndexOf('=');
         if (eq >= 0)
         {
-            var sp = s.IndexOf(' ', StringComparison.Ordinal);
-            var tab = s.IndexOf('\t', StringComparison.Ordinal);
+            var sp = s.IndexOf(' ');
+            var tab = s.IndexOf('\t');
             if ((tab != -1 && tab < sp) || (tab != -1 && sp == -1))
             {
                 sp = tab;
@@ -193,42 +214,59 @@ internal sealed class PygrubReading
 
             if (eq < sp || sp == -1)
             {
-                return (s[..eq], s[(eq + 1)..]);
+                return (start, eq, start + eq + 1, length - eq - 1);
             }
         }
 
-        return SplitWhitespaceOnce(s);
+        var (first, restStart, restLength) = SplitWhitespaceOnce(text, start, length);
+        return (first.Start, first.Length, restStart, restLength);
     }
 
-    /// <summary>Python's <c>s.split(None, 1)</c>, padded to two items.</summary>
-    internal static (string First, string Remainder) SplitWhitespaceOnce(string s)
+    /// <summary>Python's <c>s.split(None, 1)</c> of <c>[start, start + length)</c>, padded to two items: where each is.</summary>
+    internal static ((int Start, int Length) First, int RestStart, int RestLength) SplitWhitespaceOnce(string text, int start, int length)
     {
-        var start = 0;
-        while (start < s.Length && IsPySpace(s[start]))
+        var limit = start + length;
+        var first = start;
+        while (first < limit && IsPySpace(text[first]))
         {
-            start++;
+            first++;
         }
 
-        var end = start;
-        while (end < s.Length && !IsPySpace(s[end]))
+        var end = first;
+        while (end < limit && !IsPySpace(text[end]))
         {
             end++;
         }
 
         var rest = end;
-        while (rest < s.Length && IsPySpace(s[rest]))
+        while (rest < limit && IsPySpace(text[rest]))
         {
             rest++;
         }
 
-        return (s[start..end], s[rest..]);
+        return ((first, end - first), rest, limit - rest);
     }
 
     /// <summary>Python's <c>int(s)</c> for a string (whitespace, sign, digits with single underscores).</summary>
-    internal static bool TryPythonInt(string s, out BigInteger value)
+    internal static bool TryPythonInt(string s, out BigInteger value) => TryPythonInt(s.AsSpan(), out value);
+
+    /// <summary>Python's <c>int(s)</c> for a string (whitespace, sign, digits with single underscores).</summary>
+    internal static bool TryPythonInt(ReadOnlySpan<char> s, out BigInteger value)
     {
         value = 0;
-        var t = PyStrip(s);
+        var start = 0;
+        var end = s.Length;
+        while (start < end && IsPySpace(s[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsPySpace(s[end - 1]))
+        {
+            end--;
+        }
+
+        var t = s[start..end];
         var position = 0;
         var negative = false;
         if (position < t.Length && (t[position] == '+' || t[position] == '-'))
@@ -279,46 +317,52 @@ internal sealed class PygrubReading
         return true;
     }
 
-    /// <summary>GrubConf's <c>get_path</c>: an optional <c>(device)</c> prefix and the path.</summary>
-    internal static (Disk? Device, string Path) GetPath(string s)
+    /// <summary>GrubConf's <c>get_path</c>: an optional <c>(device)</c> prefix; returns where the path starts in <paramref name="s"/>.</summary>
+    internal static int GetPath(ReadOnlySpan<char> s, out Disk? device)
     {
-        if (!s.StartsWith('('))
+        device = null;
+        if (s.IsEmpty || s[0] != '(')
         {
-            return (null, s);
+            return 0;
         }
 
-        var close = s.IndexOf(')', StringComparison.Ordinal);
+        var close = s.IndexOf(')');
         if (close < 0)
         {
             throw new FormatException("Unable to find matching ')'");
         }
 
-        return (Disk.FromText(s[..close]), s[(close + 1)..]);
+        device = Disk.FromText(s[..close]);
+        return close + 1;
     }
+
+    private static void GetPath(ReadOnlySpan<char> s) => GetPath(s, out _);
 
     /// <summary>GrubConf's <c>GrubDiskPart</c>: a disk number and an optional partition number.</summary>
     internal sealed record Disk(BigInteger Number, BigInteger? Partition)
     {
-        public static Disk FromText(string text)
+        public static Disk FromText(string text) => FromText(text.AsSpan());
+
+        public static Disk FromText(ReadOnlySpan<char> text)
         {
-            var comma = text.IndexOf(',', StringComparison.Ordinal);
+            var comma = text.IndexOf(',');
             if (comma < 0)
             {
                 return new Disk(ParseDisk(text), null);
             }
 
-            var parts = text.Split(',', 3);
-            if (parts.Length != 2)
+            if (text[(comma + 1)..].Contains(','))
             {
                 throw new FormatException("too many values to unpack (expected 2)");
             }
 
-            return new Disk(ParseDisk(parts[0]), ParsePart(parts[1]));
+            return new Disk(ParseDisk(text[..comma]), ParsePart(text[(comma + 1)..]));
         }
 
-        private static BigInteger ParseDisk(string value)
+        private static BigInteger ParseDisk(ReadOnlySpan<char> text)
         {
-            value = value.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
+            Span<char> buffer = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+            var value = WithoutParentheses(text, buffer);
             if (value.StartsWith("/dev/xvd", StringComparison.Ordinal))
             {
                 if (value.Length <= 8)
@@ -329,13 +373,14 @@ internal sealed class PygrubReading
                 return value[8] - 'a';
             }
 
-            var digits = value.Length > 2 ? value[2..] : string.Empty;
-            return TryPythonInt(digits, out var number) ? number : throw new FormatException($"invalid literal for int() with base 10: '{digits}'");
+            var digits = value.Length > 2 ? value[2..] : [];
+            return TryPythonInt(digits, out var number) ? number : throw new FormatException($"invalid literal for int() with base 10: '{digits.ToString()}'");
         }
 
-        private static BigInteger ParsePart(string value)
+        private static BigInteger ParsePart(ReadOnlySpan<char> text)
         {
-            value = value.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
+            Span<char> buffer = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+            var value = WithoutParentheses(text, buffer);
             if (value.StartsWith("msdos", StringComparison.Ordinal))
             {
                 value = value[5..];
@@ -346,7 +391,22 @@ internal sealed class PygrubReading
                 value = value[3..];
             }
 
-            return TryPythonInt(value, out var number) ? number : throw new FormatException($"invalid literal for int() with base 10: '{value}'");
+            return TryPythonInt(value, out var number) ? number : throw new FormatException($"invalid literal for int() with base 10: '{value.ToString()}'");
+        }
+
+        /// <summary>Python's <c>value.replace("(", "").replace(")", "")</c>, into <paramref name="buffer"/>.</summary>
+        private static ReadOnlySpan<char> WithoutParentheses(ReadOnlySpan<char> text, Span<char> buffer)
+        {
+            var length = 0;
+            foreach (var c in text)
+            {
+                if (c is not ('(' or ')'))
+                {
+                    buffer[length++] = c;
+                }
+            }
+
+            return buffer[..length];
         }
 
         public override string ToString() => Partition is { } p
@@ -355,19 +415,39 @@ internal sealed class PygrubReading
     }
 
     /// <summary>An exception GrubConf raises, with the line it was reading.</summary>
-    private sealed class PygrubException(string message, int line) : Exception(message)
+    private sealed class PygrubException(string message, int line, int offset) : Exception(message)
     {
         public int Line { get; } = line;
+
+        public int Offset { get; } = offset;
     }
 
-    /// <summary>One pygrub image.</summary>
-    internal sealed class Image(int titleLine, string rawTitle)
+    /// <summary>One pygrub image. Its values are where they are in the text; the strings are made when asked for.</summary>
+    internal sealed class Image
     {
-        public int TitleLine { get; } = titleLine;
+        private readonly string _text;
+        private readonly int _titleStart;
+        private readonly int _titleLength;
+        private (int Start, int Length)? _kernel;
+        private (int Start, int Length)? _args;
+        private (int Start, int Length)? _initrd;
 
-        public string Title { get; } = PyStrip(rawTitle);
+        public Image(string text, int titleLine, int titleOffset, int rawTitleStart, int rawTitleLength)
+        {
+            _text = text;
+            TitleLine = titleLine;
+            TitleOffset = titleOffset;
+            (_titleStart, _titleLength) = Strip(text, rawTitleStart, rawTitleStart + rawTitleLength);
+        }
 
-        public List<(int Index, string Text)> Lines { get; } = [];
+        public int TitleLine { get; }
+
+        /// <summary>Where the title's line starts in the text.</summary>
+        public int TitleOffset { get; }
+
+        public string Title => _text.Substring(_titleStart, _titleLength);
+
+        public ReadOnlySpan<char> TitleChars => _text.AsSpan(_titleStart, _titleLength);
 
         public Disk? Root { get; private set; }
 
@@ -375,45 +455,59 @@ internal sealed class PygrubReading
 
         public Disk? KernelDevice { get; private set; }
 
-        public string? Kernel { get; private set; }
+        public string? Kernel => Show(_kernel);
 
-        public string? Args { get; private set; }
+        public string? Args => Show(_args);
 
-        public string? Initrd { get; private set; }
+        public string? Initrd => Show(_initrd);
 
-        public void Apply(string line)
+        public ReadOnlySpan<char> KernelChars => Chars(_kernel);
+
+        public ReadOnlySpan<char> ArgsChars => Chars(_args);
+
+        public ReadOnlySpan<char> InitrdChars => Chars(_initrd);
+
+        public bool HasInitrd => _initrd is not null;
+
+        /// <summary>Applies one stripped line <c>[start, start + length)</c> of the image.</summary>
+        public void Apply(int start, int length)
         {
+            var (commandStart, commandLength, argumentStart, argumentLength) = ExactSplit(_text, start, length);
+            var command = _text.AsSpan(commandStart, commandLength);
+            var (valueStart, valueLength) = Strip(_text, argumentStart, argumentStart + argumentLength);
+            var value = _text.AsSpan(valueStart, valueLength);
+            if (command.SequenceEqual("root") || command.SequenceEqual("rootnoverify"))
             {
-                var (command, argument) = ExactSplit(line);
-                var value = PyStrip(argument);
-                switch (command)
+                Root = Disk.FromText(value);
+            }
+            else if (command.SequenceEqual("kernel"))
+            {
+                HasKernel = true;
+                if (!value.Contains(' '))
                 {
-                    case "root":
-                    case "rootnoverify":
-                        Root = Disk.FromText(value);
-                        break;
-                    case "kernel":
-                        HasKernel = true;
-                        if (!value.Contains(' ', StringComparison.Ordinal))
-                        {
-                            (KernelDevice, Kernel) = GetPath(value);
-                            Args = null;
-                        }
-                        else
-                        {
-                            var (path, args) = SplitWhitespaceOnce(value);
-                            (KernelDevice, Kernel) = GetPath(path);
-                            Args = args;
-                        }
-
-                        break;
-                    case "initrd":
-                        (_, Initrd) = GetPath(value);
-                        break;
-                    default:
-                        break;
+                    var path = GetPath(value, out var device);
+                    KernelDevice = device;
+                    _kernel = (valueStart + path, valueLength - path);
+                    _args = null;
+                }
+                else
+                {
+                    var (first, restStart, restLength) = SplitWhitespaceOnce(_text, valueStart, valueLength);
+                    var path = GetPath(_text.AsSpan(first.Start, first.Length), out var device);
+                    KernelDevice = device;
+                    _kernel = (first.Start + path, first.Length - path);
+                    _args = (restStart, restLength);
                 }
             }
+            else if (command.SequenceEqual("initrd"))
+            {
+                var path = GetPath(value, out _);
+                _initrd = (valueStart + path, valueLength - path);
+            }
         }
+
+        private string? Show((int Start, int Length)? range) => range is { } r ? _text.Substring(r.Start, r.Length) : null;
+
+        private ReadOnlySpan<char> Chars((int Start, int Length)? range) => range is { } r ? _text.AsSpan(r.Start, r.Length) : default;
     }
 }

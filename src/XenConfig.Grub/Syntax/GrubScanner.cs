@@ -14,33 +14,85 @@ internal static class GrubScanner
 
     public static List<GrubLine> Scan(string text)
     {
-        var lines = new List<GrubLine>();
-        var content = new StringBuilder();
-        var map = new List<int>();
+        var lines = new List<GrubLine>(text.AsSpan().Count('\n') + 1);
         var lineStart = 0;
+        StringBuilder? content = null;
+        List<int>? map = null;
+        while (lineStart < text.Length)
+        {
+            var next = ScanSimpleLine(text, lineStart, lines);
+            lineStart = next >= 0 ? next : ScanJoinedLine(text, lineStart, lines, content ??= new StringBuilder(), map ??= []);
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// The usual line: one physical line without a backslash, and with a carriage return at most just before its line
+    /// feed. Its content is a run of the source, so nothing is copied. Returns where the next line starts, or -1 when
+    /// the line needs <see cref="ScanJoinedLine"/>.
+    /// </summary>
+    private static int ScanSimpleLine(string text, int lineStart, List<GrubLine> lines)
+    {
+        var newline = text.IndexOf('\n', lineStart);
+        var end = newline < 0 ? text.Length : newline;
+        var contentEnd = end;
+        var special = text.AsSpan(lineStart, end - lineStart).IndexOfAny('\\', '\r');
+        if (special >= 0)
+        {
+            if (text[lineStart + special] != '\r' || lineStart + special != end - 1)
+            {
+                return -1;
+            }
+
+            contentEnd = end - 1;
+        }
+
+        var next = newline < 0 ? text.Length : newline + 1;
+        var span = TextSpan.FromBounds(lineStart, next);
+        var first = text.AsSpan(lineStart, contentEnd - lineStart).IndexOfAnyExcept(' ', '\t');
+        if (first < 0)
+        {
+            lines.Add(new GrubLine(GrubLineKind.Blank, text, span, lineStart, 0, truncated: false));
+        }
+        else if (text[lineStart + first] == '#')
+        {
+            lines.Add(new GrubLine(GrubLineKind.Comment, text, span, lineStart, 0, truncated: false));
+        }
+        else
+        {
+            var start = lineStart + first;
+            var length = contentEnd - start;
+            lines.Add(new GrubLine(GrubLineKind.Command, text, span, start, Math.Min(length, MaxLineLength), length > MaxLineLength));
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// GRUB's reading character by character, for a line with backslashes or carriage returns inside: it may join
+    /// several physical lines. Returns where the next line starts.
+    /// </summary>
+    private static int ScanJoinedLine(string text, int lineStart, List<GrubLine> lines, StringBuilder content, List<int> map)
+    {
         var literal = false;
         var comment = false;
         var truncated = false;
         var continued = false;
+        var commentSwallowed = false;
+        content.Clear();
+        map.Clear();
 
         void Emit(int end, GrubLineKind kind, bool swallows)
         {
-            var line = new GrubLine(kind, text, TextSpan.FromBounds(lineStart, end), kind == GrubLineKind.Command ? content.ToString() : string.Empty, kind == GrubLineKind.Command ? [.. map] : [], truncated, swallows)
+            var command = kind == GrubLineKind.Command;
+            lines.Add(new GrubLine(kind, text, TextSpan.FromBounds(lineStart, end), command ? content.ToString() : string.Empty, command ? [.. map] : [], truncated, swallows)
             {
                 IsContinued = continued,
-            };
-            lines.Add(line);
-            lineStart = end;
-            content.Clear();
-            map.Clear();
-            truncated = false;
-            continued = false;
-            comment = false;
-            literal = false;
+            });
         }
 
-        var commentSwallowed = false;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = lineStart; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\r')
@@ -87,7 +139,7 @@ internal static class GrubScanner
                 if (c == '\n')
                 {
                     Emit(i + 1, GrubLineKind.Comment, commentSwallowed);
-                    commentSwallowed = false;
+                    return i + 1;
                 }
             }
             else if (content.Length == 0)
@@ -99,6 +151,7 @@ internal static class GrubScanner
                 else if (c == '\n')
                 {
                     Emit(i + 1, GrubLineKind.Blank, false);
+                    return i + 1;
                 }
                 else if (c != ' ')
                 {
@@ -111,7 +164,7 @@ internal static class GrubScanner
                 if (c == '\n')
                 {
                     Emit(i + 1, GrubLineKind.Command, false);
-                    continue;
+                    return i + 1;
                 }
 
                 if (content.Length < MaxLineLength)
@@ -124,14 +177,9 @@ internal static class GrubScanner
                     truncated = true;
                 }
             }
-
         }
 
-        if (lineStart < text.Length)
-        {
-            Emit(text.Length, comment ? GrubLineKind.Comment : content.Length > 0 ? GrubLineKind.Command : GrubLineKind.Blank, comment && commentSwallowed);
-        }
-
-        return lines;
+        Emit(text.Length, comment ? GrubLineKind.Comment : content.Length > 0 ? GrubLineKind.Command : GrubLineKind.Blank, comment && commentSwallowed);
+        return text.Length;
     }
 }

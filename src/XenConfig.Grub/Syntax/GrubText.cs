@@ -23,6 +23,45 @@ internal static class GrubText
         return (text[start..end], rest);
     }
 
+    /// <summary>Splits <c>WORD REST</c> of <paramref name="text"/> at the first blank from <paramref name="start"/>: where the word ends and the rest starts.</summary>
+    public static (int Start, int End, int RestStart) SplitWord(ReadOnlySpan<char> text, int start)
+    {
+        var end = start;
+        while (end < text.Length && !IsBlank(text[end]))
+        {
+            end++;
+        }
+
+        var rest = end;
+        while (rest < text.Length && IsBlank(text[rest]))
+        {
+            rest++;
+        }
+
+        return (start, end, rest);
+    }
+
+    /// <summary>The first word of <paramref name="text"/> (the text starts at a non-blank, as a GRUB argument does).</summary>
+    public static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)
+    {
+        var (start, end, _) = SplitWord(text, 0);
+        return text[start..end];
+    }
+
+    /// <summary>The characters as a string, tabs turned into spaces (as GRUB reads a line).</summary>
+    public static string Spaced(ReadOnlySpan<char> text)
+    {
+        if (!text.Contains('\t'))
+        {
+            return text.ToString();
+        }
+
+        var chars = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        text.CopyTo(chars);
+        chars.Replace('\t', ' ');
+        return chars.ToString();
+    }
+
     /// <summary>The offset of the first character that is not a blank, or the length.</summary>
     public static int SkipBlanks(string text, int start)
     {
