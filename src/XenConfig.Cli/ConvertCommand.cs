@@ -190,8 +190,8 @@ internal static class ConvertCommand
         if (lost.Count > 0)
         {
             var at = source.Dialect == DomainConfigDialect.Xl && source.Document.TryGetSetting(lost[0], out var setting)
-                ? source.Document.Text.GetLocation(setting.LastAssignment.Key.Span)
-                : source.Source.GetLocation(default);
+                ? source.Document.SourceText.GetLocation(setting.LastAssignment.Key.Span)
+                : source.SourceText.GetLocation(default);
             DiagnosticFormatter.Write(stderr, [DiagnosticIds.YamlConvertNotRoundTrip.Create(at,
                 $"the YAML would not convert back to the same settings for {string.Join(", ", lost.Select(k => $"'{k}'"))}; nothing was written")]);
             return ExitCodes.Errors;
@@ -211,7 +211,7 @@ internal static class ConvertCommand
             return ExitCodes.Errors;
         }
 
-        var input = new CliInput(path, document.Text.WithContent(document.ToString()), InputKind.Xl);
+        var input = new CliInput(path, document.SourceText.WithContent(document.ToString()), InputKind.Xl);
         switch (to)
         {
             case "json":

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
+using XenConfig.Domain.Model;
 using XenConfig.Text;
 
 namespace XenConfig.Cli;
@@ -49,7 +50,7 @@ internal static class FmtCommand
         }
 
         var formatted = DomainConfigFormatter.Format(document);
-        if (string.Equals(formatted, document.Text.Content, StringComparison.Ordinal))
+        if (string.Equals(formatted, document.SourceText.Content, StringComparison.Ordinal))
         {
             return ExitCodes.Success;
         }
@@ -60,8 +61,9 @@ internal static class FmtCommand
             return ExitCodes.Errors;
         }
 
-        var options = new AtomicFileOptions { ExpectedContent = input.Text.ReadFingerprint, Force = force };
-        AtomicFile.WriteAllBytes(path, document.Text.GetBytes(formatted), options);
+        // The formatted text keeps the read's path, encoding and fingerprint, and is saved through the model's own Save.
+        var model = DomainConfig.FromDocument(DomainConfigDocument.Parse(document.SourceText.WithContent(formatted), document.Options));
+        model.Save(path, new AtomicFileOptions { ExpectedContent = input.Text.ReadFingerprint, Force = force });
         stdout.WriteLine($"{path}: formatted");
         return ExitCodes.Success;
     }

@@ -75,7 +75,7 @@ internal static partial class GrubOutput
         };
     }
 
-    public static string Set(CliInput input, string selector, string value)
+    public static GrubMenu Set(CliInput input, string selector, string value)
     {
         var menu = GrubMenu.FromDocument(GrubMenuDocument.Parse(input.Text));
         switch (selector)
@@ -84,7 +84,7 @@ internal static partial class GrubOutput
                 var hasDefaultLine = menu.Document.GlobalCommands.Any(l => l.Name == "default");
                 if (value == "saved" && menu.IsDefaultSaved)
                 {
-                    return menu.ToString();
+                    return menu;
                 }
 
                 if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
@@ -97,7 +97,7 @@ internal static partial class GrubOutput
                     // A menu without a 'default' line boots entry 0: asking for 0 changes nothing.
                     if (!hasDefaultLine && index == menu.Default)
                     {
-                        return menu.ToString();
+                        return menu;
                     }
 
                     menu.SetDefault(index);
@@ -111,7 +111,7 @@ internal static partial class GrubOutput
                     menu.SetDefault(value);
                 }
 
-                return menu.ToString();
+                return menu;
             case "timeout":
                 if (value.Length == 0)
                 {
@@ -126,7 +126,7 @@ internal static partial class GrubOutput
                     throw new ArgumentException($"timeout takes a whole number of seconds (0 to {int.MaxValue}), or an empty value to remove it; '{value}' is not one");
                 }
 
-                return menu.ToString();
+                return menu;
         }
 
         var match = Match(selector);
@@ -168,7 +168,7 @@ internal static partial class GrubOutput
             throw new ArgumentException($"'{selector}' cannot be set; set default, timeout, entries[N].kernel, entries[N].kernel.args.NAME, entries[N].modules[M] or entries[N].modules[M].args.NAME");
         }
 
-        return menu.ToString();
+        return menu;
     }
 
     // 'get entries[N].kernel' prints the path: a path alone (no blank) replaces the path and keeps the arguments, so

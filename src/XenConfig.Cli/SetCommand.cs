@@ -44,10 +44,10 @@ internal static class SetCommand
                     throw new ArgumentException("set edits xl configs; this is an xm (Python) config: convert it first with 'xenconfig convert FILE --to xl'");
                 }
 
-                string? updated;
+                Edited? edited;
                 try
                 {
-                    updated = Apply(input, selector, newValue, stderr);
+                    edited = Apply(input, selector, newValue, stderr);
                 }
                 catch (ArgumentException exception)
                 {
@@ -57,11 +57,12 @@ internal static class SetCommand
                     return ExitCodes.Errors;
                 }
 
-                if (updated is null)
+                if (edited is null)
                 {
                     return ExitCodes.Errors;
                 }
 
+                var updated = edited.Text;
                 var changed = !string.Equals(updated, input.Text.Content, StringComparison.Ordinal);
                 if (result.GetValue(diff))
                 {
@@ -76,8 +77,8 @@ internal static class SetCommand
 
                 if (changed)
                 {
-                    var options = new AtomicFileOptions { ExpectedContent = input.Text.ReadFingerprint, Force = result.GetValue(force) };
-                    AtomicFile.WriteAllBytes(path, input.Text.GetBytes(updated), options);
+                    // Through the model's own Save: atomic, refused when the file changed since it was read.
+                    edited.Save(path, new AtomicFileOptions { ExpectedContent = input.Text.ReadFingerprint, Force = result.GetValue(force) });
                 }
 
                 stdout.WriteLine(changed ? "changed" : "unchanged");
@@ -87,19 +88,23 @@ internal static class SetCommand
         return command;
     }
 
-    // The new text of the file, or null after printing the errors that stop an edit.
-    private static string? Apply(CliInput input, string selector, string newValue, TextWriter stderr)
+    /// <summary>An edited model: its new text, and its own <c>Save(path, options)</c>.</summary>
+    private sealed record Edited(string Text, Action<string, AtomicFileOptions> Save);
+
+    // The edited model, or null after printing the errors that stop an edit.
+    private static Edited? Apply(CliInput input, string selector, string newValue, TextWriter stderr)
     {
-        string updated;
+        Edited edited;
         switch (input.Kind)
         {
             case InputKind.Fstab:
                 var fstab = FstabFile.FromDocument(FstabDocument.Parse(input.Text));
                 FstabSelector.Set(fstab, selector, newValue);
-                updated = fstab.ToString();
+                edited = new Edited(fstab.ToString(), fstab.Save);
                 break;
             case InputKind.Grub:
-                updated = GrubOutput.Set(input, selector, newValue);
+                var menu = GrubOutput.Set(input, selector, newValue);
+                edited = new Edited(menu.ToString(), menu.Save);
                 break;
             default:
                 var config = input.ReadDomainConfig().ToModel();
@@ -110,12 +115,12 @@ internal static class SetCommand
                 }
 
                 config.Set(selector, ParseDomainValue(newValue));
-                updated = config.ToString();
+                edited = new Edited(config.ToString(), config.Save);
                 break;
         }
 
-        input.Text.EnsureEncodable(updated);
-        return updated;
+        input.Text.EnsureEncodable(edited.Text);
+        return edited;
     }
 
     /// <summary>

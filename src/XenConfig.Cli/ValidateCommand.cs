@@ -171,7 +171,7 @@ internal static class ValidateCommand
     {
         try
         {
-            AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(baseline.ToJson()));
+            baseline.Save(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

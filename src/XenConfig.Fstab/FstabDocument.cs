@@ -11,7 +11,7 @@ namespace XenConfig.Fstab;
 /// blanks, and libmount's syntax diagnostics. <see cref="ToString"/> renders the lines, which give the input byte for
 /// byte, for valid and invalid files alike. Edits belong to the model (<see cref="Model.FstabFile"/>,
 /// <see cref="Model.FstabEntry"/>): each one splices the text (<see cref="SourceText.WithChanges"/>) and reads it again,
-/// so <see cref="Source"/>, <see cref="Diagnostics"/> and every position describe the edited text.
+/// so <see cref="SourceText"/>, <see cref="Diagnostics"/> and every position describe the edited text.
 /// </summary>
 public sealed class FstabDocument
 {
@@ -20,7 +20,7 @@ public sealed class FstabDocument
 
     private FstabDocument(SourceText source, List<FstabLine> lines, List<Diagnostic> diagnostics)
     {
-        Source = source;
+        SourceText = source;
         _lines = lines;
         _diagnostics = diagnostics;
     }
@@ -29,10 +29,10 @@ public sealed class FstabDocument
     /// The current text: as read, then as edited (its path and encoding are used when saving; it keeps what the file held
     /// when read, so a save still notices a change made on disk in between).
     /// </summary>
-    public SourceText Source { get; private set; }
+    public SourceText SourceText { get; private set; }
 
     /// <summary>The file the text came from, or null.</summary>
-    public string? Path => Source.Path;
+    public string? Path => SourceText.Path;
 
     /// <summary>Every line, in order.</summary>
     public IReadOnlyList<FstabLine> Lines => _lines;
@@ -117,7 +117,7 @@ public sealed class FstabDocument
     /// <summary>The whole text, exactly as read plus the edits made.</summary>
     public override string ToString()
     {
-        var builder = new StringBuilder(Source.Length + 64);
+        var builder = new StringBuilder(SourceText.Length + 64);
         foreach (var line in _lines)
         {
             builder.Append(line.Text).Append(line.LineBreak);
@@ -138,7 +138,7 @@ public sealed class FstabDocument
     }
 
     /// <summary>The text as bytes in the file's encoding.</summary>
-    public byte[] ToBytes() => Source.GetBytes(ToString());
+    public byte[] ToBytes() => SourceText.GetBytes(ToString());
 
     /// <summary>
     /// Writes the text to <paramref name="path"/> (default: the file it was loaded from) with <see cref="AtomicFile"/>
@@ -153,7 +153,7 @@ public sealed class FstabDocument
     public void Save(string? path = null, AtomicFileOptions? options = null)
     {
         path ??= Path ?? throw new InvalidOperationException("The document has no path; pass one to Save.");
-        AtomicFile.WriteAllBytes(path, ToBytes(), AtomicFile.ForDocument(Source, path, options));
+        AtomicFile.WriteAllBytes(path, ToBytes(), AtomicFile.ForDocument(SourceText, path, options));
     }
 
     /// <summary>
@@ -177,7 +177,7 @@ public sealed class FstabDocument
         var raw = FstabEscaping.Escape(value, kind == FstabFieldKind.Source);
         CheckReadsBack(raw, value);
         var index = (int)kind;
-        if (index < line.Fields.Count && line.Fields[index].GetValueBytes().AsSpan().SequenceEqual(Source.Encoding.GetBytes(value)))
+        if (index < line.Fields.Count && line.Fields[index].GetValueBytes().AsSpan().SequenceEqual(SourceText.Encoding.GetBytes(value)))
         {
             return;
         }
@@ -247,13 +247,13 @@ public sealed class FstabDocument
             column = FstabLayout.ColumnAfter(column, trivia + raws[i]);
         }
 
-        var lineBreak = Source.NewLine;
+        var lineBreak = SourceText.NewLine;
         if (lineIndex == _lines.Count && _lines.Count > 0 && _lines[^1].LineBreak is "" or "\r")
         {
             // The old last line had no final newline (or only the CR libmount drops); it needs one now that a line
             // follows, and the new line becomes the last, without one.
             var ending = _lines[^1].LineBreak.Length == 0 ? lineBreak : "\n";
-            Apply(_lines.Count - 1, 1, [TextChange.Insert(Source.Length, ending + text)]);
+            Apply(_lines.Count - 1, 1, [TextChange.Insert(SourceText.Length, ending + text)]);
         }
         else
         {
@@ -308,8 +308,8 @@ public sealed class FstabDocument
     }
 
     /// <summary>
-    /// The one edit path: applies <paramref name="changes"/> to <see cref="Source"/> (<see cref="SourceText.WithChanges"/>)
-    /// and reads the whole text again, as the other formats do after a splice, so <see cref="Source"/>,
+    /// The one edit path: applies <paramref name="changes"/> to <see cref="SourceText"/> (<see cref="SourceText.WithChanges"/>)
+    /// and reads the whole text again, as the other formats do after a splice, so <see cref="SourceText"/>,
     /// <see cref="Diagnostics"/> and every position describe the edited text. The changes touch only the lines
     /// <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/>; every other line keeps its
     /// object, and an entry line in that range whose place is taken by an entry line adopts the new fields, so the
@@ -317,8 +317,8 @@ public sealed class FstabDocument
     /// </summary>
     private void Apply(int first, int count, IEnumerable<TextChange> changes)
     {
-        var source = Source.WithChanges(changes);
-        if (ReferenceEquals(source, Source))
+        var source = SourceText.WithChanges(changes);
+        if (ReferenceEquals(source, SourceText))
         {
             return;
         }
@@ -344,7 +344,7 @@ public sealed class FstabDocument
 
         _lines = lines;
         _diagnostics = diagnostics;
-        Source = source;
+        SourceText = source;
     }
 
     // The old line object when it still stands for the new line (same kind and text), or when an edited entry line
@@ -418,19 +418,19 @@ public sealed class FstabDocument
 
     private void CheckRepresentable(string value)
     {
-        if (Source.Encoding.CodePage == Encoding.Latin1.CodePage && value.Any(c => c > '\u00FF'))
+        if (SourceText.Encoding.CodePage == Encoding.Latin1.CodePage && value.Any(c => c > '\u00FF'))
         {
             throw new ArgumentException("The value has characters this Latin-1 file cannot hold.", nameof(value));
         }
 
-        Source.EnsureEncodable(value);
+        SourceText.EnsureEncodable(value);
     }
 
     // The writer's own check: the escaped field is one field (no blank or line break left to split it) and libmount's
     // unescaping gives back exactly the value, so no other field or line can change.
     private void CheckReadsBack(string raw, string value)
     {
-        if (raw.AsSpan().IndexOfAny(" \t\n\r\0") >= 0 || !FstabEscaping.Decode(raw, Source.Encoding).AsSpan().SequenceEqual(Source.Encoding.GetBytes(value)))
+        if (raw.AsSpan().IndexOfAny(" \t\n\r\0") >= 0 || !FstabEscaping.Decode(raw, SourceText.Encoding).AsSpan().SequenceEqual(SourceText.Encoding.GetBytes(value)))
         {
             throw new ArgumentException($"'{value}' cannot be written as one fstab field that reads back the same; nothing was changed.", nameof(value));
         }

@@ -24,7 +24,7 @@ public sealed class GrubMenuDocument
 
     private GrubMenuDocument(SourceText source, GrubParseOptions options)
     {
-        Source = source;
+        SourceText = source;
         Options = options;
         Lines = GrubScanner.Scan(source.Content);
         Analyze();
@@ -37,10 +37,10 @@ public sealed class GrubMenuDocument
     }
 
     /// <summary>The text as read, with its path.</summary>
-    public SourceText Source { get; }
+    public SourceText SourceText { get; }
 
     /// <summary>The file path, or null.</summary>
-    public string? Path => Source.Path;
+    public string? Path => SourceText.Path;
 
     /// <summary>The options the text was read with.</summary>
     public GrubParseOptions Options { get; }
@@ -101,7 +101,7 @@ public sealed class GrubMenuDocument
     public static GrubMenuDocument Load(string path, GrubParseOptions? options = null) => Parse(SourceText.Load(path), options);
 
     /// <summary>The text exactly as read.</summary>
-    public override string ToString() => Source.Content;
+    public override string ToString() => SourceText.Content;
 
     /// <summary>
     /// Writes the text to <paramref name="path"/> (default: the file it was loaded from) with <see cref="AtomicFile"/>,
@@ -115,11 +115,11 @@ public sealed class GrubMenuDocument
     /// <exception cref="IOException">The file cannot be written.</exception>
     public void Save(string? path = null, AtomicFileOptions? options = null)
     {
-        path ??= Source.Path ?? throw new InvalidOperationException("The document has no path; pass one to Save.");
-        AtomicFile.WriteAllBytes(path, Source.GetBytes(Source.Content), AtomicFile.ForDocument(Source, path, options));
+        path ??= SourceText.Path ?? throw new InvalidOperationException("The document has no path; pass one to Save.");
+        AtomicFile.WriteAllBytes(path, SourceText.GetBytes(SourceText.Content), AtomicFile.ForDocument(SourceText, path, options));
     }
 
-    internal SourceLocation Location(TextSpan span) => Source.GetLocation(span);
+    internal SourceLocation Location(TextSpan span) => SourceText.GetLocation(span);
 
     /// <summary>Where a diagnostic about <paramref name="line"/> points: a command's name, else its first non-blank character.</summary>
     public SourceLocation GetLocation(GrubLine line)
@@ -136,7 +136,7 @@ public sealed class GrubMenuDocument
         }
 
         var offset = line.Span.Start;
-        while (offset < line.Span.End && (Source.Content[offset] is ' ' or '\t' or '\r'))
+        while (offset < line.Span.End && (SourceText.Content[offset] is ' ' or '\t' or '\r'))
         {
             offset++;
         }

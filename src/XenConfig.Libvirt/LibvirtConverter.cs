@@ -79,6 +79,6 @@ public static class LibvirtConverter
             return null;
         }
 
-        return document.Text.GetLocation(setting.LastAssignment.Span);
+        return document.SourceText.GetLocation(setting.LastAssignment.Span);
     }
 }

@@ -15,7 +15,7 @@ public sealed class DomainConfigSource
 {
     private DomainConfigSource(SourceText source, DomainConfigDialect dialect, DomainConfigDocument document, XmEvaluation? evaluation, XmConversion? conversion)
     {
-        Source = source;
+        SourceText = source;
         Dialect = dialect;
         Document = document;
         Evaluation = evaluation;
@@ -26,7 +26,7 @@ public sealed class DomainConfigSource
     }
 
     /// <summary>The file's text, exactly as read.</summary>
-    public SourceText Source { get; }
+    public SourceText SourceText { get; }
 
     /// <summary>
     /// How the file was read: <see cref="DomainConfigDialect.Xl"/>, <see cref="DomainConfigDialect.Xm"/>, or

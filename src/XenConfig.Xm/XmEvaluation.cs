@@ -21,7 +21,7 @@ public sealed class XmEvaluation
         IReadOnlyList<string> declaredVariables,
         IReadOnlyList<string> output)
     {
-        Text = text;
+        SourceText = text;
         Options = options;
         Settings = settings;
         _locations = locations;
@@ -31,7 +31,7 @@ public sealed class XmEvaluation
     }
 
     /// <summary>The evaluated source.</summary>
-    public SourceText Text { get; }
+    public SourceText SourceText { get; }
 
     /// <summary>The options it was evaluated with.</summary>
     public XmEvaluationOptions Options { get; }
@@ -62,6 +62,6 @@ public sealed class XmEvaluation
     public SourceLocation? GetLocation(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _locations.TryGetValue(name, out var span) ? Text.GetLocation(span) : null;
+        return _locations.TryGetValue(name, out var span) ? SourceText.GetLocation(span) : null;
     }
 }

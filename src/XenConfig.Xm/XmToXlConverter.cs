@@ -63,7 +63,7 @@ public static class XmToXlConverter
         private readonly List<string> _comments = [];
         private IReadOnlyDictionary<string, SettingValue> Settings => evaluation.Settings;
 
-        private SourceLocation Where(string name) => evaluation.GetLocation(name) ?? SourceLocation.None(evaluation.Text.Path);
+        private SourceLocation Where(string name) => evaluation.GetLocation(name) ?? SourceLocation.None(evaluation.SourceText.Path);
 
         private void Report(DiagnosticDescriptor descriptor, string name, string message, DiagnosticSeverity? severity = null) =>
             _diagnostics.Add(severity is { } s ? descriptor.Create(Where(name), message, s) : descriptor.Create(Where(name), message));
@@ -74,7 +74,7 @@ public static class XmToXlConverter
         {
             if (evaluation.HasErrors)
             {
-                _diagnostics.Add(DiagnosticIds.XmConvertIncomplete.Create(SourceLocation.None(evaluation.Text.Path),
+                _diagnostics.Add(DiagnosticIds.XmConvertIncomplete.Create(SourceLocation.None(evaluation.SourceText.Path),
                     "the xm config did not evaluate cleanly (see the errors above); only the values assigned before the failure were converted"));
             }
 
@@ -414,7 +414,7 @@ public static class XmToXlConverter
 
         private XmConversion Write()
         {
-            var document = DomainConfigDocument.Parse("", evaluation.Text.Path);
+            var document = DomainConfigDocument.Parse("", evaluation.SourceText.Path);
             var config = DomainConfig.FromDocument(document);
             foreach (var (key, value, origin) in _output)
             {
@@ -434,7 +434,7 @@ public static class XmToXlConverter
                 text += (text.Length > 0 ? "\n" : "") + "# Not carried over from the xm config (xl has no equivalent):\n" + string.Join("\n", _comments) + "\n";
             }
 
-            var result = DomainConfigDocument.Parse(text, evaluation.Text.Path);
+            var result = DomainConfigDocument.Parse(text, evaluation.SourceText.Path);
             _diagnostics.AddRange(result.Diagnostics.Where(d => d.IsError));
             return new XmConversion(result, _diagnostics);
         }

@@ -6,6 +6,7 @@ using XenConfig.Fstab;
 using XenConfig.Fstab.Model;
 using XenConfig.Grub;
 using XenConfig.Text;
+using XenConfig.Validation;
 
 namespace XenConfig.Yaml;
 
@@ -20,7 +21,7 @@ namespace XenConfig.Yaml;
 /// Inline parts have the path <c>FILE#config</c> or <c>FILE#fstab</c>; <see cref="Relocate"/> maps their diagnostics
 /// (for instance from validators) back to YAML positions. Do not save inline parts over those paths.
 /// </remarks>
-public sealed class VmDefinition
+public sealed class VmDefinition : IDiagnosticRelocator
 {
     private readonly Dictionary<string, SourceLocation> _settingLocations;
     private readonly List<SourceLocation> _fstabEntryLocations;
@@ -29,7 +30,7 @@ public sealed class VmDefinition
 
     private VmDefinition(SourceText source, VmDefinitionReader reader, RepositoryBoundary boundary)
     {
-        Source = source;
+        SourceText = source;
         _boundary = boundary;
         _rootLocation = reader.Root is null ? SourceLocation.None(source.Path) : reader.Location(reader.Root);
         var diagnostics = reader.Diagnostics;
@@ -48,10 +49,10 @@ public sealed class VmDefinition
     }
 
     /// <summary>The YAML text, with its path.</summary>
-    public SourceText Source { get; }
+    public SourceText SourceText { get; }
 
     /// <summary>The YAML file's path, or null for text without a file.</summary>
-    public string? Path => Source.Path;
+    public string? Path => SourceText.Path;
 
     /// <summary>The VM's name: the top-level <c>name</c>, else the config's <c>name</c>; null when neither is readable.</summary>
     public string? Name { get; private set; }
@@ -144,7 +145,7 @@ public sealed class VmDefinition
     // A definition whose file could not be read: no parts, one diagnostic.
     private VmDefinition(SourceText source, Diagnostic diagnostic)
     {
-        Source = source;
+        SourceText = source;
         _boundary = RepositoryBoundary.Unconfined;
         _settingLocations = [];
         _fstabEntryLocations = [];
@@ -261,7 +262,7 @@ public sealed class VmDefinition
     private T? LoadPart<T>(PathReference reference, string what, Func<SourceText, T> parse, List<Diagnostic> diagnostics)
         where T : class
     {
-        var location = YamlTreeReader.Location(Source, reference.Node);
+        var location = YamlTreeReader.Location(SourceText, reference.Node);
         string full;
         try
         {

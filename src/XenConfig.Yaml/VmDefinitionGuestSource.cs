@@ -34,6 +34,6 @@ public sealed class VmDefinitionGuestSource : IGuestSource
             definition.IsFstabInline ? null : definition.Fstab?.Path,
             definition.Menu?.Path,
         }.OfType<string>().Select(System.IO.Path.GetFullPath).ToList();
-        return new LoadedGuest(guest, definition.Diagnostics, parts, definition.Relocate);
+        return new LoadedGuest(guest, definition.Diagnostics, parts) { Relocator = definition };
     }
 }

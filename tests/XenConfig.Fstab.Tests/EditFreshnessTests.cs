@@ -34,7 +34,7 @@ public sealed class EditFreshnessTests
         var diagnostic = Assert.Single(fstab.Diagnostics);
         Assert.Equal(("XC3003", 2), (diagnostic.Id, diagnostic.Location.Start.DisplayLine));
         Assert.Equal(Fresh(fstab.Document), Describe(fstab.Diagnostics));
-        Assert.Equal(fstab.ToString(), fstab.Document.Source.Content);
+        Assert.Equal(fstab.ToString(), fstab.Document.SourceText.Content);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class EditFreshnessTests
         var diagnostic = Assert.Single(fstab.Diagnostics);
         Assert.Equal(("XC3003", 3), (diagnostic.Id, diagnostic.Location.Start.DisplayLine));
         Assert.Equal(Fresh(fstab.Document), Describe(fstab.Diagnostics));
-        Assert.Equal("x", fstab.Document.Source.Content.Substring(diagnostic.Location.Span.Start, diagnostic.Location.Span.Length));
+        Assert.Equal("x", fstab.Document.SourceText.Content.Substring(diagnostic.Location.Span.Start, diagnostic.Location.Span.Length));
     }
 
     [Theory]
@@ -61,8 +61,8 @@ public sealed class EditFreshnessTests
 
         Assert.Equal(Fresh(fstab.Document), Describe(fstab.Diagnostics));
         var diagnostic = Assert.Single(fstab.Diagnostics);
-        Assert.Equal("x", fstab.Document.Source.Content.Substring(diagnostic.Location.Span.Start, diagnostic.Location.Span.Length));
-        Assert.Equal(fstab.ToString(), fstab.Document.Source.Content);
+        Assert.Equal("x", fstab.Document.SourceText.Content.Substring(diagnostic.Location.Span.Start, diagnostic.Location.Span.Length));
+        Assert.Equal(fstab.ToString(), fstab.Document.SourceText.Content);
     }
 
     [Fact]
@@ -108,8 +108,8 @@ public sealed class EditFreshnessTests
         entry.Pass = 2;
 
         Assert.Empty(fstab.Diagnostics);
-        Assert.Equal("/dev/xvda1 / ext4 noatime 0 2\n", fstab.Document.Source.Content);
-        Assert.Equal(fstab.Document.Source.GetBytes(fstab.ToString()), fstab.Document.ToBytes());
+        Assert.Equal("/dev/xvda1 / ext4 noatime 0 2\n", fstab.Document.SourceText.Content);
+        Assert.Equal(fstab.Document.SourceText.GetBytes(fstab.ToString()), fstab.Document.ToBytes());
     }
 
     [Theory]

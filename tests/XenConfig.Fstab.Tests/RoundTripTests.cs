@@ -49,6 +49,6 @@ public sealed class RoundTripTests
         Assert.Equal(bytes, document.ToBytes());
         using var writer = new StringWriter();
         document.WriteTo(writer);
-        Assert.Equal(document.Source.Content, writer.ToString());
+        Assert.Equal(document.SourceText.Content, writer.ToString());
     }
 }

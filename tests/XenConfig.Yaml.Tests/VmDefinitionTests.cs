@@ -237,7 +237,7 @@ public sealed class VmDefinitionTests
 
         var diagnostic = Assert.Single(definition.Diagnostics);
         Assert.Equal($"{path}(4,11): error XC2002: 'memory': 'off' is a YAML boolean, which xl does not have; write 1 or 0, or quote it [xl]", diagnostic.ToString());
-        Assert.Equal("off", definition.Source.ToString(diagnostic.Location.Span));
+        Assert.Equal("off", definition.SourceText.ToString(diagnostic.Location.Span));
     }
 
     [Theory]

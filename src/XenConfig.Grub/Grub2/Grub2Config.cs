@@ -1,4 +1,5 @@
 using System.Text;
+using XenConfig.Diagnostics;
 using XenConfig.Grub.Model;
 using XenConfig.Text;
 
@@ -14,14 +15,26 @@ public sealed class Grub2Config
 {
     private Grub2Config(SourceText source)
     {
-        Source = source;
+        SourceText = source;
         Entries = Read(source.Content, out var defaultValue, out var timeout);
         Default = defaultValue;
         Timeout = timeout;
     }
 
     /// <summary>The text as read.</summary>
-    public SourceText Source { get; }
+    public SourceText SourceText { get; }
+
+    /// <summary>The file the text came from, or null.</summary>
+    public string? Path => SourceText.Path;
+
+    /// <summary>
+    /// Always empty: a grub.cfg is read for its entries only, and nothing in it is reported (GRUB 2 configs are not
+    /// validated). The property is here so that every document has the same shape.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; } = [];
+
+    /// <summary>Always false (see <see cref="Diagnostics"/>).</summary>
+    public bool HasErrors => Diagnostics.Count > 0;
 
     /// <summary>Every <c>menuentry</c> in file order, submenus flattened.</summary>
     public IReadOnlyList<Grub2Entry> Entries { get; }
@@ -42,12 +55,19 @@ public sealed class Grub2Config
         return new Grub2Config(SourceText.From(text, path));
     }
 
+    /// <summary>Reads a grub.cfg already decoded. Never throws.</summary>
+    public static Grub2Config Parse(SourceText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new Grub2Config(text);
+    }
+
     /// <summary>Reads a file without normalizing anything.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static Grub2Config Load(string path) => new(SourceText.Load(path));
 
     /// <summary>The text exactly as read.</summary>
-    public override string ToString() => Source.Content;
+    public override string ToString() => SourceText.Content;
 
     /// <summary>Submenu titles kept in an entry's path; deeper levels (no real menu has them) are not added.</summary>
     private const int MaxSubmenuDepth = 64;

@@ -167,7 +167,7 @@ public sealed partial class GrubMenu
 
         var defaultBefore = Document.DefaultLine is not null && !Document.DefaultSaved ? Document.DefaultValue : (int?)null;
         var entry = Entries[from];
-        var text = Document.Source.ToString(entry.OwnedSpan);
+        var text = Document.SourceText.ToString(entry.OwnedSpan);
         if (!text.EndsWith('\n'))
         {
             text += LineEnding();
@@ -255,7 +255,7 @@ public sealed partial class GrubMenu
     {
         if (value is not null)
         {
-            Document.Source.EnsureEncodable(value);
+            Document.SourceText.EnsureEncodable(value);
         }
 
         var before = Document;
@@ -445,10 +445,10 @@ public sealed partial class GrubMenu
         }
         else
         {
-            offset = Document.Source.Length;
+            offset = Document.SourceText.Length;
         }
 
-        var prefix = offset > 0 && Document.Source.Content[offset - 1] != '\n' ? eol : string.Empty;
+        var prefix = offset > 0 && Document.SourceText.Content[offset - 1] != '\n' ? eol : string.Empty;
         Splice(new TextSpan(offset, 0), prefix + command + eol);
     }
 
@@ -465,8 +465,8 @@ public sealed partial class GrubMenu
             return;
         }
 
-        var offset = Entries.Count > 0 ? Entries[^1].OwnedSpan.End : Document.Source.Length;
-        var needsBreak = offset > 0 && Document.Source.Content[offset - 1] != '\n';
+        var offset = Entries.Count > 0 ? Entries[^1].OwnedSpan.End : Document.SourceText.Length;
+        var needsBreak = offset > 0 && Document.SourceText.Content[offset - 1] != '\n';
         Splice(new TextSpan(offset, 0), (needsBreak ? eol : string.Empty) + separator + block);
     }
 
@@ -479,7 +479,7 @@ public sealed partial class GrubMenu
         {
             foreach (var command in entry.Commands)
             {
-                var lead = Document.Source.Content[command.Span.Start..command.NameSpan.Start];
+                var lead = Document.SourceText.Content[command.Span.Start..command.NameSpan.Start];
                 return lead.Replace("\r", string.Empty, StringComparison.Ordinal);
             }
         }
@@ -487,7 +487,7 @@ public sealed partial class GrubMenu
         return "\t";
     }
 
-    private string LineEnding() => Document.Source.NewLine;
+    private string LineEnding() => Document.SourceText.NewLine;
 
     // A line setter's text must read back as written: GRUB reads a tab as a blank.
     private static void ValidateSetLineText(string text, string parameter)
@@ -514,8 +514,8 @@ public sealed partial class GrubMenu
 
     private void Splice(TextSpan span, string replacement)
     {
-        var source = Document.Source.WithChanges([new TextChange(span, replacement)]);
-        if (!ReferenceEquals(source, Document.Source))
+        var source = Document.SourceText.WithChanges([new TextChange(span, replacement)]);
+        if (!ReferenceEquals(source, Document.SourceText))
         {
             Document = GrubMenuDocument.Parse(source, Document.Options);
         }

@@ -11,7 +11,7 @@ internal static class PygrubComparison
 {
     public static void Compare(GrubMenuDocument document, List<Diagnostic> diagnostics)
     {
-        var text = document.Source.Content;
+        var text = document.SourceText.Content;
         var reading = PygrubReading.Read(text);
 
         // The 0-based physical line of an offset, counted only when a message names a line.

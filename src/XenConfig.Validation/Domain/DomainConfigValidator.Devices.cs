@@ -17,7 +17,7 @@ public sealed partial class DomainConfigValidator
 
     private static void CheckDisks(DomainConfig config, ValidationContext<DomainConfig> context)
     {
-        var text = config.Document.Text;
+        var text = config.Document.SourceText;
         var byNumber = new Dictionary<int, DeviceItem<DiskSpec>>();
         foreach (var item in config.DiskItems)
         {
@@ -90,7 +90,7 @@ public sealed partial class DomainConfigValidator
 
     private static void CheckVifs(DomainConfig config, ValidationContext<DomainConfig> context)
     {
-        var text = config.Document.Text;
+        var text = config.Document.SourceText;
         var byMac = new Dictionary<MacAddress, DeviceItem<VifSpec>>();
         foreach (var item in config.VifItems)
         {

@@ -82,8 +82,8 @@ public sealed partial class DomainConfigValidator : AbstractValidator<DomainConf
     }
 
     internal static SourceLocation KeyLocation(DomainConfig config, Setting setting) =>
-        config.Document.Text.GetLocation(setting.LastAssignment.Key.Span);
+        config.Document.SourceText.GetLocation(setting.LastAssignment.Key.Span);
 
     internal static SourceLocation ValueLocation(DomainConfig config, Setting setting) =>
-        config.Document.Text.GetLocation(setting.LastAssignment.Value.Span);
+        config.Document.SourceText.GetLocation(setting.LastAssignment.Value.Span);
 }

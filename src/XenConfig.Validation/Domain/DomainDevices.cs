@@ -26,12 +26,12 @@ internal static class DomainDevices
     // The model parses each device list once per document text and knows each item's token; reuse it.
     public static IReadOnlyList<DiskItem> Disks(DomainConfig config) =>
         config.DiskItems.Where(item => item.Value is not null)
-            .Select(item => new DiskItem(item.Index, item.Value!, config.Document.Text.GetLocation(item.TokenSpan)))
+            .Select(item => new DiskItem(item.Index, item.Value!, config.Document.SourceText.GetLocation(item.TokenSpan)))
             .ToList();
 
     public static IReadOnlyList<VifItem> Vifs(DomainConfig config) =>
         config.VifItems.Where(item => item.Value is not null)
-            .Select(item => new VifItem(item.Value!, config.Document.Text.GetLocation(item.TokenSpan)))
+            .Select(item => new VifItem(item.Value!, config.Document.SourceText.GetLocation(item.TokenSpan)))
             .ToList();
 
     /// <summary>
@@ -120,7 +120,7 @@ internal static class DomainDevices
             start += line.Argument.Length - arguments.Length + argument.Span.Start;
         }
 
-        var location = menu.Source.GetLocation(new TextSpan(start, Math.Min(argument.Text.Length, Math.Max(0, span.End - start))));
+        var location = menu.SourceText.GetLocation(new TextSpan(start, Math.Min(argument.Text.Length, Math.Max(0, span.End - start))));
         return new RootDevice(value, location, $"root={value} ({Describe(location)})");
     }
 

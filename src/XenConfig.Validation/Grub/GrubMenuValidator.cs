@@ -93,7 +93,7 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
             }
             else
             {
-                context.Report(DiagnosticIds.GrubNoEntries, menu.Source.GetLocation(default), "the menu is empty; GRUB shows its command line instead of a menu");
+                context.Report(DiagnosticIds.GrubNoEntries, menu.SourceText.GetLocation(default), "the menu is empty; GRUB shows its command line instead of a menu");
             }
 
             return;
@@ -117,11 +117,11 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
                 continue;
             }
 
-            var location = menu.Source.GetLocation(title.ArgumentSpan);
+            var location = menu.SourceText.GetLocation(title.ArgumentSpan);
             if (!first.TryAdd(entry.Title, title))
             {
                 context.Report(DiagnosticIds.GrubDuplicateTitle, location,
-                    $"entry {entry.Index} has the same title as the entry on line {menu.Source.GetLocation(first[entry.Title].Span).Start.DisplayLine} ('{entry.Title}'); pygrub --entry and grubby select the first");
+                    $"entry {entry.Index} has the same title as the entry on line {menu.SourceText.GetLocation(first[entry.Title].Span).Start.DisplayLine} ('{entry.Title}'); pygrub --entry and grubby select the first");
             }
         }
     }
@@ -132,7 +132,7 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
         {
             if (!line.Argument.StartsWith("--md5", StringComparison.Ordinal) && !line.Argument.StartsWith("--encrypted", StringComparison.Ordinal))
             {
-                context.Report(DiagnosticIds.GrubPlainTextPassword, menu.Source.GetLocation(line.ArgumentSpan),
+                context.Report(DiagnosticIds.GrubPlainTextPassword, menu.SourceText.GetLocation(line.ArgumentSpan),
                     "the password is in plain text; anyone who can read the menu can use it (write 'password --md5' with a hash from grub-md5-crypt)");
             }
         }

@@ -44,7 +44,7 @@ public static class RepositoryValidation
     /// <summary>
     /// Validates the files of a scan made by <see cref="RepositoryScanner.Scan(IEnumerable{string}, RepositoryScanOptions?)"/>,
     /// reading only inside its <see cref="RepositoryScan.Boundary"/>, together with the guests <paramref name="sources"/>
-    /// read from it; their diagnostics are relocated with <see cref="LoadedGuest.Relocate"/>.
+    /// read from it; their diagnostics are relocated with <see cref="LoadedGuest.Relocator"/>.
     /// </summary>
     /// <param name="scan">The discovered files.</param>
     /// <param name="options">The rule sets to run; <see cref="RepositoryValidationOptions.Default"/> when null.</param>
@@ -117,7 +117,7 @@ public static class RepositoryValidation
         run.Add(new RepositoryValidator().Validate(new GuestRepository(guests), run.Select), run.Diagnostics);
         var claimed = loaded.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
         var walk = scan.Diagnostics.Where(d => !(d.Id == DiagnosticIds.UnknownFileKind.Id && claimed.Contains(d.Location.Path ?? "")));
-        var relocated = run.Diagnostics.Select(d => loaded.Aggregate(d, (current, l) => l.Guest.Relocate(current)));
+        var relocated = run.Diagnostics.Select(d => loaded.Aggregate(d, (current, l) => l.Guest.Relocator?.Relocate(current) ?? current));
         var diagnostics = Finish(walk.Concat(relocated));
         var texts = new TextCache(scan.Boundary);
         var (kept, suppressed) = options.Suppressions is { } suppressions ? suppressions.Apply(diagnostics, texts.Get) : new SuppressionResult(diagnostics, []);

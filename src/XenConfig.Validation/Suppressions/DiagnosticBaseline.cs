@@ -97,6 +97,19 @@ public sealed class DiagnosticBaseline
         }
     }
 
+    /// <summary>
+    /// Writes <see cref="ToJson"/> to <paramref name="path"/> (UTF-8, no BOM), atomically: a reader sees the old file or
+    /// the new one, and a symbolic link is written through.
+    /// </summary>
+    /// <param name="path">The baseline file to create or replace.</param>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder or file is not writable.</exception>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        AtomicFile.WriteAllBytes(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ToJson()));
+    }
+
     /// <summary>The baseline as JSON text (two-space indents, LF line ends, a final newline): the file <c>--write-baseline</c> writes.</summary>
     public string ToJson()
     {

@@ -45,7 +45,7 @@ public sealed partial class DomainConfigDocument
             return analysis;
         }
 
-        var text = Text;
+        var text = SourceText;
         var built = FullParse(text, Options, []);
         return Interlocked.CompareExchange(ref _analysis, built, null) ?? built;
     }

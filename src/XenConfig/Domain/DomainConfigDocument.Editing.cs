@@ -36,9 +36,9 @@ public sealed partial class DomainConfigDocument
     // the text and refuses the edit. A writer may only change what it was asked to change.
     private void Guarded(string what, string key, SettingValue? expected, Action edit)
     {
-        var (text, settings, diagnostics) = (Text, Settings, Diagnostics);
+        var (text, settings, diagnostics) = (SourceText, Settings, Diagnostics);
         edit();
-        if (ReferenceEquals(Text, text))
+        if (ReferenceEquals(SourceText, text))
         {
             return;
         }
@@ -87,11 +87,11 @@ public sealed partial class DomainConfigDocument
 
             var last = setting.LastAssignment;
             var quote = QuoteOf(last.Value) ?? PreferredQuote();
-            var rendered = Render(value, quote, last.Key.Span.Start - Text.GetLineSpan(Text.GetLineIndex(last.Key.Span.Start)).Start);
+            var rendered = Render(value, quote, last.Key.Span.Start - SourceText.GetLineSpan(SourceText.GetLineIndex(last.Key.Span.Start)).Start);
             var valueSpan = last.Value.Span;
             if (last.IsAddition)
             {
-                var between = Text.Content[last.Operator.Span.End..valueSpan.Start];
+                var between = SourceText.Content[last.Operator.Span.End..valueSpan.Start];
                 Apply(TextSpan.FromBounds(last.Operator.Span.Start, valueSpan.End), "=" + between + rendered);
             }
             else
@@ -174,14 +174,14 @@ public sealed partial class DomainConfigDocument
     {
         var (list, local) = LocateItem(key, index, allowEnd: true);
         var rendered = Render(item, QuoteOf(list) ?? PreferredQuote(listItem: true), 0);
-        var content = Text.Content;
+        var content = SourceText.Content;
         if (IsOneItemPerLine(list))
         {
             if (local < list.Items.Count)
             {
                 var lineStart = LineStartOf(list.Items[local].Span.Start);
                 var indent = content[lineStart..list.Items[local].Span.Start];
-                Apply(new TextSpan(lineStart, 0), indent + rendered + "," + Text.NewLine);
+                Apply(new TextSpan(lineStart, 0), indent + rendered + "," + SourceText.NewLine);
                 return;
             }
 
@@ -191,12 +191,12 @@ public sealed partial class DomainConfigDocument
             if (commaAfterLast is not null)
             {
                 var lineEnd = LineEndOf(commaAfterLast.Span.End);
-                Apply(new TextSpan(lineEnd, 0), Text.NewLine + lastIndent + rendered + ",");
+                Apply(new TextSpan(lineEnd, 0), SourceText.NewLine + lastIndent + rendered + ",");
             }
             else
             {
                 var lineEnd = LineEndOf(lastItem.Span.End);
-                ApplyAll([(new TextSpan(lastItem.Span.End, 0), ","), (new TextSpan(lineEnd, 0), Text.NewLine + lastIndent + rendered)]);
+                ApplyAll([(new TextSpan(lastItem.Span.End, 0), ","), (new TextSpan(lineEnd, 0), SourceText.NewLine + lastIndent + rendered)]);
             }
 
             return;
@@ -235,16 +235,16 @@ public sealed partial class DomainConfigDocument
 
     private void Append(string key, SettingValue value)
     {
-        var content = Text.Content;
+        var content = SourceText.Content;
         var insertAt = Syntax.Statements.Count > 0 ? Syntax.EndOfFile.FullSpan.Start : content.Length;
         var prefix = "";
         if (insertAt > 0 && content[insertAt - 1] != '\n')
         {
-            prefix = Text.NewLine;
+            prefix = SourceText.NewLine;
         }
 
         var equals = PreferredEquals();
-        var statement = key + equals + Render(value, PreferredQuote(), key.Length + equals.Length) + Text.NewLine;
+        var statement = key + equals + Render(value, PreferredQuote(), key.Length + equals.Length) + SourceText.NewLine;
         Apply(new TextSpan(insertAt, 0), prefix + statement);
     }
 
@@ -301,7 +301,7 @@ public sealed partial class DomainConfigDocument
             // The whole line: indentation, item, comma, trailing comment and the line break.
             var start = LineStartOf(item.Span.Start);
             var end = LineEndOf((comma ?? item.DescendantTokens().Last()).Span.End);
-            if (end < Text.Length && Text.Content[end] == '\n')
+            if (end < SourceText.Length && SourceText.Content[end] == '\n')
             {
                 end++;
             }
@@ -326,7 +326,7 @@ public sealed partial class DomainConfigDocument
 
     private TextSpan StatementRemovalSpan(AssignmentSyntax assignment)
     {
-        var content = Text.Content;
+        var content = SourceText.Content;
         var start = OwnCommentBlockStart(assignment.Key);
         var full = assignment.FullSpan;
         var end = full.End;
@@ -378,12 +378,12 @@ public sealed partial class DomainConfigDocument
         return start;
     }
 
-    private int LineStartOf(int position) => Text.LineStartOffsets[Text.GetLineIndex(position)];
+    private int LineStartOf(int position) => SourceText.LineStartOffsets[SourceText.GetLineIndex(position)];
 
     private int LineEndOf(int position)
     {
-        var end = Text.Content.IndexOf('\n', position);
-        return end < 0 ? Text.Length : end;
+        var end = SourceText.Content.IndexOf('\n', position);
+        return end < 0 ? SourceText.Length : end;
     }
 
     private static char? QuoteOf(ValueSyntax value) =>
@@ -490,8 +490,8 @@ public sealed partial class DomainConfigDocument
 
     private void ApplyAll(IEnumerable<(TextSpan Span, string Replacement)> changes)
     {
-        var updated = Text.WithChanges(changes.Select(c => new TextChange(c.Span, c.Replacement)));
-        if (!ReferenceEquals(updated, Text))
+        var updated = SourceText.WithChanges(changes.Select(c => new TextChange(c.Span, c.Replacement)));
+        if (!ReferenceEquals(updated, SourceText))
         {
             Replace(updated);
         }

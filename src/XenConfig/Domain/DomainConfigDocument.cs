@@ -21,7 +21,7 @@ public sealed partial class DomainConfigDocument
     private DomainConfigDocument(SourceText text, DomainConfigParseOptions options)
     {
         Options = options;
-        Text = text;
+        SourceText = text;
         Diagnostics = Analyze(text);
     }
 
@@ -29,10 +29,10 @@ public sealed partial class DomainConfigDocument
     public DomainConfigParseOptions Options { get; }
 
     /// <summary>The current text, with its path and encoding.</summary>
-    public SourceText Text { get; private set; }
+    public SourceText SourceText { get; private set; }
 
     /// <summary>The file path, if the document has one.</summary>
-    public string? Path => Text.Path;
+    public string? Path => SourceText.Path;
 
     /// <summary>The root of the syntax tree.</summary>
     /// <remarks>A file xl accepts without a word is parsed in one fast pass; its tree is built the first time it is asked for.</remarks>
@@ -95,15 +95,15 @@ public sealed partial class DomainConfigDocument
     public void Save(string? path = null, AtomicFileOptions? options = null)
     {
         path ??= Path ?? throw new InvalidOperationException("The document has no path; pass one to Save.");
-        AtomicFile.WriteAllBytes(path, Text.GetBytes(Text.Content), AtomicFile.ForDocument(Text, path, options));
+        AtomicFile.WriteAllBytes(path, SourceText.GetBytes(SourceText.Content), AtomicFile.ForDocument(SourceText, path, options));
     }
 
     /// <summary>The text exactly as read, or as edited.</summary>
-    public override string ToString() => Text.Content;
+    public override string ToString() => SourceText.Content;
 
     private void Replace(SourceText text)
     {
-        Text = text;
+        SourceText = text;
         Diagnostics = Analyze(text);
     }
 }

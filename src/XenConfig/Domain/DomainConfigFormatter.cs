@@ -40,7 +40,7 @@ public static class DomainConfigFormatter
             throw new InvalidOperationException("The document has syntax errors; formatting could change its meaning.");
         }
 
-        var output = new StringBuilder(document.Text.Length + 16);
+        var output = new StringBuilder(document.SourceText.Length + 16);
         var blankLines = 0;
         var atStart = true;
         foreach (var statement in document.Syntax.Statements)

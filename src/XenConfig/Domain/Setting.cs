@@ -6,11 +6,25 @@ namespace XenConfig.Domain;
 /// The effective value of one key, as libxlu computes it: the last assignment wins, and <c>+=</c> appends to the
 /// value before it.
 /// </summary>
-/// <param name="Name">The key.</param>
-/// <param name="Value">The effective value.</param>
-/// <param name="Assignments">Every assignment of the key, in file order; the last one decides.</param>
-public sealed record Setting(string Name, SettingValue Value, IReadOnlyList<AssignmentSyntax> Assignments)
+/// <remarks>Settings are made by parsing (<see cref="DomainConfigDocument.Settings"/>), never by hand.</remarks>
+public sealed record Setting
 {
+    internal Setting(string name, SettingValue value, IReadOnlyList<AssignmentSyntax> assignments)
+    {
+        Name = name;
+        Value = value;
+        Assignments = assignments;
+    }
+
+    /// <summary>The key.</summary>
+    public string Name { get; }
+
+    /// <summary>The effective value.</summary>
+    public SettingValue Value { get; }
+
+    /// <summary>Every assignment of the key, in file order; the last one decides.</summary>
+    public IReadOnlyList<AssignmentSyntax> Assignments { get; }
+
     /// <summary>
     /// True when the value was produced by <c>+=</c>. xl refuses to read such a setting as a number
     /// ("can't use += with numbers"), even when <c>+=</c> was the first assignment.

@@ -141,10 +141,10 @@ internal sealed partial class LibxlProjection
 
     private SourceLocation Location(string? key) =>
         key is not null && TryGetSetting(key, out var setting)
-            ? _document.Text.GetLocation(setting.LastAssignment.Value.Span)
-            : _document.Text.GetLocation(default);
+            ? _document.SourceText.GetLocation(setting.LastAssignment.Value.Span)
+            : _document.SourceText.GetLocation(default);
 
-    private SourceLocation KeyLocation(Setting setting) => _document.Text.GetLocation(setting.LastAssignment.Key.Span);
+    private SourceLocation KeyLocation(Setting setting) => _document.SourceText.GetLocation(setting.LastAssignment.Key.Span);
 
     private void Warn(string key, string message, DiagnosticDescriptor? descriptor = null) =>
         _diagnostics.Add((descriptor ?? DiagnosticIds.XlIgnoresValue).Create(Location(key), message, DiagnosticSeverity.Warning));

@@ -32,7 +32,7 @@ namespace XenConfig.Text;
 /// </para>
 /// <para>Ownership, hard links and the lock are Linux features; elsewhere the save is atomic and checks content and the read-only attribute.</para>
 /// </remarks>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private const int MaxLinkDepth = 40;
 

@@ -46,13 +46,13 @@ internal static partial class XlOracleComparison
                 return $"key '{key}': ours {ours?.Value.ToString() ?? "absent"}, libxlu {theirs?.ToString() ?? "absent"}";
             }
 
-            var converted = Convert(ours.Value, document.Text);
+            var converted = Convert(ours.Value, document.SourceText);
             if (!converted.Equals(theirs))
             {
                 return $"key '{key}': ours {converted}, libxlu {theirs}";
             }
 
-            var read = untouched.GetValue(key) is { } value ? Convert(value, untouched.Text) : null;
+            var read = untouched.GetValue(key) is { } value ? Convert(value, untouched.SourceText) : null;
             if (read is null || !read.Equals(theirs))
             {
                 return $"key '{key}' read alone (GetValue): ours {read?.ToString() ?? "absent"}, libxlu {theirs}";

@@ -28,7 +28,7 @@ public class XlRoundTripTests
         var bytes = File.ReadAllBytes(path);
         var document = DomainConfigDocument.Parse(SourceText.From(bytes, path));
 
-        Assert.Equal(bytes, document.Text.GetBytes(document.Syntax.ToString()));
+        Assert.Equal(bytes, document.SourceText.GetBytes(document.Syntax.ToString()));
         AssertTokensTileTheText(document);
     }
 
@@ -101,7 +101,7 @@ public class XlRoundTripTests
             }
         }
 
-        Assert.Equal(document.Text.Length, position);
+        Assert.Equal(document.SourceText.Length, position);
     }
 }
 

@@ -5,15 +5,38 @@ namespace XenConfig.Domain.Model;
 
 /// <summary>One item of a device list (<c>disk</c>, <c>vif</c>): its spec string, what it parses to, and where it is.</summary>
 /// <typeparam name="T">The parsed spec type.</typeparam>
-/// <param name="Index">Position in the list.</param>
-/// <param name="Spec">The spec string (decoded).</param>
-/// <param name="Value">The parsed spec, or null when it does not parse.</param>
-/// <param name="Error">Why it does not parse, with the offset inside <paramref name="Spec"/>.</param>
-/// <param name="TokenSpan">Where the item's string token is in the file.</param>
-/// <param name="TokenText">The token as written, quotes and escapes included.</param>
-public sealed record DeviceItem<T>(int Index, string Spec, T? Value, DeviceSpecError? Error, TextSpan TokenSpan, string TokenText)
+/// <remarks>Items are made by parsing (<see cref="DomainConfig.DiskItems"/> and the other <c>*Items</c> lists), never by hand.</remarks>
+public sealed record DeviceItem<T>
     where T : class
 {
+    internal DeviceItem(int index, string spec, T? value, DeviceSpecError? error, TextSpan tokenSpan, string tokenText)
+    {
+        Index = index;
+        Spec = spec;
+        Value = value;
+        Error = error;
+        TokenSpan = tokenSpan;
+        TokenText = tokenText;
+    }
+
+    /// <summary>Position in the list.</summary>
+    public int Index { get; }
+
+    /// <summary>The spec string (decoded).</summary>
+    public string Spec { get; }
+
+    /// <summary>The parsed spec, or null when it does not parse.</summary>
+    public T? Value { get; }
+
+    /// <summary>Why it does not parse, with the offset inside <see cref="Spec"/>.</summary>
+    public DeviceSpecError? Error { get; }
+
+    /// <summary>Where the item's string token is in the file.</summary>
+    public TextSpan TokenSpan { get; }
+
+    /// <summary>The token as written, quotes and escapes included.</summary>
+    public string TokenText { get; }
+
     /// <summary>True when the spec parses.</summary>
     public bool IsValid => Value is not null;
 

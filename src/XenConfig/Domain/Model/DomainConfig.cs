@@ -17,14 +17,23 @@ public sealed partial class DomainConfig
     /// <summary>The lossless document underneath.</summary>
     public DomainConfigDocument Document { get; }
 
+    /// <summary>The document's diagnostics, always for the current text (edits re-parse).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => Document.Diagnostics;
+
     /// <summary>Parses text; throws when xl would reject it.</summary>
+    /// <param name="text">The config text.</param>
+    /// <param name="path">The file the text came from, for diagnostics and <see cref="Save"/>; null for none.</param>
+    /// <param name="options">Parser limits; <see cref="DomainConfigParseOptions.Default"/> when null.</param>
     /// <exception cref="XenConfigException">The text has errors; the exception carries every diagnostic.</exception>
-    public static DomainConfig Parse(string text, string? path = null) => Strict(DomainConfigDocument.Parse(text, path));
+    public static DomainConfig Parse(string text, string? path = null, DomainConfigParseOptions? options = null) =>
+        Strict(DomainConfigDocument.Parse(text, path, options));
 
     /// <summary>Reads and parses a file; throws when xl would reject it.</summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="options">Parser limits; <see cref="DomainConfigParseOptions.Default"/> when null.</param>
     /// <exception cref="XenConfigException">The file has errors.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static DomainConfig Load(string path) => Strict(DomainConfigDocument.Load(path));
+    public static DomainConfig Load(string path, DomainConfigParseOptions? options = null) => Strict(DomainConfigDocument.Load(path, options));
 
     /// <summary>Parses text; returns false (with the diagnostics) when xl would reject it.</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out DomainConfig? config, out IReadOnlyList<Diagnostic> diagnostics)
@@ -388,10 +397,10 @@ public sealed partial class DomainConfig
     private IReadOnlyList<DeviceItem<T>> Items<T>(string key, Func<string, (T? Value, DeviceSpecError? Error)> parse)
         where T : class
     {
-        if (!ReferenceEquals(_itemsText, Document.Text))
+        if (!ReferenceEquals(_itemsText, Document.SourceText))
         {
             _items.Clear();
-            _itemsText = Document.Text;
+            _itemsText = Document.SourceText;
         }
 
         if (_items.TryGetValue(key, out var cached))
@@ -412,7 +421,7 @@ public sealed partial class DomainConfig
 
     private IEnumerable<DeviceItem<T>> KeptOrEnumerated<T>(string key, Func<string, (T? Value, DeviceSpecError? Error)> parse)
         where T : class =>
-        ReferenceEquals(_itemsText, Document.Text) && _items.TryGetValue(key, out var kept)
+        ReferenceEquals(_itemsText, Document.SourceText) && _items.TryGetValue(key, out var kept)
             ? (IReadOnlyList<DeviceItem<T>>)kept
             : EnumerateItems(key, parse);
 

@@ -1,7 +1,7 @@
 namespace XenConfig.Domain.Syntax;
 
 /// <summary>Reads numbers the way xl does: C <c>strtol</c> with base 0 over the whole text (<c>010</c> is 8, <c>0x200</c> is 512).</summary>
-public static class XlNumber
+internal static class XlNumber
 {
     /// <summary>
     /// Reads <paramref name="text"/> as xl reads a number: leading blanks skipped, an optional sign, <c>0x</c> for hex,

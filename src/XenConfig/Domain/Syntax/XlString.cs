@@ -5,7 +5,7 @@ namespace XenConfig.Domain.Syntax;
 /// <summary>
 /// Decodes and encodes xl.cfg string literals exactly as libxlu does, including its escape bugs (docs/architecture.md).
 /// </summary>
-public static class XlString
+internal static class XlString
 {
     /// <summary>The outcome of decoding one string literal.</summary>
     /// <param name="Value">The decoded text, or null when xl rejects the literal.</param>
