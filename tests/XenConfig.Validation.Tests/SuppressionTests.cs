@@ -113,6 +113,48 @@ public sealed class SuppressionTests
         Assert.Equal(["XC3010 fstab:2"], Ids(report.Suppressed, folder.Path));
     }
 
+    [Theory]
+    [InlineData("# xenconfig: ignore XC3011\n/dev/xvda1 / ext4 defaults 0 1\n", "XC3011", 2, 1)]
+    [InlineData("/dev/xvda1 / ext4 defaults 0 1  # xenconfig: ignore XC3010, XC3011\n", "XC3011", 2, 33)]
+    [InlineData("/dev/xvda1 / ext4 defaults 0 1\n# xenconfig: ignore XC3010\n", "XC3010", 3, 1)]
+    public void An_inline_ignore_that_suppresses_nothing_is_warned_at_its_comment(string rest, string unusedId, int line, int column)
+    {
+        using var folder = new TempFolder();
+        folder.Write("fstab", "/dev/xvda1 / ext4 defaults 0 1\n" + rest);
+
+        var report = Validate(folder);
+
+        var warning = Assert.Single(report.Diagnostics, d => d.Id == "XC0018");
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal((line, column), (warning.Location.Start.DisplayLine, warning.Location.Start.DisplayColumn));
+        Assert.Contains($"ignore of {unusedId} suppresses nothing", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_inline_ignore_that_suppresses_a_finding_gets_no_warning_even_when_a_rule_suppresses_it_too()
+    {
+        using var folder = new TempFolder();
+        folder.Write("fstab", "/dev/xvda1 / ext4 defaults 0 1\n# xenconfig: ignore XC3010\n/dev/xvda1 / ext4 defaults 0 1\n");
+
+        var inline = Validate(folder);
+        var both = Validate(folder, s => new DiagnosticSuppressions(s.RootFolder) { Rules = [new SuppressionRule("XC3010")] });
+
+        Assert.Empty(inline.Diagnostics);
+        Assert.Empty(both.Diagnostics);
+    }
+
+    [Fact]
+    public void The_unused_inline_ignore_warning_can_itself_be_ignored_by_a_rule()
+    {
+        using var folder = new TempFolder();
+        folder.Write("fstab", "/dev/xvda1 / ext4 defaults 0 1\n# xenconfig: ignore XC3011\n/dev/xvda1 / ext4 defaults 0 1\n");
+
+        var report = Validate(folder, s => new DiagnosticSuppressions(s.RootFolder) { Rules = [new SuppressionRule("XC0018")] });
+
+        Assert.Equal(["XC3010 fstab:3"], Ids(report.Diagnostics, folder.Path));
+        Assert.Equal(["XC0018 fstab:2"], Ids(report.Suppressed, folder.Path));
+    }
+
     [Fact]
     public void Inline_comments_are_ignored_when_turned_off()
     {

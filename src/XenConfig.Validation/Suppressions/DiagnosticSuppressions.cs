@@ -13,6 +13,7 @@ public sealed record SuppressionResult(IReadOnlyList<Diagnostic> Kept, IReadOnly
 /// Which findings not to report: ids ignored per path (<c>.xenconfig.yaml</c>'s <c>ignore</c> list), inline
 /// <c># xenconfig: ignore XC2022, XC5003</c> comments (on the line before the finding, or at the end of its line), and
 /// a <see cref="DiagnosticBaseline"/> of accepted findings. Paths are taken relative to <see cref="RootFolder"/>.
+/// An inline comment that suppresses nothing, in a file with findings, is reported as XC0018.
 /// </summary>
 public sealed partial class DiagnosticSuppressions
 {
@@ -103,11 +104,19 @@ public sealed partial class DiagnosticSuppressions
             .ToDictionary(g => g.Key, g => g.Count());
         var kept = new List<Diagnostic>();
         var suppressed = new List<Diagnostic>();
+        var usedComments = new HashSet<(string Path, int Line, string Id)>();
         foreach (var diagnostic in diagnostics)
         {
             var path = diagnostic.Location.Path;
             var relative = path is null ? null : RelativePath(path);
-            var isSuppressed = Rules.Any(r => r.Matches(diagnostic.Id, relative)) || (InlineComments && IgnoredInline(diagnostic, Text(path)));
+            // The inline comment is looked at even when a rule suppresses the finding too, so the comment counts as used.
+            var commentLine = InlineComments && path is not null ? IgnoredInline(diagnostic, Text(path)) : null;
+            if (commentLine is { } at)
+            {
+                usedComments.Add((path!, at, diagnostic.Id.ToUpperInvariant()));
+            }
+
+            var isSuppressed = Rules.Any(r => r.Matches(diagnostic.Id, relative)) || commentLine is not null;
             if (!isSuppressed && accepted.Count > 0)
             {
                 var key = (diagnostic.Id, relative ?? "", DiagnosticFingerprint.Compute(diagnostic, Text(path)));
@@ -121,7 +130,44 @@ public sealed partial class DiagnosticSuppressions
             (isSuppressed ? suppressed : kept).Add(diagnostic);
         }
 
+        if (InlineComments)
+        {
+            foreach (var (path, text) in texts)
+            {
+                foreach (var unused in UnusedInlineIgnores(path, text, usedComments))
+                {
+                    (Rules.Any(r => r.Matches(unused.Id, RelativePath(path))) ? suppressed : kept).Add(unused);
+                }
+            }
+
+            kept = [.. kept.OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.Start.Line).ThenBy(d => d.Location.Start.Character)];
+        }
+
         return new SuppressionResult(kept, suppressed);
+    }
+
+    // XC0018 for each id an inline comment of a file with findings names that suppressed none of them. A file without
+    // findings is not read again, so its comments are not checked.
+    private static IEnumerable<Diagnostic> UnusedInlineIgnores(string path, SourceText? text, HashSet<(string Path, int Line, string Id)> used)
+    {
+        if (text is null)
+        {
+            yield break;
+        }
+
+        for (var line = 0; line < text.LineCount; line++)
+        {
+            var span = text.GetLineSpan(line);
+            var content = text.ToString(span);
+            var ids = InlineIgnoredIds(content);
+            foreach (var id in ids.Where(id => !used.Contains((path, line, id.ToUpperInvariant()))))
+            {
+                var start = span.Start + (CommentStart(content) ?? 0);
+                var target = content.TrimStart().StartsWith('#') ? "on the line below" : "on this line";
+                yield return DiagnosticIds.UnusedInlineIgnore.Create(text.GetLocation(new TextSpan(start, span.End - start)),
+                    $"the inline ignore of {id} suppresses nothing: there is no {id} finding {target}; remove it from the comment");
+            }
+        }
     }
 
     /// <summary>
@@ -174,11 +220,12 @@ public sealed partial class DiagnosticSuppressions
         return null;
     }
 
-    private static bool IgnoredInline(Diagnostic diagnostic, SourceText? text)
+    // The line of the comment that ignores the finding, or null when none does.
+    private static int? IgnoredInline(Diagnostic diagnostic, SourceText? text)
     {
         if (text is null || DiagnosticFingerprint.HasNoPosition(diagnostic.Location))
         {
-            return false;
+            return null;
         }
 
         var line = diagnostic.Location.Start.Line;
@@ -195,7 +242,7 @@ public sealed partial class DiagnosticSuppressions
         }
 
         // The comment at the end of the finding's own line, or a comment line right above it.
-        return Names(line, wholeLineComment: false) || Names(line - 1, wholeLineComment: true);
+        return Names(line, wholeLineComment: false) ? line : Names(line - 1, wholeLineComment: true) ? line - 1 : null;
     }
 
     [GeneratedRegex(@"#\s*xenconfig:\s*ignore\s+(?<ids>XC[0-9]{4}(?:\s*,\s*XC[0-9]{4})*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

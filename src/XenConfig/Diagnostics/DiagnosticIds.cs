@@ -47,6 +47,13 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor UnknownSuppressedId =
         new("XC0008", DiagnosticSeverity.Warning, DiagnosticCategory.Policy, "a suppression names an id XenConfig does not have");
 
+    /// <summary>
+    /// XC0018: an inline <c># xenconfig: ignore XCnnnn</c> comment names an id that no finding on its line (or, for a
+    /// comment line, on the line below) has, so it suppresses nothing.
+    /// </summary>
+    public static readonly DiagnosticDescriptor UnusedInlineIgnore =
+        new("XC0018", DiagnosticSeverity.Warning, DiagnosticCategory.Policy, "an inline ignore comment suppresses nothing");
+
     /// <summary>XC0010: a file or folder lies outside the repository (after resolving symbolic links); it is not read.</summary>
     public static readonly DiagnosticDescriptor OutsideRepository =
         new("XC0010", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "a file or folder outside the repository is referenced; it is not read");
@@ -92,6 +99,7 @@ public static partial class DiagnosticIds
     {
         FileUnreadable, FileTooLarge, UnknownFileKind, YamlSyntaxError, VmDefinitionShape, InternalError, OutsideRepository, SpecialFile,
         ReachedTwice, SaveRefused, MoreDiagnostics, SettingsFileInvalid, BaselineFileInvalid, UnknownSuppressedId,
+        UnusedInlineIgnore,
     }
     .Concat(CommandDescriptors())
     .Concat(DomainSyntaxDescriptors())
