@@ -3,6 +3,7 @@ using System.Globalization;
 using XenConfig.Devices;
 using XenConfig.Domain;
 using XenConfig.Fstab;
+using XenConfig.Fstab.Syntax;
 using XenConfig.Grub;
 using XenConfig.Text;
 
@@ -179,7 +180,9 @@ internal static class Throughput
         long sink = 0;
         foreach (var line in document.EntryLines)
         {
-            sink += line.Source.Value.Length + line.Target.Value.Length + line.FileSystemType.Value.Length + (line.Options?.Value.Length ?? 0);
+            // The values as FstabField.Value reads them, without a field object per value (GetValue).
+            sink += line.GetValue(FstabFieldKind.Source)!.Length + line.GetValue(FstabFieldKind.Target)!.Length
+                + line.GetValue(FstabFieldKind.FileSystemType)!.Length + (line.GetValue(FstabFieldKind.Options)?.Length ?? 0);
         }
 
         return sink;

@@ -32,6 +32,31 @@ public sealed class RoundTripTests
     [InlineData("\uFEFF/dev/a /b c\n")]
     public void Odd_text_round_trips_byte_for_byte(string text) => Assert.Equal(text, FstabDocument.Parse(text).ToString());
 
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public void GetValue_reads_every_field_of_a_corpus_file_as_its_field_view_does(string name)
+    {
+        var document = FstabDocument.Load(Path.Combine(RepositoryPaths.Corpus("fstab"), name));
+        foreach (var line in document.EntryLines)
+        {
+            foreach (var kind in Enum.GetValues<Syntax.FstabFieldKind>())
+            {
+                Assert.Equal(line.Fields.SingleOrDefault(f => f.Kind == kind)?.Value, line.GetValue(kind));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("/dev/a /My\\040Files ext4 a\\054b 0 2\n", "/My Files", "a,b", "2")]
+    [InlineData("/dev/a /b ext4\n", "/b", null, null)]
+    public void GetValue_decodes_escapes_and_is_null_for_a_missing_field(string text, string target, string? options, string? pass)
+    {
+        var line = FstabDocument.Parse(text).EntryLines.Single();
+        Assert.Equal(target, line.GetValue(Syntax.FstabFieldKind.Target));
+        Assert.Equal(options, line.GetValue(Syntax.FstabFieldKind.Options));
+        Assert.Equal(pass, line.GetValue(Syntax.FstabFieldKind.Pass));
+    }
+
     [Fact]
     public void Very_long_line_round_trips_and_keeps_every_option()
     {

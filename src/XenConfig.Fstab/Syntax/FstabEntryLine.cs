@@ -81,6 +81,23 @@ public sealed class FstabEntryLine : FstabLine
     /// <summary>Field 6, or null when absent.</summary>
     public FstabField? Pass => _count > 5 ? Field(5) : null;
 
+    /// <summary>
+    /// The value libmount reads from the field <paramref name="kind"/>, the same string as that field's
+    /// <see cref="FstabField.Value"/>, without making a field object; null when the line does not have that field. Reading
+    /// every entry of a large file this way allocates only the value strings (short ones are shared).
+    /// </summary>
+    /// <param name="kind">Which field.</param>
+    public string? GetValue(FstabFieldKind kind)
+    {
+        var index = (int)kind;
+        if ((uint)index >= (uint)_count)
+        {
+            return null;
+        }
+
+        return FstabField.ReadValue(kind, _source.AsSpan(_bounds[2 * index], _bounds[(2 * index) + 1] - _bounds[2 * index]), _encoding);
+    }
+
     /// <summary>Text after the last field libmount reads: blanks and ignored extra fields, kept as written.</summary>
     public string TrailingText => FstabStrings.Blanks(_source, _bounds[(2 * _count) - 1], _textEnd);
 

@@ -63,18 +63,27 @@ public static class FstabEscaping
         var written = 0;
         var literalStart = 0;
         var i = 0;
-        while (true)
+        while (i < raw.Length)
         {
-            var next = raw[i..].IndexOf('\\');
-            if (next < 0)
+            // Escapes often come in a row (a mount point of \011\011...): look for the next one only when this is none.
+            if (raw[i] != '\\')
             {
-                break;
+                var next = raw[i..].IndexOf('\\');
+                if (next < 0)
+                {
+                    break;
+                }
+
+                i += next;
             }
 
-            i += next;
             if (i + 3 < raw.Length && IsOctal(raw[i + 1]) && IsOctal(raw[i + 2]) && IsOctal(raw[i + 3]))
             {
-                written += encoding.GetBytes(raw[literalStart..i], bytes[written..]);
+                if (literalStart < i)
+                {
+                    written += WriteLiteral(raw[literalStart..i], encoding, bytes[written..]);
+                }
+
                 bytes[written++] = unchecked((byte)((64 * (raw[i + 1] - '0')) + (8 * (raw[i + 2] - '0')) + (raw[i + 3] - '0')));
                 i += 4;
                 literalStart = i;
@@ -85,9 +94,29 @@ public static class FstabEscaping
             }
         }
 
-        written += encoding.GetBytes(raw[literalStart..], bytes[written..]);
+        if (literalStart < raw.Length)
+        {
+            written += WriteLiteral(raw[literalStart..], encoding, bytes[written..]);
+        }
+
         var nul = bytes[..written].IndexOf((byte)0);
         return nul < 0 ? written : nul;
+    }
+
+    /// <summary>
+    /// The bytes of the literal text between two escapes. Most are empty (escapes in a row, as in a mount point of
+    /// <c>\011\011...</c>) or ASCII, which is one byte per character in the two encodings files are read with (UTF-8
+    /// and Latin-1), so only other text goes through the encoder: a call per escape made a 15 KB escaped field 3x slower
+    /// to read than libmount.
+    /// </summary>
+    private static int WriteLiteral(ReadOnlySpan<char> literal, Encoding encoding, Span<byte> bytes)
+    {
+        if ((encoding.CodePage is Utf8CodePage or Latin1CodePage) && Ascii.FromUtf16(literal, bytes, out var written) == OperationStatus.Done)
+        {
+            return written;
+        }
+
+        return encoding.GetBytes(literal, bytes);
     }
 
     /// <summary>
@@ -168,6 +197,7 @@ public static class FstabEscaping
 
     private const int StackLimit = 256;
     private const int Latin1CodePage = 28591;
+    private const int Utf8CodePage = 65001;
 
     // UTF-8 that reads an invalid byte as U+FFFD (the default fallback of a UTF8Encoding that does not throw).
     private static readonly UTF8Encoding Utf8Replacing = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);

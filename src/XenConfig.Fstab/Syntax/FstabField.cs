@@ -58,6 +58,13 @@ public sealed class FstabField
 
     internal Encoding Encoding => _encoding;
 
+    /// <summary>
+    /// The value of a field whose raw text is <paramref name="raw"/>, as <see cref="Value"/> reads it (for a line that
+    /// reads a value without making a field).
+    /// </summary>
+    internal static string ReadValue(FstabFieldKind kind, ReadOnlySpan<char> raw, Encoding encoding) =>
+        kind is FstabFieldKind.Dump or FstabFieldKind.Pass || !raw.Contains('\\') ? FstabStrings.Get(raw) : FstabEscaping.DecodeToText(raw, encoding);
+
     /// <summary>The raw text without making a string of it.</summary>
     internal ReadOnlySpan<char> RawSpan => _source.AsSpan(_start, _end - _start);
 }
