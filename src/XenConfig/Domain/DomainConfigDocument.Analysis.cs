@@ -24,7 +24,7 @@ public sealed partial class DomainConfigDocument
     {
         _analysis = null;
         _scan = null;
-        if (text.Length <= Options.MaxLength && XlCleanScan.TryScan(text.Content) is { } scan)
+        if (text.Length <= Options.MaxLength && XlCleanScan.TryScan(text) is { } scan)
         {
             _scan = scan;
             return NoDiagnostics;

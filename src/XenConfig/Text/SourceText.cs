@@ -17,22 +17,39 @@ public sealed class SourceText
 
     // Latin-1 that refuses a character it cannot represent instead of writing '?'.
     private static readonly Encoding StrictLatin1 = Encoding.GetEncoding(28591, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    // What the file held when read: its decoded text, or (read as ASCII) its bytes; both null for a text from a string.
     private readonly string? _readContent;
+    private readonly byte[]? _readBytes;
+
+    // An ASCII text read from bytes keeps them and decodes its Content only when someone asks (the xl fast pass reads
+    // the bytes): no decode, and half the memory, for a file nobody reads as a string.
+    private readonly byte[]? _ascii;
+    private string? _content;
     private FileFingerprint? _readFingerprint;
     private int[]? _lineStarts;
     private string? _newLine;
     private int[]? _pairedLowSurrogates;
 
-    private SourceText(string content, string? path, Encoding encoding, string? readContent)
+    private SourceText(string content, string? path, Encoding encoding, string? readContent, byte[]? readBytes)
     {
-        Content = content;
+        _content = content;
         Path = path;
         Encoding = encoding;
         _readContent = readContent;
+        _readBytes = readBytes;
+    }
+
+    // An ASCII file: its bytes are its characters, one for one; UTF-8 is its encoding.
+    private SourceText(byte[] ascii, string? path)
+    {
+        _ascii = ascii;
+        _readBytes = ascii;
+        Path = path;
+        Encoding = StrictUtf8;
     }
 
     /// <summary>The text, character for character as read.</summary>
-    public string Content { get; }
+    public string Content => _content ?? DecodeAscii();
 
     /// <summary>The file the text came from, or null for text that has no file.</summary>
     public string? Path { get; }
@@ -44,7 +61,7 @@ public sealed class SourceText
     public Encoding Encoding { get; }
 
     /// <summary>Number of characters.</summary>
-    public int Length => Content.Length;
+    public int Length => _ascii?.Length ?? Content.Length;
 
     /// <summary>Number of lines; a text that ends with a line break has an empty last line.</summary>
     public int LineCount => LineStarts.Length;
@@ -53,22 +70,42 @@ public sealed class SourceText
     public static SourceText From(string content, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new SourceText(content, path, StrictUtf8, readContent: null);
+        return new SourceText(content, path, StrictUtf8, readContent: null, readBytes: null);
     }
 
     /// <summary>Decodes bytes: UTF-8 when they are valid UTF-8, otherwise Latin-1 (one character per byte).</summary>
     public static SourceText From(ReadOnlySpan<byte> bytes, string? path = null)
     {
+        // Most configuration files are ASCII (no BOM, no accents): one byte per character, kept as bytes (see _ascii).
+        if (System.Text.Ascii.IsValid(bytes))
+        {
+            return new SourceText(bytes.ToArray(), path);
+        }
+
         try
         {
             var content = StrictUtf8.GetString(bytes);
-            return new SourceText(content, path, StrictUtf8, content);
+            return new SourceText(content, path, StrictUtf8, content, readBytes: null);
         }
         catch (DecoderFallbackException)
         {
             var content = StrictLatin1.GetString(bytes);
-            return new SourceText(content, path, StrictLatin1, content);
+            return new SourceText(content, path, StrictLatin1, content, readBytes: null);
         }
+    }
+
+    /// <summary>The text's bytes when it was read from ASCII bytes and not edited (each byte is one character at the same offset).</summary>
+    internal bool TryGetAscii(out ReadOnlyMemory<byte> bytes)
+    {
+        bytes = _ascii;
+        return _ascii is not null;
+    }
+
+    // ASCII decodes by widening each byte; concurrent first readers may both decode, and all get the one published.
+    private string DecodeAscii()
+    {
+        var content = Encoding.Latin1.GetString(_ascii!);
+        return Interlocked.CompareExchange(ref _content, content, null) ?? content;
     }
 
     /// <summary>
@@ -77,7 +114,7 @@ public sealed class SourceText
     /// made in between (<see cref="AtomicFileOptions.ExpectedContent"/>).
     /// </summary>
     public FileFingerprint? ReadFingerprint =>
-        _readContent is null ? null : _readFingerprint ??= FileFingerprint.Of(Encoding.GetBytes(_readContent));
+        _readContent is null && _readBytes is null ? null : _readFingerprint ??= FileFingerprint.Of(_readBytes ?? Encoding.GetBytes(_readContent!));
 
     /// <summary>Largest file <see cref="Load"/> reads: 64 MiB (configs are kilobytes; this stops <c>/dev/zero</c> and accidents).</summary>
     public const int MaxFileBytes = 64 * 1024 * 1024;
@@ -191,7 +228,7 @@ public sealed class SourceText
     public SourceText WithContent(string content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new SourceText(content, Path, Encoding, _readContent);
+        return new SourceText(content, Path, Encoding, _readContent, _readBytes);
     }
 
     /// <summary>

@@ -39,6 +39,7 @@ public class XlFastPathTests
         Prop.ForAll(ConfigPieces(), text =>
         {
             AssertSameAsFullParse(SourceText.From(text));
+            AssertSameAsFullParse(SourceText.From(System.Text.Encoding.UTF8.GetBytes(text)));
             return true;
         });
 
@@ -60,7 +61,24 @@ public class XlFastPathTests
     public void The_fast_pass_takes_only_clean_files(string text, bool fast)
     {
         Assert.Equal(fast, XlCleanScan.TryScan(text) is not null);
+        Assert.Equal(fast, XlCleanScan.TryScan(SourceText.From(System.Text.Encoding.UTF8.GetBytes(text))) is not null);
         AssertSameAsFullParse(SourceText.From(text));
+        AssertSameAsFullParse(SourceText.From(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
+    [Fact]
+    public void An_ascii_file_is_scanned_as_bytes_and_decoded_only_when_its_text_is_asked_for()
+    {
+        var bytes = "name = 'guest'\ndisk = [ " + string.Join(", ", Enumerable.Range(0, 40).Select(i => $"'phy:/dev/vg/d{i},xvd{i},w'")) + " ]\n";
+        var text = SourceText.From(System.Text.Encoding.ASCII.GetBytes(bytes));
+        var document = DomainConfigDocument.Parse(text);
+
+        Assert.True(text.TryGetAscii(out var kept));
+        Assert.Equal(bytes.Length, text.Length);
+        Assert.Equal("guest", document.GetValue("name")!.Text);
+        Assert.Equal("phy:/dev/vg/d39,xvd39,w", document.GetValue("disk")!.Items[39].Text);
+        Assert.Equal(bytes, document.ToString());
+        Assert.Equal(FileFingerprint.Of(kept.Span), text.ReadFingerprint);
     }
 
     [Theory]
@@ -101,6 +119,9 @@ public class XlFastPathTests
             Assert.Empty(diagnostics);
             Assert.Equal(settings.Keys, scan.Keys);
         }
+
+        // A text read from ASCII bytes is scanned as bytes: it takes exactly what the scan of its characters takes.
+        Assert.Equal(XlCleanScan.TryScan(text.Content)?.Keys, XlCleanScan.TryScan(text)?.Keys);
 
         var document = DomainConfigDocument.Parse(text);
         foreach (var (key, setting) in settings)

@@ -132,4 +132,22 @@ public class SourceTextTests
         Assert.Equal(bytes.Length, edited.ReadFingerprint.Length);
         Assert.Null(SourceText.From("name = 'x'\n").ReadFingerprint);
     }
+
+    [Fact]
+    public void An_ascii_file_keeps_its_bytes_and_reads_exactly_like_a_decoded_one()
+    {
+        var bytes = Encoding.ASCII.GetBytes("name = 'x'\r\n# note\rdisk = []\n");
+        var source = SourceText.From(bytes, "web.cfg");
+        bytes[0] = (byte)'N'; // the text holds its own copy
+
+        Assert.True(source.TryGetAscii(out _));
+        Assert.Equal(Encoding.UTF8.CodePage, source.Encoding.CodePage);
+        Assert.Equal(29, source.Length);
+        Assert.Equal(new LinePosition(2, 2), source.GetLinePosition(21));
+        Assert.Equal("name = 'x'\r\n# note\rdisk = []\n", source.Content);
+        Assert.Same(source.Content, source.Content);
+        Assert.Equal(FileFingerprint.Of(Encoding.ASCII.GetBytes("name = 'x'\r\n# note\rdisk = []\n")), source.WithContent("").ReadFingerprint);
+        Assert.False(source.WithContent("name = 'y'\n").TryGetAscii(out _));
+        Assert.False(SourceText.From(Encoding.UTF8.GetBytes("\uFEFFname = 'x'\n")).TryGetAscii(out _));
+    }
 }

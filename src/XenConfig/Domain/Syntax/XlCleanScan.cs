@@ -1,3 +1,8 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using XenConfig.Text;
+
 namespace XenConfig.Domain.Syntax;
 
 /// <summary>
@@ -10,9 +15,30 @@ namespace XenConfig.Domain.Syntax;
 /// </summary>
 /// <remarks>
 /// Every rule here is a strict subset of the lexer's and parser's; what is outside the subset goes to the full parse
-/// (tests/XenConfig.Tests: FastPathTests compare both on the corpus and every fuzz input).
+/// (tests/XenConfig.Tests: XlFastPathTests compare both on the corpus and every fuzz input). The scan reads characters
+/// (<see cref="XlCleanScan{TChar}"/> of <see cref="char"/>) or, for a file read as ASCII, its bytes (of <see cref="byte"/>),
+/// so such a file is never decoded into a string unless someone asks for its text or tree.
 /// </remarks>
-internal sealed class XlCleanScan
+internal abstract class XlCleanScan
+{
+    /// <summary>Scans <paramref name="text"/> (its bytes when it has them); null when the full parser has to read it.</summary>
+    public static XlCleanScan? TryScan(SourceText text) =>
+        text.TryGetAscii(out var bytes) ? XlCleanScan<byte>.TryScan(bytes) : XlCleanScan<char>.TryScan(text.Content.AsMemory());
+
+    /// <summary>Scans a string; null when the full parser has to read it.</summary>
+    public static XlCleanScan? TryScan(string text) => XlCleanScan<char>.TryScan(text.AsMemory());
+
+    /// <summary>The effective value of <paramref name="key"/>, or null when it is not set. Built once per key, when asked.</summary>
+    public abstract SettingValue? GetValue(string key);
+
+    /// <summary>The assignments' keys, in file order (for tests).</summary>
+    internal abstract IEnumerable<string> Keys { get; }
+}
+
+/// <summary>The fast pass over a text of <typeparamref name="TChar"/>: <see cref="char"/>, or <see cref="byte"/> for ASCII.</summary>
+/// <typeparam name="TChar">The text's code unit.</typeparam>
+internal sealed class XlCleanScan<TChar> : XlCleanScan
+    where TChar : unmanaged, IBinaryInteger<TChar>
 {
     // Far below bison's stack limit (each level takes at most 7 states; the limit is 9999).
     private const int MaxDepth = 64;
@@ -23,14 +49,16 @@ internal sealed class XlCleanScan
     // Up to this many assignments, repeated keys are found by comparing spans (no allocation).
     private const int QuadraticKeyCheck = 64;
 
-    private static readonly System.Buffers.SearchValues<char> DoubleQuotedStops = System.Buffers.SearchValues.Create("\"\\\n\0");
-    private static readonly System.Buffers.SearchValues<char> SingleQuotedStops = System.Buffers.SearchValues.Create("'\\\n\0");
-    private readonly string _text;
+    private static readonly SearchValues<char> DoubleQuotedStops = SearchValues.Create("\"\\\n\0");
+    private static readonly SearchValues<char> SingleQuotedStops = SearchValues.Create("'\\\n\0");
+    private static readonly SearchValues<byte> DoubleQuotedByteStops = SearchValues.Create("\"\\\n\0"u8);
+    private static readonly SearchValues<byte> SingleQuotedByteStops = SearchValues.Create("'\\\n\0"u8);
+    private readonly ReadOnlyMemory<TChar> _text;
     private readonly Assignment[] _assignments;
     private readonly int _count;
     private SettingValue?[]? _values;
 
-    private XlCleanScan(string text, Assignment[] assignments, int count)
+    private XlCleanScan(ReadOnlyMemory<TChar> text, Assignment[] assignments, int count)
     {
         _text = text;
         _assignments = assignments;
@@ -43,10 +71,10 @@ internal sealed class XlCleanScan
     private readonly record struct Assignment(int KeyStart, int KeyLength, int ValueStart, int ValueEnd, bool IsAddition);
 
     /// <summary>Scans <paramref name="text"/>; null when the full parser has to read it.</summary>
-    public static XlCleanScan? TryScan(string text)
+    public static XlCleanScan<TChar>? TryScan(ReadOnlyMemory<TChar> text)
     {
         // libxlu drops an odd last character (XlLexer.IsDroppedFinalCharacter); with one of these last, it never does.
-        if (text.Length > 0 && !IsSafeLast(text[^1]))
+        if (text.Length > 0 && !IsSafeLast(At(text.Span, text.Length - 1)))
         {
             return null;
         }
@@ -64,8 +92,9 @@ internal sealed class XlCleanScan
         }
     }
 
-    private static XlCleanScan? Scan(string text, Assignment[] assignments)
+    private static XlCleanScan<TChar>? Scan(ReadOnlyMemory<TChar> memory, Assignment[] assignments)
     {
+        var text = memory.Span;
         var count = 0;
         var i = 0;
         var length = text.Length;
@@ -74,7 +103,7 @@ internal sealed class XlCleanScan
             // Leading trivia and empty statements.
             while (i < length)
             {
-                var c = text[i];
+                var c = At(text, i);
                 if (c is ' ' or '\t' or '\n' or ';')
                 {
                     i++;
@@ -98,13 +127,13 @@ internal sealed class XlCleanScan
             }
 
             // The key: a lowercase letter, then lowercase letters, digits, '.' and '_'.
-            if (!char.IsAsciiLetterLower(text[i]))
+            if (!IsLower(At(text, i)))
             {
                 return null;
             }
 
             var keyStart = i++;
-            while (i < length && (char.IsAsciiLetterLower(text[i]) || char.IsAsciiDigit(text[i]) || text[i] is '.' or '_'))
+            while (i < length && (IsLower(At(text, i)) || IsDigit(At(text, i)) || At(text, i) is '.' or '_'))
             {
                 i++;
             }
@@ -112,11 +141,11 @@ internal sealed class XlCleanScan
             var keyLength = i - keyStart;
             i = SkipBlanks(text, i);
             var isAddition = false;
-            if (i < length && text[i] == '=')
+            if (i < length && At(text, i) == '=')
             {
                 i++;
             }
-            else if (i + 1 < length && text[i] == '+' && text[i + 1] == '=')
+            else if (i + 1 < length && At(text, i) == '+' && At(text, i + 1) == '=')
             {
                 isAddition = true;
                 i += 2;
@@ -144,23 +173,23 @@ internal sealed class XlCleanScan
 
             // The rest of the line: blanks, a comment, then a line break, ';' or the end of the file.
             i = SkipBlanks(text, i);
-            if (i < length && text[i] == '#' && (i = SkipComment(text, i)) < 0)
+            if (i < length && At(text, i) == '#' && (i = SkipComment(text, i)) < 0)
             {
                 return null;
             }
 
-            if (i < length && text[i] is not ('\n' or ';'))
+            if (i < length && At(text, i) is not ('\n' or ';'))
             {
                 return null;
             }
         }
 
-        var scan = new XlCleanScan(text, assignments[..count], count);
+        var scan = new XlCleanScan<TChar>(memory, assignments[..count], count);
         return scan.RepeatsAreAdditions() ? scan : null;
     }
 
-    /// <summary>The effective value of <paramref name="key"/>, or null when it is not set. Built once per key, when asked.</summary>
-    public SettingValue? GetValue(string key)
+    /// <inheritdoc />
+    public override SettingValue? GetValue(string key)
     {
         var index = IndexOf(key);
         if (index < 0)
@@ -200,9 +229,29 @@ internal sealed class XlCleanScan
         return items is not null ? SettingValue.ListOf([.. items]) : text is not null ? SettingValue.String(text.ToString()) : value;
     }
 
-    private ReadOnlySpan<char> KeyOf(int index) => _text.AsSpan(_assignments[index].KeyStart, _assignments[index].KeyLength);
+    private ReadOnlySpan<TChar> KeyOf(int index) => _text.Span.Slice(_assignments[index].KeyStart, _assignments[index].KeyLength);
 
-    private bool IsList(int index) => _text[_assignments[index].ValueStart] == '[';
+    private bool IsList(int index) => At(_text.Span, _assignments[index].ValueStart) == '[';
+
+    private static bool IsLower(int c) => c is >= 'a' and <= 'z';
+
+    private static bool IsDigit(int c) => c is >= '0' and <= '9';
+
+    private static bool IsLetterOrDigit(int c) => IsLower(c) || IsDigit(c) || c is >= 'A' and <= 'Z';
+
+    // The code unit at i, as a number (a byte of an ASCII text is its character).
+    private static int At(ReadOnlySpan<TChar> text, int i) => int.CreateTruncating(text[i]);
+
+    private static bool KeyEquals(ReadOnlySpan<TChar> key, string other) =>
+        typeof(TChar) == typeof(byte)
+            ? System.Text.Ascii.Equals(MemoryMarshal.Cast<TChar, byte>(key), other)
+            : MemoryMarshal.Cast<TChar, char>(key).SequenceEqual(other);
+
+    // A string of code units; an ASCII text's bytes widen to characters one for one.
+    private static string ToText(ReadOnlySpan<TChar> span) =>
+        typeof(TChar) == typeof(byte)
+            ? System.Text.Encoding.Latin1.GetString(MemoryMarshal.Cast<TChar, byte>(span))
+            : new string(MemoryMarshal.Cast<TChar, char>(span));
 
     // A later assignment of a key already set must be '+=' of the same type; '=' again is XC1014 and a type
     // mismatch an error, both for the full parse to report.
@@ -214,11 +263,11 @@ internal sealed class XlCleanScan
 
     private int IndexOf(string key)
     {
-        var text = _text.AsSpan();
+        var text = _text.Span;
         for (var i = 0; i < _count; i++)
         {
             var assignment = _assignments[i];
-            if (assignment.KeyLength == key.Length && text.Slice(assignment.KeyStart, assignment.KeyLength).SequenceEqual(key))
+            if (assignment.KeyLength == key.Length && KeyEquals(text.Slice(assignment.KeyStart, assignment.KeyLength), key))
             {
                 return i;
             }
@@ -256,7 +305,9 @@ internal sealed class XlCleanScan
         var order = new long[_count];
         for (var i = 0; i < _count; i++)
         {
-            order[i] = ((long)string.GetHashCode(KeyOf(i)) << 32) | (uint)i;
+            var hash = default(HashCode);
+            hash.AddBytes(MemoryMarshal.AsBytes(KeyOf(i)));
+            order[i] = ((long)hash.ToHashCode() << 32) | (uint)i;
         }
 
         Array.Sort(order);
@@ -281,12 +332,12 @@ internal sealed class XlCleanScan
         return true;
     }
 
-    private static bool IsSafeLast(char c) =>
-        char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is ' ' or '\t' or '\n' or '=' or ',' or '[' or ']' or ';';
+    private static bool IsSafeLast(int c) =>
+        IsLower(c) || IsDigit(c) || c is ' ' or '\t' or '\n' or '=' or ',' or '[' or ']' or ';';
 
-    private static int SkipBlanks(string text, int i)
+    private static int SkipBlanks(ReadOnlySpan<TChar> text, int i)
     {
-        while (i < text.Length && text[i] is ' ' or '\t')
+        while (i < text.Length && At(text, i) is ' ' or '\t')
         {
             i++;
         }
@@ -295,21 +346,21 @@ internal sealed class XlCleanScan
     }
 
     // A comment runs to its line break (kept outside); xl rejects one the file ends in. -1 then.
-    private static int SkipComment(string text, int i)
+    private static int SkipComment(ReadOnlySpan<TChar> text, int i)
     {
-        var end = text.AsSpan(i).IndexOf('\n');
+        var end = text[i..].IndexOf(TChar.CreateTruncating('\n'));
         return end < 0 ? -1 : i + end;
     }
 
     /// <summary>Skips one value (atom or list); the index after it, or -1 when the full parser must read it.</summary>
-    private static int SkipValue(string text, int i)
+    private static int SkipValue(ReadOnlySpan<TChar> text, int i)
     {
         if (i >= text.Length)
         {
             return -1;
         }
 
-        if (text[i] != '[')
+        if (At(text, i) != '[')
         {
             return SkipAtom(text, i);
         }
@@ -321,7 +372,7 @@ internal sealed class XlCleanScan
         i++;
         while (i < text.Length)
         {
-            var c = text[i];
+            var c = At(text, i);
             switch (c)
             {
                 case ' ' or '\t' or '\n':
@@ -375,19 +426,19 @@ internal sealed class XlCleanScan
         return -1;
     }
 
-    private static int SkipAtom(string text, int i)
+    private static int SkipAtom(ReadOnlySpan<TChar> text, int i)
     {
-        var c = text[i];
-        if (char.IsAsciiDigit(c))
+        var c = At(text, i);
+        if (IsDigit(c))
         {
             // xl's number token: digits, a-f and x; a letter, digit, '.' or '_' right after it makes it invalid.
             i++;
-            while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is >= 'a' and <= 'f' or 'x'))
+            while (i < text.Length && (IsDigit(At(text, i)) || At(text, i) is >= 'a' and <= 'f' or 'x'))
             {
                 i++;
             }
 
-            return i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '_') ? -1 : i;
+            return i < text.Length && (IsLetterOrDigit(At(text, i)) || At(text, i) is '.' or '_') ? -1 : i;
         }
 
         if (c is not ('"' or '\''))
@@ -396,23 +447,22 @@ internal sealed class XlCleanScan
         }
 
         // Vectorized search for what ends or complicates a string: its quote, a backslash, a line break, a NUL.
-        var stops = c == '"' ? DoubleQuotedStops : SingleQuotedStops;
         var start = i;
         var escaped = false;
         for (i++; i < text.Length; i++)
         {
-            var next = text.AsSpan(i).IndexOfAny(stops);
+            var next = IndexOfStop(text[i..], c == '"');
             if (next < 0)
             {
                 return -1;
             }
 
             i += next;
-            var d = text[i];
+            var d = At(text, i);
             if (d == c)
             {
                 // Escapes are rare: check them with libxlu's decoder (an invalid or mangled one is a diagnostic).
-                return !escaped || IsCleanEscaped(text.AsSpan(start, i + 1 - start)) ? i + 1 : -1;
+                return !escaped || IsCleanEscaped(text[start..(i + 1)]) ? i + 1 : -1;
             }
 
             if (d != '\\')
@@ -421,7 +471,7 @@ internal sealed class XlCleanScan
             }
 
             escaped = true;
-            if (++i >= text.Length || text[i] is '\n' or '\0')
+            if (++i >= text.Length || At(text, i) is '\n' or '\0')
             {
                 return -1;
             }
@@ -430,24 +480,30 @@ internal sealed class XlCleanScan
         return -1;
     }
 
-    private static bool IsCleanEscaped(ReadOnlySpan<char> literal)
+    // Where a quoted string's quote, a backslash, a line break or a NUL is next (vectorized).
+    private static int IndexOfStop(ReadOnlySpan<TChar> text, bool doubleQuoted) =>
+        typeof(TChar) == typeof(byte)
+            ? MemoryMarshal.Cast<TChar, byte>(text).IndexOfAny(doubleQuoted ? DoubleQuotedByteStops : SingleQuotedByteStops)
+            : MemoryMarshal.Cast<TChar, char>(text).IndexOfAny(doubleQuoted ? DoubleQuotedStops : SingleQuotedStops);
+
+    private static bool IsCleanEscaped(ReadOnlySpan<TChar> literal)
     {
-        var result = XlString.Decode(literal);
+        var result = XlString.Decode(ToText(literal));
         return result.Value is not null && result.MangledOffsets.Count == 0;
     }
 
     private SettingValue ReadValue(Assignment assignment)
     {
-        var text = _text;
+        var text = _text.Span;
         var i = assignment.ValueStart;
-        if (text[i] != '[')
+        if (At(text, i) != '[')
         {
             return ReadAtom(text, i, assignment.ValueEnd);
         }
 
         if (FlatListLength(text, i) is var flat and >= 0)
         {
-            return ReadFlatList(text, i, flat);
+            return ReadFlatList(_text, i, flat);
         }
 
         // A clean list: items are atoms or lists, separated by commas, with blanks, line breaks and comments between.
@@ -456,7 +512,7 @@ internal sealed class XlCleanScan
         i++;
         while (true)
         {
-            var c = text[i];
+            var c = At(text, i);
             switch (c)
             {
                 case ' ' or '\t' or '\n' or ',':
@@ -491,12 +547,12 @@ internal sealed class XlCleanScan
     }
 
     // The number of items of a list at '[' that holds no list, or -1 (a nested list is read the general way).
-    private static int FlatListLength(string text, int i)
+    private static int FlatListLength(ReadOnlySpan<TChar> text, int i)
     {
         var items = 0;
         for (i++; ; )
         {
-            switch (text[i])
+            switch (At(text, i))
             {
                 case ' ' or '\t' or '\n' or ',':
                     i++;
@@ -516,11 +572,12 @@ internal sealed class XlCleanScan
         }
     }
 
-    private static SettingValue ReadFlatList(string text, int i, int length)
+    private static SettingValue ReadFlatList(ReadOnlyMemory<TChar> memory, int i, int length)
     {
+        var text = memory.Span;
         if (length >= LazyListLength)
         {
-            return SettingValue.ListOf(new LazyAtoms(text, ItemStarts(text, i, length)));
+            return SettingValue.ListOf(new LazyAtoms(memory, ItemStarts(text, i, length)));
         }
 
         // A short list: its items are read now and kept.
@@ -535,7 +592,7 @@ internal sealed class XlCleanScan
         return SettingValue.ListOf(items);
     }
 
-    private static int[] ItemStarts(string text, int i, int length)
+    private static int[] ItemStarts(ReadOnlySpan<TChar> text, int i, int length)
     {
         var starts = new int[length];
         for (var item = 0; item < length; item++)
@@ -548,11 +605,11 @@ internal sealed class XlCleanScan
     }
 
     // Where the next item of a flat list starts at or after i: past the bracket, separators and comments.
-    private static int NextItemStart(string text, int i)
+    private static int NextItemStart(ReadOnlySpan<TChar> text, int i)
     {
         while (true)
         {
-            switch (text[i])
+            switch (At(text, i))
             {
                 case '[' or ' ' or '\t' or '\n' or ',':
                     i++;
@@ -571,7 +628,7 @@ internal sealed class XlCleanScan
     /// 1.5 million disk specs of a 100 MB file makes short-lived objects only, instead of a tree of survivors the
     /// garbage collector has to copy twice.
     /// </summary>
-    private sealed class LazyAtoms(string text, int[] starts) : IReadOnlyList<SettingValue>
+    private sealed class LazyAtoms(ReadOnlyMemory<TChar> text, int[] starts) : IReadOnlyList<SettingValue>
     {
         public int Count => starts.Length;
 
@@ -579,8 +636,9 @@ internal sealed class XlCleanScan
         {
             get
             {
+                var span = text.Span;
                 var start = starts[index];
-                return ReadAtom(text, start, SkipAtom(text, start));
+                return ReadAtom(span, start, SkipAtom(span, start));
             }
         }
 
@@ -595,26 +653,26 @@ internal sealed class XlCleanScan
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    private static SettingValue ReadAtom(string text, int start, int end)
+    private static SettingValue ReadAtom(ReadOnlySpan<TChar> text, int start, int end)
     {
-        if (text[start] is not ('"' or '\''))
+        if (At(text, start) is not ('"' or '\''))
         {
-            return SettingValue.FromNumberToken(text.Substring(start, end - start));
+            return SettingValue.FromNumberToken(ToText(text[start..end]));
         }
 
-        var inner = text.AsSpan(start + 1, end - start - 2);
-        return SettingValue.String(inner.Contains('\\') ? XlString.Decode(text.AsSpan(start, end - start)).Value! : new string(inner));
+        var inner = text[(start + 1)..(end - 1)];
+        return SettingValue.String(inner.Contains(TChar.CreateTruncating('\\')) ? XlString.Decode(ToText(text[start..end])).Value! : ToText(inner));
     }
 
-    /// <summary>The assignments' keys, in file order (for tests).</summary>
-    internal IEnumerable<string> Keys
+    /// <inheritdoc />
+    internal override IEnumerable<string> Keys
     {
         get
         {
             var keys = new List<string>();
             for (var i = 0; i < _count; i++)
             {
-                var key = KeyOf(i).ToString();
+                var key = ToText(KeyOf(i));
                 if (!keys.Contains(key))
                 {
                     keys.Add(key);
