@@ -325,7 +325,7 @@ public sealed class GrubMenuDocument
                 break;
             }
 
-            var (_, next) = GrubText.SplitWord(argument, position);
+            var (_, _, next) = GrubText.SplitWord(argument, position);
             position = next;
         }
 

@@ -163,7 +163,7 @@ internal sealed class PygrubReading
     }
 
     /// <summary>Python's <c>strip()</c> of <c>[start, end)</c>: where the stripped text starts and how long it is.</summary>
-    internal static (int Start, int Length) Strip(string text, int start, int end)
+    internal static (int Start, int Length) Strip(ReadOnlySpan<char> text, int start, int end)
     {
         while (start < end && IsPySpace(text[start]))
         {
@@ -183,19 +183,8 @@ internal sealed class PygrubReading
 
     internal static string PyStrip(string s)
     {
-        var start = 0;
-        var end = s.Length;
-        while (start < end && IsPySpace(s[start]))
-        {
-            start++;
-        }
-
-        while (end > start && IsPySpace(s[end - 1]))
-        {
-            end--;
-        }
-
-        return s[start..end];
+        var (start, length) = Strip(s, 0, s.Length);
+        return s.Substring(start, length);
     }
 
     /// <summary>GrubConf's <c>grub_exact_split(s, 2)</c> of <c>[start, start + length)</c>: the command and where the argument is.</summary>
@@ -254,19 +243,8 @@ internal sealed class PygrubReading
     internal static bool TryPythonInt(ReadOnlySpan<char> s, out BigInteger value)
     {
         value = 0;
-        var start = 0;
-        var end = s.Length;
-        while (start < end && IsPySpace(s[start]))
-        {
-            start++;
-        }
-
-        while (end > start && IsPySpace(s[end - 1]))
-        {
-            end--;
-        }
-
-        var t = s[start..end];
+        var (start, length) = Strip(s, 0, s.Length);
+        var t = s.Slice(start, length);
         var position = 0;
         var negative = false;
         if (position < t.Length && (t[position] == '+' || t[position] == '-'))

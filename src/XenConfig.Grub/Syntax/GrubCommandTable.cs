@@ -48,47 +48,12 @@ internal static class GrubCommandTable
         ["border"] = Both, ["gfxmenu"] = GrubCommandFlags.Menu,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    // Open addressing over the command names, so a name read from a file is matched without making a string of it.
-    private const int NameSlots = 256;
-    private static readonly string?[] Names = BuildNames();
+    // Matches a name read from a file without making a string of it.
+    private static readonly Dictionary<string, GrubCommandFlags>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+        new Dictionary<string, GrubCommandFlags>(Commands, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The command name spelled <paramref name="name"/> when GRUB knows it (the one shared string), else null.</summary>
-    public static string? KnownName(ReadOnlySpan<char> name)
-    {
-        if (name.IsEmpty)
-        {
-            return null;
-        }
-
-        for (var slot = NameSlot(name); Names[slot] is { } candidate; slot = (slot + 1) & (NameSlots - 1))
-        {
-            if (name.SequenceEqual(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private static int NameSlot(ReadOnlySpan<char> name) => ((name.Length * 31) + (name[0] * 7) + name[^1]) & (NameSlots - 1);
-
-    private static string?[] BuildNames()
-    {
-        var names = new string?[NameSlots];
-        foreach (var name in Commands.Keys)
-        {
-            var slot = NameSlot(name);
-            while (names[slot] is not null)
-            {
-                slot = (slot + 1) & (NameSlots - 1);
-            }
-
-            names[slot] = name;
-        }
-
-        return names;
-    }
+    public static string? KnownName(ReadOnlySpan<char> name) => BySpan.TryGetValue(name, out var known, out _) ? known : null;
 
     /// <summary>The flags of <paramref name="name"/>, or <see cref="GrubCommandFlags.None"/> when GRUB does not know it.</summary>
     public static GrubCommandFlags Lookup(string name) => Commands.GetValueOrDefault(name);

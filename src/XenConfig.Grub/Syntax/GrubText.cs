@@ -5,25 +5,7 @@ internal static class GrubText
 {
     public static bool IsBlank(char c) => c is ' ' or '\t';
 
-    /// <summary>Splits <c>WORD REST</c> at the first blank the way GRUB's <c>skip_to(0, ...)</c> does.</summary>
-    public static (string Word, int RestStart) SplitWord(string text, int start)
-    {
-        var end = start;
-        while (end < text.Length && !IsBlank(text[end]))
-        {
-            end++;
-        }
-
-        var rest = end;
-        while (rest < text.Length && IsBlank(text[rest]))
-        {
-            rest++;
-        }
-
-        return (text[start..end], rest);
-    }
-
-    /// <summary>Splits <c>WORD REST</c> of <paramref name="text"/> at the first blank from <paramref name="start"/>: where the word ends and the rest starts.</summary>
+    /// <summary>Splits <c>WORD REST</c> of <paramref name="text"/> at the first blank from <paramref name="start"/> (GRUB's <c>skip_to(0, ...)</c>): where the word ends and the rest starts.</summary>
     public static (int Start, int End, int RestStart) SplitWord(ReadOnlySpan<char> text, int start)
     {
         var end = start;
