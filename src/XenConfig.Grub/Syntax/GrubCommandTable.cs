@@ -48,16 +48,46 @@ internal static class GrubCommandTable
         ["border"] = Both, ["gfxmenu"] = GrubCommandFlags.Menu,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    // Matches a name read from a file without making a string of it.
-    private static readonly Dictionary<string, GrubCommandFlags>.AlternateLookup<ReadOnlySpan<char>> BySpan =
-        new Dictionary<string, GrubCommandFlags>(Commands, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    // Sorted ordinally so a name read from a file is matched without making a string of it;
+    // the span lookup of Dictionary needs .NET 9 and the library also targets .NET 8.
+    private static readonly string[] SortedNames = SortOrdinal(Commands.Keys);
 
     /// <summary>The command name spelled <paramref name="name"/> when GRUB knows it (the one shared string), else null.</summary>
-    public static string? KnownName(ReadOnlySpan<char> name) => BySpan.TryGetValue(name, out var known, out _) ? known : null;
+    public static string? KnownName(ReadOnlySpan<char> name)
+    {
+        int low = 0, high = SortedNames.Length - 1;
+        while (low <= high)
+        {
+            int middle = low + ((high - low) >> 1);
+            int order = SortedNames[middle].AsSpan().SequenceCompareTo(name);
+            if (order == 0)
+            {
+                return SortedNames[middle];
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The flags of <paramref name="name"/>, or <see cref="GrubCommandFlags.None"/> when GRUB does not know it.</summary>
     public static GrubCommandFlags Lookup(string name) => Commands.GetValueOrDefault(name);
 
     /// <summary>True for the commands that only work before the first title.</summary>
     public static bool IsMenuOnly(string name) => Lookup(name) == GrubCommandFlags.Menu;
+
+    private static string[] SortOrdinal(IEnumerable<string> names)
+    {
+        var sorted = names.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
+    }
 }
