@@ -17,7 +17,7 @@ internal sealed class FindingLocator(DiagnosticSuppressions repository, Func<str
     public string? RelativePath(Diagnostic diagnostic) => diagnostic.Location.Path is { } path ? repository.RelativePath(path) : null;
 
     /// <summary>True when the finding has a line and column (not a whole-file finding).</summary>
-    public static bool HasPosition(Diagnostic diagnostic) => !DiagnosticFingerprint.HasNoPosition(diagnostic.Location);
+    public static bool HasPosition(Diagnostic diagnostic) => diagnostic.Location.HasPosition;
 
     /// <summary>The position just after the finding's span (one-based column is exclusive), when the span is not empty and its text is readable.</summary>
     public LinePosition? End(Diagnostic diagnostic)

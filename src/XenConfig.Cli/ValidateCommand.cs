@@ -147,7 +147,14 @@ internal static class ValidateCommand
     /// </summary>
     private static DiagnosticSuppressions Suppressions(string[] targets, (string? Read, string? Write) baselines, List<Diagnostic> problems, TextWriter stderr)
     {
-        var rules = RepositoryRoot.FindSettingsFile(targets) is { } settings ? Yaml.SuppressionSettings.Load(settings, problems) : [];
+        IReadOnlyList<SuppressionRule> rules = [];
+        if (RepositoryRoot.FindSettingsFile(targets) is { } settingsPath)
+        {
+            var settings = Yaml.SuppressionSettings.Load(settingsPath);
+            problems.AddRange(settings.Diagnostics);
+            rules = settings.Rules;
+        }
+
         DiagnosticBaseline? baseline = null;
         if (baselines.Read is { } path && baselines.Write is null)
         {

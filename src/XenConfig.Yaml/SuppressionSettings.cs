@@ -6,7 +6,9 @@ namespace XenConfig.Yaml;
 
 /// <summary>
 /// Reads <c>.xenconfig.yaml</c>, the repository's settings file (found by
-/// <see cref="RepositoryRoot.FindSettingsFile(IEnumerable{string})"/>), into <see cref="SuppressionRule"/>s:
+/// <see cref="RepositoryRoot.FindSettingsFile(IEnumerable{string})"/>): its <see cref="Rules"/> and what is wrong in it
+/// (<see cref="Diagnostics"/>). Made by <see cref="Parse(SourceText)"/> and <see cref="Load(string)"/>; never throws on
+/// content.
 /// <code>
 /// ignore:
 ///   - id: XC2022
@@ -19,17 +21,62 @@ namespace XenConfig.Yaml;
 /// string) is error XC0006 at the offending node; an id XenConfig does not have is warning XC0008. A bad entry is
 /// left out, the others still apply.
 /// </remarks>
-public static class SuppressionSettings
+public sealed class SuppressionSettings
 {
     private const int MaxDepth = 16;
 
-    /// <summary>The rules of a settings file's text; problems are added to <paramref name="diagnostics"/>.</summary>
+    private SuppressionSettings(SourceText sourceText, IReadOnlyList<SuppressionRule> rules, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        SourceText = sourceText;
+        Rules = rules;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The text of the settings file, as read.</summary>
+    public SourceText SourceText { get; }
+
+    /// <summary>The file's path, or null for text that has no file.</summary>
+    public string? Path => SourceText.Path;
+
+    /// <summary>The ignore rules, in file order; a bad entry is left out.</summary>
+    public IReadOnlyList<SuppressionRule> Rules { get; }
+
+    /// <summary>Syntax (XC0004), shape (XC0006) and unknown-id (XC0008) findings, in file order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>True when some diagnostic is an error (then some entries were left out).</summary>
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>Reads a settings file's text.</summary>
     /// <param name="text">The file's text (its path names the diagnostics).</param>
-    /// <param name="diagnostics">Receives syntax (XC0004), shape (XC0006) and unknown-id (XC0008) findings.</param>
-    public static IReadOnlyList<SuppressionRule> Parse(SourceText text, List<Diagnostic> diagnostics)
+    public static SuppressionSettings Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(diagnostics);
+        var diagnostics = new List<Diagnostic>();
+        var rules = ReadRules(text, diagnostics);
+        return new SuppressionSettings(text, rules, diagnostics);
+    }
+
+    /// <summary>Reads settings from a string.</summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="path">The file it came from, for diagnostics; null for none.</param>
+    public static SuppressionSettings Parse(string text, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Parse(SourceText.From(text, path));
+    }
+
+    /// <summary>Reads the settings file at <paramref name="path"/>.</summary>
+    /// <param name="path">The <c>.xenconfig.yaml</c> file.</param>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static SuppressionSettings Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Parse(SourceText.Load(path));
+    }
+
+    private static List<SuppressionRule> ReadRules(SourceText text, List<Diagnostic> diagnostics)
+    {
         var rules = new List<SuppressionRule>();
         if (text.Content.Split('\n').All(line => line.Trim().Trim('\uFEFF') is "" or ['#', ..] or "---" or "..."))
         {
@@ -73,12 +120,6 @@ public static class SuppressionSettings
 
         return rules;
     }
-
-    /// <summary>Reads the settings file at <paramref name="path"/>; problems are added to <paramref name="diagnostics"/>.</summary>
-    /// <param name="path">The <c>.xenconfig.yaml</c> file.</param>
-    /// <param name="diagnostics">Receives the file's problems.</param>
-    /// <exception cref="IOException">The file cannot be read.</exception>
-    public static IReadOnlyList<SuppressionRule> Load(string path, List<Diagnostic> diagnostics) => Parse(SourceText.Load(path), diagnostics);
 
     private static SuppressionRule? Rule(SourceText text, YamlNode entry, List<Diagnostic> diagnostics)
     {

@@ -130,6 +130,95 @@ public sealed class SuppressionTests
         Assert.Contains($"ignore of {unusedId} suppresses nothing", warning.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fstab", "/dev/xvda1 / ext4 defaults 0 1  # xenconfig: ignore XC3010\n", 1, 33)]
+    [InlineData("web01/web01.cfg", "name = \"web01\"\n# xenconfig: ignore XC2003\nkernel = \"/boot/vmlinuz\"\n", 2, 1)]
+    public void A_stale_inline_ignore_is_warned_in_a_file_that_has_no_findings(string file, string content, int line, int column)
+    {
+        using var folder = new TempFolder();
+        folder.Write(file, content);
+
+        var report = Validate(folder);
+
+        var warning = Assert.Single(report.Diagnostics);
+        Assert.Equal("XC0018", warning.Id);
+        Assert.Equal((line, column), (warning.Location.Start.DisplayLine, warning.Location.Start.DisplayColumn));
+    }
+
+    [Fact]
+    public void A_clean_file_without_an_inline_ignore_gets_no_warning()
+    {
+        using var folder = new TempFolder();
+        folder.Write("fstab", "# xenconfig keeps this file\n/dev/xvda1 / ext4 defaults 0 1\n");
+
+        var report = Validate(folder);
+
+        Assert.Empty(report.Diagnostics);
+    }
+
+    /// <summary>XC3014 (strict) and XC5001 (crosscheck) can only be found when their rule set runs.</summary>
+    [Theory]
+    [InlineData("XC3014", "default,crosscheck", false)]
+    [InlineData("XC3014", "default,crosscheck,strict", true)]
+    [InlineData("XC5001", "default", false)]
+    [InlineData("XC5001", "default,crosscheck", true)]
+    [InlineData("XC3010", "default", true)]
+    public void An_ignore_of_an_id_only_a_rule_set_not_run_reports_is_not_judged(string id, string ruleSets, bool warned)
+    {
+        using var folder = new TempFolder();
+        folder.Write("fstab", $"/dev/xvda1 / ext4 defaults 0 1  # xenconfig: ignore {id}\n");
+
+        var report = RepositoryValidation.Validate([folder.Path], RepositoryValidationOptions.Default with
+        {
+            RuleSets = ruleSets.Split(','),
+            Suppressions = new DiagnosticSuppressions(folder.Path),
+        });
+
+        string[] expected = warned ? ["XC0018 fstab:1"] : [];
+        Assert.Equal(expected, Ids(report.Diagnostics, folder.Path));
+    }
+
+    [Theory]
+    [InlineData("XC6001")]
+    [InlineData("XC6004")]
+    public void An_ignore_of_an_id_found_across_guests_is_never_judged_since_it_depends_on_the_other_guests_validated(string id)
+    {
+        using var folder = new TempFolder();
+        folder.Write("web01/web01.cfg", $"name = \"web01\" # xenconfig: ignore {id}\nmemory = 512\n");
+
+        var report = Validate(folder);
+
+        Assert.DoesNotContain(report.Diagnostics, d => d.Id == "XC0018");
+    }
+
+    [Fact]
+    public void The_ignores_of_a_file_xl_rejects_are_not_judged_since_its_other_checks_did_not_run()
+    {
+        using var folder = new TempFolder();
+        folder.Write("web01/web01.cfg", "name = \"web01\"\nmemory = 512!\nfoo = 1 # xenconfig: ignore XC2003\n");
+
+        var report = Validate(folder);
+
+        Assert.Equal(["XC1001 web01/web01.cfg:2"], Ids(report.Diagnostics, folder.Path));
+    }
+
+    [Fact]
+    public void A_settings_rule_that_suppresses_nothing_in_this_run_is_not_warned()
+    {
+        // A .xenconfig.yaml entry is repository policy, and a run often checks part of the repository: "nothing to
+        // suppress here" does not make it stale (unlike an inline comment, which names one line).
+        using var folder = new TempFolder();
+        folder.Write("fstab", "/dev/xvda1 / ext4 defaults 0 1\n");
+
+        var report = Validate(folder, s => new DiagnosticSuppressions(s.RootFolder)
+        {
+            Rules = [new SuppressionRule("XC3010"), new SuppressionRule("XC2003", ["legacy/**"])],
+        });
+
+        Assert.Empty(report.Diagnostics);
+        Assert.Empty(report.Suppressed);
+    }
+
     [Fact]
     public void An_inline_ignore_that_suppresses_a_finding_gets_no_warning_even_when_a_rule_suppresses_it_too()
     {

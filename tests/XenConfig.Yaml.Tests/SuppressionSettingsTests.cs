@@ -6,11 +6,25 @@ namespace XenConfig.Yaml.Tests;
 /// <summary><c>.xenconfig.yaml</c> reads into suppression rules; a wrong shape is XC0006 at its node, an unknown id XC0008.</summary>
 public sealed class SuppressionSettingsTests
 {
-    private static (IReadOnlyList<Validation.SuppressionRule> Rules, List<Diagnostic> Diagnostics) Parse(string yaml)
+    private static (IReadOnlyList<Validation.SuppressionRule> Rules, IReadOnlyList<Diagnostic> Diagnostics) Parse(string yaml)
     {
-        var diagnostics = new List<Diagnostic>();
-        var rules = SuppressionSettings.Parse(SourceText.From(yaml, ".xenconfig.yaml"), diagnostics);
-        return (rules, diagnostics);
+        var settings = SuppressionSettings.Parse(SourceText.From(yaml, ".xenconfig.yaml"));
+        return (settings.Rules, settings.Diagnostics);
+    }
+
+    [Fact]
+    public void Settings_carry_their_text_path_and_error_state_like_every_document()
+    {
+        var bad = SuppressionSettings.Parse("ignore:\n  - paths: [a]\n", ".xenconfig.yaml");
+        var good = SuppressionSettings.Parse("ignore:\n  - id: XC2022\n", ".xenconfig.yaml");
+
+        Assert.Equal(".xenconfig.yaml", bad.Path);
+        Assert.Equal("ignore:\n  - paths: [a]\n", bad.SourceText.Content);
+        Assert.True(bad.HasErrors);
+        Assert.Empty(bad.Rules);
+        Assert.Equal(DiagnosticIds.SettingsFileInvalid.Id, Assert.Single(bad.Diagnostics).Id);
+        Assert.False(good.HasErrors);
+        Assert.Equal("XC2022", Assert.Single(good.Rules).Id);
     }
 
     [Fact]

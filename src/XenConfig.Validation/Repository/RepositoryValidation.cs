@@ -120,7 +120,11 @@ public static class RepositoryValidation
         var relocated = run.Diagnostics.Select(d => loaded.Aggregate(d, (current, l) => l.Guest.Relocator?.Relocate(current) ?? current));
         var diagnostics = Finish(walk.Concat(relocated));
         var texts = new TextCache(scan.Boundary);
-        var (kept, suppressed) = options.Suppressions is { } suppressions ? suppressions.Apply(diagnostics, texts.Get) : new SuppressionResult(diagnostics, []);
+        // Files with an inline ignore comment are checked for stale ones even when they have no findings.
+        var commented = run.Commented.Concat(loaded.SelectMany(l => l.Guest.Parts.Prepend(l.Path)));
+        var (kept, suppressed) = options.Suppressions is { } suppressions
+            ? suppressions.Apply(diagnostics, texts.Get, commented, options.RuleSets)
+            : new SuppressionResult(diagnostics, []);
         // Suppressed findings do not count toward the per-file limit.
         return new RepositoryValidationReport(fileCount, DiagnosticLimit.CapPerFile(kept, options.MaxDiagnosticsPerFile), suppressed, texts.Get);
     }
@@ -190,6 +194,9 @@ public static class RepositoryValidation
         return loaded;
     }
 
+    // What every inline ignore comment holds; a file without it has none (DiagnosticSuppressions reads the comments).
+    private const string InlineCommentMarker = "xenconfig:";
+
     private static List<Diagnostic> Finish(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics
             .Distinct()
@@ -209,6 +216,7 @@ public static class RepositoryValidation
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<Diagnostic, Diagnostic>> _relocations = new(StringComparer.Ordinal);
         private readonly object _progressLock = new();
         private int _filesSeen;
+        private readonly System.Collections.Concurrent.ConcurrentBag<string> _commented = [];
         private int _fileCount;
 
         private readonly DomainConfigValidator _configValidator = new();
@@ -221,6 +229,9 @@ public static class RepositoryValidation
         public GuestValidator GuestValidator { get; } = new();
 
         public int FileCount => _fileCount;
+
+        /// <summary>The files read that may hold an inline <c># xenconfig: ignore</c> comment.</summary>
+        public IEnumerable<string> Commented => _commented;
 
         public void Select<T>(ValidationStrategy<T> strategy) => strategy.IncludeRuleSets(ruleSets);
 
@@ -336,6 +347,11 @@ public static class RepositoryValidation
             }
 
             Interlocked.Increment(ref _fileCount);
+            if (text.Content.Contains(InlineCommentMarker, StringComparison.OrdinalIgnoreCase))
+            {
+                _commented.Add(path);
+            }
+
             return text;
         }
     }

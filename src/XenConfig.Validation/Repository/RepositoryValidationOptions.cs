@@ -42,7 +42,7 @@ public sealed record RepositoryValidationOptions
 
     /// <summary>
     /// How many diagnostics are reported per file (the first, by position); the rest are counted in one XC0014 with
-    /// their highest severity. Default <see cref="XenConfig.Diagnostics.DiagnosticLimit.DefaultPerFile"/>; zero or
+    /// their highest severity. Default 100; zero or
     /// less reports all.
     /// </summary>
     public int MaxDiagnosticsPerFile { get; init; } = XenConfig.Diagnostics.DiagnosticLimit.DefaultPerFile;

@@ -3,27 +3,11 @@ using XenConfig.Text;
 
 namespace XenConfig.Validation;
 
-/// <summary>What <see cref="RepositoryValidation"/> found.</summary>
+/// <summary>What <see cref="RepositoryValidation"/> found; made only by its <c>Validate</c>.</summary>
 public sealed class RepositoryValidationReport
 {
-    /// <summary>Creates a report; the diagnostics are kept in the order given.</summary>
-    /// <param name="fileCount">Number of files read and checked.</param>
-    /// <param name="diagnostics">Every diagnostic, sorted by path, line and column.</param>
-    public RepositoryValidationReport(int fileCount, IReadOnlyList<Diagnostic> diagnostics)
-        : this(fileCount, diagnostics, [], null)
+    internal RepositoryValidationReport(int fileCount, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<Diagnostic> suppressed, Func<string, SourceText?>? readText)
     {
-    }
-
-    /// <summary>Creates a report with suppressed findings and a way to the texts the findings point into.</summary>
-    /// <param name="fileCount">Number of files read and checked.</param>
-    /// <param name="diagnostics">Every diagnostic reported, sorted by path, line and column.</param>
-    /// <param name="suppressed">The findings a suppression or the baseline dropped.</param>
-    /// <param name="readText">The text of a file the findings point into (null when it cannot be read); null for none.</param>
-    public RepositoryValidationReport(int fileCount, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<Diagnostic> suppressed, Func<string, SourceText?>? readText)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(fileCount);
-        ArgumentNullException.ThrowIfNull(diagnostics);
-        ArgumentNullException.ThrowIfNull(suppressed);
         FileCount = fileCount;
         Diagnostics = diagnostics;
         Suppressed = suppressed;

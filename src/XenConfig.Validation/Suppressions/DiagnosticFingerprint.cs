@@ -25,26 +25,15 @@ public static class DiagnosticFingerprint
         return Convert.ToHexString(hash, 0, 8).ToLowerInvariant();
     }
 
-    /// <summary>The text of the line <paramref name="diagnostic"/> starts on, or null when it has no position or no text.</summary>
-    /// <param name="diagnostic">The finding.</param>
-    /// <param name="text">The text of its file, or null.</param>
-    public static string? LineText(Diagnostic diagnostic, SourceText? text)
+    // The text of the line the finding starts on, or null when it has no position or no text.
+    private static string? LineText(Diagnostic diagnostic, SourceText? text)
     {
-        ArgumentNullException.ThrowIfNull(diagnostic);
         var location = diagnostic.Location;
-        if (text is null || HasNoPosition(location) || location.Start.Line >= text.LineCount)
+        if (text is null || !location.HasPosition || location.Start.Line >= text.LineCount)
         {
             return null;
         }
 
         return text.ToString(text.GetLineSpan(location.Start.Line));
-    }
-
-    /// <summary>True for a location that names a whole file (<see cref="SourceLocation.None(string?)"/>).</summary>
-    /// <param name="location">The location.</param>
-    public static bool HasNoPosition(SourceLocation location)
-    {
-        ArgumentNullException.ThrowIfNull(location);
-        return location.Span.Length == 0 && location.Span.Start == 0 && location.Start == default;
     }
 }

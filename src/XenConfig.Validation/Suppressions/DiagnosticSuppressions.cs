@@ -13,7 +13,7 @@ public sealed record SuppressionResult(IReadOnlyList<Diagnostic> Kept, IReadOnly
 /// Which findings not to report: ids ignored per path (<c>.xenconfig.yaml</c>'s <c>ignore</c> list), inline
 /// <c># xenconfig: ignore XC2022, XC5003</c> comments (on the line before the finding, or at the end of its line), and
 /// a <see cref="DiagnosticBaseline"/> of accepted findings. Paths are taken relative to <see cref="RootFolder"/>.
-/// An inline comment that suppresses nothing, in a file with findings, is reported as XC0018.
+/// An inline comment that suppresses nothing is reported as XC0018.
 /// </summary>
 public sealed partial class DiagnosticSuppressions
 {
@@ -51,12 +51,9 @@ public sealed partial class DiagnosticSuppressions
         return (outside ? full : relative).Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    /// <summary>The baseline entry that records <paramref name="diagnostic"/>.</summary>
-    /// <param name="diagnostic">A finding.</param>
-    /// <param name="text">The text of its file, or null when not available.</param>
-    public BaselineEntry ToBaselineEntry(Diagnostic diagnostic, SourceText? text)
+    // The baseline entry that records the finding.
+    private BaselineEntry ToBaselineEntry(Diagnostic diagnostic, SourceText? text)
     {
-        ArgumentNullException.ThrowIfNull(diagnostic);
         var path = diagnostic.Location.Path is { } file ? RelativePath(file) : "";
         return new BaselineEntry(diagnostic.Id, path, DiagnosticFingerprint.Compute(diagnostic, text), diagnostic.Message);
     }
@@ -77,7 +74,20 @@ public sealed partial class DiagnosticSuppressions
     /// The text of a file the findings point into, or null when it cannot be read (then its inline comments are not
     /// seen and its fingerprints use messages). <see cref="RepositoryValidation"/> reads only inside the repository.
     /// </param>
-    public SuppressionResult Apply(IEnumerable<Diagnostic> diagnostics, Func<string, SourceText?> readText)
+    /// <remarks>
+    /// The inline comments of the files the findings point into are checked: an id a comment names that suppressed
+    /// nothing is XC0018. <see cref="RepositoryValidation"/> (through <see cref="RepositoryValidationOptions.Suppressions"/>)
+    /// also checks the comments of files without findings, and leaves out ids its rule sets do not report.
+    /// </remarks>
+    public SuppressionResult Apply(IEnumerable<Diagnostic> diagnostics, Func<string, SourceText?> readText) =>
+        Apply(diagnostics, readText, [], ValidationRuleSets.All);
+
+    /// <summary>
+    /// <see cref="Apply(IEnumerable{Diagnostic}, Func{string, SourceText?})"/> for a validation run: the comments of
+    /// <paramref name="commentedFiles"/> are checked even when those files have no findings, and an id is judged
+    /// unused only when <paramref name="ruleSets"/> could have reported it.
+    /// </summary>
+    internal SuppressionResult Apply(IEnumerable<Diagnostic> diagnostics, Func<string, SourceText?> readText, IEnumerable<string> commentedFiles, IEnumerable<string> ruleSets)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         ArgumentNullException.ThrowIfNull(readText);
@@ -105,9 +115,17 @@ public sealed partial class DiagnosticSuppressions
         var kept = new List<Diagnostic>();
         var suppressed = new List<Diagnostic>();
         var usedComments = new HashSet<(string Path, int Line, string Id)>();
+        // A file with a syntax error is not checked as a whole (a domain config xl rejects gets no other checks), so
+        // what its comments ignore cannot be judged.
+        var notChecked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var diagnostic in diagnostics)
         {
             var path = diagnostic.Location.Path;
+            if (path is not null && diagnostic is { Severity: DiagnosticSeverity.Error, Category: DiagnosticCategory.Syntax })
+            {
+                notChecked.Add(path);
+            }
+
             var relative = path is null ? null : RelativePath(path);
             // The inline comment is looked at even when a rule suppresses the finding too, so the comment counts as used.
             var commentLine = InlineComments && path is not null ? IgnoredInline(diagnostic, Text(path)) : null;
@@ -132,9 +150,18 @@ public sealed partial class DiagnosticSuppressions
 
         if (InlineComments)
         {
-            foreach (var (path, text) in texts)
+            ArgumentNullException.ThrowIfNull(commentedFiles);
+            ArgumentNullException.ThrowIfNull(ruleSets);
+            var notJudged = ValidationRuleSets.IdsNotRun(ruleSets);
+            notJudged.UnionWith(ValidationRuleSets.AcrossGuests);
+            foreach (var path in commentedFiles)
             {
-                foreach (var unused in UnusedInlineIgnores(path, text, usedComments))
+                Text(path);
+            }
+
+            foreach (var (path, text) in texts.Where(t => !notChecked.Contains(t.Key)).OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                foreach (var unused in UnusedInlineIgnores(path, text, usedComments, notJudged))
                 {
                     (Rules.Any(r => r.Matches(unused.Id, RelativePath(path))) ? suppressed : kept).Add(unused);
                 }
@@ -146,9 +173,8 @@ public sealed partial class DiagnosticSuppressions
         return new SuppressionResult(kept, suppressed);
     }
 
-    // XC0018 for each id an inline comment of a file with findings names that suppressed none of them. A file without
-    // findings is not read again, so its comments are not checked.
-    private static IEnumerable<Diagnostic> UnusedInlineIgnores(string path, SourceText? text, HashSet<(string Path, int Line, string Id)> used)
+    // XC0018 for each id an inline comment names that suppressed no finding, leaving out the ids that cannot be judged.
+    private static IEnumerable<Diagnostic> UnusedInlineIgnores(string path, SourceText? text, HashSet<(string Path, int Line, string Id)> used, HashSet<string> notJudged)
     {
         if (text is null)
         {
@@ -160,7 +186,7 @@ public sealed partial class DiagnosticSuppressions
             var span = text.GetLineSpan(line);
             var content = text.ToString(span);
             var ids = InlineIgnoredIds(content);
-            foreach (var id in ids.Where(id => !used.Contains((path, line, id.ToUpperInvariant()))))
+            foreach (var id in ids.Where(id => !used.Contains((path, line, id.ToUpperInvariant())) && !notJudged.Contains(id.ToUpperInvariant())))
             {
                 var start = span.Start + (CommentStart(content) ?? 0);
                 var target = content.TrimStart().StartsWith('#') ? "on the line below" : "on this line";
@@ -177,7 +203,7 @@ public sealed partial class DiagnosticSuppressions
     /// <c>extra = "# xenconfig: ignore XC2012"</c> suppresses nothing.
     /// </summary>
     /// <param name="line">One line of a file.</param>
-    public static IReadOnlyList<string> InlineIgnoredIds(string line)
+    internal static IReadOnlyList<string> InlineIgnoredIds(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
         if (CommentStart(line) is not { } start)
@@ -223,7 +249,7 @@ public sealed partial class DiagnosticSuppressions
     // The line of the comment that ignores the finding, or null when none does.
     private static int? IgnoredInline(Diagnostic diagnostic, SourceText? text)
     {
-        if (text is null || DiagnosticFingerprint.HasNoPosition(diagnostic.Location))
+        if (text is null || !diagnostic.Location.HasPosition)
         {
             return null;
         }

@@ -6,7 +6,7 @@ namespace XenConfig.Diagnostics;
 /// The per-file diagnostic cap: a file with a million bad lines gives a bounded report, the first diagnostics of the
 /// file and one XC0014 that counts the rest.
 /// </summary>
-public static class DiagnosticLimit
+internal static class DiagnosticLimit
 {
     /// <summary>The default number of diagnostics shown per file (100).</summary>
     public const int DefaultPerFile = 100;

@@ -14,7 +14,7 @@ public sealed record DomainConfigParseOptions
 
     /// <summary>
     /// How many diagnostics the document keeps (the first, by position); the rest are counted in one XC0014 with
-    /// their highest severity. Default <see cref="Diagnostics.DiagnosticLimit.DefaultPerFile"/>; zero or less keeps all.
+    /// their highest severity. Default 100; zero or less keeps all.
     /// </summary>
     public int MaxDiagnostics { get; init; } = Diagnostics.DiagnosticLimit.DefaultPerFile;
 }

@@ -9,6 +9,12 @@ public sealed record SourceLocation(string? Path, TextSpan Span, LinePosition St
     /// <summary>A location for a whole file or for something that has no position (line 1, column 1).</summary>
     public static SourceLocation None(string? path = null) => new(path, default, default);
 
+    /// <summary>
+    /// False for a location that names a whole file or nothing in particular (<see cref="None(string?)"/>: an empty
+    /// span at the start, line 1, column 1); true when it points at a place in the text.
+    /// </summary>
+    public bool HasPosition => Span.Length != 0 || Span.Start != 0 || Start != default;
+
     /// <summary>The MSBuild-canonical origin: <c>path(line,col)</c>.</summary>
     public override string ToString() => $"{Path ?? "<text>"}({Start})";
 }
