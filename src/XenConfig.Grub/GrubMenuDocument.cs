@@ -154,6 +154,10 @@ public sealed class GrubMenuDocument
     {
         var globals = new List<GrubLine>();
         Block? block = null;
+
+        // The commands of the block being read; a block keeps them as an array of their exact number when it ends
+        // (a list per block grew 4 -> 8 for most entries).
+        var commands = new List<GrubLine>();
         for (var index = 0; index < Lines.Count; index++)
         {
             var line = Lines[index];
@@ -174,9 +178,10 @@ public sealed class GrubMenuDocument
                 continue;
             }
 
-            var flags = GrubCommandTable.Lookup(line.Name);
+            var flags = line.CommandFlags;
             if (flags == GrubCommandFlags.Title)
             {
+                block?.Close(commands);
                 block = new Block(index);
                 Blocks.Add(block);
                 continue;
@@ -212,14 +217,15 @@ public sealed class GrubMenuDocument
                 continue;
             }
 
-            block.Commands.Add(line);
-            if (GrubCommandTable.IsMenuOnly(line.Name))
+            commands.Add(line);
+            if (flags == GrubCommandFlags.Menu)
             {
                 Report(DiagnosticIds.GrubCommandMisplaced, line,
                     $"'{line.Name}' only works before the first title; inside the entry '{Lines[block.TitleLine].Argument}' GRUB stops with \"Error 27: Unrecognized command\" when it boots");
             }
         }
 
+        block?.Close(commands);
         GlobalCommands = globals;
         BuildEntries();
         ResolveDefault();
@@ -341,7 +347,7 @@ public sealed class GrubMenuDocument
         {
             var block = Blocks[b];
             var title = Lines[block.TitleLine];
-            if (block.Commands.Count == 0)
+            if (block.Commands.Length == 0)
             {
                 dropped.Add(title);
                 continue;
@@ -383,8 +389,9 @@ public sealed class GrubMenuDocument
     {
         if (entry.Kernel is { } kernel)
         {
-            foreach (var option in kernel.Options)
+            for (var o = 0; o < kernel.Options.Count; o++)
             {
+                var option = kernel.Options[o];
                 if (option.StartsWith("--type=", StringComparison.Ordinal) &&
                     option[7..] is not ("netbsd" or "freebsd" or "openbsd" or "linux" or "biglinux" or "multiboot"))
                 {
@@ -395,14 +402,17 @@ public sealed class GrubMenuDocument
             CheckPath(kernel.Line, kernel.PathChars);
         }
 
-        // A bare 'root' only prints the current root device in GRUB 0.97: nothing malformed.
-        if (entry.RootLine is { } rootLine && entry.Root is { } root && root.Trim().Length > 0 && !GrubDevice.TryParse(root, out _, out var error))
+        // A bare 'root' only prints the current root device in GRUB 0.97: nothing malformed. The entry parsed the device
+        // already (RootDevice); only a failed one is parsed again, for the wording of the error.
+        if (entry.RootLine is { } rootLine && entry.RootDevice is null && entry.Root is { } root && root.Trim().Length > 0 && !GrubDevice.TryParse(root, out _, out var error))
         {
             Report(DiagnosticIds.GrubBadDevice, rootLine, error);
         }
 
-        foreach (var command in entry.Commands)
+        var commands = entry.Commands;
+        for (var c = 0; c < commands.Count; c++)
         {
+            var command = commands[c];
             if (command.Name is "module" or "modulenounzip" or "initrd")
             {
                 CheckPath(command, GrubText.FirstWord(command.ArgumentChars));
@@ -450,8 +460,15 @@ public sealed class GrubMenuDocument
 
         public int LastLine { get; set; } = titleLine;
 
-        public List<GrubLine> Commands { get; } = [];
+        public GrubLine[] Commands { get; private set; } = [];
 
         public GrubEntry? Entry { get; set; }
+
+        /// <summary>Takes the block's commands from <paramref name="commands"/> (then emptied for the next block).</summary>
+        public void Close(List<GrubLine> commands)
+        {
+            Commands = commands.Count == 0 ? [] : [.. commands];
+            commands.Clear();
+        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Sprache;
-using XenConfig.Text;
 using SpracheParse = Sprache.Parse;
 
 namespace XenConfig.Grub.Model;
@@ -47,9 +46,8 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
         from close in SpracheParse.Char(')').Named("')'")
         select new GrubDevice(drive.Kind, drive.Drive, drive.Raw, partition.IsDefined ? partition.Get().Partition : null, partition.IsDefined ? partition.Get().Slice : null);
 
-    // The same language as Grammar, scanned without allocating per character; it gives up on anything unusual, and
-    // Grammar then parses the text again and words the error.
-    private static readonly Parser<GrubDevice> CommonSpelling = SpanParser.Create<GrubDevice>(ScanDevice, "GRUB device");
+    // Grammar as a whole-text parser, built once (End() makes a new parser each time it is called).
+    private static readonly Parser<GrubDevice> WholeText = Grammar.End();
 
     private GrubDevice(GrubDeviceKind kind, int drive, bool raw, int? partition, char? slice)
     {
@@ -100,16 +98,21 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
     {
         ArgumentNullException.ThrowIfNull(text);
         device = null;
-        var common = SpanParser.Run(CommonSpelling, text, 0, text.Length);
-        var result = common.WasSuccessful && common.Remainder.AtEnd ? common : Grammar.End().TryParse(text);
-        if (!result.WasSuccessful)
+        // The usual spelling is scanned without Sprache (no input or result objects per call); anything the scanner
+        // gives up on goes through Grammar, which reads the same language and words the error.
+        if (ScanDevice(text, out var parsed) != text.Length)
         {
-            var column = result.Remainder.Position + 1;
-            error = $"'{text}' is not a GRUB device name such as (hd0,0): {result.Message} at column {column.ToString(CultureInfo.InvariantCulture)}";
-            return false;
+            var result = WholeText.TryParse(text);
+            if (!result.WasSuccessful)
+            {
+                var column = result.Remainder.Position + 1;
+                error = $"'{text}' is not a GRUB device name such as (hd0,0): {result.Message} at column {column.ToString(CultureInfo.InvariantCulture)}";
+                return false;
+            }
+
+            parsed = result.Value;
         }
 
-        var parsed = result.Value;
         if (RangeError(parsed, text) is { } rangeError)
         {
             error = rangeError;

@@ -18,8 +18,10 @@ public sealed class GrubEntry
         OwnedSpan = ownedSpan;
         List<GrubModule>? modules = null;
         List<GrubLine>? others = null;
-        foreach (var command in commands)
+        // Indexed, not foreach: an enumerator of an IReadOnlyList is an object per entry.
+        for (var c = 0; c < commands.Count; c++)
         {
+            var command = commands[c];
             switch (command.Name)
             {
                 case "root":

@@ -9,11 +9,13 @@ namespace XenConfig.Grub.Model;
 /// </summary>
 public sealed class GrubModule
 {
+    // Made when first read: most readers of a menu never ask for a module's command line.
+    private KernelCommandLine? _arguments;
+
     internal GrubModule(string path, string? argumentsText, bool noUnzip, GrubLine? line, int argumentsStart)
     {
         Path = path;
         ArgumentsText = string.IsNullOrEmpty(argumentsText) ? null : argumentsText;
-        Arguments = KernelCommandLine.Parse(argumentsText ?? string.Empty);
         NoUnzip = noUnzip;
         Line = line;
         ArgumentsStart = argumentsStart;
@@ -26,7 +28,7 @@ public sealed class GrubModule
     public string? ArgumentsText { get; }
 
     /// <summary>The arguments as a command line (for the dom0 kernel module: dom0's command line).</summary>
-    public KernelCommandLine Arguments { get; }
+    public KernelCommandLine Arguments => _arguments ??= KernelCommandLine.Parse(ArgumentsText ?? string.Empty);
 
     /// <summary>True for <c>modulenounzip</c> or <c>--nounzip</c>: GRUB hands the file over still compressed.</summary>
     public bool NoUnzip { get; }

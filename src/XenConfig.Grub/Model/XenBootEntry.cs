@@ -9,13 +9,16 @@ namespace XenConfig.Grub.Model;
 /// </summary>
 public sealed class XenBootEntry
 {
+    // The hypervisor's options as written; parsed into a command line when first read.
+    private readonly string? _hypervisorOptions;
+    private KernelCommandLine? _parsedOptions;
+
     internal XenBootEntry(string title, string? hypervisor, string? hypervisorOptions, IReadOnlyList<GrubModule> modules)
     {
         Title = title;
         Hypervisor = hypervisor;
-        HypervisorOptions = KernelCommandLine.Parse(hypervisorOptions ?? string.Empty);
+        _hypervisorOptions = hypervisorOptions;
         Modules = modules;
-        Dom0CommandLine = modules.Count > 0 ? modules[0].Arguments : KernelCommandLine.Empty;
     }
 
     /// <summary>The entry's title.</summary>
@@ -25,13 +28,13 @@ public sealed class XenBootEntry
     public string? Hypervisor { get; }
 
     /// <summary>The hypervisor's options (<c>dom0_mem=2048M dom0_max_vcpus=2 console=com1</c>); GRUB 2's <c>placeholder</c> word stays in it.</summary>
-    public KernelCommandLine HypervisorOptions { get; }
+    public KernelCommandLine HypervisorOptions => _parsedOptions ??= KernelCommandLine.Parse(_hypervisorOptions ?? string.Empty);
 
     /// <summary>The dom0 kernel (first module), or null.</summary>
     public string? Dom0Kernel => Modules.Count > 0 ? Modules[0].Path : null;
 
     /// <summary>The dom0 kernel's command line (empty without a module).</summary>
-    public KernelCommandLine Dom0CommandLine { get; }
+    public KernelCommandLine Dom0CommandLine => Modules.Count > 0 ? Modules[0].Arguments : KernelCommandLine.Empty;
 
     /// <summary>dom0's initrd (second module), or null.</summary>
     public string? Initrd => Modules.Count > 1 ? Modules[1].Path : null;

@@ -52,8 +52,11 @@ internal static class GrubCommandTable
     // the span lookup of Dictionary needs .NET 9 and the library also targets .NET 8.
     private static readonly string[] SortedNames = SortOrdinal(Commands.Keys);
 
-    /// <summary>The command name spelled <paramref name="name"/> when GRUB knows it (the one shared string), else null.</summary>
-    public static string? KnownName(ReadOnlySpan<char> name)
+    // The flags of SortedNames[i], by index (a line keeps the index of its command: one byte).
+    private static readonly GrubCommandFlags[] SortedFlags = [.. SortedNames.Select(name => Commands[name])];
+
+    /// <summary>The index of the command spelled <paramref name="name"/> (for <see cref="NameAt"/> and <see cref="FlagsAt"/>), or -1 when GRUB does not know it.</summary>
+    public static int IndexOf(ReadOnlySpan<char> name)
     {
         int low = 0, high = SortedNames.Length - 1;
         while (low <= high)
@@ -62,7 +65,7 @@ internal static class GrubCommandTable
             int order = SortedNames[middle].AsSpan().SequenceCompareTo(name);
             if (order == 0)
             {
-                return SortedNames[middle];
+                return middle;
             }
 
             if (order < 0)
@@ -75,14 +78,17 @@ internal static class GrubCommandTable
             }
         }
 
-        return null;
+        return -1;
     }
+
+    /// <summary>The name of the command at <paramref name="index"/> (see <see cref="IndexOf"/>).</summary>
+    public static string NameAt(int index) => SortedNames[index];
+
+    /// <summary>The flags of the command at <paramref name="index"/> (see <see cref="IndexOf"/>).</summary>
+    public static GrubCommandFlags FlagsAt(int index) => SortedFlags[index];
 
     /// <summary>The flags of <paramref name="name"/>, or <see cref="GrubCommandFlags.None"/> when GRUB does not know it.</summary>
     public static GrubCommandFlags Lookup(string name) => Commands.GetValueOrDefault(name);
-
-    /// <summary>True for the commands that only work before the first title.</summary>
-    public static bool IsMenuOnly(string name) => Lookup(name) == GrubCommandFlags.Menu;
 
     private static string[] SortOrdinal(IEnumerable<string> names)
     {

@@ -15,43 +15,57 @@ namespace XenConfig.Grub.Syntax;
 /// </remarks>
 public sealed class GrubLine
 {
+    // A large menu holds one of these per line, so the fields are packed (56 bytes with the object header): lengths
+    // and offsets inside the content fit 16 bits (GRUB's buffer is 1500 characters), the kind, the command and the
+    // flags one byte each.
+    private const byte NoCommand = byte.MaxValue;
+    private const byte TruncatedFlag = 1;
+    private const byte SwallowsFlag = 2;
+    private const byte ContinuedFlag = 4;
+
     private readonly string _source;
 
-    // The content's offset in the source when it is one run of it (then _map is null), and its length.
+    // A joined line's content and the source offset of each of its characters; null when the content is one run of
+    // the source.
+    private readonly Joined? _joined;
+
+    // The content's offset in the source when it is one run of it, and its length.
     private readonly int _contentStart;
-    private readonly int _contentLength;
-    private readonly int[]? _map;
-    private readonly int _nameLength;
-    private readonly string? _content;
+    private readonly ushort _contentLength;
+    private readonly ushort _nameLength;
+    private readonly ushort _argumentStart;
+    private readonly byte _kind;
+
+    // The command's index in GrubCommandTable, or NoCommand (not a command line, or a name GRUB does not know).
+    private readonly byte _command;
+    private byte _flags;
 
     /// <summary>A line whose content is the characters <c>[contentStart, contentStart + contentLength)</c> of the source, tabs read as spaces.</summary>
     internal GrubLine(GrubLineKind kind, string source, TextSpan span, int contentStart, int contentLength, bool truncated)
     {
-        Kind = kind;
+        _kind = (byte)kind;
         Span = span;
         _source = source;
         _contentStart = contentStart;
-        _contentLength = contentLength;
-        IsTruncated = truncated;
-        (_nameLength, ArgumentStart) = kind == GrubLineKind.Command ? SplitName(source.AsSpan(contentStart, contentLength)) : (0, 0);
+        _contentLength = (ushort)contentLength;
+        _flags = truncated ? TruncatedFlag : (byte)0;
+        (_nameLength, _argumentStart, _command) = kind == GrubLineKind.Command ? SplitName(source.AsSpan(contentStart, contentLength)) : ((ushort)0, (ushort)0, NoCommand);
     }
 
     /// <summary>A line with its content as GRUB builds it and the source offset of each content character.</summary>
     internal GrubLine(GrubLineKind kind, string source, TextSpan span, string content, int[] map, bool truncated, bool swallowsNextLine)
     {
-        Kind = kind;
+        _kind = (byte)kind;
         Span = span;
         _source = source;
-        _content = content;
-        _contentLength = content.Length;
-        _map = map;
-        IsTruncated = truncated;
-        SwallowsLine = swallowsNextLine;
-        (_nameLength, ArgumentStart) = kind == GrubLineKind.Command ? SplitName(content) : (0, content.Length);
+        _joined = new Joined(content, map);
+        _contentLength = (ushort)content.Length;
+        _flags = (byte)((truncated ? TruncatedFlag : 0) | (swallowsNextLine ? SwallowsFlag : 0));
+        (_nameLength, _argumentStart, _command) = kind == GrubLineKind.Command ? SplitName(content) : ((ushort)0, (ushort)content.Length, NoCommand);
     }
 
     /// <summary>Blank, comment or command.</summary>
-    public GrubLineKind Kind { get; }
+    public GrubLineKind Kind => (GrubLineKind)_kind;
 
     /// <summary>Every character the line owns, its line break(s) included.</summary>
     public TextSpan Span { get; }
@@ -60,24 +74,28 @@ public sealed class GrubLine
     public string Text => _source.Substring(Span.Start, Span.Length);
 
     /// <summary>The logical line GRUB builds from the bytes (empty for blank lines and comments).</summary>
-    public string Content => _content ?? (Kind == GrubLineKind.Command ? Spaced(_contentStart, _contentLength) : string.Empty);
+    public string Content => _joined?.Content ?? (Kind == GrubLineKind.Command ? Spaced(_contentStart, _contentLength) : string.Empty);
 
     /// <summary>The command word (<c>kernel</c>, <c>title</c>, ...), exactly as written; empty unless a command.</summary>
-    public string Name => _nameLength == 0 ? string.Empty
-        : GrubCommandTable.KnownName(NameChars) ?? NameChars.ToString();
+    public string Name => _command != NoCommand ? GrubCommandTable.NameAt(_command)
+        : _nameLength == 0 ? string.Empty : NameChars.ToString();
 
     /// <summary>The argument GRUB passes to the command: the text after the word and its run of blanks and <c>=</c>.</summary>
     public string Argument => Kind != GrubLineKind.Command ? string.Empty
-        : _map is null ? Spaced(_contentStart + ArgumentStart, _contentLength - ArgumentStart) : _content![ArgumentStart..];
+        : _joined is null ? Spaced(_contentStart + ArgumentStart, _contentLength - ArgumentStart) : _joined.Content[ArgumentStart..];
 
     /// <summary>True when the line was longer than GRUB's 1500-character buffer and GRUB dropped the rest.</summary>
-    public bool IsTruncated { get; }
+    public bool IsTruncated => (_flags & TruncatedFlag) != 0;
 
     /// <summary>True for a comment whose last character is a backslash: GRUB continues the comment onto the next line.</summary>
-    public bool SwallowsLine { get; }
+    public bool SwallowsLine => (_flags & SwallowsFlag) != 0;
 
     /// <summary>True when a backslash-newline joined two or more physical lines into this one.</summary>
-    public bool IsContinued { get; internal set; }
+    public bool IsContinued
+    {
+        get => (_flags & ContinuedFlag) != 0;
+        internal set => _flags = (byte)(value ? _flags | ContinuedFlag : _flags & ~ContinuedFlag);
+    }
 
     /// <summary>Where the command word is in the file (empty span at the line start unless a command).</summary>
     public TextSpan NameSpan => MapRange(0, _nameLength);
@@ -85,19 +103,22 @@ public sealed class GrubLine
     /// <summary>Where the argument is in the file (an empty span at the end of the content when there is none).</summary>
     public TextSpan ArgumentSpan => MapRange(ArgumentStart, _contentLength);
 
-    internal int ArgumentStart { get; }
+    internal int ArgumentStart => _argumentStart;
+
+    /// <summary>Where GRUB accepts the command (<see cref="GrubCommandFlags.None"/> for a name it does not know, and for blank and comment lines).</summary>
+    internal GrubCommandFlags CommandFlags => _command != NoCommand ? GrubCommandTable.FlagsAt(_command) : GrubCommandFlags.None;
 
     /// <summary>
     /// The characters of <see cref="Argument"/> without making a string: for a line that is one run of the source, tabs
     /// stay tabs (callers treat them as blanks, as GRUB does).
     /// </summary>
     internal ReadOnlySpan<char> ArgumentChars => Kind != GrubLineKind.Command ? default
-        : _map is null ? _source.AsSpan(_contentStart + ArgumentStart, _contentLength - ArgumentStart) : _content.AsSpan(ArgumentStart);
+        : _joined is null ? _source.AsSpan(_contentStart + ArgumentStart, _contentLength - ArgumentStart) : _joined.Content.AsSpan(ArgumentStart);
 
-    private ReadOnlySpan<char> NameChars => _map is null ? _source.AsSpan(_contentStart, _nameLength) : _content.AsSpan(0, _nameLength);
+    private ReadOnlySpan<char> NameChars => _joined is null ? _source.AsSpan(_contentStart, _nameLength) : _joined.Content.AsSpan(0, _nameLength);
 
     /// <summary>The source offset of a logical character.</summary>
-    internal int SourceOffset(int logicalIndex) => _map is null ? _contentStart + logicalIndex : _map[logicalIndex];
+    internal int SourceOffset(int logicalIndex) => _joined is null ? _contentStart + logicalIndex : _joined.Map[logicalIndex];
 
     /// <summary>The source span that holds the logical characters <c>[start, end)</c>.</summary>
     internal TextSpan MapRange(int start, int end)
@@ -119,13 +140,25 @@ public sealed class GrubLine
     /// <inheritdoc />
     public override string ToString() => Text;
 
-    /// <summary>find_command: the word ends at a space, a tab or '='; skip_to(1, ...): then a run of blanks and '='.</summary>
-    private static (int NameLength, int ArgumentStart) SplitName(ReadOnlySpan<char> content)
+    /// <summary>
+    /// find_command: the word ends at a space, a tab or '='; skip_to(1, ...): then a run of blanks and '='. Also which
+    /// known command the word is, looked up once here.
+    /// </summary>
+    private static (ushort NameLength, ushort ArgumentStart, byte Command) SplitName(ReadOnlySpan<char> content)
     {
         var end = content.IndexOfAny(' ', '\t', '=');
         end = end < 0 ? content.Length : end;
         var argument = content[end..].IndexOfAnyExcept(' ', '\t', '=');
-        return (end, argument < 0 ? content.Length : end + argument);
+        var command = end == 0 ? -1 : GrubCommandTable.IndexOf(content[..end]);
+        return ((ushort)end, (ushort)(argument < 0 ? content.Length : end + argument), command < 0 ? NoCommand : (byte)command);
+    }
+
+    /// <summary>The content of a joined line and the source offset of each of its characters.</summary>
+    private sealed class Joined(string content, int[] map)
+    {
+        public string Content { get; } = content;
+
+        public int[] Map { get; } = map;
     }
 
     /// <summary>The source characters <c>[start, start + length)</c> with tabs as spaces.</summary>
