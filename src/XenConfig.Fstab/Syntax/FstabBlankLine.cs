@@ -1,15 +1,17 @@
+using XenConfig.Text;
+
 namespace XenConfig.Fstab.Syntax;
 
 /// <summary>A line holding only spaces and tabs, or nothing.</summary>
 public sealed class FstabBlankLine : FstabLine
 {
-    private readonly string _source;
+    private readonly SourceText _source;
     private readonly int _start;
     private readonly int _end;
     private string? _text;
 
     /// <summary>The characters <c>[start, end)</c> of <paramref name="source"/>; the text is made when asked for.</summary>
-    internal FstabBlankLine(string source, int start, int end, string lineBreak)
+    internal FstabBlankLine(SourceText source, int start, int end, string lineBreak)
         : base(lineBreak)
     {
         _source = source;

@@ -1,15 +1,17 @@
+using XenConfig.Text;
+
 namespace XenConfig.Fstab.Syntax;
 
 /// <summary>A comment line: its first non-blank character is <c>#</c>. fstab has no comments after fields.</summary>
 public sealed class FstabCommentLine : FstabLine
 {
-    private readonly string _source;
+    private readonly SourceText _source;
     private readonly int _start;
     private readonly int _end;
     private string? _text;
 
     /// <summary>The characters <c>[start, end)</c> of <paramref name="source"/>; the text is made when asked for.</summary>
-    internal FstabCommentLine(string source, int start, int end, string lineBreak)
+    internal FstabCommentLine(SourceText source, int start, int end, string lineBreak)
         : base(lineBreak)
     {
         _source = source;
@@ -21,7 +23,7 @@ public sealed class FstabCommentLine : FstabLine
     public override FstabLineKind Kind => FstabLineKind.Comment;
 
     /// <inheritdoc />
-    public override string Text => _text ??= _source.Substring(_start, _end - _start);
+    public override string Text => _text ??= CodeUnits.Substring(_source, _start, _end - _start);
 
     /// <summary>The text after the <c>#</c>.</summary>
     public string CommentText => Text[(Text.IndexOf('#', StringComparison.Ordinal) + 1)..];

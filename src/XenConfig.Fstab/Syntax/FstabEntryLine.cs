@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
-using System.Text;
+using System.Numerics;
+using XenConfig.Text;
 
 namespace XenConfig.Fstab.Syntax;
 
@@ -8,45 +8,42 @@ namespace XenConfig.Fstab.Syntax;
 /// field it reads (trailing blanks, a seventh field, a <c># note</c> after the pass number).
 /// </summary>
 /// <remarks>
-/// A line read from a file keeps where its fields are in the file's text, and a field is a small view made each time
-/// it is asked for: the line holds no field objects or strings, so a large file's tree is a line object per line and
-/// what a reader takes from it dies young. An edit re-reads the line from the edited text.
+/// A line read from a file keeps where it is in the file's text (its bytes, for a file read as ASCII), and a field is a
+/// small view made each time it is asked for: the line holds no field objects, strings or field offsets, so a large
+/// file's tree is a small object per line and what a reader takes from it dies young. An edit re-reads the line from
+/// the edited text.
 /// </remarks>
 public sealed class FstabEntryLine : FstabLine
 {
-    // The text the line was read from, where the line starts and ends, and the start and end of each field. Not
+    // The text the line was read from, where the line starts, where libmount stops reading fields (a NUL or a dropped
+    // carriage return of a last line), where the text ends, and how many fields there are. Field offsets are not kept:
+    // they are found again when asked for (FstabParser.FieldAt), so a line of a large file is a small object. Not
     // readonly: an edit re-reads the line and this object (which the model's entry views hold) takes the new reading.
-    private string _source;
-    private Encoding _encoding;
+    private SourceText _text;
     private int _lineStart;
+    private int _contentEnd;
     private int _textEnd;
-    private FieldBounds _bounds;
     private int _count;
 
     /// <summary>
-    /// A line of <paramref name="source"/> from <paramref name="lineStart"/> to <paramref name="textEnd"/> (its line break
-    /// not included) whose fields are at <paramref name="bounds"/>: start and end of each of the first
-    /// <paramref name="count"/> fields.
+    /// A line of <paramref name="text"/> from <paramref name="lineStart"/> to <paramref name="textEnd"/> (its line break
+    /// not included) with <paramref name="count"/> fields before <paramref name="contentEnd"/>.
     /// </summary>
-    internal FstabEntryLine(string source, Encoding encoding, int lineStart, int textEnd, in FieldBounds bounds, int count,
-        string lineBreak, int dump, int pass)
+    internal FstabEntryLine(SourceText text, int lineStart, int contentEnd, int textEnd, int count, string lineBreak)
         : base(lineBreak)
     {
-        _source = source;
-        _encoding = encoding;
+        _text = text;
         _lineStart = lineStart;
+        _contentEnd = contentEnd;
         _textEnd = textEnd;
-        _bounds = bounds;
         _count = count;
-        DumpNumber = dump;
-        PassNumber = pass;
     }
 
     /// <inheritdoc />
     public override FstabLineKind Kind => FstabLineKind.Entry;
 
     /// <inheritdoc />
-    public override string Text => _source.Substring(_lineStart, _textEnd - _lineStart);
+    public override string Text => CodeUnits.Substring(_text, _lineStart, _textEnd - _lineStart);
 
     /// <summary>The fields present, in order: always source, target and type; then options, dump and pass if written.</summary>
     public IReadOnlyList<FstabField> Fields
@@ -95,17 +92,24 @@ public sealed class FstabEntryLine : FstabLine
             return null;
         }
 
-        return FstabField.ReadValue(kind, _source.AsSpan(_bounds[2 * index], _bounds[(2 * index) + 1] - _bounds[2 * index]), _encoding);
+        return _text.TryGetAscii(out var bytes) ? ReadValue(bytes.Span, kind) : ReadValue(_text.Content.AsSpan(), kind);
     }
 
     /// <summary>Text after the last field libmount reads: blanks and ignored extra fields, kept as written.</summary>
-    public string TrailingText => FstabStrings.Blanks(_source, _bounds[(2 * _count) - 1], _textEnd);
+    public string TrailingText
+    {
+        get
+        {
+            var end = Bounds(_count - 1).End;
+            return FstabStrings.Blanks(_text, end, _textEnd);
+        }
+    }
 
     /// <summary>The dump number libmount reads (C <c>strtol</c>, stored in an int); 0 when the field is absent.</summary>
-    public int DumpNumber { get; private set; }
+    public int DumpNumber => Number(FstabFieldKind.Dump);
 
     /// <summary>The pass number libmount reads (C <c>strtol</c>, stored in an int); 0 when the field is absent.</summary>
-    public int PassNumber { get; private set; }
+    public int PassNumber => Number(FstabFieldKind.Pass);
 
     // An edit read the line again: this object (which the model's entry views hold) takes the new line's content.
     internal void Adopt(FstabEntryLine now)
@@ -115,28 +119,44 @@ public sealed class FstabEntryLine : FstabLine
             return;
         }
 
-        _source = now._source;
-        _encoding = now._encoding;
+        _text = now._text;
         _lineStart = now._lineStart;
+        _contentEnd = now._contentEnd;
         _textEnd = now._textEnd;
-        _bounds = now._bounds;
         _count = now._count;
         LineBreak = now.LineBreak;
-        DumpNumber = now.DumpNumber;
-        PassNumber = now.PassNumber;
     }
+
+    private string ReadValue<TChar>(ReadOnlySpan<TChar> text, FstabFieldKind kind)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        var (_, start, end) = FstabParser.FieldAt(text, _lineStart, _contentEnd, (int)kind);
+        return FstabField.ReadValue(kind, text[start..end], _text.Encoding);
+    }
+
+    private int Number(FstabFieldKind kind)
+    {
+        var index = (int)kind;
+        if (index >= _count)
+        {
+            return 0;
+        }
+
+        var start = Bounds(index).Start;
+        return _text.TryGetAscii(out var bytes)
+            ? FstabParser.StrToL(bytes.Span, start, _contentEnd).Value
+            : FstabParser.StrToL(_text.Content.AsSpan(), start, _contentEnd).Value;
+    }
+
+    private (int TriviaStart, int Start, int End) Bounds(int index) =>
+        _text.TryGetAscii(out var bytes)
+            ? FstabParser.FieldAt(bytes.Span, _lineStart, _contentEnd, index)
+            : FstabParser.FieldAt(_text.Content.AsSpan(), _lineStart, _contentEnd, index);
 
     private FstabField Field(int index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
-        return new FstabField((FstabFieldKind)index, _source, index == 0 ? _lineStart : _bounds[(2 * index) - 1],
-            _bounds[2 * index], _bounds[(2 * index) + 1], _encoding);
+        var (triviaStart, start, end) = Bounds(index);
+        return new FstabField((FstabFieldKind)index, _text.Content, triviaStart, start, end, _text.Encoding);
     }
-}
-
-/// <summary>Start and end offsets of up to six fields, in the line object itself (no array per line).</summary>
-[InlineArray(12)]
-internal struct FieldBounds
-{
-    private int _first;
 }

@@ -1,4 +1,7 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
+using XenConfig.Text;
 
 namespace XenConfig.Fstab.Syntax;
 
@@ -62,8 +65,25 @@ public sealed class FstabField
     /// The value of a field whose raw text is <paramref name="raw"/>, as <see cref="Value"/> reads it (for a line that
     /// reads a value without making a field).
     /// </summary>
-    internal static string ReadValue(FstabFieldKind kind, ReadOnlySpan<char> raw, Encoding encoding) =>
-        kind is FstabFieldKind.Dump or FstabFieldKind.Pass || !raw.Contains('\\') ? FstabStrings.Get(raw) : FstabEscaping.DecodeToText(raw, encoding);
+    internal static string ReadValue<TChar>(FstabFieldKind kind, ReadOnlySpan<TChar> raw, Encoding encoding)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        if (kind is FstabFieldKind.Dump or FstabFieldKind.Pass || !raw.Contains(CodeUnits.Of<TChar>('\\')))
+        {
+            return FstabStrings.Get(raw);
+        }
+
+        if (typeof(TChar) == typeof(char))
+        {
+            return FstabEscaping.DecodeToText(MemoryMarshal.Cast<TChar, char>(raw), encoding);
+        }
+
+        // ASCII bytes with escapes: widen them (one character per byte) and decode as characters.
+        const int StackChars = 256;
+        var chars = raw.Length <= StackChars ? stackalloc char[StackChars] : new char[raw.Length];
+        System.Text.Ascii.ToUtf16(MemoryMarshal.Cast<TChar, byte>(raw), chars, out var widened);
+        return FstabEscaping.DecodeToText(chars[..widened], encoding);
+    }
 
     /// <summary>The raw text without making a string of it.</summary>
     internal ReadOnlySpan<char> RawSpan => _source.AsSpan(_start, _end - _start);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using XenConfig.Diagnostics;
 using XenConfig.Text;
 
@@ -8,23 +9,32 @@ namespace XenConfig.Fstab.Syntax;
 /// <c>unmangle</c>, <c>next_s32</c>) decision for decision, so that a line is an entry exactly when libmount returns
 /// it and an error exactly when libmount reports a parse error.
 /// </summary>
+/// <remarks>
+/// It reads code units (the <c>TChar</c> of its methods): the bytes of a text read as ASCII
+/// (<see cref="SourceText.TryGetAscii"/>), so such a file is never decoded into a string, or the characters of any other
+/// text. Offsets are the same either way.
+/// </remarks>
 internal static class FstabParser
 {
-    public static List<FstabLine> Parse(SourceText source, List<Diagnostic> diagnostics)
+    public static List<FstabLine> Parse(SourceText source, List<Diagnostic> diagnostics) =>
+        source.TryGetAscii(out var bytes) ? Parse(source, bytes.Span, diagnostics) : Parse(source, source.Content.AsSpan(), diagnostics);
+
+    private static List<FstabLine> Parse<TChar>(SourceText source, ReadOnlySpan<TChar> text, List<Diagnostic> diagnostics)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        var text = source.Content;
-        var lines = new List<FstabLine>(text.AsSpan().Count('\n') + 1);
+        var lineFeed = CodeUnits.Of<TChar>('\n');
+        var lines = new List<FstabLine>(text.Count(lineFeed) + 1);
         var position = 0;
         var lineIndex = 0;
 
         // getline(): a line ends after '\n'; text after the last '\n' is one more line; nothing after it is no line.
         while (position < text.Length)
         {
-            var newline = text.IndexOf('\n', position);
-            var hasLineFeed = newline >= 0;
-            var bodyEnd = hasLineFeed ? newline : text.Length;
-            lines.Add(ParseLine(source, position, bodyEnd, hasLineFeed, lineIndex, diagnostics));
-            position = hasLineFeed ? newline + 1 : text.Length;
+            var next = text[position..].IndexOf(lineFeed);
+            var hasLineFeed = next >= 0;
+            var bodyEnd = hasLineFeed ? position + next : text.Length;
+            lines.Add(ParseLine(source, text, position, bodyEnd, hasLineFeed, lineIndex, diagnostics));
+            position = hasLineFeed ? bodyEnd + 1 : text.Length;
             lineIndex++;
         }
 
@@ -33,34 +43,35 @@ internal static class FstabParser
 
     /// <summary>
     /// Parses one line: what getline returned, without the '\n', the characters <c>[lineStart, bodyEnd)</c> of the
-    /// source. Nothing is copied: lines and fields keep where they are in the source.
+    /// source. Nothing is copied: lines keep where they are in the source.
     /// </summary>
-    internal static FstabLine ParseLine(SourceText source, int lineStart, int bodyEnd, bool hasLineFeed, int lineIndex, List<Diagnostic> diagnostics)
+    private static FstabLine ParseLine<TChar>(SourceText source, ReadOnlySpan<TChar> text, int lineStart, int bodyEnd, bool hasLineFeed,
+        int lineIndex, List<Diagnostic> diagnostics)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        var text = source.Content;
         int contentEnd;
         int textEnd;
         string lineBreak;
         if (hasLineFeed)
         {
-            (contentEnd, lineBreak) = bodyEnd > lineStart && text[bodyEnd - 1] == '\r' ? (bodyEnd - 1, "\r\n") : (bodyEnd, "\n");
+            (contentEnd, lineBreak) = bodyEnd > lineStart && CodeUnits.At(text, bodyEnd - 1) == '\r' ? (bodyEnd - 1, "\r\n") : (bodyEnd, "\n");
             textEnd = contentEnd;
-            var nul = text.AsSpan(lineStart, contentEnd - lineStart).IndexOf('\0');
+            var nul = text[lineStart..contentEnd].IndexOf(TChar.Zero);
             if (nul >= 0)
             {
                 // strchr(buf, '\n') stops at the NUL: libmount takes the line for a corrupted one and reports it.
-                return Error(source, lineStart, contentEnd, lineBreak, lineIndex, nul, 1, DiagnosticIds.FstabNulCharacter,
+                return Error(source, text, lineStart, contentEnd, lineBreak, lineIndex, nul, 1, DiagnosticIds.FstabNulCharacter,
                     "this line contains a NUL character; libmount rejects it", diagnostics);
             }
         }
         else
         {
             // The last line without a final newline: libmount reads it up to the first NUL and drops one '\r' before that.
-            var nul = text.AsSpan(lineStart, bodyEnd - lineStart).IndexOf('\0');
+            var nul = text[lineStart..bodyEnd].IndexOf(TChar.Zero);
             var effectiveEnd = nul >= 0 ? lineStart + nul : bodyEnd;
             textEnd = bodyEnd;
             lineBreak = string.Empty;
-            if (effectiveEnd > lineStart && text[effectiveEnd - 1] == '\r')
+            if (effectiveEnd > lineStart && CodeUnits.At(text, effectiveEnd - 1) == '\r')
             {
                 contentEnd = effectiveEnd - 1;
                 if (nul < 0)
@@ -77,22 +88,21 @@ internal static class FstabParser
         var start = SkipBlanks(text, lineStart, contentEnd);
         if (start == contentEnd)
         {
-            return new FstabBlankLine(text, lineStart, textEnd, lineBreak);
+            return new FstabBlankLine(source, lineStart, textEnd, lineBreak);
         }
 
-        if (text[start] == '#')
+        if (CodeUnits.At(text, start) == '#')
         {
-            return new FstabCommentLine(text, lineStart, textEnd, lineBreak);
+            return new FstabCommentLine(source, lineStart, textEnd, lineBreak);
         }
 
-        return ParseEntry(source, lineStart, contentEnd, textEnd, lineBreak, start, lineIndex, diagnostics);
+        return ParseEntry(source, text, lineStart, contentEnd, textEnd, lineBreak, start, lineIndex, diagnostics);
     }
 
-    private static FstabLine ParseEntry(SourceText source, int lineStart, int contentEnd, int textEnd, string lineBreak, int start,
-        int lineIndex, List<Diagnostic> diagnostics)
+    private static FstabLine ParseEntry<TChar>(SourceText source, ReadOnlySpan<TChar> text, int lineStart, int contentEnd, int textEnd,
+        string lineBreak, int start, int lineIndex, List<Diagnostic> diagnostics)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        var text = source.Content;
-        var bounds = default(FieldBounds);
         var count = 0;
         var position = start;
         for (; count < 4; count++)
@@ -102,20 +112,17 @@ internal static class FstabParser
             {
                 if (count == (int)FstabFieldKind.Options)
                 {
-                    return new FstabEntryLine(text, source.Encoding, lineStart, textEnd, bounds, count, lineBreak, 0, 0);
+                    return new FstabEntryLine(source, lineStart, contentEnd, textEnd, count, lineBreak);
                 }
 
                 var name = count == (int)FstabFieldKind.Target ? "mount point (field 2)" : "filesystem type (field 3)";
-                return Error(source, lineStart, textEnd, lineBreak, lineIndex, position - lineStart, 0, DiagnosticIds.FstabMissingField,
+                return Error(source, text, lineStart, textEnd, lineBreak, lineIndex, position - lineStart, 0, DiagnosticIds.FstabMissingField,
                     $"the {name} is missing; libmount needs at least source, mount point and type and skips this line", diagnostics);
             }
 
-            bounds[2 * count] = position;
-            bounds[(2 * count) + 1] = end;
             position = SkipBlanks(text, end, contentEnd);
         }
 
-        Span<int> numbers = [0, 0];
         for (var n = 0; n < 2; n++, count++)
         {
             if (position == contentEnd)
@@ -123,40 +130,61 @@ internal static class FstabParser
                 break;
             }
 
-            var (value, end, ok) = StrToL(text, position, contentEnd);
+            var (_, end, ok) = StrToL(text, position, contentEnd);
             if (!ok && end < contentEnd)
             {
                 var tokenEnd = Math.Max(SkipField(text, position, contentEnd), position + 1);
                 var (descriptor, what) = n == 0 ? (DiagnosticIds.FstabInvalidDump, "dump (field 5)") : (DiagnosticIds.FstabInvalidPass, "pass (field 6)");
-                return Error(source, lineStart, textEnd, lineBreak, lineIndex, position - lineStart, tokenEnd - position, descriptor,
-                    $"the {what} '{text[position..tokenEnd]}' is not a number; libmount skips this line", diagnostics);
+                return Error(source, text, lineStart, textEnd, lineBreak, lineIndex, position - lineStart, tokenEnd - position, descriptor,
+                    $"the {what} '{CodeUnits.ToText(text[position..tokenEnd])}' is not a number; libmount skips this line", diagnostics);
             }
 
-            numbers[n] = value;
-            bounds[2 * count] = position;
-            bounds[(2 * count) + 1] = end;
             position = SkipBlanks(text, end, contentEnd);
         }
 
-        return new FstabEntryLine(text, source.Encoding, lineStart, textEnd, bounds, count, lineBreak, numbers[0], numbers[1]);
+        return new FstabEntryLine(source, lineStart, contentEnd, textEnd, count, lineBreak);
+    }
+
+    /// <summary>
+    /// Where field <paramref name="index"/> of an entry line that the scanner accepted is: the end of the field before it
+    /// (the start of its blanks), its start and its end. The line keeps only where it starts and ends; the scan that
+    /// accepted it is repeated up to the field asked for, so a large file's tree holds no field offsets.
+    /// </summary>
+    internal static (int TriviaStart, int Start, int End) FieldAt<TChar>(ReadOnlySpan<TChar> text, int lineStart, int contentEnd, int index)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        var triviaStart = lineStart;
+        var position = SkipBlanks(text, lineStart, contentEnd);
+        for (var k = 0; ; k++)
+        {
+            var end = k < 4 ? SkipField(text, position, contentEnd) : StrToL(text, position, contentEnd).End;
+            if (k == index)
+            {
+                return (triviaStart, position, end);
+            }
+
+            triviaStart = end;
+            position = SkipBlanks(text, end, contentEnd);
+        }
     }
 
     /// <summary>
     /// C <c>strtol(s, &amp;end, 10)</c> stored in an int, plus libmount's check that the number ends at a blank or at the
     /// end of the line. Returns the end of the number (the start when nothing was converted).
     /// </summary>
-    internal static (int Value, int End, bool Ok) StrToL(string text, int start, int textEnd)
+    internal static (int Value, int End, bool Ok) StrToL<TChar>(ReadOnlySpan<TChar> text, int start, int textEnd)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         var i = start;
-        while (i < textEnd && IsCSpace(text[i]))
+        while (i < textEnd && IsCSpace(CodeUnits.At(text, i)))
         {
             i++;
         }
 
         var negative = false;
-        if (i < textEnd && (text[i] == '+' || text[i] == '-'))
+        if (i < textEnd && CodeUnits.At(text, i) is '+' or '-')
         {
-            negative = text[i] == '-';
+            negative = CodeUnits.At(text, i) == '-';
             i++;
         }
 
@@ -164,9 +192,9 @@ internal static class FstabParser
         ulong magnitude = 0;
         var overflow = false;
         const ulong limit = (ulong)long.MaxValue + 1;
-        while (i < textEnd && text[i] is >= '0' and <= '9')
+        while (i < textEnd && CodeUnits.At(text, i) is >= '0' and <= '9')
         {
-            var digit = (ulong)(text[i] - '0');
+            var digit = (ulong)(CodeUnits.At(text, i) - '0');
             if (overflow || magnitude > (limit - digit) / 10)
             {
                 overflow = true;
@@ -196,13 +224,14 @@ internal static class FstabParser
             value = overflow ? long.MaxValue : (long)magnitude;
         }
 
-        var ok = !overflow && (i == textEnd || text[i] == ' ' || text[i] == '\t');
+        var ok = !overflow && (i == textEnd || CodeUnits.At(text, i) is ' ' or '\t');
         return (unchecked((int)value), i, ok);
     }
 
-    internal static int SkipBlanks(string text, int position, int limit)
+    internal static int SkipBlanks<TChar>(ReadOnlySpan<TChar> text, int position, int limit)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        while (position < limit && (text[position] == ' ' || text[position] == '\t'))
+        while (position < limit && CodeUnits.At(text, position) is ' ' or '\t')
         {
             position++;
         }
@@ -210,22 +239,23 @@ internal static class FstabParser
         return position;
     }
 
-    internal static int SkipField(string text, int position, int limit)
+    internal static int SkipField<TChar>(ReadOnlySpan<TChar> text, int position, int limit)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         // Vectorized: a field can be kilobytes long (an escaped mount point in util-linux's mtab is 15 KB).
-        var end = text.AsSpan(position, limit - position).IndexOfAny(' ', '\t');
+        var end = text[position..limit].IndexOfAny(CodeUnits.Of<TChar>(' '), CodeUnits.Of<TChar>('\t'));
         return end < 0 ? limit : position + end;
     }
 
-    private static bool IsCSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
+    private static bool IsCSpace(int c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
 
-    private static FstabErrorLine Error(SourceText source, int lineStart, int textEnd, string lineBreak, int lineIndex,
-        int column, int length, DiagnosticDescriptor descriptor, string message, List<Diagnostic> diagnostics)
+    private static FstabErrorLine Error<TChar>(SourceText source, ReadOnlySpan<TChar> text, int lineStart, int textEnd, string lineBreak,
+        int lineIndex, int column, int length, DiagnosticDescriptor descriptor, string message, List<Diagnostic> diagnostics)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        var text = source.Content[lineStart..textEnd];
         var location = new SourceLocation(source.Path, new TextSpan(lineStart + column, length), new LinePosition(lineIndex, column));
         var diagnostic = descriptor.Create(location, message);
         diagnostics.Add(diagnostic);
-        return new FstabErrorLine(text, lineBreak, diagnostic);
+        return new FstabErrorLine(CodeUnits.ToText(text[lineStart..textEnd]), lineBreak, diagnostic);
     }
 }

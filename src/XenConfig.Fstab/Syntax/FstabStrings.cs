@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using XenConfig.Text;
 
 namespace XenConfig.Fstab.Syntax;
 
@@ -16,8 +18,9 @@ internal static class FstabStrings
     private const int Slots = 1024;
     private static readonly string?[] Table = new string?[Slots];
 
-    /// <summary>A string with the characters of <paramref name="text"/>, shared when it was seen recently.</summary>
-    public static string Get(ReadOnlySpan<char> text)
+    /// <summary>A string with the code units of <paramref name="text"/> (characters, or ASCII bytes), shared when it was seen recently.</summary>
+    public static string Get<TChar>(ReadOnlySpan<TChar> text)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         if (text.Length == 0)
         {
@@ -26,38 +29,46 @@ internal static class FstabStrings
 
         if (text.Length > MaxLength)
         {
-            return text.ToString();
+            return CodeUnits.ToText(text);
         }
 
         ref var slot = ref Table[Hash(text) & (Slots - 1)];
         var cached = Volatile.Read(ref slot);
-        if (cached is not null && text.SequenceEqual(cached))
+        if (cached is not null && CodeUnits.TextEquals(text, cached))
         {
             return cached;
         }
 
-        var made = text.ToString();
+        var made = CodeUnits.ToText(text);
         Volatile.Write(ref slot, made);
         return made;
     }
 
     /// <summary>The blanks <c>[start, end)</c> of <paramref name="text"/>; one space or one tab is a shared string.</summary>
-    public static string Blanks(string text, int start, int end) => (end - start) switch
+    public static string Blanks(string text, int start, int end) => Blanks(text.AsSpan(), start, end);
+
+    /// <summary>The blanks <c>[start, end)</c> of <paramref name="text"/>, read from its bytes when it has them.</summary>
+    public static string Blanks(SourceText text, int start, int end) =>
+        text.TryGetAscii(out var bytes) ? Blanks(bytes.Span, start, end) : Blanks(text.Content.AsSpan(), start, end);
+
+    private static string Blanks<TChar>(ReadOnlySpan<TChar> text, int start, int end)
+        where TChar : unmanaged, IBinaryInteger<TChar> => (end - start) switch
     {
         0 => string.Empty,
-        1 when text[start] == ' ' => " ",
-        1 when text[start] == '\t' => "\t",
-        _ => Get(text.AsSpan(start, end - start)),
+        1 when CodeUnits.At(text, start) == ' ' => " ",
+        1 when CodeUnits.At(text, start) == '\t' => "\t",
+        _ => Get(text[start..end]),
     };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(ReadOnlySpan<char> text)
+    private static int Hash<TChar>(ReadOnlySpan<TChar> text)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         // FNV-1a over the characters; short strings only, so this is a handful of multiplications.
         var hash = 2166136261u;
         foreach (var c in text)
         {
-            hash = (hash ^ c) * 16777619u;
+            hash = (hash ^ uint.CreateTruncating(c)) * 16777619u;
         }
 
         return (int)(hash ^ (hash >> 15));

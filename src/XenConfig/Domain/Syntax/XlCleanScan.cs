@@ -239,19 +239,13 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
 
     private static bool IsLetterOrDigit(int c) => IsLower(c) || IsDigit(c) || c is >= 'A' and <= 'Z';
 
-    // The code unit at i, as a number (a byte of an ASCII text is its character).
-    private static int At(ReadOnlySpan<TChar> text, int i) => int.CreateTruncating(text[i]);
+    // The code unit at i, as a number (a byte of an ASCII text is its character); shared with the fstab scanner.
+    private static int At(ReadOnlySpan<TChar> text, int i) => CodeUnits.At(text, i);
 
-    private static bool KeyEquals(ReadOnlySpan<TChar> key, string other) =>
-        typeof(TChar) == typeof(byte)
-            ? System.Text.Ascii.Equals(MemoryMarshal.Cast<TChar, byte>(key), other)
-            : MemoryMarshal.Cast<TChar, char>(key).SequenceEqual(other);
+    private static bool KeyEquals(ReadOnlySpan<TChar> key, string other) => CodeUnits.TextEquals(key, other);
 
     // A string of code units; an ASCII text's bytes widen to characters one for one.
-    private static string ToText(ReadOnlySpan<TChar> span) =>
-        typeof(TChar) == typeof(byte)
-            ? System.Text.Encoding.Latin1.GetString(MemoryMarshal.Cast<TChar, byte>(span))
-            : new string(MemoryMarshal.Cast<TChar, char>(span));
+    private static string ToText(ReadOnlySpan<TChar> span) => CodeUnits.ToText(span);
 
     // A later assignment of a key already set must be '+=' of the same type; '=' again is XC1014 and a type
     // mismatch an error, both for the full parse to report.
