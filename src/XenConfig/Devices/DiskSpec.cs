@@ -21,19 +21,35 @@ namespace XenConfig.Devices;
 /// </remarks>
 public sealed class DiskSpec
 {
+    private static readonly IReadOnlyList<string> NoPrefixes = [];
+
+    // Sized for the common spec (a target, a vdev, a format, an access): a parsed spec keeps where its target and vdev
+    // lie in its text and makes their strings the first time they are read; the settings few specs use live in a
+    // second object made only for a spec that sets one of them.
     private readonly string? _text;
+    private string? _target;
+    private string? _vdev;
+    private int _targetStart = -1;
+    private int _targetLength;
+    private int _vdevStart = -1;
+    private int _vdevLength;
     private readonly bool? _isRemovable;
+    private RareSettings? _rare;
 
     /// <summary>A spec to build with init properties; <see cref="Vdev"/> is required, every other property has xl's default.</summary>
     public DiskSpec()
     {
     }
 
+    // Vdev is set, as where it lies in text (the scanner fails a spec without one); its string is made when read.
+#pragma warning disable CS8618
     [SetsRequiredMembers]
     internal DiskSpec(
         string text,
-        string? target,
-        string vdev,
+        int targetStart,
+        int targetLength,
+        int vdevStart,
+        int vdevLength,
         DiskFormat format,
         DiskAccess access,
         DiskDeviceType deviceType,
@@ -55,28 +71,39 @@ public sealed class DiskSpec
         IReadOnlyList<string> deprecatedPrefixes)
     {
         _text = text;
-        Target = target;
-        Vdev = vdev;
+        _targetStart = targetStart;
+        _targetLength = targetLength;
+        _vdevStart = vdevStart;
+        _vdevLength = vdevLength;
         Format = format;
         Access = access;
         DeviceType = deviceType;
         _isRemovable = isRemovable;
         BackendType = backendType;
-        BackendDomain = backendDomain;
-        Script = script;
         Specification = specification;
-        DirectIoSafe = directIoSafe;
-        Discard = discard;
-        Trusted = trusted;
-        GrantUsage = grantUsage;
-        Colo = colo;
-        ColoHost = coloHost;
-        ColoPort = coloPort;
-        ColoExport = coloExport;
-        ActiveDisk = activeDisk;
-        HiddenDisk = hiddenDisk;
         DeprecatedPrefixes = deprecatedPrefixes;
+        if (backendDomain is not null || script is not null || directIoSafe || discard is not null || trusted is not null
+            || grantUsage is not null || colo is not null || coloHost is not null || coloPort is not null || coloExport is not null
+            || activeDisk is not null || hiddenDisk is not null)
+        {
+            _rare = new RareSettings
+            {
+                BackendDomain = backendDomain,
+                Script = script,
+                DirectIoSafe = directIoSafe,
+                Discard = discard,
+                Trusted = trusted,
+                GrantUsage = grantUsage,
+                Colo = colo,
+                ColoHost = coloHost,
+                ColoPort = coloPort,
+                ColoExport = coloExport,
+                ActiveDisk = activeDisk,
+                HiddenDisk = hiddenDisk,
+            };
+        }
     }
+#pragma warning restore CS8618
 
     /// <summary>The spec exactly as written; for a spec built in code, its <see cref="ToCanonicalString"/>.</summary>
     /// <exception cref="InvalidOperationException">A built spec holds a value the named syntax cannot carry.</exception>
@@ -86,13 +113,21 @@ public sealed class DiskSpec
     /// The backing path or device (<c>pdev_path</c>): null when the spec gives none (only allowed for CD-ROMs), possibly
     /// empty (<c>,hdc:cdrom,r</c>, <c>target=</c>). Deprecated prefixes are stripped (<c>phy:/dev/x</c> → <c>/dev/x</c>).
     /// </summary>
-    public string? Target { get; init; }
+    public string? Target
+    {
+        get => _target ?? (_targetStart >= 0 ? _target = _text!.Substring(_targetStart, _targetLength) : null);
+        init => (_target, _targetStart) = (value, -1);
+    }
 
     /// <summary>
     /// The virtual device name exactly as written (e.g. <c>xvda</c>, <c>hda1</c>, or <c>"xvda "</c> with the trailing
     /// space xl keeps). libxl decodes it later; see <see cref="VirtualDevice"/>.
     /// </summary>
-    public required string Vdev { get; init; }
+    public required string Vdev
+    {
+        get => _vdev ?? (_vdevStart >= 0 ? _vdev = _text!.Substring(_vdevStart, _vdevLength) : null!);
+        init => (_vdev, _vdevStart) = (value, -1);
+    }
 
     /// <summary>The decoded vdev, or null when libxl would refuse the name ("Invalid or unsupported virtual disk identifier").</summary>
     public VirtualDevice? VirtualDevice => Devices.VirtualDevice.TryParse(Vdev, out var device) ? device : null;
@@ -119,46 +154,97 @@ public sealed class DiskSpec
     public DiskBackendType? BackendType { get; init; }
 
     /// <summary><c>backend=</c>: the driver domain serving the disk; null means dom0.</summary>
-    public string? BackendDomain { get; init; }
+    public string? BackendDomain
+    {
+        get => _rare?.BackendDomain;
+        init => Rare.BackendDomain = value;
+    }
 
     /// <summary>The hotplug script (<c>script=</c>, or <c>block-iscsi</c> etc. from a deprecated prefix).</summary>
-    public string? Script { get; init; }
+    public string? Script
+    {
+        get => _rare?.Script;
+        init => Rare.Script = value;
+    }
 
     /// <summary><c>specification=</c>; null means libxl's default (<c>xen</c>).</summary>
     public DiskSpecification? Specification { get; init; }
 
     /// <summary>The <c>direct-io-safe</c> flag.</summary>
-    public bool DirectIoSafe { get; init; }
+    public bool DirectIoSafe
+    {
+        get => _rare?.DirectIoSafe ?? false;
+        init => Rare.DirectIoSafe = value;
+    }
 
     /// <summary><c>discard</c> (true) / <c>no-discard</c> (false); null = libxl's default (discard).</summary>
-    public bool? Discard { get; init; }
+    public bool? Discard
+    {
+        get => _rare?.Discard;
+        init => Rare.Discard = value;
+    }
 
     /// <summary><c>trusted</c> / <c>untrusted</c> (Xen 4.19+ scanners only); null = default (trusted).</summary>
-    public bool? Trusted { get; init; }
+    public bool? Trusted
+    {
+        get => _rare?.Trusted;
+        init => Rare.Trusted = value;
+    }
 
     /// <summary><c>grant_usage=1|0</c> (Xen 4.19+ scanners only); null = default.</summary>
-    public bool? GrantUsage { get; init; }
+    public bool? GrantUsage
+    {
+        get => _rare?.GrantUsage;
+        init => Rare.GrantUsage = value;
+    }
 
     /// <summary><c>colo</c> / <c>no-colo</c>; null = not set.</summary>
-    public bool? Colo { get; init; }
+    public bool? Colo
+    {
+        get => _rare?.Colo;
+        init => Rare.Colo = value;
+    }
 
     /// <summary><c>colo-host=</c>.</summary>
-    public string? ColoHost { get; init; }
+    public string? ColoHost
+    {
+        get => _rare?.ColoHost;
+        init => Rare.ColoHost = value;
+    }
 
     /// <summary><c>colo-port=</c> (non-zero), or null.</summary>
-    public int? ColoPort { get; init; }
+    public int? ColoPort
+    {
+        get => _rare?.ColoPort;
+        init => Rare.ColoPort = value;
+    }
 
     /// <summary><c>colo-export=</c>.</summary>
-    public string? ColoExport { get; init; }
+    public string? ColoExport
+    {
+        get => _rare?.ColoExport;
+        init => Rare.ColoExport = value;
+    }
 
     /// <summary><c>active-disk=</c>.</summary>
-    public string? ActiveDisk { get; init; }
+    public string? ActiveDisk
+    {
+        get => _rare?.ActiveDisk;
+        init => Rare.ActiveDisk = value;
+    }
 
     /// <summary><c>hidden-disk=</c>.</summary>
-    public string? HiddenDisk { get; init; }
+    public string? HiddenDisk
+    {
+        get => _rare?.HiddenDisk;
+        init => Rare.HiddenDisk = value;
+    }
 
     /// <summary>The deprecated xm prefixes in the order written, without colons (<c>tap:aio:/x</c> → <c>tap</c>, <c>aio</c>).</summary>
-    public IReadOnlyList<string> DeprecatedPrefixes { get; } = [];
+    public IReadOnlyList<string> DeprecatedPrefixes { get; } = NoPrefixes;
+
+    // Only init accessors (object initializers) reach this: a spec is not changed after it is made.
+    private RareSettings Rare => _rare ??= new RareSettings();
 
     /// <summary>Parses a disk spec as Xen 4.17's xl does.</summary>
     /// <param name="spec">The spec (the decoded text of one <c>disk</c> list item).</param>
@@ -327,4 +413,32 @@ public sealed class DiskSpec
     /// <summary>The spec exactly as written; for a spec built in code, its canonical form.</summary>
     /// <returns><see cref="Text"/>.</returns>
     public override string ToString() => Text;
+
+    /// <summary>The settings few specs use (backend domain, script, flags, COLO), kept apart from the common ones.</summary>
+    private sealed class RareSettings
+    {
+        public string? BackendDomain { get; set; }
+
+        public string? Script { get; set; }
+
+        public bool DirectIoSafe { get; set; }
+
+        public bool? Discard { get; set; }
+
+        public bool? Trusted { get; set; }
+
+        public bool? GrantUsage { get; set; }
+
+        public bool? Colo { get; set; }
+
+        public string? ColoHost { get; set; }
+
+        public int? ColoPort { get; set; }
+
+        public string? ColoExport { get; set; }
+
+        public string? ActiveDisk { get; set; }
+
+        public string? HiddenDisk { get; set; }
+    }
 }

@@ -115,6 +115,12 @@ internal struct DiskSpecScanner
     private static readonly string[] ScriptPrefixes = ["iscsi", "enbd", "nbd", "drbd"];
     private static readonly string[] IgnoredPrefixes = ["tapdisk", "tap2", "tap", "aio", "ioemu", "file", "phy"];
 
+    // One shared read-only list per prefix word, for the common spec with one prefix (phy:, file:): no list per spec.
+    private static readonly Dictionary<string, IReadOnlyList<string>> OnePrefixLists = FormatPrefixes.Concat(ScriptPrefixes)
+        .Concat(IgnoredPrefixes).Distinct().ToDictionary(word => word, word => (IReadOnlyList<string>)Array.AsReadOnly([word]), StringComparer.Ordinal);
+
+    private static IReadOnlyList<string> OnePrefix(string word) => OnePrefixLists.TryGetValue(word, out var list) ? list : [word];
+
     // The one string of a deprecated prefix word, so that a spec does not copy "phy" again.
     private static string PrefixWord(ReadOnlySpan<char> word, string[] words)
     {
@@ -310,8 +316,11 @@ internal struct DiskSpecScanner
     private List<string>? _prefixes;
 
     // libxl_device_disk fields, as the scanner leaves them
-    private string? _target;
-    private string? _vdev;
+    // target and vdev are kept as where they lie in the spec (start -1: not set); DiskSpec makes their strings when read
+    private int _targetStart = -1;
+    private int _targetLength;
+    private int _vdevStart = -1;
+    private int _vdevLength;
     private DiskFormat? _format;
     private DiskBackendType? _backendType;
     private DiskSpecification? _specification;
@@ -482,19 +491,19 @@ internal struct DiskSpecScanner
         {
             removable = true;
             _readWrite = false;
-            if (string.IsNullOrEmpty(_target))
+            if (_targetLength == 0)
             {
                 format = DiskFormat.Empty;
             }
         }
 
-        if (_vdev is null)
+        if (_vdevStart < 0)
         {
             Fail("no vdev specified", 0, _spec.Length);
             return null;
         }
 
-        if (_target is null && !removable)
+        if (_targetStart < 0 && !removable)
         {
             Fail("no target specified (and device not removable)", 0, _spec.Length);
             return null;
@@ -502,8 +511,10 @@ internal struct DiskSpecScanner
 
         return new DiskSpec(
             _spec,
-            _target,
-            _vdev,
+            _targetStart,
+            _targetLength,
+            _vdevStart,
+            _vdevLength,
             format,
             _readWrite ? DiskAccess.ReadWrite : DiskAccess.ReadOnly,
             _isCdrom ? DiskDeviceType.Cdrom : DiskDeviceType.Disk,
@@ -522,7 +533,7 @@ internal struct DiskSpecScanner
             _coloExport,
             _activeDisk,
             _hiddenDisk,
-            _prefixes is not null ? [.. _prefixes] : _firstPrefix is not null ? [_firstPrefix] : []);
+            _prefixes is not null ? [.. _prefixes] : _firstPrefix is not null ? OnePrefix(_firstPrefix) : []);
     }
 
     private void Fail(string message, int offset, int length) => _error ??= new DeviceSpecError(message, offset, length);
@@ -568,7 +579,7 @@ internal struct DiskSpecScanner
                 SetSpecification(value, valueStart);
                 break;
             case Action.Vdev:
-                SaveString("vdev respecified", ref _vdev, value, valueStart);
+                SaveRange("vdev respecified", ref _vdevStart, ref _vdevLength, valueStart, value.Length);
                 break;
             case Action.Script:
                 SaveString("script respecified", ref _script, value, valueStart);
@@ -625,7 +636,7 @@ internal struct DiskSpecScanner
                 _grantUsage = false;
                 break;
             case Action.Target:
-                SaveString("target respecified", ref _target, value, valueStart);
+                SaveRange("target respecified", ref _targetStart, ref _targetLength, valueStart, value.Length);
                 break;
             case Action.UnknownParameter:
                 Fail("unknown parameter", start, length);
@@ -675,13 +686,13 @@ internal struct DiskSpecScanner
         {
             // "previous errors may just lead to subsequent ones"
         }
-        else if (_target is null)
+        else if (_targetStart < 0)
         {
-            _target = item.ToString();
+            (_targetStart, _targetLength) = (start, item.Length);
         }
         else if (!_hadDeprecatedPrefix && _format is null)
         {
-            if (_target.Length == 0 && VdevAndDeviceType(item, start))
+            if (_targetLength == 0 && VdevAndDeviceType(item, start))
             {
                 _format = DiskFormat.Empty;
             }
@@ -690,11 +701,11 @@ internal struct DiskSpecScanner
                 SetFormat(item, start);
             }
         }
-        else if (_vdev is null)
+        else if (_vdevStart < 0)
         {
             if (!VdevAndDeviceType(item, start))
             {
-                _vdev = item.ToString();
+                (_vdevStart, _vdevLength) = (start, item.Length);
             }
         }
         else if (!_accessSet)
@@ -720,7 +731,7 @@ internal struct DiskSpecScanner
             return false;
         }
 
-        SaveString("vdev respecified", ref _vdev, item[..colon], start);
+        SaveRange("vdev respecified", ref _vdevStart, ref _vdevLength, start, colon);
         var type = item[(colon + 1)..];
         if (type is "cdrom")
         {
@@ -748,6 +759,18 @@ internal struct DiskSpecScanner
         }
 
         field = value.ToString();
+    }
+
+    /// <summary><see cref="SaveString"/> for a value kept as where it lies in the spec (start -1: not set yet).</summary>
+    private void SaveRange(string respecified, ref int fieldStart, ref int fieldLength, int valueStart, int valueLength)
+    {
+        if (fieldStart >= 0 && fieldLength > 0)
+        {
+            Fail(respecified, valueStart, valueLength);
+            return;
+        }
+
+        (fieldStart, fieldLength) = (valueStart, valueLength);
     }
 
     private void SetAccess(ReadOnlySpan<char> value, int start)

@@ -16,21 +16,24 @@ public sealed class SettingValue : IEquatable<SettingValue>
 {
     private static readonly SettingValue[] NoItems = [];
 
+    // An atom's text (a string) or a list's items: one field, so that the many short-lived values a reader of a long
+    // list makes are as small as an object with a flag can be.
+    private readonly object _value;
+
     private SettingValue(string? text, IReadOnlyList<SettingValue> items, bool isNumberToken)
     {
-        Text = text;
-        Items = items;
+        _value = (object?)text ?? items;
         IsNumberToken = isNumberToken;
     }
 
     /// <summary>The atom's text; null for a list.</summary>
-    public string? Text { get; }
+    public string? Text => _value as string;
 
     /// <summary>The list's items; empty for an atom.</summary>
-    public IReadOnlyList<SettingValue> Items { get; }
+    public IReadOnlyList<SettingValue> Items => _value is string ? NoItems : System.Runtime.CompilerServices.Unsafe.As<IReadOnlyList<SettingValue>>(_value);
 
     /// <summary>True for a list.</summary>
-    public bool IsList => Text is null;
+    public bool IsList => _value is not string;
 
     /// <summary>True when the atom is (or is to be) written as a bare number token rather than a quoted string.</summary>
     public bool IsNumberToken { get; }
