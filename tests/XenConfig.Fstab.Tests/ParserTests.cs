@@ -50,6 +50,50 @@ public sealed class ParserTests
         Assert.Equal(["opt1", "opt2", "\\"], MountOptions.Parse(entry.Options!.Value).Select(o => o.Text));
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(0, 32_000)]
+    [InlineData(0, 32_766)]
+    [InlineData(0, 32_767)]
+    [InlineData(0, 40_000)]
+    [InlineData(32_767, 1)]
+    [InlineData(70_000, 3)]
+    public void Fields_read_the_same_wherever_they_start_in_a_long_line(int indentation, int targetLength)
+    {
+        // A line keeps where its first four fields start only while they are within 32 K of its start; past that it
+        // scans for them. Both ways must find the same fields, values and trivia.
+        var target = "/" + new string('t', targetLength - 1);
+        var line = new string(' ', indentation) + $"/dev/a\t{target} ext4 rw,noatime\t 0 2 # c\n";
+        var document = FstabDocument.Parse(line + line.Replace("/dev/a", "LABEL=x", StringComparison.Ordinal));
+        var entries = document.EntryLines.ToList();
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(line + line.Replace("/dev/a", "LABEL=x", StringComparison.Ordinal), document.ToString());
+        foreach (var entry in entries)
+        {
+            Assert.Equal(target, entry.GetValue(FstabFieldKind.Target));
+            Assert.Equal("ext4", entry.GetValue(FstabFieldKind.FileSystemType));
+            Assert.Equal("rw,noatime", entry.GetValue(FstabFieldKind.Options));
+            Assert.Equal([new string(' ', indentation), "\t", " ", " ", "\t ", " "], entry.Fields.Select(f => f.LeadingTrivia));
+            Assert.Equal(entry.Fields.Select(f => f.Value), Enum.GetValues<FstabFieldKind>().Select(entry.GetValue));
+            Assert.Equal(entry.Text, string.Concat(entry.Fields.Select(f => f.ToString())) + entry.TrailingText);
+            Assert.Equal((0, 2), (entry.DumpNumber, entry.PassNumber));
+        }
+
+        Assert.Equal(["/dev/a", "LABEL=x"], entries.Select(e => e.GetValue(FstabFieldKind.Source)));
+    }
+
+    [Theory]
+    [InlineData("/dev/a /b c\0tail", "/dev/a /b c\0tail", 3)]
+    [InlineData("/dev/a /b c d\r\0 tail", "/dev/a /b c d\r\0 tail", 4)]
+    [InlineData("/dev/a /b c d 1 2\r", "/dev/a /b c d 1 2", 6)]
+    public void A_last_line_keeps_its_text_after_where_libmount_stops(string text, string lineText, int fields)
+    {
+        var entry = FstabDocument.Parse("# x\n" + text).EntryLines.Single();
+        Assert.Equal(lineText, entry.Text);
+        Assert.Equal(fields, entry.Fields.Count);
+        Assert.Equal(entry.Text, string.Concat(entry.Fields.Select(f => f.ToString())) + entry.TrailingText);
+    }
+
     [Fact]
     public void Lines_keep_fields_trivia_and_trailing_text()
     {

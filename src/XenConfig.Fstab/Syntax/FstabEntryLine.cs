@@ -15,43 +15,56 @@ namespace XenConfig.Fstab.Syntax;
 /// </remarks>
 public sealed class FstabEntryLine : FstabLine
 {
-    // The text the line was read from, where the line starts, where libmount stops reading fields (a NUL or a dropped
-    // carriage return of a last line), where the text ends, and how many fields there are. Field offsets are not kept:
-    // they are found again when asked for (FstabParser.FieldAt), so a line of a large file is a small object. Not
-    // readonly: an edit re-reads the line and this object (which the model's entry views hold) takes the new reading.
+    // Bits of _shape: the number of fields (3 bits), whether the text goes on after a NUL to the end of the text (the
+    // last line of a file, which libmount reads up to the NUL), and where the source, target, type and options fields
+    // start, 15 bits each, counted from the line's start (all four "not kept" when one does not fit: such a line is
+    // scanned again up to the field asked for).
+    private const int CountBits = 3;
+    private const ulong CountMask = (1UL << CountBits) - 1;
+    private const ulong NulTail = 1UL << CountBits;
+    private const int StartsShift = CountBits + 1;
+    private const int StartBits = 15;
+    private const ulong StartMask = (1UL << StartBits) - 1;
+    private const ulong NoStarts = StartMask;
+
+    // The text the line was read from, where the line starts, where libmount stops reading fields (the line's end, or a
+    // NUL or a dropped carriage return of a last line) and the shape above. The field starts cost no memory: they share
+    // a word with the count, so a line of a large file stays a 48-byte object, and reading a value is a scan of that field
+    // only. Not readonly: an edit re-reads the line and this object (which the model's entry views hold) takes the new
+    // reading.
     private SourceText _text;
     private int _lineStart;
     private int _contentEnd;
-    private int _textEnd;
-    private int _count;
+    private ulong _shape;
 
     /// <summary>
-    /// A line of <paramref name="text"/> from <paramref name="lineStart"/> to <paramref name="textEnd"/> (its line break
-    /// not included) with <paramref name="count"/> fields before <paramref name="contentEnd"/>.
+    /// A line of <paramref name="text"/> from <paramref name="lineStart"/> (its line break not included) with
+    /// <paramref name="count"/> fields before <paramref name="contentEnd"/>, the first four starting at
+    /// <paramref name="starts"/>; the text goes on after <paramref name="contentEnd"/> to the end of the text when
+    /// <paramref name="nulTail"/> (a last line with a NUL), otherwise the line ends there.
     /// </summary>
-    internal FstabEntryLine(SourceText text, int lineStart, int contentEnd, int textEnd, int count, string lineBreak)
+    internal FstabEntryLine(SourceText text, int lineStart, int contentEnd, bool nulTail, int count, ReadOnlySpan<int> starts, string lineBreak)
         : base(lineBreak)
     {
         _text = text;
         _lineStart = lineStart;
         _contentEnd = contentEnd;
-        _textEnd = textEnd;
-        _count = count;
+        _shape = (uint)count | (nulTail ? NulTail : 0) | (PackStarts(lineStart, starts[..Math.Min(count, 4)]) << StartsShift);
     }
 
     /// <inheritdoc />
     public override FstabLineKind Kind => FstabLineKind.Entry;
 
     /// <inheritdoc />
-    public override string Text => CodeUnits.Substring(_text, _lineStart, _textEnd - _lineStart);
+    public override string Text => CodeUnits.Substring(_text, _lineStart, TextEnd - _lineStart);
 
     /// <summary>The fields present, in order: always source, target and type; then options, dump and pass if written.</summary>
     public IReadOnlyList<FstabField> Fields
     {
         get
         {
-            var fields = new FstabField[_count];
-            for (var i = 0; i < _count; i++)
+            var fields = new FstabField[Count];
+            for (var i = 0; i < Count; i++)
             {
                 fields[i] = Field(i);
             }
@@ -70,13 +83,13 @@ public sealed class FstabEntryLine : FstabLine
     public FstabField FileSystemType => Field(2);
 
     /// <summary>Field 4, or null when the line has only three fields.</summary>
-    public FstabField? Options => _count > 3 ? Field(3) : null;
+    public FstabField? Options => Count > 3 ? Field(3) : null;
 
     /// <summary>Field 5, or null when absent.</summary>
-    public FstabField? Dump => _count > 4 ? Field(4) : null;
+    public FstabField? Dump => Count > 4 ? Field(4) : null;
 
     /// <summary>Field 6, or null when absent.</summary>
-    public FstabField? Pass => _count > 5 ? Field(5) : null;
+    public FstabField? Pass => Count > 5 ? Field(5) : null;
 
     /// <summary>
     /// The value libmount reads from the field <paramref name="kind"/>, the same string as that field's
@@ -87,7 +100,7 @@ public sealed class FstabEntryLine : FstabLine
     public string? GetValue(FstabFieldKind kind)
     {
         var index = (int)kind;
-        if ((uint)index >= (uint)_count)
+        if ((uint)index >= (uint)Count)
         {
             return null;
         }
@@ -100,8 +113,8 @@ public sealed class FstabEntryLine : FstabLine
     {
         get
         {
-            var end = Bounds(_count - 1).End;
-            return FstabStrings.Blanks(_text, end, _textEnd);
+            var end = Bounds(Count - 1).End;
+            return FstabStrings.Blanks(_text, end, TextEnd);
         }
     }
 
@@ -122,22 +135,44 @@ public sealed class FstabEntryLine : FstabLine
         _text = now._text;
         _lineStart = now._lineStart;
         _contentEnd = now._contentEnd;
-        _textEnd = now._textEnd;
-        _count = now._count;
+        _shape = now._shape;
         LineBreak = now.LineBreak;
+    }
+
+    private int Count => (int)(_shape & CountMask);
+
+    // The end of the line's text: the end of the whole text for a last line with a NUL (see the parser), else where
+    // libmount stops reading.
+    private int TextEnd => (_shape & NulTail) != 0 ? _text.Length : _contentEnd;
+
+    private static ulong PackStarts(int lineStart, ReadOnlySpan<int> starts)
+    {
+        ulong packed = 0;
+        for (var k = 0; k < starts.Length; k++)
+        {
+            var offset = (uint)(starts[k] - lineStart);
+            if (offset >= NoStarts)
+            {
+                return NoStarts;
+            }
+
+            packed |= (ulong)offset << (k * StartBits);
+        }
+
+        return packed;
     }
 
     private string ReadValue<TChar>(ReadOnlySpan<TChar> text, FstabFieldKind kind)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        var (_, start, end) = FstabParser.FieldAt(text, _lineStart, _contentEnd, (int)kind);
+        var (_, start, end) = Bounds(text, (int)kind);
         return FstabField.ReadValue(kind, text[start..end], _text.Encoding);
     }
 
     private int Number(FstabFieldKind kind)
     {
         var index = (int)kind;
-        if (index >= _count)
+        if (index >= Count)
         {
             return 0;
         }
@@ -149,13 +184,47 @@ public sealed class FstabEntryLine : FstabLine
     }
 
     private (int TriviaStart, int Start, int End) Bounds(int index) =>
-        _text.TryGetAscii(out var bytes)
-            ? FstabParser.FieldAt(bytes.Span, _lineStart, _contentEnd, index)
-            : FstabParser.FieldAt(_text.Content.AsSpan(), _lineStart, _contentEnd, index);
+        _text.TryGetAscii(out var bytes) ? Bounds(bytes.Span, index) : Bounds(_text.Content.AsSpan(), index);
+
+    /// <summary>
+    /// Where field <paramref name="index"/> is: the end of the field before it (the start of its blanks), its start and its
+    /// end. The first four fields start where the parser found them; a field ends at the blanks before the next one, and
+    /// the last one kept (or a field of a line whose starts did not fit) is scanned.
+    /// </summary>
+    private (int TriviaStart, int Start, int End) Bounds<TChar>(ReadOnlySpan<TChar> text, int index)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        var starts = (_shape >> StartsShift) & ((1UL << (4 * StartBits)) - 1);
+        if (index >= 4 || starts == NoStarts)
+        {
+            return FstabParser.FieldAt(text, _lineStart, _contentEnd, index);
+        }
+
+        var start = _lineStart + StartAt(starts, index);
+        var triviaStart = index == 0 ? _lineStart : BlanksBefore(text, start);
+        var end = index + 1 < Math.Min(Count, 4)
+            ? BlanksBefore(text, _lineStart + StartAt(starts, index + 1))
+            : FstabParser.SkipField(text, start, _contentEnd);
+        return (triviaStart, start, end);
+    }
+
+    private static int StartAt(ulong starts, int index) => (int)((starts >> (index * StartBits)) & StartMask);
+
+    // Where the blanks before position start: fields are separated by spaces and tabs only.
+    private static int BlanksBefore<TChar>(ReadOnlySpan<TChar> text, int position)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        while (CodeUnits.At(text, position - 1) is ' ' or '\t')
+        {
+            position--;
+        }
+
+        return position;
+    }
 
     private FstabField Field(int index)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
         var (triviaStart, start, end) = Bounds(index);
         return new FstabField((FstabFieldKind)index, _text.Content, triviaStart, start, end, _text.Encoding);
     }

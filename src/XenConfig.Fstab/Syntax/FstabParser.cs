@@ -103,16 +103,20 @@ internal static class FstabParser
         string lineBreak, int start, int lineIndex, List<Diagnostic> diagnostics)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
+        // The text goes on after where libmount stops reading only in a last line with a NUL: to the end of the text.
+        var nulTail = textEnd != contentEnd;
+        Span<int> starts = stackalloc int[4];
         var count = 0;
         var position = start;
         for (; count < 4; count++)
         {
+            starts[count] = position;
             var end = SkipField(text, position, contentEnd);
             if (end == position)
             {
                 if (count == (int)FstabFieldKind.Options)
                 {
-                    return new FstabEntryLine(source, lineStart, contentEnd, textEnd, count, lineBreak);
+                    return new FstabEntryLine(source, lineStart, contentEnd, nulTail, count, starts, lineBreak);
                 }
 
                 var name = count == (int)FstabFieldKind.Target ? "mount point (field 2)" : "filesystem type (field 3)";
@@ -142,13 +146,14 @@ internal static class FstabParser
             position = SkipBlanks(text, end, contentEnd);
         }
 
-        return new FstabEntryLine(source, lineStart, contentEnd, textEnd, count, lineBreak);
+        return new FstabEntryLine(source, lineStart, contentEnd, nulTail, count, starts, lineBreak);
     }
 
     /// <summary>
     /// Where field <paramref name="index"/> of an entry line that the scanner accepted is: the end of the field before it
-    /// (the start of its blanks), its start and its end. The line keeps only where it starts and ends; the scan that
-    /// accepted it is repeated up to the field asked for, so a large file's tree holds no field offsets.
+    /// (the start of its blanks), its start and its end, found by repeating the scan that accepted the line up to the
+    /// field asked for: for the dump and pass fields, and for a line whose field starts were too far from its start to be
+    /// kept (see <see cref="FstabEntryLine"/>).
     /// </summary>
     internal static (int TriviaStart, int Start, int End) FieldAt<TChar>(ReadOnlySpan<TChar> text, int lineStart, int contentEnd, int index)
         where TChar : unmanaged, IBinaryInteger<TChar>
