@@ -12,12 +12,15 @@ public sealed class FstabCommentLine : FstabLine
 
     /// <summary>The characters <c>[start, end)</c> of <paramref name="source"/>; the text is made when asked for.</summary>
     internal FstabCommentLine(SourceText source, int start, int end, string lineBreak)
-        : base(lineBreak)
     {
+        LineBreakText = lineBreak;
         _source = source;
         _start = start;
         _end = end;
     }
+
+    /// <inheritdoc />
+    private protected override string LineBreakText { get; }
 
     /// <inheritdoc />
     public override FstabLineKind Kind => FstabLineKind.Comment;

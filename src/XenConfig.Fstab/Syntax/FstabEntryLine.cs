@@ -16,20 +16,25 @@ namespace XenConfig.Fstab.Syntax;
 public sealed class FstabEntryLine : FstabLine
 {
     // Bits of _shape: the number of fields (3 bits), whether the text goes on after a NUL to the end of the text (the
-    // last line of a file, which libmount reads up to the NUL), and where the source, target, type and options fields
-    // start, 15 bits each, counted from the line's start (all four "not kept" when one does not fit: such a line is
-    // scanned again up to the field asked for).
+    // last line of a file, which libmount reads up to the NUL), the line break (2 bits, an index into LineBreaks), and
+    // where the source, target, type and options fields start, 14 bits each, counted from the line's start (all four
+    // "not kept" when one does not fit: such a line is scanned again up to the field asked for).
     private const int CountBits = 3;
     private const ulong CountMask = (1UL << CountBits) - 1;
     private const ulong NulTail = 1UL << CountBits;
-    private const int StartsShift = CountBits + 1;
-    private const int StartBits = 15;
+    private const int BreakShift = CountBits + 1;
+    private const ulong BreakMask = 3UL << BreakShift;
+    private const int StartsShift = BreakShift + 2;
+    private const int StartBits = 14;
     private const ulong StartMask = (1UL << StartBits) - 1;
     private const ulong NoStarts = StartMask;
 
+    // The line breaks a line can end with (see FstabLine.LineBreak).
+    private static readonly string[] LineBreaks = ["\n", "\r\n", string.Empty, "\r"];
+
     // The text the line was read from, where the line starts, where libmount stops reading fields (the line's end, or a
     // NUL or a dropped carriage return of a last line) and the shape above. The field starts cost no memory: they share
-    // a word with the count, so a line of a large file stays a 48-byte object, and reading a value is a scan of that field
+    // a word with the count and the line break, so a line of a large file is a 40-byte object, and reading a value is a scan of that field
     // only. Not readonly: an edit re-reads the line and this object (which the model's entry views hold) takes the new
     // reading.
     private SourceText _text;
@@ -44,12 +49,11 @@ public sealed class FstabEntryLine : FstabLine
     /// <paramref name="nulTail"/> (a last line with a NUL), otherwise the line ends there.
     /// </summary>
     internal FstabEntryLine(SourceText text, int lineStart, int contentEnd, bool nulTail, int count, ReadOnlySpan<int> starts, string lineBreak)
-        : base(lineBreak)
     {
         _text = text;
         _lineStart = lineStart;
         _contentEnd = contentEnd;
-        _shape = (uint)count | (nulTail ? NulTail : 0) | (PackStarts(lineStart, starts[..Math.Min(count, 4)]) << StartsShift);
+        _shape = (uint)count | (nulTail ? NulTail : 0) | ((ulong)BreakIndex(lineBreak) << BreakShift) | (PackStarts(lineStart, starts[..Math.Min(count, 4)]) << StartsShift);
     }
 
     /// <inheritdoc />
@@ -136,10 +140,20 @@ public sealed class FstabEntryLine : FstabLine
         _lineStart = now._lineStart;
         _contentEnd = now._contentEnd;
         _shape = now._shape;
-        LineBreak = now.LineBreak;
     }
 
+    /// <inheritdoc />
+    private protected override string LineBreakText => LineBreaks[(int)((_shape & BreakMask) >> BreakShift)];
+
     private int Count => (int)(_shape & CountMask);
+
+    // The index of a line break in LineBreaks.
+    private static int BreakIndex(string lineBreak) => lineBreak.Length switch
+    {
+        0 => 2,
+        1 => lineBreak[0] == '\n' ? 0 : 3,
+        _ => 1,
+    };
 
     // The end of the line's text: the end of the whole text for a last line with a NUL (see the parser), else where
     // libmount stops reading.

@@ -6,11 +6,14 @@ namespace XenConfig.Fstab.Syntax;
 public sealed class FstabErrorLine : FstabLine
 {
     internal FstabErrorLine(string text, string lineBreak, Diagnostic diagnostic)
-        : base(lineBreak)
     {
+        LineBreakText = lineBreak;
         Text = text;
         Diagnostic = diagnostic;
     }
+
+    /// <inheritdoc />
+    private protected override string LineBreakText { get; }
 
     /// <inheritdoc />
     public override FstabLineKind Kind => FstabLineKind.Error;

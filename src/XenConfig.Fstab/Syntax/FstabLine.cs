@@ -6,9 +6,8 @@ namespace XenConfig.Fstab.Syntax;
 /// </summary>
 public abstract class FstabLine
 {
-    private protected FstabLine(string lineBreak)
+    private protected FstabLine()
     {
-        LineBreak = lineBreak;
     }
 
     /// <summary>What kind of line this is.</summary>
@@ -21,7 +20,10 @@ public abstract class FstabLine
     /// The line break as written: <c>"\n"</c>, <c>"\r\n"</c>, <c>"\r"</c> (a carriage return ending the last line of a
     /// file, which libmount drops like the one before a line feed) or empty for a last line without one.
     /// </summary>
-    public string LineBreak { get; internal set; }
+    public string LineBreak => LineBreakText;
+
+    // Kept by each kind of line: an entry line packs it into two bits, so the most common line stays a 40-byte object.
+    private protected abstract string LineBreakText { get; }
 
     /// <summary>The line exactly as written, line break included.</summary>
     public override string ToString() => Text + LineBreak;
