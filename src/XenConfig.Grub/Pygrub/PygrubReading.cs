@@ -317,7 +317,7 @@ internal sealed class PygrubReading
     private static void GetPath(ReadOnlySpan<char> s) => GetPath(s, out _);
 
     /// <summary>GrubConf's <c>GrubDiskPart</c>: a disk number and an optional partition number.</summary>
-    internal sealed record Disk(BigInteger Number, BigInteger? Partition)
+    internal readonly record struct Disk(BigInteger Number, BigInteger? Partition)
     {
         public static Disk FromText(string text) => FromText(text.AsSpan());
 
@@ -431,8 +431,6 @@ internal sealed class PygrubReading
 
         public bool HasKernel { get; private set; }
 
-        public Disk? KernelDevice { get; private set; }
-
         public string? Kernel => Show(_kernel);
 
         public string? Args => Show(_args);
@@ -463,16 +461,14 @@ internal sealed class PygrubReading
                 HasKernel = true;
                 if (!value.Contains(' '))
                 {
-                    var path = GetPath(value, out var device);
-                    KernelDevice = device;
+                    var path = GetPath(value, out _);
                     _kernel = (valueStart + path, valueLength - path);
                     _args = null;
                 }
                 else
                 {
                     var (first, restStart, restLength) = SplitWhitespaceOnce(_text, valueStart, valueLength);
-                    var path = GetPath(_text.AsSpan(first.Start, first.Length), out var device);
-                    KernelDevice = device;
+                    var path = GetPath(_text.AsSpan(first.Start, first.Length), out _);
                     _kernel = (first.Start + path, first.Length - path);
                     _args = (restStart, restLength);
                 }
