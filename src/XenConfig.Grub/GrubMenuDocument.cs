@@ -341,7 +341,7 @@ public sealed class GrubMenuDocument
 
     private void BuildEntries()
     {
-        var entries = new List<GrubEntry>();
+        var entries = new List<GrubEntry>(Blocks.Count);
         var dropped = new List<GrubLine>();
         for (var b = 0; b < Blocks.Count; b++)
         {
@@ -402,9 +402,11 @@ public sealed class GrubMenuDocument
             CheckPath(kernel.Line, kernel.PathChars);
         }
 
-        // A bare 'root' only prints the current root device in GRUB 0.97: nothing malformed. The entry parsed the device
-        // already (RootDevice); only a failed one is parsed again, for the wording of the error.
-        if (entry.RootLine is { } rootLine && entry.RootDevice is null && entry.Root is { } root && root.Trim().Length > 0 && !GrubDevice.TryParse(root, out _, out var error))
+        // A bare 'root' only prints the current root device in GRUB 0.97: nothing malformed. The device is checked on
+        // the line's characters (no string, no device object); only a failed one is parsed again, for the wording of
+        // the error.
+        if (entry.RootLine is { } rootLine && !GrubDevice.IsValid(entry.RootChars) && !entry.RootChars.Trim().IsEmpty
+            && !GrubDevice.TryParse(entry.RootChars.ToString(), out _, out var error))
         {
             Report(DiagnosticIds.GrubBadDevice, rootLine, error);
         }

@@ -100,7 +100,12 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
         device = null;
         // The usual spelling is scanned without Sprache (no input or result objects per call); anything the scanner
         // gives up on goes through Grammar, which reads the same language and words the error.
-        if (ScanDevice(text, out var parsed) != text.Length)
+        GrubDevice parsed;
+        if (ScanDevice(text, out var parts) == text.Length)
+        {
+            parsed = new GrubDevice(parts.Kind, parts.Drive, parts.Raw, parts.Partition, parts.Slice);
+        }
+        else
         {
             var result = WholeText.TryParse(text);
             if (!result.WasSuccessful)
@@ -113,7 +118,7 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
             parsed = result.Value;
         }
 
-        if (RangeError(parsed, text) is { } rangeError)
+        if (RangeError(Parts.Of(parsed), text) is { } rangeError)
         {
             error = rangeError;
             return false;
@@ -126,19 +131,38 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
     }
 
     /// <summary>
+    /// The parts of the device name <paramref name="text"/> when <see cref="TryParse(string, out GrubDevice?, out string)"/>
+    /// accepts it: the usual spellings are read without making a string or a device.
+    /// </summary>
+    internal static bool TryScan(ReadOnlySpan<char> text, out Parts parts)
+    {
+        if (ScanDevice(text, out parts) == text.Length)
+        {
+            return RangeError(parts, string.Empty) is null;
+        }
+
+        if (TryParse(text.ToString(), out var device))
+        {
+            parts = Parts.Of(device);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True when <paramref name="text"/> is a device name <see cref="TryParse(string, out GrubDevice?, out string)"/>
     /// accepts; the usual spellings are checked without making a string.
     /// </summary>
     internal static bool IsValid(ReadOnlySpan<char> text)
     {
-        var length = ScanDevice(text, out var parsed);
-        return length == text.Length ? RangeError(parsed, string.Empty) is null : TryParse(text.ToString(), out _);
+        return TryScan(text, out _);
     }
 
     /// <summary>What is out of range in a device that reads as one, or null.</summary>
-    private static string? RangeError(GrubDevice parsed, string text)
+    private static string? RangeError(Parts parsed, string text)
     {
-        if (parsed.Kind == GrubDeviceKind.Floppy && (parsed.Partition is not null || parsed.BsdSlice is not null))
+        if (parsed.Kind == GrubDeviceKind.Floppy && (parsed.Partition is not null || parsed.Slice is not null))
         {
             return $"'{text}': a floppy has no partitions";
         }
@@ -148,7 +172,7 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
             return $"'{text}': partition numbers go up to 254";
         }
 
-        if (parsed.IsBiosNumber && parsed.Drive + (parsed.Kind == GrubDeviceKind.HardDisk ? 0x80 : 0) > 0xFF)
+        if (parsed.Raw && parsed.Drive + (parsed.Kind == GrubDeviceKind.HardDisk ? 0x80 : 0) > 0xFF)
         {
             return $"'{text}': BIOS drive numbers go up to 0xff";
         }
@@ -184,9 +208,9 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
     /// <summary>The device exactly as written.</summary>
     public override string ToString() => Text;
 
-    private static int ScanDevice(ReadOnlySpan<char> text, out GrubDevice device)
+    private static int ScanDevice(ReadOnlySpan<char> text, out Parts device)
     {
-        device = null!;
+        device = default;
         if (text.IsEmpty || text[0] != '(')
         {
             return -1;
@@ -241,8 +265,14 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
             return -1;
         }
 
-        device = new GrubDevice(kind, drive, raw, partition, slice);
+        device = new Parts(kind, drive, raw, partition, slice);
         return position + 1;
+    }
+
+    /// <summary>What a device name says, without the device object (the checks of a parse make none).</summary>
+    internal readonly record struct Parts(GrubDeviceKind Kind, int Drive, bool Raw, int? Partition, char? Slice)
+    {
+        public static Parts Of(GrubDevice device) => new(device.Kind, device.Drive, device.IsBiosNumber, device.Partition, device.BsdSlice);
     }
 
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");

@@ -10,13 +10,22 @@ namespace XenConfig.Grub.Model;
 /// </summary>
 public sealed class GrubEntry
 {
+    // What most readers never ask for (the root as a string and a device, the modules and the Xen view) is made on
+    // first read: a large menu's parse then makes one object per entry besides its kernel. The cached values are the
+    // same whichever thread makes them first.
+    private readonly bool _hasModules;
+    private string? _root;
+    private GrubDevice? _rootDevice;
+    private bool _rootDeviceRead;
+    private IReadOnlyList<GrubModule>? _modules;
+    private XenBootEntry? _xen;
+
     internal GrubEntry(int index, GrubLine titleLine, IReadOnlyList<GrubLine> commands, TextSpan ownedSpan)
     {
         Index = index;
         TitleLine = titleLine;
         Commands = commands;
         OwnedSpan = ownedSpan;
-        List<GrubModule>? modules = null;
         List<GrubLine>? others = null;
         // Indexed, not foreach: an enumerator of an IReadOnlyList is an object per entry.
         for (var c = 0; c < commands.Count; c++)
@@ -36,10 +45,7 @@ public sealed class GrubEntry
                     break;
                 case "module":
                 case "modulenounzip":
-                    var argument = command.ArgumentChars;
-                    var (pathStart, pathEnd, rest) = GrubText.SplitWord(argument, 0);
-                    var moduleArguments = rest < argument.Length ? GrubText.Spaced(argument[rest..]) : null;
-                    (modules ??= []).Add(new GrubModule(argument[pathStart..pathEnd].ToString(), moduleArguments, command.Name == "modulenounzip", command, rest));
+                    _hasModules = true;
                     break;
                 case "chainloader":
                     Chainloader = command.Argument;
@@ -59,18 +65,7 @@ public sealed class GrubEntry
             }
         }
 
-        Modules = modules is null ? [] : modules;
         OtherCommands = others is null ? [] : others;
-        if (RootLine is not null)
-        {
-            Root = GrubText.FirstWord(RootLine.ArgumentChars).ToString();
-            RootDevice = GrubDevice.TryParse(Root, out var device) ? device : null;
-        }
-
-        if (modules is not null)
-        {
-            Xen = new XenBootEntry(Title, Kernel?.Path, Kernel?.ArgumentsText, modules);
-        }
     }
 
     /// <summary>The entry's number as GRUB counts it (what <c>default N</c> refers to).</summary>
@@ -83,10 +78,25 @@ public sealed class GrubEntry
     public IReadOnlyList<GrubLine> Commands { get; }
 
     /// <summary>The root device as written (first word of the last <c>root</c>/<c>rootnoverify</c>), or null.</summary>
-    public string? Root { get; }
+    public string? Root => RootLine is null ? null : _root ??= RootChars.ToString();
 
     /// <summary>The parsed root device, or null when there is none or it is malformed.</summary>
-    public GrubDevice? RootDevice { get; }
+    public GrubDevice? RootDevice
+    {
+        get
+        {
+            if (!_rootDeviceRead && Root is { } root)
+            {
+                _rootDevice = GrubDevice.TryParse(root, out var device) ? device : null;
+                _rootDeviceRead = true;
+            }
+
+            return _rootDevice;
+        }
+    }
+
+    /// <summary>The characters of <see cref="Root"/>; empty when there is none.</summary>
+    internal ReadOnlySpan<char> RootChars => RootLine is null ? default : GrubText.FirstWord(RootLine.ArgumentChars);
 
     /// <summary>True when the root line is <c>rootnoverify</c> (used for chain-loading).</summary>
     public bool IsRootNoVerify => RootLine?.Name == "rootnoverify";
@@ -101,7 +111,7 @@ public sealed class GrubEntry
     internal ReadOnlySpan<char> InitrdChars => InitrdLine is null ? default : GrubText.FirstWord(InitrdLine.ArgumentChars);
 
     /// <summary>The <c>module</c>/<c>modulenounzip</c> lines in order.</summary>
-    public IReadOnlyList<GrubModule> Modules { get; }
+    public IReadOnlyList<GrubModule> Modules => _modules ??= _hasModules ? ReadModules() : [];
 
     /// <summary>The argument of <c>chainloader</c> (<c>+1</c>, <c>--force /boot/grub/stage1</c>), or null.</summary>
     public string? Chainloader { get; }
@@ -119,10 +129,10 @@ public sealed class GrubEntry
     public IReadOnlyList<GrubLine> OtherCommands { get; }
 
     /// <summary>True for a multiboot (Xen) entry: one with at least one module.</summary>
-    public bool IsXen => Xen is not null;
+    public bool IsXen => _hasModules;
 
     /// <summary>The Xen view of the entry, or null when it has no module.</summary>
-    public XenBootEntry? Xen { get; }
+    public XenBootEntry? Xen => _hasModules ? _xen ??= new XenBootEntry(Title, Kernel?.Path, Kernel?.ArgumentsText, Modules) : null;
 
     /// <summary>The <c>title</c> line that starts the entry.</summary>
     public GrubLine TitleLine { get; }
@@ -136,4 +146,22 @@ public sealed class GrubEntry
 
     /// <inheritdoc />
     public override string ToString() => Title;
+
+    private List<GrubModule> ReadModules()
+    {
+        var modules = new List<GrubModule>();
+        for (var c = 0; c < Commands.Count; c++)
+        {
+            var command = Commands[c];
+            if (command.Name is "module" or "modulenounzip")
+            {
+                var argument = command.ArgumentChars;
+                var (pathStart, pathEnd, rest) = GrubText.SplitWord(argument, 0);
+                var moduleArguments = rest < argument.Length ? GrubText.Spaced(argument[rest..]) : null;
+                modules.Add(new GrubModule(argument[pathStart..pathEnd].ToString(), moduleArguments, command.Name == "modulenounzip", command, rest));
+            }
+        }
+
+        return modules;
+    }
 }

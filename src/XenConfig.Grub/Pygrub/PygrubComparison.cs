@@ -237,19 +237,20 @@ internal static class PygrubComparison
     /// <summary>True when GRUB's root device of <paramref name="entry"/> is the disk and partition pygrub reads (see <see cref="RootKey"/>).</summary>
     private static bool RootEquals(GrubEntry entry, PygrubReading.Disk? pyRoot)
     {
-        if (entry.Root is null || pyRoot is null)
+        if (entry.RootLine is null || pyRoot is not { } py)
         {
-            return entry.Root is null && pyRoot is null;
+            return entry.RootLine is null && pyRoot is null;
         }
 
-        if (entry.RootDevice is not { } device || device.BsdSlice is not null || device.Kind is GrubDeviceKind.Network or GrubDeviceKind.CdRom)
+        // Read on the line's characters: no root string or device object per entry.
+        if (!GrubDevice.TryScan(entry.RootChars, out var device) || device.Slice is not null || device.Kind is GrubDeviceKind.Network or GrubDeviceKind.CdRom)
         {
             return false;
         }
 
-        return pyRoot.Number == device.Drive && (device.Partition is { } partition
-            ? pyRoot.Partition is { } pyPartition && pyPartition == partition
-            : pyRoot.Partition is null);
+        return py.Number == device.Drive && (device.Partition is { } partition
+            ? py.Partition is { } pyPartition && pyPartition == partition
+            : py.Partition is null);
     }
 
     /// <summary>The path after a well-formed device prefix, else the whole file name (see <see cref="PathPart(string)"/>).</summary>

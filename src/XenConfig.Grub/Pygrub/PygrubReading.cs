@@ -317,7 +317,7 @@ internal sealed class PygrubReading
     private static void GetPath(ReadOnlySpan<char> s) => GetPath(s, out _);
 
     /// <summary>GrubConf's <c>GrubDiskPart</c>: a disk number and an optional partition number.</summary>
-    internal sealed record Disk(BigInteger Number, BigInteger? Partition)
+    internal readonly record struct Disk(BigInteger Number, BigInteger? Partition)
     {
         public static Disk FromText(string text) => FromText(text.AsSpan());
 
@@ -406,9 +406,12 @@ internal sealed class PygrubReading
         private readonly string _text;
         private readonly int _titleStart;
         private readonly int _titleLength;
-        private (int Start, int Length)? _kernel;
-        private (int Start, int Length)? _args;
-        private (int Start, int Length)? _initrd;
+        // Where the values are in the text (Start -1: none); the root disk is read again from its text when asked for.
+        // A large menu holds one image per entry, so an image keeps offsets only (80 bytes).
+        private Range _root = Range.None;
+        private Range _kernel = Range.None;
+        private Range _args = Range.None;
+        private Range _initrd = Range.None;
 
         public Image(string text, int titleLine, int titleOffset, int rawTitleStart, int rawTitleLength)
         {
@@ -427,11 +430,9 @@ internal sealed class PygrubReading
 
         public ReadOnlySpan<char> TitleChars => _text.AsSpan(_titleStart, _titleLength);
 
-        public Disk? Root { get; private set; }
+        public Disk? Root => _root.Start < 0 ? null : Disk.FromText(_text.AsSpan(_root.Start, _root.Length));
 
         public bool HasKernel { get; private set; }
-
-        public Disk? KernelDevice { get; private set; }
 
         public string? Kernel => Show(_kernel);
 
@@ -445,7 +446,7 @@ internal sealed class PygrubReading
 
         public ReadOnlySpan<char> InitrdChars => Chars(_initrd);
 
-        public bool HasInitrd => _initrd is not null;
+        public bool HasInitrd => _initrd.Start >= 0;
 
         /// <summary>Applies one stripped line <c>[start, start + length)</c> of the image.</summary>
         public void Apply(int start, int length)
@@ -456,36 +457,42 @@ internal sealed class PygrubReading
             var value = _text.AsSpan(valueStart, valueLength);
             if (command.SequenceEqual("root") || command.SequenceEqual("rootnoverify"))
             {
-                Root = Disk.FromText(value);
+                // Read now for the errors pygrub raises; kept as where its text is.
+                _ = Disk.FromText(value);
+                _root = new Range(valueStart, valueLength);
             }
             else if (command.SequenceEqual("kernel"))
             {
                 HasKernel = true;
                 if (!value.Contains(' '))
                 {
-                    var path = GetPath(value, out var device);
-                    KernelDevice = device;
-                    _kernel = (valueStart + path, valueLength - path);
-                    _args = null;
+                    var path = GetPath(value, out _);
+                    _kernel = new Range(valueStart + path, valueLength - path);
+                    _args = Range.None;
                 }
                 else
                 {
                     var (first, restStart, restLength) = SplitWhitespaceOnce(_text, valueStart, valueLength);
-                    var path = GetPath(_text.AsSpan(first.Start, first.Length), out var device);
-                    KernelDevice = device;
-                    _kernel = (first.Start + path, first.Length - path);
-                    _args = (restStart, restLength);
+                    var path = GetPath(_text.AsSpan(first.Start, first.Length), out _);
+                    _kernel = new Range(first.Start + path, first.Length - path);
+                    _args = new Range(restStart, restLength);
                 }
             }
             else if (command.SequenceEqual("initrd"))
             {
                 var path = GetPath(value, out _);
-                _initrd = (valueStart + path, valueLength - path);
+                _initrd = new Range(valueStart + path, valueLength - path);
             }
         }
 
-        private string? Show((int Start, int Length)? range) => range is { } r ? _text.Substring(r.Start, r.Length) : null;
+        private string? Show(Range range) => range.Start >= 0 ? _text.Substring(range.Start, range.Length) : null;
 
-        private ReadOnlySpan<char> Chars((int Start, int Length)? range) => range is { } r ? _text.AsSpan(r.Start, r.Length) : default;
+        private ReadOnlySpan<char> Chars(Range range) => range.Start >= 0 ? _text.AsSpan(range.Start, range.Length) : default;
+
+        /// <summary>A run of the text; <see cref="None"/> for a value pygrub does not have.</summary>
+        private readonly record struct Range(int Start, int Length)
+        {
+            public static Range None => new(-1, 0);
+        }
     }
 }

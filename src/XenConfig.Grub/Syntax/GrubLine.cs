@@ -15,7 +15,7 @@ namespace XenConfig.Grub.Syntax;
 /// </remarks>
 public sealed class GrubLine
 {
-    // A large menu holds one of these per line, so the fields are packed (56 bytes with the object header): lengths
+    // A large menu holds one of these per line, so the fields are packed (48 bytes with the object header): lengths
     // and offsets inside the content fit 16 bits (GRUB's buffer is 1500 characters), the kind, the command and the
     // flags one byte each.
     private const byte NoCommand = byte.MaxValue;
@@ -23,11 +23,9 @@ public sealed class GrubLine
     private const byte SwallowsFlag = 2;
     private const byte ContinuedFlag = 4;
 
-    private readonly string _source;
-
-    // A joined line's content and the source offset of each of its characters; null when the content is one run of
-    // the source.
-    private readonly Joined? _joined;
+    // The source text when the content is one run of it; for a joined line, its content, the source offset of each
+    // of its characters and the source (one field for both: a reference less per line).
+    private readonly object _data;
 
     // The content's offset in the source when it is one run of it, and its length.
     private readonly int _contentStart;
@@ -45,7 +43,7 @@ public sealed class GrubLine
     {
         _kind = (byte)kind;
         Span = span;
-        _source = source;
+        _data = source;
         _contentStart = contentStart;
         _contentLength = (ushort)contentLength;
         _flags = truncated ? TruncatedFlag : (byte)0;
@@ -57,8 +55,7 @@ public sealed class GrubLine
     {
         _kind = (byte)kind;
         Span = span;
-        _source = source;
-        _joined = new Joined(content, map);
+        _data = new Joined(source, content, map);
         _contentLength = (ushort)content.Length;
         _flags = (byte)((truncated ? TruncatedFlag : 0) | (swallowsNextLine ? SwallowsFlag : 0));
         (_nameLength, _argumentStart, _command) = kind == GrubLineKind.Command ? SplitName(content) : ((ushort)0, (ushort)content.Length, NoCommand);
@@ -71,10 +68,10 @@ public sealed class GrubLine
     public TextSpan Span { get; }
 
     /// <summary>The characters of <see cref="Span"/>, exactly as in the file.</summary>
-    public string Text => _source.Substring(Span.Start, Span.Length);
+    public string Text => SourceString.Substring(Span.Start, Span.Length);
 
     /// <summary>The logical line GRUB builds from the bytes (empty for blank lines and comments).</summary>
-    public string Content => _joined?.Content ?? (Kind == GrubLineKind.Command ? Spaced(_contentStart, _contentLength) : string.Empty);
+    public string Content => JoinedLine?.Content ?? (Kind == GrubLineKind.Command ? Spaced(_contentStart, _contentLength) : string.Empty);
 
     /// <summary>The command word (<c>kernel</c>, <c>title</c>, ...), exactly as written; empty unless a command.</summary>
     public string Name => _command != NoCommand ? GrubCommandTable.NameAt(_command)
@@ -82,7 +79,7 @@ public sealed class GrubLine
 
     /// <summary>The argument GRUB passes to the command: the text after the word and its run of blanks and <c>=</c>.</summary>
     public string Argument => Kind != GrubLineKind.Command ? string.Empty
-        : _joined is null ? Spaced(_contentStart + ArgumentStart, _contentLength - ArgumentStart) : _joined.Content[ArgumentStart..];
+        : JoinedLine is null ? Spaced(_contentStart + ArgumentStart, _contentLength - ArgumentStart) : JoinedLine.Content[ArgumentStart..];
 
     /// <summary>True when the line was longer than GRUB's 1500-character buffer and GRUB dropped the rest.</summary>
     public bool IsTruncated => (_flags & TruncatedFlag) != 0;
@@ -113,12 +110,12 @@ public sealed class GrubLine
     /// stay tabs (callers treat them as blanks, as GRUB does).
     /// </summary>
     internal ReadOnlySpan<char> ArgumentChars => Kind != GrubLineKind.Command ? default
-        : _joined is null ? _source.AsSpan(_contentStart + ArgumentStart, _contentLength - ArgumentStart) : _joined.Content.AsSpan(ArgumentStart);
+        : JoinedLine is null ? SourceString.AsSpan(_contentStart + ArgumentStart, _contentLength - ArgumentStart) : JoinedLine.Content.AsSpan(ArgumentStart);
 
-    private ReadOnlySpan<char> NameChars => _joined is null ? _source.AsSpan(_contentStart, _nameLength) : _joined.Content.AsSpan(0, _nameLength);
+    private ReadOnlySpan<char> NameChars => JoinedLine is null ? SourceString.AsSpan(_contentStart, _nameLength) : JoinedLine.Content.AsSpan(0, _nameLength);
 
     /// <summary>The source offset of a logical character.</summary>
-    internal int SourceOffset(int logicalIndex) => _joined is null ? _contentStart + logicalIndex : _joined.Map[logicalIndex];
+    internal int SourceOffset(int logicalIndex) => JoinedLine is null ? _contentStart + logicalIndex : JoinedLine.Map[logicalIndex];
 
     /// <summary>The source span that holds the logical characters <c>[start, end)</c>.</summary>
     internal TextSpan MapRange(int start, int end)
@@ -154,20 +151,26 @@ public sealed class GrubLine
     }
 
     /// <summary>The content of a joined line and the source offset of each of its characters.</summary>
-    private sealed class Joined(string content, int[] map)
+    private sealed class Joined(string source, string content, int[] map)
     {
+        public string Source { get; } = source;
+
         public string Content { get; } = content;
 
         public int[] Map { get; } = map;
     }
 
+    private Joined? JoinedLine => _data as Joined;
+
+    private string SourceString => _data as string ?? ((Joined)_data).Source;
+
     /// <summary>The source characters <c>[start, start + length)</c> with tabs as spaces.</summary>
     private string Spaced(int start, int length)
     {
-        var text = _source.AsSpan(start, length);
-        return text.Contains('\t') ? string.Create(length, (_source, start), static (chars, state) =>
+        var text = SourceString.AsSpan(start, length);
+        return text.Contains('\t') ? string.Create(length, (SourceString, start), static (chars, state) =>
         {
-            state._source.AsSpan(state.start, chars.Length).CopyTo(chars);
+            state.SourceString.AsSpan(state.start, chars.Length).CopyTo(chars);
             chars.Replace('\t', ' ');
         }) : text.ToString();
     }

@@ -1,0 +1,83 @@
+using System.Text;
+using XenConfig.Grub;
+using XenConfig.Text;
+
+namespace XenConfig.Grub.Tests;
+
+/// <summary>
+/// What a parse of a large menu costs, asserted by allocated bytes (never by time): an entry's root string and device,
+/// its modules and its Xen view are made only when read, and reading them later gives what the file says.
+/// </summary>
+public sealed class GrubAllocationTests
+{
+    // 2,000 entries in the usual shapes: Linux with root, kernel and initrd; Xen with two modules.
+    private static byte[] LargeMenu()
+    {
+        var text = new StringBuilder("default 0\ntimeout 5\n\n");
+        for (var i = 0; i < 2000; i++)
+        {
+            text.Append(i % 2 == 0
+                ? $"title Linux 6.1.0-{i}-amd64\n\troot (hd0,1)\n\tkernel /boot/vmlinuz-6.1.0-{i}-amd64 root=/dev/xvda2 ro console=hvc0\n\tinitrd /boot/initrd.img-6.1.0-{i}-amd64\n\n"
+                : $"title Xen 4.17 / Debian {i}\nroot (hd0,0)\nkernel /boot/xen.gz dom0_mem=2048M\nmodule /boot/vmlinuz-{i} root=/dev/xvda1 ro\nmodule /boot/initrd.img-{i}\n\n");
+        }
+
+        return Encoding.ASCII.GetBytes(text.ToString());
+    }
+
+    [Fact]
+    public void ParsingAMenuMakesNoRootDeviceOrModuleObjectsUntilTheyAreRead()
+    {
+        var bytes = LargeMenu();
+        var document = GrubMenuDocument.Parse(SourceText.From(bytes));
+        Assert.Equal(2000, document.Entries.Count);
+        Assert.Empty(document.Diagnostics);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var e = 0; e < document.Entries.Count; e++)
+        {
+            var entry = document.Entries[e];
+            _ = entry.RootDevice;
+            _ = entry.Modules;
+            _ = entry.Xen;
+        }
+
+        // Made here, on first read: per entry a root string and a device, per Xen entry its modules and the Xen view.
+        // Had the parse made them, reading them would allocate nothing.
+        var madeOnRead = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(madeOnRead > 2000 * 64, $"{madeOnRead} bytes made when the entries were read");
+
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (var e = 0; e < document.Entries.Count; e++)
+        {
+            var entry = document.Entries[e];
+            _ = entry.RootDevice;
+            _ = entry.Modules;
+            _ = entry.Xen;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void AnEntrysRootModulesAndXenViewReadAfterTheParseAreWhatTheFileSays()
+    {
+        var document = GrubMenuDocument.Parse(SourceText.From(LargeMenu()));
+
+        var linux = document.Entries[0];
+        Assert.Equal("(hd0,1)", linux.Root);
+        Assert.Equal(1, linux.RootDevice!.Partition);
+        Assert.Empty(linux.Modules);
+        Assert.False(linux.IsXen);
+        Assert.Null(linux.Xen);
+
+        var xen = document.Entries[1];
+        Assert.Equal("(hd0,0)", xen.Root);
+        Assert.Equal(0, xen.RootDevice!.Partition);
+        Assert.Equal(["/boot/vmlinuz-1", "/boot/initrd.img-1"], xen.Modules.Select(m => m.Path));
+        Assert.Equal("root=/dev/xvda1 ro", xen.Modules[0].ArgumentsText);
+        Assert.True(xen.IsXen);
+        Assert.Same(xen.Modules, xen.Modules);
+        Assert.Equal("/boot/xen.gz", xen.Xen!.Hypervisor);
+        Assert.Equal(2, xen.Xen.Modules.Count);
+    }
+}
