@@ -28,43 +28,51 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
         });
     }
 
+    // The indexes map each name, UUID, MAC and target to the guest (and device) that used it first, as numbers: a
+    // location is made only for a finding. Each is sized once for what it will hold.
     private static void CheckNames(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
-        var first = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        foreach (var guest in repository.Summaries)
+        var summaries = repository.Summaries;
+        var first = new Dictionary<string, int>(summaries.Count, StringComparer.Ordinal);
+        for (var index = 0; index < summaries.Count; index++)
         {
-            if (guest is { Name: { } name, NameLocation: { } location } && !first.TryAdd(name, location))
+            if (summaries[index].Name is { } name && !first.TryAdd(name, index))
             {
-                context.Report(DiagnosticIds.DuplicateDomainName, location,
-                    $"domain name '{name}' is already used by {DomainDevices.Describe(first[name])}; xl refuses to start the second domain");
+                context.Report(DiagnosticIds.DuplicateDomainName, summaries[index].NameSpot.ToLocation(),
+                    $"domain name '{name}' is already used by {DomainDevices.Describe(summaries[first[name]].NameSpot.ToLocation())}; xl refuses to start the second domain");
             }
         }
     }
 
     private static void CheckUuids(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
-        var first = new Dictionary<Guid, SourceLocation>();
-        foreach (var guest in repository.Summaries)
+        var summaries = repository.Summaries;
+        var first = new Dictionary<Guid, int>(summaries.Count);
+        for (var index = 0; index < summaries.Count; index++)
         {
-            if (guest is { Uuid: { } uuid, UuidLocation: { } location } && !first.TryAdd(uuid, location))
+            var guest = summaries[index];
+            if (guest.Uuid is { } uuid && !first.TryAdd(uuid, index))
             {
-                context.Report(DiagnosticIds.DuplicateDomainUuid, location,
-                    $"uuid {guest.UuidText} is already used by {DomainDevices.Describe(first[uuid])}; libxl refuses a second domain with the same UUID");
+                context.Report(DiagnosticIds.DuplicateDomainUuid, guest.UuidSpot.ToLocation(),
+                    $"uuid {guest.UuidText} is already used by {DomainDevices.Describe(summaries[first[uuid]].UuidSpot.ToLocation())}; libxl refuses a second domain with the same UUID");
             }
         }
     }
 
     private static void CheckMacs(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
-        var first = new Dictionary<MacAddress, (int Guest, SourceLocation Location)>();
-        for (var index = 0; index < repository.Summaries.Count; index++)
+        var summaries = repository.Summaries;
+        var first = new Dictionary<MacAddress, (int Guest, int Vif)>(summaries.Sum(s => s.Macs.Length));
+        for (var index = 0; index < summaries.Count; index++)
         {
-            foreach (var (mac, location) in repository.Summaries[index].Macs)
+            var macs = summaries[index].Macs;
+            for (var vif = 0; vif < macs.Length; vif++)
             {
-                if (!first.TryAdd(mac, (index, location)) && first[mac].Guest != index)
+                var (mac, spot) = macs[vif];
+                if (!first.TryAdd(mac, (index, vif)) && first[mac] is var earlier && earlier.Guest != index)
                 {
-                    context.Report(DiagnosticIds.DuplicateMacAcrossDomains, location,
-                        $"MAC {mac} is already used by a vif in {DomainDevices.Describe(first[mac].Location)}; two running guests with one MAC break each other's networking");
+                    context.Report(DiagnosticIds.DuplicateMacAcrossDomains, spot.ToLocation(),
+                        $"MAC {mac} is already used by a vif in {DomainDevices.Describe(summaries[earlier.Guest].Macs[earlier.Vif].Spot.ToLocation())}; two running guests with one MAC break each other's networking");
                 }
             }
         }
@@ -72,28 +80,60 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
 
     private static void CheckTargets(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
-        var mappings = new Dictionary<string, List<(int Guest, bool IsWritable, SourceLocation Location)>>(StringComparer.Ordinal);
-        for (var index = 0; index < repository.Summaries.Count; index++)
+        var summaries = repository.Summaries;
+        // The first mapping of a target inline; a list only for a target mapped more than once.
+        var mappings = new Dictionary<string, ((int Guest, int Disk) First, List<(int Guest, int Disk)>? Later)>(summaries.Sum(s => s.Disks.Length), StringComparer.Ordinal);
+        for (var index = 0; index < summaries.Count; index++)
         {
-            foreach (var (target, isWritable, location) in repository.Summaries[index].Disks)
+            var disks = summaries[index].Disks;
+            for (var disk = 0; disk < disks.Length; disk++)
             {
+                var (target, isWritable, spot) = disks[disk];
                 if (!mappings.TryGetValue(target, out var earlier))
                 {
-                    mappings[target] = earlier = [];
+                    mappings.Add(target, ((index, disk), null));
+                    continue;
                 }
 
-                var conflict = earlier.FindIndex(e => e.Guest != index && (isWritable || e.IsWritable));
-                if (conflict >= 0)
+                var conflict = FirstConflict(earlier.First, earlier.Later, index, isWritable, summaries);
+                if (conflict is var (guest, at))
                 {
-                    var other = earlier[conflict];
-                    context.Report(DiagnosticIds.SharedWritableTarget, location,
-                        $"'{target}' is also mapped by {DomainDevices.Describe(other.Location)}"
+                    var other = summaries[guest].Disks[at];
+                    context.Report(DiagnosticIds.SharedWritableTarget, spot.ToLocation(),
+                        $"'{target}' is also mapped by {DomainDevices.Describe(other.Spot.ToLocation())}"
                         + $" ({(other.IsWritable ? "writable" : "read-only")} there, {(isWritable ? "writable" : "read-only")} here); two domains writing one file system corrupt it");
                 }
 
-                earlier.Add((index, isWritable, location));
+                var later = earlier.Later ?? [];
+                later.Add((index, disk));
+                if (earlier.Later is null)
+                {
+                    mappings[target] = (earlier.First, later);
+                }
             }
         }
+    }
+
+    // The earliest mapping by another guest that conflicts with this one (one of the two is writable), in file order.
+    private static (int Guest, int Disk)? FirstConflict((int Guest, int Disk) first, List<(int Guest, int Disk)>? later, int index, bool isWritable, IReadOnlyList<GuestSummary> summaries)
+    {
+        bool Conflicts((int Guest, int Disk) mapping) =>
+            mapping.Guest != index && (isWritable || summaries[mapping.Guest].Disks[mapping.Disk].IsWritable);
+
+        if (Conflicts(first))
+        {
+            return first;
+        }
+
+        foreach (var mapping in later ?? [])
+        {
+            if (Conflicts(mapping))
+            {
+                return mapping;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The target in a comparable form, or null for an empty target.</summary>

@@ -1,0 +1,64 @@
+using System.Reflection;
+using XenConfig.Domain;
+using XenConfig.Domain.Model;
+
+namespace XenConfig.Validation.Tests;
+
+/// <summary>
+/// Repository validation keeps one summary per guest for the cross-checks; its memory must be the indexes (name, UUID,
+/// MACs, disk targets) and not per-position objects. Asserted by counting what a summary holds, not by timing or RSS.
+/// </summary>
+public sealed class GuestSummaryTests
+{
+    private static GuestSummary Summarise(string uuid) =>
+        GuestSummary.Of(DomainConfig.FromDocument(DomainConfigDocument.Parse(
+            $"name = \"web\"\nuuid = \"{uuid}\"\nkernel = \"/k\"\n"
+            + "disk = [ 'phy:vg0/root,xvda1,w', 'file:/srv/data.img,xvdb,r', '/srv/cd.iso,hdc:cdrom,r' ]\n"
+            + "vif = [ 'mac=00:16:3e:00:00:01', 'bridge=xenbr0', 'mac=00:16:3e:00:00:02' ]\n", "/repo/web/web.cfg")));
+
+    [Fact]
+    public void A_summary_holds_exactly_the_indexed_macs_and_targets()
+    {
+        var summary = Summarise("6c1f4a52-1f0b-4d6e-9c51-0c9a7e2f5a01");
+
+        Assert.Equal("web", summary.Name);
+        Assert.Equal(2, summary.Macs.Length); // the vif without a MAC is not kept
+        Assert.Equal(["/dev/vg0/root", "/srv/data.img"], summary.Disks.Select(d => d.Target)); // nor the CD-ROM
+    }
+
+    [Fact]
+    public void Every_position_of_a_summary_shares_the_configs_path_string()
+    {
+        var summary = Summarise("6c1f4a52-1f0b-4d6e-9c51-0c9a7e2f5a01");
+        var spots = new[] { summary.NameSpot, summary.UuidSpot }.Concat(summary.Macs.Select(m => m.Spot)).Concat(summary.Disks.Select(d => d.Spot)).ToList();
+
+        Assert.Equal(6, spots.Count);
+        Assert.All(spots, spot => Assert.Same(summary.NameSpot.Path, spot.Path));
+        Assert.Equal(new XenConfig.Text.LinePosition(0, 7), summary.NameSpot.Start);
+    }
+
+    [Theory]
+    [InlineData("6c1f4a52-1f0b-4d6e-9c51-0c9a7e2f5a01", false)]
+    [InlineData("6C1F4A52-1F0B-4D6E-9C51-0C9A7E2F5A01", true)]
+    public void The_uuid_text_is_kept_only_when_it_is_not_the_canonical_form(string uuid, bool kept)
+    {
+        var summary = Summarise(uuid);
+        var text = typeof(GuestSummary).GetField("_uuidText", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(summary);
+
+        Assert.Equal(kept, text is not null);
+        Assert.Equal(uuid, summary.UuidText);
+    }
+
+    [Fact]
+    public void A_summary_holds_no_per_position_objects()
+    {
+        // Strings (the name, a non-canonical UUID text), the UUID, value positions and exact-size arrays of values:
+        // nothing that adds an object per MAC or disk besides the target string the index needs.
+        var fields = typeof(GuestSummary).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+
+        Assert.All(fields, field => Assert.True(
+            field.FieldType == typeof(string) || field.FieldType.IsValueType || field.FieldType.IsArray && field.FieldType.GetElementType()!.IsValueType,
+            $"{field.Name} is a {field.FieldType}"));
+        Assert.Equal(7, fields.Length);
+    }
+}
