@@ -142,7 +142,7 @@ internal static class Throughput
 
     private static long ParseDomain(byte[] bytes, bool withDisks)
     {
-        var document = DomainConfigDocument.Parse(SourceText.From(bytes), DomainOptions);
+        var document = DomainConfigDocument.Parse(SourceText.FromMemory(bytes), DomainOptions);
         long sink = 0;
         sink += document.GetValue("name")?.Text?.Length ?? 0;
         sink += document.GetValue("kernel")?.Text?.Length ?? 0;

@@ -19,18 +19,20 @@ public sealed class SourceText
     private static readonly Encoding StrictLatin1 = Encoding.GetEncoding(28591, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     // What the file held when read: its decoded text, or (read as ASCII) its bytes; both null for a text from a string.
     private readonly string? _readContent;
-    private readonly byte[]? _readBytes;
+    private readonly ReadOnlyMemory<byte>? _readBytes;
 
     // An ASCII text read from bytes keeps them and decodes its Content only when someone asks (the xl fast pass reads
-    // the bytes): no decode, and half the memory, for a file nobody reads as a string.
-    private readonly byte[]? _ascii;
+    // the bytes): no decode, and half the memory, for a file nobody reads as a string. The bytes are a copy the text
+    // owns (From), or the caller's memory (FromMemory) or the array Load read the file into, neither copied.
+    private readonly ReadOnlyMemory<byte> _ascii;
+    private readonly bool _isAscii;
     private string? _content;
     private FileFingerprint? _readFingerprint;
     private int[]? _lineStarts;
     private string? _newLine;
     private int[]? _pairedLowSurrogates;
 
-    private SourceText(string content, string? path, Encoding encoding, string? readContent, byte[]? readBytes)
+    private SourceText(string content, string? path, Encoding encoding, string? readContent, ReadOnlyMemory<byte>? readBytes)
     {
         _content = content;
         Path = path;
@@ -40,9 +42,10 @@ public sealed class SourceText
     }
 
     // An ASCII file: its bytes are its characters, one for one; UTF-8 is its encoding.
-    private SourceText(byte[] ascii, string? path)
+    private SourceText(ReadOnlyMemory<byte> ascii, string? path)
     {
         _ascii = ascii;
+        _isAscii = true;
         _readBytes = ascii;
         Path = path;
         Encoding = StrictUtf8;
@@ -61,7 +64,7 @@ public sealed class SourceText
     public Encoding Encoding { get; }
 
     /// <summary>Number of characters.</summary>
-    public int Length => _ascii?.Length ?? Content.Length;
+    public int Length => _isAscii ? _ascii.Length : Content.Length;
 
     /// <summary>Number of lines; a text that ends with a line break has an empty last line.</summary>
     public int LineCount => LineStarts.Length;
@@ -82,6 +85,31 @@ public sealed class SourceText
             return new SourceText(bytes.ToArray(), path);
         }
 
+        return Decode(bytes, path);
+    }
+
+    /// <summary>
+    /// Like <see cref="From(ReadOnlySpan{byte}, string?)"/>, but an ASCII text keeps <paramref name="bytes"/> themselves
+    /// instead of a copy: a 100 MB file read into memory is not copied again to be parsed. Text that is not ASCII is
+    /// decoded into a string as <see cref="From(ReadOnlySpan{byte}, string?)"/> does, and then the memory is not kept.
+    /// </summary>
+    /// <remarks>
+    /// The memory must not change while this text, a text made from it (<see cref="WithContent"/>,
+    /// <see cref="WithChanges"/>) or a document parsed from either is in use: they read it when asked for a value, a
+    /// line or <see cref="ReadFingerprint"/>, and a change shows through or breaks what was parsed (as with
+    /// <c>System.Text.Json.JsonDocument.Parse(ReadOnlyMemory&lt;byte&gt;)</c>). Pass a copy, or use
+    /// <see cref="From(ReadOnlySpan{byte}, string?)"/>, when the buffer is reused (a pooled array, for one). The method
+    /// has its own name, not an overload of <c>From</c>, because an array converts to both a span and a memory.
+    /// </remarks>
+    /// <param name="bytes">The file's bytes; kept, not copied, when they are ASCII.</param>
+    /// <param name="path">The file the bytes came from, or null.</param>
+    /// <returns>The text.</returns>
+    public static SourceText FromMemory(ReadOnlyMemory<byte> bytes, string? path = null) =>
+        System.Text.Ascii.IsValid(bytes.Span) ? new SourceText(bytes, path) : Decode(bytes.Span, path);
+
+    // Text that is not ASCII: UTF-8 when it is valid UTF-8, otherwise Latin-1 (one character per byte).
+    private static SourceText Decode(ReadOnlySpan<byte> bytes, string? path)
+    {
         try
         {
             var content = StrictUtf8.GetString(bytes);
@@ -98,13 +126,13 @@ public sealed class SourceText
     internal bool TryGetAscii(out ReadOnlyMemory<byte> bytes)
     {
         bytes = _ascii;
-        return _ascii is not null;
+        return _isAscii;
     }
 
     // ASCII decodes by widening each byte; concurrent first readers may both decode, and all get the one published.
     private string DecodeAscii()
     {
-        var content = Encoding.Latin1.GetString(_ascii!);
+        var content = Encoding.Latin1.GetString(_ascii.Span);
         return Interlocked.CompareExchange(ref _content, content, null) ?? content;
     }
 
@@ -114,7 +142,7 @@ public sealed class SourceText
     /// made in between (<see cref="AtomicFileOptions.ExpectedContent"/>).
     /// </summary>
     public FileFingerprint? ReadFingerprint =>
-        _readContent is null && _readBytes is null ? null : _readFingerprint ??= FileFingerprint.Of(_readBytes ?? Encoding.GetBytes(_readContent!));
+        _readContent is null && _readBytes is null ? null : _readFingerprint ??= FileFingerprint.Of(_readBytes is { } bytes ? bytes.Span : Encoding.GetBytes(_readContent!));
 
     /// <summary>Largest file <see cref="Load"/> reads: 64 MiB (configs are kilobytes; this stops <c>/dev/zero</c> and accidents).</summary>
     public const int MaxFileBytes = 64 * 1024 * 1024;
@@ -129,25 +157,62 @@ public sealed class SourceText
     }
 
     /// <summary>
-    /// Reads <paramref name="stream"/> to its end, at most <paramref name="maxBytes"/>, and decodes it. The bytes go
-    /// through one pooled buffer: a repository of 10,000 guests reads 20,000 files, and a fresh array per file (let alone
-    /// an 80 KB chunk buffer) was most of the cost of reading it.
+    /// Reads <paramref name="stream"/> to its end, at most <paramref name="maxBytes"/>, and decodes it. A file that says
+    /// how long it is is read into one array of that size, which an ASCII text then keeps (<see cref="FromMemory"/>: the
+    /// array is this method's own and nobody else holds it, so nothing is copied); a stream of unknown length, or a file
+    /// that grows while it is read, goes through a pooled buffer that is copied. A repository of 10,000 guests reads
+    /// 20,000 files, and a chunk buffer per file was most of the cost of reading it.
     /// </summary>
     /// <exception cref="IOException">The stream cannot be read, or holds more than <paramref name="maxBytes"/>.</exception>
     internal static SourceText Read(Stream stream, string path, long maxBytes)
     {
         // A regular file says how long it is; devices, pipes and /proc files report no length (or a wrong one), and a
-        // file may grow while it is read, so the length is only the first guess. One byte more than it lets the read
-        // that finds the end come back with 0 instead of needing a bigger buffer.
-        var expected = stream.CanSeek ? stream.Length : 0;
+        // file may grow while it is read, so the length is only the first guess.
+        var expected = stream.CanSeek ? stream.Length - stream.Position : 0;
         if (expected > maxBytes)
         {
             throw TooLarge(path, maxBytes);
         }
 
+        if (expected <= 0)
+        {
+            return ReadPooled(stream, path, maxBytes, []);
+        }
+
+        var owned = GC.AllocateUninitializedArray<byte>((int)expected);
+        var filled = 0;
+        int read;
+        while (filled < owned.Length && (read = stream.Read(owned, filled, owned.Length - filled)) > 0)
+        {
+            filled += read;
+        }
+
+        // Shorter than it said (truncated meanwhile): what was read. Longer (grown): the rest through the pooled buffer.
+        Span<byte> probe = stackalloc byte[1];
+        if (filled < owned.Length || stream.Read(probe) == 0)
+        {
+            return FromMemory(owned.AsMemory(0, filled), path);
+        }
+
+        var head = new byte[filled + 1];
+        owned.AsSpan().CopyTo(head);
+        head[filled] = probe[0];
+        return ReadPooled(stream, path, maxBytes, head);
+    }
+
+    // Reads the rest of the stream after head through one pooled buffer, and decodes a copy of it (From).
+    private static SourceText ReadPooled(Stream stream, string path, long maxBytes, ReadOnlySpan<byte> head)
+    {
+        if (head.Length > maxBytes)
+        {
+            throw TooLarge(path, maxBytes);
+        }
+
+        // One byte more than needed lets the read that finds the end come back with 0 instead of needing a bigger buffer.
         var pool = System.Buffers.ArrayPool<byte>.Shared;
-        var buffer = pool.Rent((int)Math.Max(expected + 1, 4096));
-        var length = 0;
+        var buffer = pool.Rent(Math.Max(2 * head.Length, 4096));
+        head.CopyTo(buffer);
+        var length = head.Length;
         try
         {
             int read;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using XenConfig.Text;
 
@@ -149,5 +150,115 @@ public class SourceTextTests
         Assert.Equal(FileFingerprint.Of(Encoding.ASCII.GetBytes("name = 'x'\r\n# note\rdisk = []\n")), source.WithContent("").ReadFingerprint);
         Assert.False(source.WithContent("name = 'y'\n").TryGetAscii(out _));
         Assert.False(SourceText.From(Encoding.UTF8.GetBytes("\uFEFFname = 'x'\n")).TryGetAscii(out _));
+    }
+
+    [Fact]
+    public void From_memory_keeps_the_callers_ascii_bytes_instead_of_copying_them()
+    {
+        // A 1 MB ASCII file in the middle of a larger buffer: the text is a view of that buffer, not a copy of it.
+        var line = "disk = [ 'phy:/dev/vg0/web,xvda,w' ]\n"u8;
+        var buffer = new byte[16 + (1 << 20)];
+        for (var i = 16; i + line.Length <= buffer.Length; i += line.Length)
+        {
+            line.CopyTo(buffer.AsSpan(i));
+        }
+
+        var memory = buffer.AsMemory(16);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var source = SourceText.FromMemory(memory, "big.cfg");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.InRange(allocated, 0, 4096);
+        Assert.True(source.TryGetAscii(out var kept));
+        Assert.True(MemoryMarshal.TryGetArray(kept, out var segment));
+        Assert.Same(buffer, segment.Array);
+        Assert.Equal(16, segment.Offset);
+        Assert.Equal(memory.Length, source.Length);
+        Assert.Equal("big.cfg", source.Path);
+        Assert.Equal(FileFingerprint.Of(memory.Span), source.ReadFingerprint);
+    }
+
+    [Theory]
+    [InlineData("ascii with CRLF and a lone CR", new byte[] { 0x61, 0x20, 0x3D, 0x20, 0x31, 0x0D, 0x0A, 0x23, 0x0D, 0x62, 0x3D, 0x32 })]
+    [InlineData("UTF-8 with a byte order mark", new byte[] { 0xEF, 0xBB, 0xBF, 0x61, 0x3D, 0x27, 0xC3, 0xA9, 0x27, 0x0A })]
+    [InlineData("Latin-1 (not valid UTF-8)", new byte[] { 0x61, 0x3D, 0x27, 0xE9, 0x27, 0x0A })]
+    [InlineData("empty", new byte[0])]
+    public void From_memory_reads_exactly_like_from_span_and_writes_the_same_bytes_back(string kind, byte[] bytes)
+    {
+        var copied = SourceText.From(bytes, "x.cfg");
+        var viewed = SourceText.FromMemory(bytes, "x.cfg");
+
+        Assert.True(copied.Content == viewed.Content, kind);
+        Assert.Equal(copied.Encoding.CodePage, viewed.Encoding.CodePage);
+        Assert.Equal(copied.Length, viewed.Length);
+        Assert.Equal(copied.LineStartOffsets, viewed.LineStartOffsets);
+        Assert.Equal(copied.ReadFingerprint, viewed.ReadFingerprint);
+        Assert.Equal(bytes, viewed.GetBytes(viewed.Content));
+    }
+
+    [Fact]
+    public void From_memory_decodes_a_text_that_is_not_ascii_and_keeps_no_view_of_the_memory()
+    {
+        var bytes = Encoding.UTF8.GetBytes("name = 'caf\u00E9'\n");
+        var source = SourceText.FromMemory(bytes);
+        bytes[0] = (byte)'N';
+
+        Assert.False(source.TryGetAscii(out _));
+        Assert.Equal("name = 'caf\u00E9'\n", source.Content);
+        Assert.Equal(FileFingerprint.Of(Encoding.UTF8.GetBytes("name = 'caf\u00E9'\n")), source.ReadFingerprint);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(4095)]
+    [InlineData(4096)]
+    [InlineData(200_000)]
+    public void Load_keeps_the_array_it_read_an_ascii_file_into_and_reads_it_byte_for_byte(int size)
+    {
+        var bytes = new byte[size];
+        for (var i = 0; i < size; i++)
+        {
+            bytes[i] = (byte)(i % 61 == 60 ? '\n' : 'a' + (i % 26));
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"xenconfig-load-{Guid.NewGuid():N}.cfg");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var source = SourceText.Load(path);
+
+            Assert.True(source.TryGetAscii(out var kept));
+            Assert.Equal(bytes, kept.ToArray());
+            Assert.True(source.ReadFingerprint!.Matches(bytes));
+            if (size > 0)
+            {
+                // The array holds exactly the file: it is the one the file was read into, not a pooled buffer.
+                Assert.True(MemoryMarshal.TryGetArray(kept, out var segment));
+                Assert.Equal(size, segment.Array!.Length);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Read_of_a_stream_longer_than_its_length_said_reads_all_of_it()
+    {
+        var bytes = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("vcpus = 2\n", 1000)));
+        using var stream = new GrowingStream(bytes, saysLength: 100);
+
+        var source = SourceText.Read(stream, "grown.cfg", SourceText.MaxFileBytes);
+
+        Assert.Equal(bytes.Length, source.Length);
+        Assert.True(source.ReadFingerprint!.Matches(bytes));
+    }
+
+    // A file that grows while it is read: its Length is what it was when the read began.
+    private sealed class GrowingStream(byte[] bytes, long saysLength) : MemoryStream(bytes, writable: false)
+    {
+        public override long Length => saysLength;
     }
 }
