@@ -176,7 +176,7 @@ internal static class Throughput
 
     private static long ParseFstab(byte[] bytes)
     {
-        var document = FstabDocument.Parse(SourceText.From(bytes));
+        var document = FstabDocument.Parse(SourceText.FromMemory(bytes));
         long sink = 0;
         foreach (var line in document.EntryLines)
         {
@@ -190,7 +190,7 @@ internal static class Throughput
 
     private static long ParseGrub(byte[] bytes)
     {
-        var document = GrubMenuDocument.Parse(SourceText.From(bytes));
+        var document = GrubMenuDocument.Parse(SourceText.FromMemory(bytes));
         long sink = 0;
         foreach (var entry in document.Entries)
         {
