@@ -23,6 +23,9 @@ public sealed partial class DomainConfigDocument
     /// </summary>
     internal XlCleanScan? SingleAssignmentScan => _scan is { HasAdditions: false } scan ? scan : null;
 
+    /// <summary>Whether the tree of the current text has been built (for tests of the paths that must not build it).</summary>
+    internal bool IsTreeBuilt => _analysis is not null;
+
     /// <summary>The tree and the effective settings of one text.</summary>
     private sealed record Analysis(DomainConfigSyntax Syntax, IReadOnlyDictionary<string, Setting> Settings);
 
