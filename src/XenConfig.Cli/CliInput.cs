@@ -21,7 +21,9 @@ internal sealed class CliInput(string path, SourceText text, InputKind kind, Dom
             return new CliInput(path, text, kind);
         }
 
-        switch (FileClassifier.Classify(path, text.Content))
+        // By name first: the content is read (decoded into a string) only when the name does not say what the file is.
+        var byName = FileClassifier.ClassifyByName(path);
+        switch (byName != FileKind.Unknown ? byName : FileClassifier.ClassifyByContent(text.Content))
         {
             case FileKind.Fstab:
                 return new CliInput(path, text, InputKind.Fstab);

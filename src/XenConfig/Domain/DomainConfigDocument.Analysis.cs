@@ -16,6 +16,16 @@ public sealed partial class DomainConfigDocument
     // The fast pass's index of the current text; null when the full parse read it.
     private XlCleanScan? _scan;
 
+    /// <summary>
+    /// The fast pass's index of the current text when every key is assigned once: each setting is then one assignment,
+    /// so its value (<see cref="GetValue"/>), its number and the keys can be read without building the tree. Null when
+    /// the full parse read the text or a key repeats with <c>+=</c>.
+    /// </summary>
+    internal XlCleanScan? SingleAssignmentScan => _scan is { HasAdditions: false } scan ? scan : null;
+
+    /// <summary>Whether the tree of the current text has been built (for tests of the paths that must not build it).</summary>
+    internal bool IsTreeBuilt => _analysis is not null;
+
     /// <summary>The tree and the effective settings of one text.</summary>
     private sealed record Analysis(DomainConfigSyntax Syntax, IReadOnlyDictionary<string, Setting> Settings);
 

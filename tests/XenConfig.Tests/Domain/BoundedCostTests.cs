@@ -76,6 +76,28 @@ public sealed class BoundedCostTests
     }
 
     [Theory]
+    [InlineData("", true)]
+    [InlineData("memory = 512\n", false)] // assigned twice: XC1014, so the full parse reads it
+    [InlineData("disk += [ 'phy:/dev/vg0/extra,xvdz,w' ]\n", false)] // '+=': the tree joins the lists
+    public void Show_json_of_a_clean_config_does_not_build_the_lossless_tree(string tail, bool fastPath)
+    {
+        var disks = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"    'phy:/dev/vg0/d{i},xvd{i},w',\n"));
+        var document = DomainConfigDocument.Parse("name = \"big\"\nmemory = 1024\ndisk = [\n" + disks + "]\n" + tail);
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, DomainConfigJson.WriterOptions))
+        {
+            DomainConfigJson.Write(writer, document);
+        }
+
+        using var json = JsonDocument.Parse(buffer.ToArray());
+        var model = json.RootElement.GetProperty("model");
+        Assert.Equal(!fastPath, document.IsTreeBuilt);
+        Assert.Equal(fastPath ? 2_000 : tail.StartsWith("disk", StringComparison.Ordinal) ? 2_001 : 2_000, model.GetProperty("disks").GetArrayLength());
+        Assert.Equal(tail.StartsWith("memory", StringComparison.Ordinal) ? 512 : 1024, model.GetProperty("memory").GetInt64());
+        Assert.Equal("phy:/dev/vg0/d1999,xvd1999,w", model.GetProperty("disks")[1_999].GetProperty("spec").GetString());
+    }
+
+    [Theory]
     [InlineData(100)]
     [InlineData(3_000)]
     public void Show_json_of_deeply_nested_lists_is_linear_in_the_input(int depth)

@@ -13,7 +13,7 @@ internal static class DeviceJson
 {
     internal static void WriteDevices(Utf8JsonWriter writer, DomainConfig config)
     {
-        WriteItems(writer, "disks", config.EnumerateDiskItems(), (w, disk) =>
+        WriteItems(writer, "disks", config.EnumerateParsedDisks(), (w, disk) =>
         {
             DomainConfigJson.WriteNullableString(w, "target", disk.Target);
             w.WriteString("format", disk.Format.ToXlName());
@@ -24,7 +24,7 @@ internal static class DeviceJson
             DomainConfigJson.WriteNullableString(w, "backend", disk.BackendDomain);
             DomainConfigJson.WriteNullableString(w, "script", disk.Script);
         });
-        WriteItems(writer, "vifs", config.EnumerateVifItems(), (w, vif) =>
+        WriteItems(writer, "vifs", config.EnumerateParsedVifs(), (w, vif) =>
         {
             DomainConfigJson.WriteNullableString(w, "mac", vif.Mac?.ToString());
             DomainConfigJson.WriteNullableString(w, "bridge", vif.Bridge);
@@ -38,21 +38,21 @@ internal static class DeviceJson
         });
     }
 
-    private static void WriteItems<T>(Utf8JsonWriter writer, string name, IEnumerable<DeviceItem<T>> items, Action<Utf8JsonWriter, T> writeFields)
+    private static void WriteItems<T>(Utf8JsonWriter writer, string name, IEnumerable<(string Spec, T? Value, DeviceSpecError? Error)> items, Action<Utf8JsonWriter, T> writeFields)
         where T : class
     {
         writer.WriteStartArray(name);
-        foreach (var item in items)
+        foreach (var (spec, parsed, error) in items)
         {
             writer.WriteStartObject();
-            writer.WriteString("spec", item.Spec);
-            if (item.Value is { } value)
+            writer.WriteString("spec", spec);
+            if (parsed is { } value)
             {
                 writeFields(writer, value);
             }
             else
             {
-                writer.WriteString("error", item.Error!.Message);
+                writer.WriteString("error", error!.Message);
             }
 
             writer.WriteEndObject();

@@ -303,13 +303,23 @@ public sealed partial class DomainConfig
     public void RemoveVif(int index) => Document.RemoveListItem("vif", index);
 
     /// <summary>Keys that are set but that xl does not read (it ignores them silently), in file order.</summary>
-    public IReadOnlyList<string> UnknownKeys => Document.Settings.Keys.Where(k => !DomainKeys.IsKnown(k)).ToList();
+    public IReadOnlyList<string> UnknownKeys =>
+        (Document.SingleAssignmentScan?.AssignedKeys ?? Document.Settings.Keys).Where(k => !DomainKeys.IsKnown(k)).ToList();
 
     /// <summary>The string value of <paramref name="key"/>; null when unset or a list (xl warns and ignores it).</summary>
     public string? GetString(string key) => Document.GetValue(key) is { IsList: false } value ? value.Text : null;
 
     /// <summary>The value of <paramref name="key"/> read as xl reads numbers; null when unset or not a valid number.</summary>
-    public long? GetNumber(string key) => Document.TryGetSetting(key, out var setting) && setting.TryGetNumber(out var number) ? number : null;
+    public long? GetNumber(string key)
+    {
+        // A key assigned once (the fast pass says so) is never built with '+=': its value reads as the setting's does.
+        if (Document.SingleAssignmentScan is not null)
+        {
+            return Document.GetValue(key) is { } value && value.TryGetNumber(out var single) ? single : null;
+        }
+
+        return Document.TryGetSetting(key, out var setting) && setting.TryGetNumber(out var number) ? number : null;
+    }
 
     /// <summary>The value of <paramref name="key"/> read as an xl boolean (a number, 0 is false).</summary>
     public bool? GetBoolean(string key) => GetNumber(key) is { } number ? number != 0 : null;
@@ -424,6 +434,42 @@ public sealed partial class DomainConfig
         ReferenceEquals(_itemsText, Document.SourceText) && _items.TryGetValue(key, out var kept)
             ? (IReadOnlyList<DeviceItem<T>>)kept
             : EnumerateItems(key, parse);
+
+    // The spec, parsed value and error of each disk and vif, for the JSON projection: read from the fast pass's values
+    // when every key is assigned once (no tree, no token spans), else from the items above.
+    internal IEnumerable<(string Spec, DiskSpec? Value, DeviceSpecError? Error)> EnumerateParsedDisks() => EnumerateParsed<DiskSpec>("disk", ParseDisk);
+
+    internal IEnumerable<(string Spec, VifSpec? Value, DeviceSpecError? Error)> EnumerateParsedVifs() => EnumerateParsed<VifSpec>("vif", ParseVif);
+
+    private IEnumerable<(string Spec, T? Value, DeviceSpecError? Error)> EnumerateParsed<T>(string key, Func<string, (T? Value, DeviceSpecError? Error)> parse)
+        where T : class
+    {
+        if (Document.SingleAssignmentScan is null || (ReferenceEquals(_itemsText, Document.SourceText) && _items.ContainsKey(key)))
+        {
+            foreach (var item in KeptOrEnumerated(key, parse))
+            {
+                yield return (item.Spec, item.Value, item.Error);
+            }
+
+            yield break;
+        }
+
+        if (Document.GetValue(key) is not { IsList: true } list)
+        {
+            yield break;
+        }
+
+        foreach (var value in list.Items)
+        {
+            if (value.IsList)
+            {
+                yield break; // xl's device loops stop at the first nested list
+            }
+
+            var (parsed, error) = parse(value.Text!);
+            yield return (value.Text!, parsed, error);
+        }
+    }
 
     private static (DiskSpec? Value, DeviceSpecError? Error) ParseDisk(string spec) =>
         DiskSpec.TryParse(spec, out var disk, out var error) ? (disk, null) : (null, error);

@@ -33,6 +33,18 @@ internal abstract class XlCleanScan
 
     /// <summary>The assignments' keys, in file order (for tests).</summary>
     internal abstract IEnumerable<string> Keys { get; }
+
+    /// <summary>True when a key is assigned more than once (with <c>+=</c>): then a setting spans several assignments.</summary>
+    internal abstract bool HasAdditions { get; }
+
+    /// <summary>
+    /// Every assignment's key and value, in file order, each value read from the text as it is reached and not kept
+    /// (the settings of a file without <see cref="HasAdditions"/>, for writers that look at each value once).
+    /// </summary>
+    internal abstract IEnumerable<KeyValuePair<string, SettingValue>> Assignments { get; }
+
+    /// <summary>Every assignment's key, in file order.</summary>
+    internal abstract IEnumerable<string> AssignedKeys { get; }
 }
 
 /// <summary>The fast pass over a text of <typeparamref name="TChar"/>: <see cref="char"/>, or <see cref="byte"/> for ASCII.</summary>
@@ -656,6 +668,33 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
 
         var inner = text[(start + 1)..(end - 1)];
         return SettingValue.String(inner.Contains(TChar.CreateTruncating('\\')) ? XlString.Decode(ToText(text[start..end])).Value! : ToText(inner));
+    }
+
+    /// <inheritdoc />
+    internal override bool HasAdditions => _hasAdditions;
+
+    /// <inheritdoc />
+    internal override IEnumerable<KeyValuePair<string, SettingValue>> Assignments
+    {
+        get
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                yield return KeyValuePair.Create(ToText(KeyOf(i)), _values?[i] ?? ReadValue(_assignments[i]));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    internal override IEnumerable<string> AssignedKeys
+    {
+        get
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                yield return ToText(KeyOf(i));
+            }
+        }
     }
 
     /// <inheritdoc />
