@@ -17,11 +17,8 @@ internal static class XenConfigApp
         environment ??= Environment.GetEnvironmentVariable;
         // Named "xenconfig", the installed tool's command, not after the executable (RootCommand's name): help and
         // usage lines say what a user types whether the tool runs as XenConfig.Cli.dll, a native binary or a test host.
-        var root = new Command("xenconfig", "xenconfig: validate, show and edit Xen domain configs, GRUB menus and fstab files.")
-        {
-            new HelpOption(),
-            new VersionOption(),
-        };
+        var root = new Command("xenconfig", "xenconfig: validate, show and edit Xen domain configs, GRUB menus and fstab files.");
+
         (string Name, Func<Command> Create)[] commands =
         [
             ("validate", () => ValidateCommand.Create(stdout, stderr, interactive, environment)),
@@ -35,6 +32,17 @@ internal static class XenConfigApp
         // Only the command that runs is built when the first argument names one: building the whole tree was a
         // measurable part of a one-file run. Anything else (help, a typo) gets every command, for help and suggestions.
         var named = args.Length > 0 && Array.Exists(commands, c => c.Name == args[0]);
+
+        // --help and --version take their descriptions from System.CommandLine's resources, and creating its
+        // ResourceManager was a measurable part of a one-guest run. When a command is named they are left out unless
+        // a token could name them (or bundle or delimit them: -h?, --help:x): without one neither could match, and
+        // parsing is the same.
+        if (!named || Array.Exists(args, MayNameHelpOrVersion))
+        {
+            root.Options.Add(new HelpOption());
+            root.Options.Add(new VersionOption());
+        }
+
         foreach (var (name, create) in commands)
         {
             if (!named || name == args[0])
@@ -82,4 +90,10 @@ internal static class XenConfigApp
             return ExitCodes.UsageOrIo;
         }
     }
+
+    /// <summary>Whether a token may be, bundle or delimit an alias of --help (-h, /h, -?, /?) or of --version.</summary>
+    private static bool MayNameHelpOrVersion(string token) =>
+        token.StartsWith('-')
+            ? token.Contains('h') || token.Contains('?') || token.Contains("version", StringComparison.Ordinal)
+            : token.StartsWith("/h", StringComparison.Ordinal) || token.StartsWith("/?", StringComparison.Ordinal);
 }

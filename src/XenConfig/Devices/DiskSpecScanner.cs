@@ -276,13 +276,28 @@ internal struct DiskSpecScanner
 
     // The rules of each option set (index: 1 for the trusted flags, 2 for grant_usage), each split by the character a
     // match can start with, so that a position runs only the rules that can match there (in rule order, for the ties).
-    private static readonly RuleTable[] Tables =
-    [
-        new([WhitespaceRule, .. CommonRules, .. TailRules]),
-        new([WhitespaceRule, .. CommonRules, .. TrustedRules, .. TailRules]),
-        new([WhitespaceRule, .. CommonRules, .. GrantUsageRules, .. TailRules]),
-        new([WhitespaceRule, .. CommonRules, .. TrustedRules, .. GrantUsageRules, .. TailRules]),
-    ];
+    // Each table is built on first use: a run usually needs only the plain one, and the native start-up pays for
+    // whatever a static constructor builds.
+    private static readonly RuleTable?[] Tables = new RuleTable?[4];
+
+    private static RuleTable TableFor(int index)
+    {
+        if (Volatile.Read(ref Tables[index]) is { } built)
+        {
+            return built;
+        }
+
+        // Two threads may both build it; the tables are equal and read-only, so either one may stay.
+        var table = new RuleTable(index switch
+        {
+            0 => [WhitespaceRule, .. CommonRules, .. TailRules],
+            1 => [WhitespaceRule, .. CommonRules, .. TrustedRules, .. TailRules],
+            2 => [WhitespaceRule, .. CommonRules, .. GrantUsageRules, .. TailRules],
+            _ => [WhitespaceRule, .. CommonRules, .. TrustedRules, .. GrantUsageRules, .. TailRules],
+        });
+        Volatile.Write(ref Tables[index], table);
+        return table;
+    }
 
     private sealed class RuleTable
     {
@@ -291,12 +306,31 @@ internal struct DiskSpecScanner
 
         public RuleTable(Rule[] rules)
         {
-            for (var c = 0; c < _ascii.Length; c++)
+            var other = new List<Rule>();
+            foreach (var rule in rules)
             {
-                _ascii[c] = [.. rules.Where(r => r.FirstChars is null || r.FirstChars.Contains((char)c, StringComparison.Ordinal))];
+                if (rule.FirstChars is null)
+                {
+                    other.Add(rule);
+                }
             }
 
-            _other = [.. rules.Where(r => r.FirstChars is null)];
+            _other = [.. other];
+            var matching = new List<Rule>(rules.Length);
+            for (var c = 0; c < _ascii.Length; c++)
+            {
+                matching.Clear();
+                foreach (var rule in rules)
+                {
+                    if (rule.FirstChars is null || rule.FirstChars.Contains((char)c, StringComparison.Ordinal))
+                    {
+                        matching.Add(rule);
+                    }
+                }
+
+                // Most characters start only the rules that can start anywhere: those share one array.
+                _ascii[c] = matching.Count == _other.Length ? _other : [.. matching];
+            }
         }
 
         public Rule[] For(char c) => c < 128 ? _ascii[c] : _other;
@@ -359,7 +393,7 @@ internal struct DiskSpecScanner
 
     private DiskSpec? Run()
     {
-        var table = Tables[(_options.TrustedFlags ? 1 : 0) | (_options.GrantUsage ? 2 : 0)];
+        var table = TableFor((_options.TrustedFlags ? 1 : 0) | (_options.GrantUsage ? 2 : 0));
         var position = 0;
         while (position < _end)
         {
