@@ -251,7 +251,11 @@ internal sealed class PygrubReading
             return false;
         }
 
+        // Digits gather in a long (at most 17 at a time, so it cannot overflow) and go into the BigInteger 17 at a
+        // time: a device or entry number is one step, not a BigInteger multiplication per digit.
         var previousUnderscore = true;
+        long pending = 0;
+        long scale = 1;
         for (; position < t.Length; position++)
         {
             var c = t[position];
@@ -271,14 +275,22 @@ internal sealed class PygrubReading
                 return false;
             }
 
-            value = (value * 10) + (int)char.GetNumericValue(c);
+            pending = (pending * 10) + (char.IsAsciiDigit(c) ? c - '0' : (int)char.GetNumericValue(c));
+            scale *= 10;
             previousUnderscore = false;
+            if (scale == 100_000_000_000_000_000)
+            {
+                value = (value * scale) + pending;
+                (pending, scale) = (0, 1);
+            }
         }
 
         if (previousUnderscore)
         {
             return false;
         }
+
+        value = scale == 1 ? value : value.IsZero ? pending : (value * scale) + pending;
 
         if (negative)
         {
