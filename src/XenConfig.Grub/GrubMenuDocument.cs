@@ -26,7 +26,8 @@ public sealed class GrubMenuDocument
     {
         SourceText = source;
         Options = options;
-        Lines = GrubScanner.Scan(source.Content);
+        Source = GrubSource.Of(source);
+        Lines = GrubScanner.Scan(Source);
         Analyze();
         if (options.PygrubChecks)
         {
@@ -35,6 +36,9 @@ public sealed class GrubMenuDocument
 
         _diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
     }
+
+    /// <summary>The characters the readers scan: the text's ASCII bytes when it has them (its Content is then not decoded).</summary>
+    internal GrubSource Source { get; }
 
     /// <summary>The text as read, with its path.</summary>
     public SourceText SourceText { get; }
@@ -136,7 +140,8 @@ public sealed class GrubMenuDocument
         }
 
         var offset = line.Span.Start;
-        while (offset < line.Span.End && (SourceText.Content[offset] is ' ' or '\t' or '\r'))
+        var text = Source.All;
+        while (offset < line.Span.End && (text[offset] is ' ' or '\t' or '\r'))
         {
             offset++;
         }
@@ -405,7 +410,7 @@ public sealed class GrubMenuDocument
         // A bare 'root' only prints the current root device in GRUB 0.97: nothing malformed. The device is checked on
         // the line's characters (no string, no device object); only a failed one is parsed again, for the wording of
         // the error.
-        if (entry.RootLine is { } rootLine && !GrubDevice.IsValid(entry.RootChars) && !entry.RootChars.Trim().IsEmpty
+        if (entry.RootLine is { } rootLine && !GrubDevice.IsValid(entry.RootChars) && !entry.RootChars.IsWhiteSpace()
             && !GrubDevice.TryParse(entry.RootChars.ToString(), out _, out var error))
         {
             Report(DiagnosticIds.GrubBadDevice, rootLine, error);
@@ -422,7 +427,7 @@ public sealed class GrubMenuDocument
         }
     }
 
-    private void CheckPath(GrubLine line, ReadOnlySpan<char> file)
+    private void CheckPath(GrubLine line, GrubChars file)
     {
         if (file.IsEmpty || file[0] != '(')
         {
@@ -430,7 +435,7 @@ public sealed class GrubMenuDocument
         }
 
         var close = file.IndexOf(')');
-        if (close < 0 || !GrubDevice.IsValid(file[..(close + 1)]))
+        if (close < 0 || !GrubDevice.IsValid(file.Slice(0, close + 1)))
         {
             Report(DiagnosticIds.GrubBadDevice, line, $"'{file.ToString()}' starts with a malformed device name");
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Sprache;
+using XenConfig.Grub.Syntax;
 using SpracheParse = Sprache.Parse;
 
 namespace XenConfig.Grub.Model;
@@ -134,7 +135,7 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
     /// The parts of the device name <paramref name="text"/> when <see cref="TryParse(string, out GrubDevice?, out string)"/>
     /// accepts it: the usual spellings are read without making a string or a device.
     /// </summary>
-    internal static bool TryScan(ReadOnlySpan<char> text, out Parts parts)
+    internal static bool TryScan(GrubChars text, out Parts parts)
     {
         if (ScanDevice(text, out parts) == text.Length)
         {
@@ -154,7 +155,7 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
     /// True when <paramref name="text"/> is a device name <see cref="TryParse(string, out GrubDevice?, out string)"/>
     /// accepts; the usual spellings are checked without making a string.
     /// </summary>
-    internal static bool IsValid(ReadOnlySpan<char> text)
+    internal static bool IsValid(GrubChars text)
     {
         return TryScan(text, out _);
     }
@@ -208,7 +209,7 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
     /// <summary>The device exactly as written.</summary>
     public override string ToString() => Text;
 
-    private static int ScanDevice(ReadOnlySpan<char> text, out Parts device)
+    private static int ScanDevice(GrubChars text, out Parts device)
     {
         device = default;
         if (text.IsEmpty || text[0] != '(')
@@ -220,13 +221,13 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
         GrubDeviceKind kind;
         var drive = 0;
         var raw = false;
-        var name = text[1..];
-        if (name.StartsWith("fd", StringComparison.Ordinal) || name.StartsWith("hd", StringComparison.Ordinal))
+        var name = text.Slice(1);
+        if (name.StartsWith("fd") || name.StartsWith("hd"))
         {
             kind = name[0] == 'f' ? GrubDeviceKind.Floppy : GrubDeviceKind.HardDisk;
             position = ScanNumber(text, position + 2, out drive);
         }
-        else if (name.StartsWith("nd", StringComparison.Ordinal) || name.StartsWith("cd", StringComparison.Ordinal))
+        else if (name.StartsWith("nd") || name.StartsWith("cd"))
         {
             kind = name[0] == 'n' ? GrubDeviceKind.Network : GrubDeviceKind.CdRom;
             position += 2;
@@ -275,12 +276,10 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
         public static Parts Of(GrubDevice device) => new(device.Kind, device.Drive, device.IsBiosNumber, device.Partition, device.BsdSlice);
     }
 
-    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
-
     private static bool IsSlice(char c) => c is >= 'a' and <= 'h';
 
     /// <summary>A decimal or <c>0x</c> hexadecimal number at <paramref name="position"/>: where it ends, or -1 when there is none.</summary>
-    private static int ScanNumber(ReadOnlySpan<char> text, int position, out int value)
+    private static int ScanNumber(GrubChars text, int position, out int value)
     {
         value = 0;
         if (position < 0)
@@ -288,18 +287,25 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
             return -1;
         }
 
-        var rest = text[position..];
+        var rest = text.Slice(position);
         var hex = rest.Length > 2 && rest[0] == '0' && rest[1] is 'x' or 'X' && char.IsAsciiHexDigit(rest[2]);
-        var digits = hex ? rest[2..] : rest;
-        var length = hex ? digits.IndexOfAnyExcept(HexDigits) : digits.IndexOfAnyExceptInRange('0', '9');
-        length = length < 0 ? digits.Length : length;
+        var digits = hex ? rest.Slice(2) : rest;
+        var length = 0;
+        while (length < digits.Length && (hex ? char.IsAsciiHexDigit(digits[length]) : char.IsAsciiDigit(digits[length])))
+        {
+            length++;
+        }
+
         if (length == 0)
         {
             return -1;
         }
 
+        // int.TryParse's reading (a hexadecimal number of 8 digits may be negative; too long a number is int.MaxValue).
+        var chars = length <= 64 ? stackalloc char[length] : new char[length];
+        digits.Slice(0, length).CopyTo(chars);
         var style = hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None;
-        value = int.TryParse(digits[..length], style, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
+        value = int.TryParse(chars, style, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
         return position + (hex ? 2 : 0) + length;
     }
 

@@ -96,7 +96,7 @@ public sealed class GrubEntry
     }
 
     /// <summary>The characters of <see cref="Root"/>; empty when there is none.</summary>
-    internal ReadOnlySpan<char> RootChars => RootLine is null ? default : GrubText.FirstWord(RootLine.ArgumentChars);
+    internal GrubChars RootChars => RootLine is null ? default : GrubText.FirstWord(RootLine.ArgumentChars);
 
     /// <summary>True when the root line is <c>rootnoverify</c> (used for chain-loading).</summary>
     public bool IsRootNoVerify => RootLine?.Name == "rootnoverify";
@@ -108,7 +108,7 @@ public sealed class GrubEntry
     public string? Initrd => InitrdLine is null ? null : InitrdChars.ToString();
 
     /// <summary>The characters of <see cref="Initrd"/>; empty when there is none.</summary>
-    internal ReadOnlySpan<char> InitrdChars => InitrdLine is null ? default : GrubText.FirstWord(InitrdLine.ArgumentChars);
+    internal GrubChars InitrdChars => InitrdLine is null ? default : GrubText.FirstWord(InitrdLine.ArgumentChars);
 
     /// <summary>The <c>module</c>/<c>modulenounzip</c> lines in order.</summary>
     public IReadOnlyList<GrubModule> Modules => _modules ??= _hasModules ? ReadModules() : [];
@@ -157,8 +157,8 @@ public sealed class GrubEntry
             {
                 var argument = command.ArgumentChars;
                 var (pathStart, pathEnd, rest) = GrubText.SplitWord(argument, 0);
-                var moduleArguments = rest < argument.Length ? GrubText.Spaced(argument[rest..]) : null;
-                modules.Add(new GrubModule(argument[pathStart..pathEnd].ToString(), moduleArguments, command.Name == "modulenounzip", command, rest));
+                var moduleArguments = rest < argument.Length ? GrubText.Spaced(argument.Slice(rest)) : null;
+                modules.Add(new GrubModule(argument.Slice(pathStart, pathEnd - pathStart).ToString(), moduleArguments, command.Name == "modulenounzip", command, rest));
             }
         }
 

@@ -19,10 +19,10 @@ public sealed class GrubKernel
         var text = line.ArgumentChars;
         List<string>? options = null;
         var position = 0;
-        while (text[position..].StartsWith("--type=", StringComparison.Ordinal) || text[position..].StartsWith("--no-mem-option", StringComparison.Ordinal))
+        while (text.Slice(position).StartsWith("--type=") || text.Slice(position).StartsWith("--no-mem-option"))
         {
             var (start, end, next) = GrubText.SplitWord(text, position);
-            (options ??= []).Add(text[start..end].ToString());
+            (options ??= []).Add(text.Slice(start, end - start).ToString());
             position = next;
         }
 
@@ -58,10 +58,10 @@ public sealed class GrubKernel
     internal int ArgumentsStart { get; }
 
     /// <summary>The characters of <see cref="Path"/> (as in the line: see <see cref="GrubLine.ArgumentChars"/>).</summary>
-    internal ReadOnlySpan<char> PathChars => Line.ArgumentChars.Slice(_pathStart, _pathLength);
+    internal GrubChars PathChars => Line.ArgumentChars.Slice(_pathStart, _pathLength);
 
     /// <summary>The characters of <see cref="ArgumentsText"/>, tabs as written; empty when there are none.</summary>
-    internal ReadOnlySpan<char> ArgumentsChars => Line.ArgumentChars[ArgumentsStart..];
+    internal GrubChars ArgumentsChars => Line.ArgumentChars.Slice(ArgumentsStart);
 
     /// <inheritdoc />
     public override string ToString() => Line.Argument;

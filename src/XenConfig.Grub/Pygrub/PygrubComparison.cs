@@ -11,11 +11,11 @@ internal static class PygrubComparison
 {
     public static void Compare(GrubMenuDocument document, List<Diagnostic> diagnostics)
     {
-        var text = document.SourceText.Content;
-        var reading = PygrubReading.Read(text);
+        var source = document.Source;
+        var reading = PygrubReading.Read(source);
 
         // The 0-based physical line of an offset, counted only when a message names a line.
-        int PhysicalLine(int offset) => text.AsSpan(0, offset).Count('\n');
+        int PhysicalLine(int offset) => source.Slice(0, offset).Count('\n');
         void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message) => diagnostics.Add(descriptor.Create(location, message));
 
         if (reading.Error is not null)
@@ -254,7 +254,7 @@ internal static class PygrubComparison
     }
 
     /// <summary>The path after a well-formed device prefix, else the whole file name (see <see cref="PathPart(string)"/>).</summary>
-    private static ReadOnlySpan<char> PathPart(ReadOnlySpan<char> file)
+    private static GrubChars PathPart(GrubChars file)
     {
         if (file.IsEmpty || file[0] != '(')
         {
@@ -262,20 +262,25 @@ internal static class PygrubComparison
         }
 
         var close = file.IndexOf(')');
-        return close >= 0 && GrubDevice.IsValid(file[..(close + 1)]) ? file[(close + 1)..] : file;
+        return close >= 0 && GrubDevice.IsValid(file.Slice(0, close + 1)) ? file.Slice(close + 1) : file;
     }
 
     /// <summary>
     /// <c>Normalize(a) == Normalize(b)</c> without making strings: tabs read as spaces, blanks at both ends ignored; an
     /// empty text equals a missing one.
     /// </summary>
-    private static bool NormalizedEquals(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    private static bool NormalizedEquals(GrubChars a, GrubChars b)
     {
-        a = a.Trim(" \t");
-        b = b.Trim(" \t");
+        a = a.TrimBlanks();
+        b = b.TrimBlanks();
         if (a.Length != b.Length)
         {
             return false;
+        }
+
+        if (a.SequenceEqual(b))
+        {
+            return true;
         }
 
         for (var i = 0; i < a.Length; i++)
@@ -312,7 +317,7 @@ internal static class PygrubComparison
     internal static string? Normalize(string? text) => text?.Replace('\t', ' ').Trim(' ');
 
     /// <summary>GRUB 0.97 keeps blanks at the end of a line; pygrub strips every line (and every title and argument).</summary>
-    private static bool EndsInBlanks(ReadOnlySpan<char> argument) => argument.Length > 0 && argument[^1] is ' ' or '\t';
+    private static bool EndsInBlanks(GrubChars argument) => argument.Length > 0 && argument[argument.Length - 1] is ' ' or '\t';
 
     private static string Show(int? value) => value is null ? "none (wait for a key)" : value.Value.ToString(CultureInfo.InvariantCulture);
 }

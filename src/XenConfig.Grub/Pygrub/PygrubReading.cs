@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using XenConfig.Grub.Syntax;
 
 namespace XenConfig.Grub.Pygrub;
 
@@ -9,9 +10,11 @@ namespace XenConfig.Grub.Pygrub;
 /// </summary>
 internal sealed class PygrubReading
 {
-    private readonly string _text;
+    private static readonly Func<char, bool> IsPySpaceChar = IsPySpace;
 
-    private PygrubReading(string text)
+    private readonly GrubSource _text;
+
+    private PygrubReading(GrubSource text)
     {
         _text = text;
     }
@@ -55,7 +58,10 @@ internal sealed class PygrubReading
         return value == -1 ? null : value;
     }
 
-    public static PygrubReading Read(string text)
+    public static PygrubReading Read(string text) => Read(GrubSource.Of(text));
+
+    /// <summary>pygrub's reading of <paramref name="text"/> (from its bytes when the file is ASCII).</summary>
+    public static PygrubReading Read(GrubSource text)
     {
         var reading = new PygrubReading(text);
         try
@@ -80,31 +86,32 @@ internal sealed class PygrubReading
     /// </summary>
     private void Parse()
     {
-        var text = _text;
+        var source = _text;
+        var text = source.All;
         Image? image = null;
         var imageLines = 0;
         var index = 0;
         for (var position = 0; position <= text.Length; index++)
         {
-            var newline = text.IndexOf('\n', position);
-            var end = newline < 0 ? text.Length : newline;
+            var newline = position < text.Length ? text.Slice(position).IndexOf('\n') : -1;
+            var end = newline < 0 ? text.Length : position + newline;
             var lineStart = position;
             position = end + 1;
             var (start, length) = Strip(text, lineStart, end);
-            var line = text.AsSpan(start, length);
+            var line = text.Slice(start, length);
             if (line.Length == 0 || line[0] == '#')
             {
                 continue;
             }
 
-            if (line.StartsWith("title", StringComparison.Ordinal))
+            if (line.StartsWith("title"))
             {
                 if (image is not null)
                 {
                     Images.Add(image);
                 }
 
-                image = line.Length > 6 ? new Image(text, index, lineStart, start + 6, length - 6) : new Image(text, index, lineStart, start, 0);
+                image = line.Length > 6 ? new Image(source, index, lineStart, start + 6, length - 6) : new Image(source, index, lineStart, start, 0);
                 imageLines = 0;
                 continue;
             }
@@ -119,9 +126,9 @@ internal sealed class PygrubReading
                 }
 
                 var (commandStart, commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
-                var command = text.AsSpan(commandStart, commandLength);
+                var command = text.Slice(commandStart, commandLength);
                 var (valueStart, valueLength) = Strip(text, argumentStart, argumentStart + argumentLength);
-                var argument = text.AsSpan(valueStart, valueLength);
+                var argument = text.Slice(valueStart, valueLength);
                 if (command.SequenceEqual("default"))
                 {
                     SetDefault(argument);
@@ -147,7 +154,7 @@ internal sealed class PygrubReading
         }
     }
 
-    private void SetDefault(ReadOnlySpan<char> value)
+    private void SetDefault(GrubChars value)
     {
         if (value.SequenceEqual("saved"))
         {
@@ -163,7 +170,7 @@ internal sealed class PygrubReading
     }
 
     /// <summary>Python's <c>strip()</c> of <c>[start, end)</c>: where the stripped text starts and how long it is.</summary>
-    internal static (int Start, int Length) Strip(ReadOnlySpan<char> text, int start, int end)
+    internal static (int Start, int Length) Strip(GrubChars text, int start, int end)
     {
         while (start < end && IsPySpace(text[start]))
         {
@@ -188,9 +195,9 @@ internal sealed class PygrubReading
     }
 
     /// <summary>GrubConf's <c>grub_exact_split(s, 2)</c> of <c>[start, start + length)</c>: the command and where the argument is.</summary>
-    internal static (int CommandStart, int CommandLength, int ArgumentStart, int ArgumentLength) ExactSplit(string text, int start, int length)
+    internal static (int CommandStart, int CommandLength, int ArgumentStart, int ArgumentLength) ExactSplit(GrubChars text, int start, int length)
     {
-        var s = text.AsSpan(start, length);
+        var s = text.Slice(start, length);
         var eq = s.IndexOf('=');
         if (eq >= 0)
         {
@@ -212,35 +219,21 @@ internal sealed class PygrubReading
     }
 
     /// <summary>Python's <c>s.split(None, 1)</c> of <c>[start, start + length)</c>, padded to two items: where each is.</summary>
-    internal static ((int Start, int Length) First, int RestStart, int RestLength) SplitWhitespaceOnce(string text, int start, int length)
+    internal static ((int Start, int Length) First, int RestStart, int RestLength) SplitWhitespaceOnce(GrubChars text, int start, int length)
     {
         var limit = start + length;
-        var first = start;
-        while (first < limit && IsPySpace(text[first]))
-        {
-            first++;
-        }
-
-        var end = first;
-        while (end < limit && !IsPySpace(text[end]))
-        {
-            end++;
-        }
-
-        var rest = end;
-        while (rest < limit && IsPySpace(text[rest]))
-        {
-            rest++;
-        }
-
+        var run = text.Slice(0, limit);
+        var first = run.IndexOfPySpace(start, space: false, IsPySpaceChar);
+        var end = run.IndexOfPySpace(first, space: true, IsPySpaceChar);
+        var rest = run.IndexOfPySpace(end, space: false, IsPySpaceChar);
         return ((first, end - first), rest, limit - rest);
     }
 
     /// <summary>Python's <c>int(s)</c> for a string (whitespace, sign, digits with single underscores).</summary>
-    internal static bool TryPythonInt(string s, out BigInteger value) => TryPythonInt(s.AsSpan(), out value);
+    internal static bool TryPythonInt(string s, out BigInteger value) => TryPythonInt(new GrubChars(s.AsSpan()), out value);
 
     /// <summary>Python's <c>int(s)</c> for a string (whitespace, sign, digits with single underscores).</summary>
-    internal static bool TryPythonInt(ReadOnlySpan<char> s, out BigInteger value)
+    internal static bool TryPythonInt(GrubChars s, out BigInteger value)
     {
         value = 0;
         var (start, length) = Strip(s, 0, s.Length);
@@ -258,7 +251,11 @@ internal sealed class PygrubReading
             return false;
         }
 
+        // Digits gather in a long (at most 17 at a time, so it cannot overflow) and go into the BigInteger 17 at a
+        // time: a device or entry number is one step, not a BigInteger multiplication per digit.
         var previousUnderscore = true;
+        long pending = 0;
+        long scale = 1;
         for (; position < t.Length; position++)
         {
             var c = t[position];
@@ -278,14 +275,22 @@ internal sealed class PygrubReading
                 return false;
             }
 
-            value = (value * 10) + (int)char.GetNumericValue(c);
+            pending = (pending * 10) + (char.IsAsciiDigit(c) ? c - '0' : (int)char.GetNumericValue(c));
+            scale *= 10;
             previousUnderscore = false;
+            if (scale == 100_000_000_000_000_000)
+            {
+                value = (value * scale) + pending;
+                (pending, scale) = (0, 1);
+            }
         }
 
         if (previousUnderscore)
         {
             return false;
         }
+
+        value = scale == 1 ? value : value.IsZero ? pending : (value * scale) + pending;
 
         if (negative)
         {
@@ -296,7 +301,7 @@ internal sealed class PygrubReading
     }
 
     /// <summary>GrubConf's <c>get_path</c>: an optional <c>(device)</c> prefix; returns where the path starts in <paramref name="s"/>.</summary>
-    internal static int GetPath(ReadOnlySpan<char> s, out Disk? device)
+    internal static int GetPath(GrubChars s, out Disk? device)
     {
         device = null;
         if (s.IsEmpty || s[0] != '(')
@@ -310,18 +315,18 @@ internal sealed class PygrubReading
             throw new FormatException("Unable to find matching ')'");
         }
 
-        device = Disk.FromText(s[..close]);
+        device = Disk.FromText(s.Slice(0, close));
         return close + 1;
     }
 
-    private static void GetPath(ReadOnlySpan<char> s) => GetPath(s, out _);
+    private static void GetPath(GrubChars s) => GetPath(s, out _);
 
     /// <summary>GrubConf's <c>GrubDiskPart</c>: a disk number and an optional partition number.</summary>
     internal readonly record struct Disk(BigInteger Number, BigInteger? Partition)
     {
-        public static Disk FromText(string text) => FromText(text.AsSpan());
+        public static Disk FromText(string text) => FromText(new GrubChars(text.AsSpan()));
 
-        public static Disk FromText(ReadOnlySpan<char> text)
+        public static Disk FromText(GrubChars text)
         {
             var comma = text.IndexOf(',');
             if (comma < 0)
@@ -329,15 +334,15 @@ internal sealed class PygrubReading
                 return new Disk(ParseDisk(text), null);
             }
 
-            if (text[(comma + 1)..].Contains(','))
+            if (text.Slice(comma + 1).Contains(','))
             {
                 throw new FormatException("too many values to unpack (expected 2)");
             }
 
-            return new Disk(ParseDisk(text[..comma]), ParsePart(text[(comma + 1)..]));
+            return new Disk(ParseDisk(text.Slice(0, comma)), ParsePart(text.Slice(comma + 1)));
         }
 
-        private static BigInteger ParseDisk(ReadOnlySpan<char> text)
+        private static BigInteger ParseDisk(GrubChars text)
         {
             Span<char> buffer = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
             var value = WithoutParentheses(text, buffer);
@@ -355,7 +360,7 @@ internal sealed class PygrubReading
             return TryPythonInt(digits, out var number) ? number : throw new FormatException($"invalid literal for int() with base 10: '{digits.ToString()}'");
         }
 
-        private static BigInteger ParsePart(ReadOnlySpan<char> text)
+        private static BigInteger ParsePart(GrubChars text)
         {
             Span<char> buffer = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
             var value = WithoutParentheses(text, buffer);
@@ -373,11 +378,12 @@ internal sealed class PygrubReading
         }
 
         /// <summary>Python's <c>value.replace("(", "").replace(")", "")</c>, into <paramref name="buffer"/>.</summary>
-        private static ReadOnlySpan<char> WithoutParentheses(ReadOnlySpan<char> text, Span<char> buffer)
+        private static ReadOnlySpan<char> WithoutParentheses(GrubChars text, Span<char> buffer)
         {
             var length = 0;
-            foreach (var c in text)
+            for (var i = 0; i < text.Length; i++)
             {
+                var c = text[i];
                 if (c is not ('(' or ')'))
                 {
                     buffer[length++] = c;
@@ -403,7 +409,7 @@ internal sealed class PygrubReading
     /// <summary>One pygrub image. Its values are where they are in the text; the strings are made when asked for.</summary>
     internal sealed class Image
     {
-        private readonly string _text;
+        private readonly GrubSource _text;
         private readonly int _titleStart;
         private readonly int _titleLength;
         // Where the values are in the text (Start -1: none); the root disk is read again from its text when asked for.
@@ -413,12 +419,12 @@ internal sealed class PygrubReading
         private Range _args = Range.None;
         private Range _initrd = Range.None;
 
-        public Image(string text, int titleLine, int titleOffset, int rawTitleStart, int rawTitleLength)
+        public Image(GrubSource text, int titleLine, int titleOffset, int rawTitleStart, int rawTitleLength)
         {
             _text = text;
             TitleLine = titleLine;
             TitleOffset = titleOffset;
-            (_titleStart, _titleLength) = Strip(text, rawTitleStart, rawTitleStart + rawTitleLength);
+            (_titleStart, _titleLength) = Strip(text.All, rawTitleStart, rawTitleStart + rawTitleLength);
         }
 
         public int TitleLine { get; }
@@ -428,9 +434,9 @@ internal sealed class PygrubReading
 
         public string Title => _text.Substring(_titleStart, _titleLength);
 
-        public ReadOnlySpan<char> TitleChars => _text.AsSpan(_titleStart, _titleLength);
+        public GrubChars TitleChars => _text.Slice(_titleStart, _titleLength);
 
-        public Disk? Root => _root.Start < 0 ? null : Disk.FromText(_text.AsSpan(_root.Start, _root.Length));
+        public Disk? Root => _root.Start < 0 ? null : Disk.FromText(_text.Slice(_root.Start, _root.Length));
 
         public bool HasKernel { get; private set; }
 
@@ -440,21 +446,22 @@ internal sealed class PygrubReading
 
         public string? Initrd => Show(_initrd);
 
-        public ReadOnlySpan<char> KernelChars => Chars(_kernel);
+        public GrubChars KernelChars => Chars(_kernel);
 
-        public ReadOnlySpan<char> ArgsChars => Chars(_args);
+        public GrubChars ArgsChars => Chars(_args);
 
-        public ReadOnlySpan<char> InitrdChars => Chars(_initrd);
+        public GrubChars InitrdChars => Chars(_initrd);
 
         public bool HasInitrd => _initrd.Start >= 0;
 
         /// <summary>Applies one stripped line <c>[start, start + length)</c> of the image.</summary>
         public void Apply(int start, int length)
         {
-            var (commandStart, commandLength, argumentStart, argumentLength) = ExactSplit(_text, start, length);
-            var command = _text.AsSpan(commandStart, commandLength);
-            var (valueStart, valueLength) = Strip(_text, argumentStart, argumentStart + argumentLength);
-            var value = _text.AsSpan(valueStart, valueLength);
+            var text = _text.All;
+            var (commandStart, commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
+            var command = text.Slice(commandStart, commandLength);
+            var (valueStart, valueLength) = Strip(text, argumentStart, argumentStart + argumentLength);
+            var value = text.Slice(valueStart, valueLength);
             if (command.SequenceEqual("root") || command.SequenceEqual("rootnoverify"))
             {
                 // Read now for the errors pygrub raises; kept as where its text is.
@@ -472,8 +479,8 @@ internal sealed class PygrubReading
                 }
                 else
                 {
-                    var (first, restStart, restLength) = SplitWhitespaceOnce(_text, valueStart, valueLength);
-                    var path = GetPath(_text.AsSpan(first.Start, first.Length), out _);
+                    var (first, restStart, restLength) = SplitWhitespaceOnce(text, valueStart, valueLength);
+                    var path = GetPath(text.Slice(first.Start, first.Length), out _);
                     _kernel = new Range(first.Start + path, first.Length - path);
                     _args = new Range(restStart, restLength);
                 }
@@ -487,7 +494,7 @@ internal sealed class PygrubReading
 
         private string? Show(Range range) => range.Start >= 0 ? _text.Substring(range.Start, range.Length) : null;
 
-        private ReadOnlySpan<char> Chars(Range range) => range.Start >= 0 ? _text.AsSpan(range.Start, range.Length) : default;
+        private GrubChars Chars(Range range) => range.Start >= 0 ? _text.Slice(range.Start, range.Length) : default;
 
         /// <summary>A run of the text; <see cref="None"/> for a value pygrub does not have.</summary>
         private readonly record struct Range(int Start, int Length)

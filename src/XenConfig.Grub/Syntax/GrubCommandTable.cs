@@ -56,13 +56,13 @@ internal static class GrubCommandTable
     private static readonly GrubCommandFlags[] SortedFlags = [.. SortedNames.Select(name => Commands[name])];
 
     /// <summary>The index of the command spelled <paramref name="name"/> (for <see cref="NameAt"/> and <see cref="FlagsAt"/>), or -1 when GRUB does not know it.</summary>
-    public static int IndexOf(ReadOnlySpan<char> name)
+    public static int IndexOf(GrubChars name)
     {
         int low = 0, high = SortedNames.Length - 1;
         while (low <= high)
         {
             int middle = low + ((high - low) >> 1);
-            int order = SortedNames[middle].AsSpan().SequenceCompareTo(name);
+            int order = name.CompareFrom(SortedNames[middle]);
             if (order == 0)
             {
                 return middle;

@@ -23,7 +23,7 @@ public sealed class GrubLine
     private const byte SwallowsFlag = 2;
     private const byte ContinuedFlag = 4;
 
-    // The source text when the content is one run of it; for a joined line, its content, the source offset of each
+    // The source (GrubSource) when the content is one run of it; for a joined line, its content, the source offset of each
     // of its characters and the source (one field for both: a reference less per line).
     private readonly object _data;
 
@@ -39,7 +39,7 @@ public sealed class GrubLine
     private byte _flags;
 
     /// <summary>A line whose content is the characters <c>[contentStart, contentStart + contentLength)</c> of the source, tabs read as spaces.</summary>
-    internal GrubLine(GrubLineKind kind, string source, TextSpan span, int contentStart, int contentLength, bool truncated)
+    internal GrubLine(GrubLineKind kind, GrubSource source, TextSpan span, int contentStart, int contentLength, bool truncated)
     {
         _kind = (byte)kind;
         Span = span;
@@ -47,11 +47,11 @@ public sealed class GrubLine
         _contentStart = contentStart;
         _contentLength = (ushort)contentLength;
         _flags = truncated ? TruncatedFlag : (byte)0;
-        (_nameLength, _argumentStart, _command) = kind == GrubLineKind.Command ? SplitName(source.AsSpan(contentStart, contentLength)) : ((ushort)0, (ushort)0, NoCommand);
+        (_nameLength, _argumentStart, _command) = kind == GrubLineKind.Command ? SplitName(source.Slice(contentStart, contentLength)) : ((ushort)0, (ushort)0, NoCommand);
     }
 
     /// <summary>A line with its content as GRUB builds it and the source offset of each content character.</summary>
-    internal GrubLine(GrubLineKind kind, string source, TextSpan span, string content, int[] map, bool truncated, bool swallowsNextLine)
+    internal GrubLine(GrubLineKind kind, GrubSource source, TextSpan span, string content, int[] map, bool truncated, bool swallowsNextLine)
     {
         _kind = (byte)kind;
         Span = span;
@@ -68,7 +68,7 @@ public sealed class GrubLine
     public TextSpan Span { get; }
 
     /// <summary>The characters of <see cref="Span"/>, exactly as in the file.</summary>
-    public string Text => SourceString.Substring(Span.Start, Span.Length);
+    public string Text => Source.Substring(Span.Start, Span.Length);
 
     /// <summary>The logical line GRUB builds from the bytes (empty for blank lines and comments).</summary>
     public string Content => JoinedLine?.Content ?? (Kind == GrubLineKind.Command ? Spaced(_contentStart, _contentLength) : string.Empty);
@@ -109,10 +109,10 @@ public sealed class GrubLine
     /// The characters of <see cref="Argument"/> without making a string: for a line that is one run of the source, tabs
     /// stay tabs (callers treat them as blanks, as GRUB does).
     /// </summary>
-    internal ReadOnlySpan<char> ArgumentChars => Kind != GrubLineKind.Command ? default
-        : JoinedLine is null ? SourceString.AsSpan(_contentStart + ArgumentStart, _contentLength - ArgumentStart) : JoinedLine.Content.AsSpan(ArgumentStart);
+    internal GrubChars ArgumentChars => Kind != GrubLineKind.Command ? default
+        : JoinedLine is null ? Source.Slice(_contentStart + ArgumentStart, _contentLength - ArgumentStart) : JoinedLine.Content.AsSpan(ArgumentStart);
 
-    private ReadOnlySpan<char> NameChars => JoinedLine is null ? SourceString.AsSpan(_contentStart, _nameLength) : JoinedLine.Content.AsSpan(0, _nameLength);
+    private GrubChars NameChars => JoinedLine is null ? Source.Slice(_contentStart, _nameLength) : JoinedLine.Content.AsSpan(0, _nameLength);
 
     /// <summary>The source offset of a logical character.</summary>
     internal int SourceOffset(int logicalIndex) => JoinedLine is null ? _contentStart + logicalIndex : JoinedLine.Map[logicalIndex];
@@ -141,19 +141,19 @@ public sealed class GrubLine
     /// find_command: the word ends at a space, a tab or '='; skip_to(1, ...): then a run of blanks and '='. Also which
     /// known command the word is, looked up once here.
     /// </summary>
-    private static (ushort NameLength, ushort ArgumentStart, byte Command) SplitName(ReadOnlySpan<char> content)
+    private static (ushort NameLength, ushort ArgumentStart, byte Command) SplitName(GrubChars content)
     {
         var end = content.IndexOfAny(' ', '\t', '=');
         end = end < 0 ? content.Length : end;
-        var argument = content[end..].IndexOfAnyExcept(' ', '\t', '=');
-        var command = end == 0 ? -1 : GrubCommandTable.IndexOf(content[..end]);
+        var argument = content.Slice(end).IndexOfAnyExcept(' ', '\t', '=');
+        var command = end == 0 ? -1 : GrubCommandTable.IndexOf(content.Slice(0, end));
         return ((ushort)end, (ushort)(argument < 0 ? content.Length : end + argument), command < 0 ? NoCommand : (byte)command);
     }
 
     /// <summary>The content of a joined line and the source offset of each of its characters.</summary>
-    private sealed class Joined(string source, string content, int[] map)
+    private sealed class Joined(GrubSource source, string content, int[] map)
     {
-        public string Source { get; } = source;
+        public GrubSource Source { get; } = source;
 
         public string Content { get; } = content;
 
@@ -162,16 +162,8 @@ public sealed class GrubLine
 
     private Joined? JoinedLine => _data as Joined;
 
-    private string SourceString => _data as string ?? ((Joined)_data).Source;
+    private GrubSource Source => _data as GrubSource ?? ((Joined)_data).Source;
 
     /// <summary>The source characters <c>[start, start + length)</c> with tabs as spaces.</summary>
-    private string Spaced(int start, int length)
-    {
-        var text = SourceString.AsSpan(start, length);
-        return text.Contains('\t') ? string.Create(length, (SourceString, start), static (chars, state) =>
-        {
-            state.SourceString.AsSpan(state.start, chars.Length).CopyTo(chars);
-            chars.Replace('\t', ' ');
-        }) : text.ToString();
-    }
+    private string Spaced(int start, int length) => GrubText.Spaced(Source.Slice(start, length));
 }

@@ -6,32 +6,24 @@ internal static class GrubText
     public static bool IsBlank(char c) => c is ' ' or '\t';
 
     /// <summary>Splits <c>WORD REST</c> of <paramref name="text"/> at the first blank from <paramref name="start"/> (GRUB's <c>skip_to(0, ...)</c>): where the word ends and the rest starts.</summary>
-    public static (int Start, int End, int RestStart) SplitWord(ReadOnlySpan<char> text, int start)
+    public static (int Start, int End, int RestStart) SplitWord(GrubChars text, int start)
     {
-        var end = start;
-        while (end < text.Length && !IsBlank(text[end]))
-        {
-            end++;
-        }
-
-        var rest = end;
-        while (rest < text.Length && IsBlank(text[rest]))
-        {
-            rest++;
-        }
-
+        var end = text.Slice(start).IndexOfAny(' ', '\t');
+        end = end < 0 ? text.Length : start + end;
+        var rest = text.Slice(end).IndexOfAnyExcept(' ', '\t');
+        rest = rest < 0 ? text.Length : end + rest;
         return (start, end, rest);
     }
 
     /// <summary>The first word of <paramref name="text"/> (the text starts at a non-blank, as a GRUB argument does).</summary>
-    public static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)
+    public static GrubChars FirstWord(GrubChars text)
     {
         var (start, end, _) = SplitWord(text, 0);
-        return text[start..end];
+        return text.Slice(start, end - start);
     }
 
     /// <summary>The characters as a string, tabs turned into spaces (as GRUB reads a line).</summary>
-    public static string Spaced(ReadOnlySpan<char> text)
+    public static string Spaced(GrubChars text)
     {
         if (!text.Contains('\t'))
         {
