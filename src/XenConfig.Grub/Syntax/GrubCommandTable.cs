@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace XenConfig.Grub.Syntax;
 
 /// <summary>Where GRUB 0.97 accepts a command (the flags of its builtin table).</summary>
@@ -23,7 +21,9 @@ internal static class GrubCommandTable
 {
     private const GrubCommandFlags Both = GrubCommandFlags.Menu | GrubCommandFlags.Entry;
 
-    private static readonly FrozenDictionary<string, GrubCommandFlags> Commands = new Dictionary<string, GrubCommandFlags>(StringComparer.Ordinal)
+    // A Dictionary, not a FrozenDictionary: building the frozen one at start-up cost more than its lookups save (a
+    // line is matched through IndexOf's sorted names anyway), and its value-type instantiation added code to the image.
+    private static readonly Dictionary<string, GrubCommandFlags> Commands = new(StringComparer.Ordinal)
     {
         ["blocklist"] = GrubCommandFlags.Entry, ["boot"] = GrubCommandFlags.Entry, ["bootp"] = Both, ["cat"] = GrubCommandFlags.Entry,
         ["chainloader"] = GrubCommandFlags.Entry, ["cmp"] = GrubCommandFlags.Entry, ["color"] = Both, ["configfile"] = GrubCommandFlags.Entry,
@@ -46,7 +46,7 @@ internal static class GrubCommandTable
         // The "graphics" patch (Red Hat, Debian, the Xen tree) and SUSE's gfxboot.
         ["splashimage"] = Both, ["foreground"] = Both, ["background"] = Both, ["viewport"] = Both, ["shade"] = Both,
         ["border"] = Both, ["gfxmenu"] = GrubCommandFlags.Menu,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     // Sorted ordinally so a name read from a file is matched without making a string of it;
     // the span lookup of Dictionary needs .NET 9 and the library also targets .NET 8.

@@ -24,15 +24,35 @@ internal sealed record RootDevice(string Device, SourceLocation Location, string
 internal static class DomainDevices
 {
     // The model parses each device list once per document text and knows each item's token; reuse it.
-    public static IReadOnlyList<DiskItem> Disks(DomainConfig config) =>
-        config.DiskItems.Where(item => item.Value is not null)
-            .Select(item => new DiskItem(item.Index, item.Value!, config.Document.SourceText.GetLocation(item.TokenSpan)))
-            .ToList();
+    // Loops rather than Where(...).Select(...): Select on Where's iterator is a generic virtual call, which the native
+    // binary resolves through its type loader on first use (a measurable part of a one-guest validate).
+    public static IReadOnlyList<DiskItem> Disks(DomainConfig config)
+    {
+        var disks = new List<DiskItem>();
+        foreach (var item in config.DiskItems)
+        {
+            if (item.Value is { } spec)
+            {
+                disks.Add(new DiskItem(item.Index, spec, config.Document.SourceText.GetLocation(item.TokenSpan)));
+            }
+        }
 
-    public static IReadOnlyList<VifItem> Vifs(DomainConfig config) =>
-        config.VifItems.Where(item => item.Value is not null)
-            .Select(item => new VifItem(item.Value!, config.Document.SourceText.GetLocation(item.TokenSpan)))
-            .ToList();
+        return disks;
+    }
+
+    public static IReadOnlyList<VifItem> Vifs(DomainConfig config)
+    {
+        var vifs = new List<VifItem>();
+        foreach (var item in config.VifItems)
+        {
+            if (item.Value is { } spec)
+            {
+                vifs.Add(new VifItem(spec, config.Document.SourceText.GetLocation(item.TokenSpan)));
+            }
+        }
+
+        return vifs;
+    }
 
     /// <summary>
     /// True for a guest path this check can reason about: <c>/dev/</c> followed by an <c>xvd</c>, <c>hd</c> or <c>sd</c>

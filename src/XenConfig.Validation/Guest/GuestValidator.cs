@@ -148,7 +148,14 @@ public sealed class GuestValidator : AbstractValidator<Guest>
             return;
         }
 
-        var sources = fstab.EntryLines.Select(e => FstabSource.Parse(e.Source.Value)).ToList();
+        // A loop, not EntryLines.Select(...): Select on OfType's iterator is a generic virtual call, which the native
+        // binary resolves through its type loader on first use.
+        var sources = new List<FstabSource>();
+        foreach (var line in fstab.EntryLines)
+        {
+            sources.Add(FstabSource.Parse(line.Source.Value));
+        }
+
         if (sources.Any(s => s.Kind is FstabSourceKind.Tag or FstabSourceKind.UnsupportedTag
                 || (s.IsDevicePath && !DomainDevices.IsDiskDevicePath(s.Text))))
         {
