@@ -117,7 +117,8 @@ internal ref struct DiskSpecScanner
 
     // One shared read-only list per prefix word, for the common spec with one prefix (phy:, file:): a spec keeps only
     // the word's index, no list.
-    private static readonly string[] PrefixWords = [.. FormatPrefixes.Concat(ScriptPrefixes).Concat(IgnoredPrefixes).Distinct()];
+    // (the common ones first: a spec finds its word by reference, and most find it at once)
+    private static readonly string[] PrefixWords = [.. Enumerable.Reverse(IgnoredPrefixes).Concat(FormatPrefixes).Concat(ScriptPrefixes).Distinct()];
     private static readonly IReadOnlyList<string>[] OnePrefixLists = [.. PrefixWords.Select(word => (IReadOnlyList<string>)Array.AsReadOnly([word]))];
 
     /// <summary>The shared one-word list of the deprecated prefix word number <paramref name="index"/>.</summary>
