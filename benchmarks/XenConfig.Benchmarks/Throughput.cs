@@ -16,8 +16,8 @@ namespace XenConfig.Benchmarks;
 /// </summary>
 /// <remarks>
 /// Each parse does what the matching peer does: decode the bytes, build the lossless document, and read the values the
-/// peer reads (xl: name, kernel, vif and disk items, like <c>xlu_bench</c>; <c>xl-disk</c> adds a typed
-/// <see cref="DiskSpec"/> per disk item, like <c>xlu_bench -d</c>; fstab: source, target, type and options of every
+/// peer reads (xl: name, kernel, vif and disk items, like <c>xlu_bench</c>; <c>xl-disk</c> parses each disk item
+/// into a typed <see cref="DiskSpec"/> instead, straight from the document, like <c>xlu_bench -d</c>; fstab: source, target, type and options of every
 /// entry, decoded, like <c>mnt_bench</c>; grub: title, kernel, arguments and initrd of every entry, like
 /// <c>pygrub_bench.py</c>). CPU time is the process's, so garbage collection and JIT threads count against us.
 /// </remarks>
@@ -158,16 +158,16 @@ internal static class Throughput
         {
             foreach (var disk in disks.Items)
             {
-                if (disk.Text is not { } spec)
+                if (disk.IsList)
                 {
                     continue;
                 }
 
-                sink += spec.Length;
-                if (withDisks)
-                {
-                    sink += DiskSpec.TryParse(spec, out var parsed, out _) ? (int)parsed.Format : -1;
-                }
+                // xl-disk parses the item where it lies in the document (the spec's strings are made when read);
+                // xl reads the item's text.
+                sink += withDisks
+                    ? DiskSpec.TryParse(disk, out var parsed, out _) ? (int)parsed.Format : -1
+                    : disk.Text!.Length;
             }
         }
 

@@ -23,18 +23,34 @@ public sealed class DiskSpec
 {
     private static readonly IReadOnlyList<string> NoPrefixes = [];
 
-    // Sized for the common spec (a target, a vdev, a format, an access): a parsed spec keeps where its target and vdev
-    // lie in its text and makes their strings the first time they are read; the settings few specs use live in a
-    // second object made only for a spec that sets one of them.
-    private readonly string? _text;
+    // Sized for the common spec (a target, a vdev, a format, an access, at most one deprecated prefix): 72 bytes. A
+    // parsed spec keeps where its target and vdev lie in its text and makes their strings the first time they are read;
+    // its text is its source's (the spec's string, or the list item it was read from, which reads the text from the
+    // document only when asked). The small settings are packed in bytes; the settings few specs use live in a second
+    // object made only for a spec that sets one of them.
+    private readonly object? _source;
     private string? _target;
     private string? _vdev;
+    private RareSettings? _rare;
     private int _targetStart = -1;
     private int _targetLength;
     private int _vdevStart = -1;
     private int _vdevLength;
-    private readonly bool? _isRemovable;
-    private RareSettings? _rare;
+    private byte _format;
+    private byte _access;
+    private byte _deviceType;
+
+    // 0: not set (removable when a CD-ROM), 1: false, 2: true
+    private readonly byte _isRemovable;
+
+    // 0: null, else the enum value + 1
+    private byte _backendType;
+    private byte _specification;
+
+    // 0: none, else 1 + the index of the one prefix word in DiskSpecScanner's shared lists, or MorePrefixes
+    private readonly byte _prefix;
+
+    private const byte MorePrefixes = byte.MaxValue;
 
     /// <summary>A spec to build with init properties; <see cref="Vdev"/> is required, every other property has xl's default.</summary>
     public DiskSpec()
@@ -45,7 +61,7 @@ public sealed class DiskSpec
 #pragma warning disable CS8618
     [SetsRequiredMembers]
     internal DiskSpec(
-        string text,
+        object source,
         int targetStart,
         int targetLength,
         int vdevStart,
@@ -68,23 +84,24 @@ public sealed class DiskSpec
         string? coloExport,
         string? activeDisk,
         string? hiddenDisk,
-        IReadOnlyList<string> deprecatedPrefixes)
+        int onePrefix,
+        IReadOnlyList<string>? prefixes)
     {
-        _text = text;
+        _source = source;
         _targetStart = targetStart;
         _targetLength = targetLength;
         _vdevStart = vdevStart;
         _vdevLength = vdevLength;
-        Format = format;
-        Access = access;
-        DeviceType = deviceType;
-        _isRemovable = isRemovable;
-        BackendType = backendType;
-        Specification = specification;
-        DeprecatedPrefixes = deprecatedPrefixes;
+        _format = (byte)format;
+        _access = (byte)access;
+        _deviceType = (byte)deviceType;
+        _isRemovable = isRemovable ? (byte)2 : (byte)1;
+        _backendType = backendType is { } type ? (byte)(type + 1) : (byte)0;
+        _specification = specification is { } spec ? (byte)(spec + 1) : (byte)0;
+        _prefix = prefixes is not null ? MorePrefixes : (byte)(onePrefix + 1);
         if (backendDomain is not null || script is not null || directIoSafe || discard is not null || trusted is not null
             || grantUsage is not null || colo is not null || coloHost is not null || coloPort is not null || coloExport is not null
-            || activeDisk is not null || hiddenDisk is not null)
+            || activeDisk is not null || hiddenDisk is not null || prefixes is not null)
         {
             _rare = new RareSettings
             {
@@ -100,6 +117,7 @@ public sealed class DiskSpec
                 ColoExport = coloExport,
                 ActiveDisk = activeDisk,
                 HiddenDisk = hiddenDisk,
+                Prefixes = prefixes,
             };
         }
     }
@@ -107,7 +125,12 @@ public sealed class DiskSpec
 
     /// <summary>The spec exactly as written; for a spec built in code, its <see cref="ToCanonicalString"/>.</summary>
     /// <exception cref="InvalidOperationException">A built spec holds a value the named syntax cannot carry.</exception>
-    public string Text => _text ?? ToCanonicalString();
+    public string Text => _source switch
+    {
+        string text => text,
+        Domain.SettingValue item => item.Text!,
+        _ => ToCanonicalString(),
+    };
 
     /// <summary>
     /// The backing path or device (<c>pdev_path</c>): null when the spec gives none (only allowed for CD-ROMs), possibly
@@ -115,7 +138,7 @@ public sealed class DiskSpec
     /// </summary>
     public string? Target
     {
-        get => _target ?? (_targetStart >= 0 ? _target = _text!.Substring(_targetStart, _targetLength) : null);
+        get => _target ?? (_targetStart >= 0 ? _target = Slice(_targetStart, _targetLength) : null);
         init => (_target, _targetStart) = (value, -1);
     }
 
@@ -125,7 +148,7 @@ public sealed class DiskSpec
     /// </summary>
     public required string Vdev
     {
-        get => _vdev ?? (_vdevStart >= 0 ? _vdev = _text!.Substring(_vdevStart, _vdevLength) : null!);
+        get => _vdev ?? (_vdevStart >= 0 ? _vdev = Slice(_vdevStart, _vdevLength) : null!);
         init => (_vdev, _vdevStart) = (value, -1);
     }
 
@@ -133,25 +156,41 @@ public sealed class DiskSpec
     public VirtualDevice? VirtualDevice => Devices.VirtualDevice.TryParse(Vdev, out var device) ? device : null;
 
     /// <summary>The image format after defaults: <c>raw</c> unless set; <c>empty</c> for a CD-ROM without target.</summary>
-    public DiskFormat Format { get; init; }
+    public DiskFormat Format
+    {
+        get => (DiskFormat)_format;
+        init => _format = Pack(value);
+    }
 
     /// <summary>Read-write or read-only after defaults (CD-ROMs are always read-only).</summary>
-    public DiskAccess Access { get; init; }
+    public DiskAccess Access
+    {
+        get => (DiskAccess)_access;
+        init => _access = Pack(value);
+    }
 
     /// <summary>True when <see cref="Access"/> is read-only.</summary>
     public bool IsReadOnly => Access == DiskAccess.ReadOnly;
 
     /// <summary>Disk or CD-ROM (<c>cdrom</c>, <c>devtype=cdrom</c>, <c>hdc:cdrom</c>).</summary>
-    public DiskDeviceType DeviceType { get; init; }
+    public DiskDeviceType DeviceType
+    {
+        get => (DiskDeviceType)_deviceType;
+        init => _deviceType = Pack(value);
+    }
 
     /// <summary>True for a CD-ROM.</summary>
     public bool IsCdrom => DeviceType == DiskDeviceType.Cdrom;
 
     /// <summary>True when the medium is removable (xl sets it for CD-ROMs).</summary>
-    public bool IsRemovable => _isRemovable ?? IsCdrom;
+    public bool IsRemovable => _isRemovable == 0 ? IsCdrom : _isRemovable == 2;
 
     /// <summary><c>backendtype=</c>; null lets libxl choose.</summary>
-    public DiskBackendType? BackendType { get; init; }
+    public DiskBackendType? BackendType
+    {
+        get => _backendType == 0 ? null : (DiskBackendType)(_backendType - 1);
+        init => _backendType = value is { } type ? (byte)(Pack(type) + 1) : (byte)0;
+    }
 
     /// <summary><c>backend=</c>: the driver domain serving the disk; null means dom0.</summary>
     public string? BackendDomain
@@ -168,7 +207,11 @@ public sealed class DiskSpec
     }
 
     /// <summary><c>specification=</c>; null means libxl's default (<c>xen</c>).</summary>
-    public DiskSpecification? Specification { get; init; }
+    public DiskSpecification? Specification
+    {
+        get => _specification == 0 ? null : (DiskSpecification)(_specification - 1);
+        init => _specification = value is { } specification ? (byte)(Pack(specification) + 1) : (byte)0;
+    }
 
     /// <summary>The <c>direct-io-safe</c> flag.</summary>
     public bool DirectIoSafe
@@ -241,10 +284,33 @@ public sealed class DiskSpec
     }
 
     /// <summary>The deprecated xm prefixes in the order written, without colons (<c>tap:aio:/x</c> → <c>tap</c>, <c>aio</c>).</summary>
-    public IReadOnlyList<string> DeprecatedPrefixes { get; } = NoPrefixes;
+    public IReadOnlyList<string> DeprecatedPrefixes => _prefix switch
+    {
+        0 => NoPrefixes,
+        MorePrefixes => _rare!.Prefixes!,
+        _ => DiskSpecScanner.OnePrefixList(_prefix - 1),
+    };
 
     // Only init accessors (object initializers) reach this: a spec is not changed after it is made.
     private RareSettings Rare => _rare ??= new RareSettings();
+
+    // A settable enum value in its byte; the enums are small, so a value outside a byte is not one of theirs.
+    private static byte Pack<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var number = System.Runtime.CompilerServices.Unsafe.As<TEnum, int>(ref value);
+        return Enum.IsDefined(value) && number is >= 0 and < byte.MaxValue
+            ? (byte)number
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"Not a {typeof(TEnum).Name} value.");
+    }
+
+    // A part of the spec's text, read from its source (for a list item: from the document, without its whole text).
+    private string Slice(int start, int length) => _source switch
+    {
+        string text => text.Substring(start, length),
+        Domain.SettingValue item => item.TextSlice(start, length),
+        _ => throw new InvalidOperationException("A built spec has no text positions."),
+    };
 
     /// <summary>Parses a disk spec as Xen 4.17's xl does.</summary>
     /// <param name="spec">The spec (the decoded text of one <c>disk</c> list item).</param>
@@ -286,10 +352,78 @@ public sealed class DiskSpec
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
-        disk = DiskSpecScanner.Scan(spec, options, out error);
+        return Finish(DiskSpecScanner.Scan(spec, spec, options, out error), spec.Length, out disk, ref error);
+    }
+
+    /// <summary>
+    /// Parses one item of a <c>disk = [ ... ]</c> list (from <see cref="Domain.DomainConfigDocument.GetValue"/>) as Xen
+    /// 4.17's xl does, without throwing. The same as <see cref="TryParse(string, out DiskSpec?, out DeviceSpecError?)"/>
+    /// of the item's <see cref="Domain.SettingValue.Text"/>, but an item of a long list is read straight from the
+    /// document: its text becomes a string only if someone reads it (<see cref="Text"/>), and the target and vdev
+    /// strings only their own characters.
+    /// </summary>
+    /// <param name="item">The list item (an atom).</param>
+    /// <param name="disk">The parsed spec, or null.</param>
+    /// <param name="error">Why and where xl rejects it, or null.</param>
+    /// <returns>True when xl accepts the spec.</returns>
+    /// <exception cref="ArgumentException"><paramref name="item"/> is a list (xl stops at a nested list).</exception>
+    public static bool TryParse(Domain.SettingValue item, [NotNullWhen(true)] out DiskSpec? disk, [NotNullWhen(false)] out DeviceSpecError? error) =>
+        TryParse(item, DiskSpecParseOptions.Default, out disk, out error);
+
+    /// <summary>
+    /// Parses one item of a <c>disk = [ ... ]</c> list as the chosen xl release does, without throwing (see
+    /// <see cref="TryParse(Domain.SettingValue, out DiskSpec?, out DeviceSpecError?)"/>).
+    /// </summary>
+    /// <param name="item">The list item (an atom).</param>
+    /// <param name="options">Which scanner to follow.</param>
+    /// <param name="disk">The parsed spec, or null.</param>
+    /// <param name="error">Why and where xl rejects it, or null.</param>
+    /// <returns>True when xl accepts the spec.</returns>
+    /// <exception cref="ArgumentException"><paramref name="item"/> is a list (xl stops at a nested list).</exception>
+    public static bool TryParse(
+        Domain.SettingValue item,
+        DiskSpecParseOptions options,
+        [NotNullWhen(true)] out DiskSpec? disk,
+        [NotNullWhen(false)] out DeviceSpecError? error)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(options);
+        if (item.IsList)
+        {
+            throw new ArgumentException("A disk spec is an atom, not a list.", nameof(item));
+        }
+
+        var length = item.PendingTextLength;
+        if (length < 0)
+        {
+            return TryParse(item.Text!, options, out disk, out error);
+        }
+
+        // The item's characters, copied from the document into a buffer of this call (the spec keeps positions only).
+        const int StackLimit = 256;
+        char[]? rented = null;
+        var buffer = length <= StackLimit ? stackalloc char[StackLimit] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            var chars = buffer[..length];
+            item.CopyPendingText(chars);
+            return Finish(DiskSpecScanner.Scan(chars, item, options, out error), length, out disk, ref error);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static bool Finish(DiskSpec? scanned, int length, [NotNullWhen(true)] out DiskSpec? disk, [NotNullWhen(false)] ref DeviceSpecError? error)
+    {
+        disk = scanned;
         if (disk is null)
         {
-            error = (error ?? new DeviceSpecError("invalid disk spec", 0, spec.Length)) with { Descriptor = DiagnosticIds.InvalidDiskSpec };
+            error = (error ?? new DeviceSpecError("invalid disk spec", 0, length)) with { Descriptor = DiagnosticIds.InvalidDiskSpec };
             return false;
         }
 
@@ -440,5 +574,7 @@ public sealed class DiskSpec
         public string? ActiveDisk { get; set; }
 
         public string? HiddenDisk { get; set; }
+
+        public IReadOnlyList<string>? Prefixes { get; set; }
     }
 }

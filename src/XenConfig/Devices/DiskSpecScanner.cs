@@ -15,7 +15,7 @@ namespace XenConfig.Devices;
 /// reported) and stops where the C action returns; where flex itself jams (a <c>=</c> no rule accepts, followed by a
 /// newline) xl exits, reported here as "flex scanner jammed".
 /// </remarks>
-internal struct DiskSpecScanner
+internal ref struct DiskSpecScanner
 {
     private enum Action
     {
@@ -115,11 +115,14 @@ internal struct DiskSpecScanner
     private static readonly string[] ScriptPrefixes = ["iscsi", "enbd", "nbd", "drbd"];
     private static readonly string[] IgnoredPrefixes = ["tapdisk", "tap2", "tap", "aio", "ioemu", "file", "phy"];
 
-    // One shared read-only list per prefix word, for the common spec with one prefix (phy:, file:): no list per spec.
-    private static readonly Dictionary<string, IReadOnlyList<string>> OnePrefixLists = FormatPrefixes.Concat(ScriptPrefixes)
-        .Concat(IgnoredPrefixes).Distinct().ToDictionary(word => word, word => (IReadOnlyList<string>)Array.AsReadOnly([word]), StringComparer.Ordinal);
+    // One shared read-only list per prefix word, for the common spec with one prefix (phy:, file:): a spec keeps only
+    // the word's index, no list.
+    // (the common ones first: a spec finds its word by reference, and most find it at once)
+    private static readonly string[] PrefixWords = [.. Enumerable.Reverse(IgnoredPrefixes).Concat(FormatPrefixes).Concat(ScriptPrefixes).Distinct()];
+    private static readonly IReadOnlyList<string>[] OnePrefixLists = [.. PrefixWords.Select(word => (IReadOnlyList<string>)Array.AsReadOnly([word]))];
 
-    private static IReadOnlyList<string> OnePrefix(string word) => OnePrefixLists.TryGetValue(word, out var list) ? list : [word];
+    /// <summary>The shared one-word list of the deprecated prefix word number <paramref name="index"/>.</summary>
+    public static IReadOnlyList<string> OnePrefixList(int index) => OnePrefixLists[index];
 
     // The one string of a deprecated prefix word, so that a spec does not copy "phy" again.
     private static string PrefixWord(ReadOnlySpan<char> word, string[] words)
@@ -336,7 +339,8 @@ internal struct DiskSpecScanner
         public Rule[] For(char c) => c < 128 ? _ascii[c] : _other;
     }
 
-    private readonly string _spec;
+    private readonly ReadOnlySpan<char> _spec;
+    private readonly object _source;
     private readonly int _end;
     private readonly DiskSpecParseOptions _options;
     private DeviceSpecError? _error;
@@ -373,19 +377,27 @@ internal struct DiskSpecScanner
     private bool? _trusted;
     private bool? _grantUsage;
 
-    private DiskSpecScanner(string spec, DiskSpecParseOptions options)
+    private DiskSpecScanner(ReadOnlySpan<char> spec, object source, DiskSpecParseOptions options)
     {
         _spec = spec;
+        _source = source;
         _options = options;
 
         // libxlutil sees a C string: it ends at the first NUL.
-        var nul = spec.IndexOf('\0', StringComparison.Ordinal);
+        var nul = spec.IndexOf('\0');
         _end = nul < 0 ? spec.Length : nul;
     }
 
-    public static DiskSpec? Scan(string spec, DiskSpecParseOptions options, out DeviceSpecError? error)
+    /// <summary>Scans <paramref name="spec"/>, the text of <paramref name="source"/>.</summary>
+    /// <param name="spec">The spec's characters.</param>
+    /// <param name="source">Where the spec's strings come from when they are read: the spec's string itself, or the
+    /// list item (<see cref="Domain.SettingValue"/>) whose text <paramref name="spec"/> is.</param>
+    /// <param name="options">Which scanner to follow.</param>
+    /// <param name="error">Why and where xl rejects the spec, or null.</param>
+    /// <returns>The spec, or null when xl rejects it.</returns>
+    public static DiskSpec? Scan(ReadOnlySpan<char> spec, object source, DiskSpecParseOptions options, out DeviceSpecError? error)
     {
-        var scanner = new DiskSpecScanner(spec, options);
+        var scanner = new DiskSpecScanner(spec, source, options);
         var result = scanner.Run();
         error = scanner._error;
         return result;
@@ -404,7 +416,7 @@ internal struct DiskSpecScanner
             {
                 var head = rule.Head is null
                     ? PositionalLength(position)
-                    : rule.Head(_spec.AsSpan(position, _end - position));
+                    : rule.Head(_spec[position.._end]);
                 if (head <= 0)
                 {
                     continue;
@@ -490,7 +502,7 @@ internal struct DiskSpecScanner
     {
         if (position < _delimiterFrom || position > _delimiter)
         {
-            var found = _spec.AsSpan(position, _end - position).IndexOfAny(',', '=');
+            var found = _spec[position.._end].IndexOfAny(',', '=');
             _delimiterFrom = position;
             _delimiter = found < 0 ? _end : position + found;
         }
@@ -509,9 +521,9 @@ internal struct DiskSpecScanner
 
         if (position < _lineStart || position > _lineEnd)
         {
-            var newline = _spec.IndexOf('\n', position, _end - position);
+            var newline = _spec[position.._end].IndexOf('\n');
             _lineStart = position;
-            _lineEnd = newline < 0 ? _end : newline;
+            _lineEnd = newline < 0 ? _end : position + newline;
         }
 
         return _lineEnd;
@@ -544,7 +556,7 @@ internal struct DiskSpecScanner
         }
 
         return new DiskSpec(
-            _spec,
+            _source,
             _targetStart,
             _targetLength,
             _vdevStart,
@@ -567,7 +579,8 @@ internal struct DiskSpecScanner
             _coloExport,
             _activeDisk,
             _hiddenDisk,
-            _prefixes is not null ? [.. _prefixes] : _firstPrefix is not null ? OnePrefix(_firstPrefix) : []);
+            _firstPrefix is null ? -1 : Array.IndexOf(PrefixWords, _firstPrefix),
+            _prefixes is not null ? [.. _prefixes] : null);
     }
 
     private void Fail(string message, int offset, int length) => _error ??= new DeviceSpecError(message, offset, length);
@@ -575,7 +588,7 @@ internal struct DiskSpecScanner
     /// <summary>Runs one rule's action on the text it matched; false when the C action returns (stops scanning).</summary>
     private bool Apply(Action action, int start, int length)
     {
-        var text = _spec.AsSpan(start, length);
+        var text = _spec.Slice(start, length);
 
         // STRIP(',') and FROMEQUALS for the key=value rules
         var stripped = length > 0 && text[^1] == ',' ? text[..^1] : text;

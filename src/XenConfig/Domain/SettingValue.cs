@@ -16,9 +16,13 @@ public sealed class SettingValue : IEquatable<SettingValue>
 {
     private static readonly SettingValue[] NoItems = [];
 
-    // An atom's text (a string) or a list's items: one field, so that the many short-lived values a reader of a long
-    // list makes are as small as an object with a flag can be.
-    private readonly object _value;
+    // An atom's text (a string), a list's items, or, for an item of a long list whose text is still only in the
+    // document, the list's LazyAtomSource (then _atom is the item's number in it; -1 otherwise). The text is read from
+    // the document when it is first asked for and then kept here; a reader that needs only parts of it (a disk spec's
+    // scanner) reads them from the document instead. One reference, an int and a flag: as small as an object with a
+    // flag can be.
+    private object _value;
+    private readonly int _atom = -1;
 
     private SettingValue(string? text, IReadOnlyList<SettingValue> items, bool isNumberToken)
     {
@@ -26,14 +30,41 @@ public sealed class SettingValue : IEquatable<SettingValue>
         IsNumberToken = isNumberToken;
     }
 
+    private SettingValue(LazyAtomSource source, int atom, bool isNumberToken)
+    {
+        _value = source;
+        _atom = atom;
+        IsNumberToken = isNumberToken;
+    }
+
     /// <summary>The atom's text; null for a list.</summary>
-    public string? Text => _value as string;
+    public string? Text
+    {
+        get
+        {
+            var value = _value;
+            if (value is string text)
+            {
+                return text;
+            }
+
+            if (_atom < 0)
+            {
+                return null;
+            }
+
+            // Two threads may both read it; the strings are equal, either one may stay.
+            text = System.Runtime.CompilerServices.Unsafe.As<LazyAtomSource>(value).ReadText(_atom);
+            _value = text;
+            return text;
+        }
+    }
 
     /// <summary>The list's items; empty for an atom.</summary>
-    public IReadOnlyList<SettingValue> Items => _value is string ? NoItems : System.Runtime.CompilerServices.Unsafe.As<IReadOnlyList<SettingValue>>(_value);
+    public IReadOnlyList<SettingValue> Items => IsList ? System.Runtime.CompilerServices.Unsafe.As<IReadOnlyList<SettingValue>>(_value) : NoItems;
 
     /// <summary>True for a list.</summary>
-    public bool IsList => _value is not string;
+    public bool IsList => _atom < 0 && _value is not string;
 
     /// <summary>True when the atom is (or is to be) written as a bare number token rather than a quoted string.</summary>
     public bool IsNumberToken { get; }
@@ -121,6 +152,33 @@ public sealed class SettingValue : IEquatable<SettingValue>
 
     // A number token exactly as the parser read it, including tokens xl rejects; only for files with errors.
     internal static SettingValue FromNumberToken(string text) => new(text, NoItems, isNumberToken: true);
+
+    // An item of a long list whose text is read from the document when asked for.
+    internal static SettingValue LazyAtom(LazyAtomSource source, int atom, bool isNumberToken) => new(source, atom, isNumberToken);
+
+    /// <summary>
+    /// The length of a string atom's text while it is still only in the document and has no escapes (so the text is
+    /// exactly the characters between the quotes); -1 otherwise (then read <see cref="Text"/>).
+    /// </summary>
+    internal int PendingTextLength => _atom >= 0 && !IsNumberToken && _value is LazyAtomSource source ? source.PlainLength(_atom) : -1;
+
+    /// <summary>Copies the text of an atom with a <see cref="PendingTextLength"/> from the document.</summary>
+    internal void CopyPendingText(Span<char> destination)
+    {
+        if (_value is LazyAtomSource source)
+        {
+            source.CopyPlain(_atom, destination);
+        }
+        else
+        {
+            // read by another thread meanwhile: the same characters
+            Text.AsSpan().CopyTo(destination);
+        }
+    }
+
+    /// <summary>The characters <c>[start, start + length)</c> of the atom's text, read from the document when the text is still only there.</summary>
+    internal string TextSlice(int start, int length) =>
+        _value is LazyAtomSource source && PendingTextLength >= 0 ? source.Slice(_atom, start, length) : Text!.Substring(start, length);
 
     // A list over items the caller hands over (known to be non-null; possibly read from the text on demand).
     internal static SettingValue ListOf(IReadOnlyList<SettingValue> items) => new(null, items, isNumberToken: false);
@@ -259,4 +317,23 @@ public sealed class SettingValue : IEquatable<SettingValue>
 
         builder.Append('"');
     }
+}
+
+/// <summary>
+/// The atoms of a long list still in the document's text (<see cref="SettingValue.LazyAtom"/>): each item's text is read
+/// from here when it is asked for.
+/// </summary>
+internal abstract class LazyAtomSource
+{
+    /// <summary>The text of atom <paramref name="atom"/> as the parser reads it (quotes removed, escapes decoded).</summary>
+    public abstract string ReadText(int atom);
+
+    /// <summary>The length of a quoted atom's text when it has no escapes; -1 otherwise.</summary>
+    public abstract int PlainLength(int atom);
+
+    /// <summary>Copies the text of an atom with a <see cref="PlainLength"/> into <paramref name="destination"/>.</summary>
+    public abstract void CopyPlain(int atom, Span<char> destination);
+
+    /// <summary>The characters <c>[start, start + length)</c> of the text of an atom with a <see cref="PlainLength"/>.</summary>
+    public abstract string Slice(int atom, int start, int length);
 }

@@ -26,6 +26,20 @@ internal static class CodeUnits
             ? System.Text.Encoding.Latin1.GetString(MemoryMarshal.Cast<TChar, byte>(span))
             : new string(MemoryMarshal.Cast<TChar, char>(span));
 
+    /// <summary>Copies the code units as characters into <paramref name="destination"/> (at least as long); an ASCII text's bytes widen one for one.</summary>
+    public static void CopyTo<TChar>(ReadOnlySpan<TChar> span, Span<char> destination)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        if (typeof(TChar) == typeof(byte))
+        {
+            System.Text.Encoding.Latin1.GetChars(MemoryMarshal.Cast<TChar, byte>(span), destination);
+        }
+        else
+        {
+            MemoryMarshal.Cast<TChar, char>(span).CopyTo(destination);
+        }
+    }
+
     /// <summary>True when the code units are the characters of <paramref name="other"/>.</summary>
     public static bool TextEquals<TChar>(ReadOnlySpan<TChar> span, ReadOnlySpan<char> other)
         where TChar : unmanaged, IBinaryInteger<TChar> =>

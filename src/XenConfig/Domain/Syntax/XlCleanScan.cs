@@ -634,18 +634,36 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
     /// 1.5 million disk specs of a 100 MB file makes short-lived objects only, instead of a tree of survivors the
     /// garbage collector has to copy twice.
     /// </summary>
-    private sealed class LazyAtoms(ReadOnlyMemory<TChar> text, int[] starts) : IReadOnlyList<SettingValue>
+    private sealed class LazyAtoms(ReadOnlyMemory<TChar> text, int[] starts) : LazyAtomSource, IReadOnlyList<SettingValue>
     {
         public int Count => starts.Length;
 
-        public SettingValue this[int index]
+        // Each item reads its text from here only when asked (SettingValue.Text), and a disk spec only the parts it reads.
+        public SettingValue this[int index] => SettingValue.LazyAtom(this, index, At(text.Span, starts[index]) is not ('"' or '\''));
+
+        public override string ReadText(int atom)
         {
-            get
-            {
-                var span = text.Span;
-                var start = starts[index];
-                return ReadAtom(span, start, SkipAtom(span, start));
-            }
+            var span = text.Span;
+            var start = starts[atom];
+            return AtomText(span, start, SkipAtom(span, start));
+        }
+
+        public override int PlainLength(int atom)
+        {
+            var inner = Inner(atom);
+            return inner.Contains(TChar.CreateTruncating('\\')) ? -1 : inner.Length;
+        }
+
+        public override void CopyPlain(int atom, Span<char> destination) => CodeUnits.CopyTo(Inner(atom), destination);
+
+        public override string Slice(int atom, int start, int length) => ToText(Inner(atom).Slice(start, length));
+
+        // The characters between a quoted atom's quotes.
+        private ReadOnlySpan<TChar> Inner(int atom)
+        {
+            var span = text.Span;
+            var start = starts[atom];
+            return span[(start + 1)..(SkipAtom(span, start) - 1)];
         }
 
         public IEnumerator<SettingValue> GetEnumerator()
@@ -659,15 +677,19 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    private static SettingValue ReadAtom(ReadOnlySpan<TChar> text, int start, int end)
+    private static SettingValue ReadAtom(ReadOnlySpan<TChar> text, int start, int end) =>
+        At(text, start) is not ('"' or '\'') ? SettingValue.FromNumberToken(ToText(text[start..end])) : SettingValue.String(AtomText(text, start, end));
+
+    // An atom's text: a number token as written, a string without its quotes and with its escapes decoded.
+    private static string AtomText(ReadOnlySpan<TChar> text, int start, int end)
     {
         if (At(text, start) is not ('"' or '\''))
         {
-            return SettingValue.FromNumberToken(ToText(text[start..end]));
+            return ToText(text[start..end]);
         }
 
         var inner = text[(start + 1)..(end - 1)];
-        return SettingValue.String(inner.Contains(TChar.CreateTruncating('\\')) ? XlString.Decode(ToText(text[start..end])).Value! : ToText(inner));
+        return inner.Contains(TChar.CreateTruncating('\\')) ? XlString.Decode(ToText(text[start..end])).Value! : ToText(inner);
     }
 
     /// <inheritdoc />
