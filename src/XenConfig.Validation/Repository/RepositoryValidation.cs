@@ -28,6 +28,11 @@ namespace XenConfig.Validation;
 public static class RepositoryValidation
 {
     /// <summary>Validates the files and folders (walked recursively) of <paramref name="paths"/>.</summary>
+    /// <remarks>
+    /// Without <see cref="RepositoryValidationOptions.Progress"/> the guests are checked while the walk goes on, as their
+    /// folders are listed, so no list of the repository's files is held; with it the walk ends first (the progress
+    /// counts against the files found). The report is the same either way.
+    /// </remarks>
     /// <param name="paths">Files and folders: together they are the repository. A named file of no kind XenConfig reads gets XC0003.</param>
     /// <param name="options">The rule sets to run and where else to read; <see cref="RepositoryValidationOptions.Default"/> when null.</param>
     /// <param name="sources">Readers of other guests, e.g. <c>new VmDefinitionGuestSource()</c> from <c>XenConfig.Yaml</c>.</param>
