@@ -199,4 +199,60 @@ public sealed class RepositoryValidationTests
         Assert.True(report.FileCount > 100, $"only {report.FileCount} files read");
         Assert.All(report.Diagnostics, d => Assert.NotNull(DiagnosticIds.Find(d.Id)));
     }
+
+    /// <summary>A progress callback makes the walk end before the first guest is read; without one the guests stream.</summary>
+    private sealed class NoProgress : IProgress<ValidationProgress>
+    {
+        public void Report(ValidationProgress value)
+        {
+        }
+    }
+
+    public static TheoryData<string> Trees => new() { "planted", "planted and a named fstab", "corpus", "examples", "a duplicate in a linked folder" };
+
+    [Theory]
+    [MemberData(nameof(Trees))]
+    public void Streamed_guests_report_what_a_walk_that_ends_first_reports(string tree)
+    {
+        using var folder = new TempFolder();
+        string[] paths = tree switch
+        {
+            "planted" => [Planted],
+            "planted and a named fstab" => [Planted, Path.Combine(Planted, "xenvm1", "fstab")],
+            "corpus" => [Path.Combine(RepositoryPaths.TestData, "corpus")],
+            "examples" => [RepositoryPaths.InRepository("examples")],
+            _ => [folder.Path],
+        };
+        if (tree == "a duplicate in a linked folder")
+        {
+            // b/ streams as it is listed; a/ has a link in it and is checked after the walk, yet it is the first "x".
+            folder.Write("a/a.cfg", "name = \"x\"\nkernel = \"/k\"\n");
+            folder.Write("shared/fstab", "/dev/xvda1 / ext4 defaults 0 1\n");
+            File.CreateSymbolicLink(Path.Combine(folder.Path, "a", "fstab"), Path.Combine(folder.Path, "shared", "fstab"));
+            folder.Write("b/b.cfg", "name = \"x\"\nkernel = \"/k\"\n");
+        }
+
+        var options = new RepositoryValidationOptions { RuleSets = ValidationRuleSets.All };
+        var streamed = RepositoryValidation.Validate(paths, options);
+        var walkedFirst = RepositoryValidation.Validate(paths, options with { Progress = new NoProgress() });
+
+        Assert.Equal(walkedFirst.Diagnostics.Select(d => d.ToString()), streamed.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(walkedFirst.FileCount, streamed.FileCount);
+        if (tree == "a duplicate in a linked folder")
+        {
+            var duplicate = Assert.Single(streamed.Diagnostics, d => d.Id == DiagnosticIds.DuplicateDomainName.Id);
+            Assert.Equal(Path.Combine(folder.Path, "b", "b.cfg"), duplicate.Location.Path);
+        }
+    }
+
+    [Fact]
+    public void The_report_keeps_no_table_of_folder_links()
+    {
+        var scan = XenConfig.Files.RepositoryScanner.Scan([Planted]);
+
+        var report = RepositoryValidation.Validate(scan, null);
+
+        Assert.Equal(11, report.FileCount);
+        Assert.Equal(0, scan.Boundary.FolderLinkCount);
+    }
 }

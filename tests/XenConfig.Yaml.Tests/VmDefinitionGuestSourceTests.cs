@@ -81,4 +81,31 @@ public sealed class VmDefinitionGuestSourceTests
         Assert.DoesNotContain(report.Diagnostics, d => d.Id == "XC6001");
         Assert.Equal(2, report.FileCount);
     }
+
+    private sealed class NoProgress : IProgress<ValidationProgress>
+    {
+        public void Report(ValidationProgress value)
+        {
+        }
+    }
+
+    [Theory]
+    [InlineData("name = \"web\"\nkernel = \"/k\"\nmemory = 512\nroot = \"/dev/xvdb1 ro\"\n")]
+    [InlineData("import os\nname = 'web'\nkernel = '/k'\nroot = '/dev/xvdb1 ro'\n")]
+    public void A_part_met_as_a_guest_while_the_walk_streams_leaves_nothing_behind(string config)
+    {
+        using var folder = new TempFolder();
+        folder.Write("web/web.cfg", config);
+        folder.Write("web/fstab", "/dev/xvda1 / ext4 defaults 0 1 # xenconfig: ignore XC5001\n");
+        folder.Write("web/web.vm.yaml", "name: web\nconfig: web.cfg\n");
+        folder.Write("db/db.cfg", "name = \"web\"\nkernel = \"/k\"\n");
+        var options = new RepositoryValidationOptions { Suppressions = new DiagnosticSuppressions(folder.Path) };
+
+        var streamed = RepositoryValidation.Validate([folder.Path], options, new VmDefinitionGuestSource());
+        var walkedFirst = RepositoryValidation.Validate([folder.Path], options with { Progress = new NoProgress() }, new VmDefinitionGuestSource());
+
+        Assert.Equal(walkedFirst.Diagnostics.Select(d => d.ToString()), streamed.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(walkedFirst.FileCount, streamed.FileCount);
+        Assert.Equal(walkedFirst.Suppressed.Select(d => d.ToString()), streamed.Suppressed.Select(d => d.ToString()));
+    }
 }

@@ -28,6 +28,11 @@ namespace XenConfig.Validation;
 public static class RepositoryValidation
 {
     /// <summary>Validates the files and folders (walked recursively) of <paramref name="paths"/>.</summary>
+    /// <remarks>
+    /// Without <see cref="RepositoryValidationOptions.Progress"/> the guests are checked while the walk goes on, as their
+    /// folders are listed, so no list of the repository's files is held; with it the walk ends first (the progress
+    /// counts against the files found). The report is the same either way.
+    /// </remarks>
     /// <param name="paths">Files and folders: together they are the repository. A named file of no kind XenConfig reads gets XC0003.</param>
     /// <param name="options">The rule sets to run and where else to read; <see cref="RepositoryValidationOptions.Default"/> when null.</param>
     /// <param name="sources">Readers of other guests, e.g. <c>new VmDefinitionGuestSource()</c> from <c>XenConfig.Yaml</c>.</param>
@@ -36,9 +41,35 @@ public static class RepositoryValidation
     public static RepositoryValidationReport Validate(IEnumerable<string> paths, RepositoryValidationOptions? options = null, params IGuestSource[] sources)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(sources);
         options ??= RepositoryValidationOptions.Default;
-        var scan = RepositoryScanner.Scan(paths, new RepositoryScanOptions { AllowOutside = options.AllowOutside, NamedFileKind = options.NamedFileKind });
-        return Validate(scan, options, sources);
+        var ruleSets = RuleSets(options);
+        var scanOptions = new RepositoryScanOptions { AllowOutside = options.AllowOutside, NamedFileKind = options.NamedFileKind };
+        if (options.Progress is not null)
+        {
+            // A progress line counts against the files the walk found: it ends before the first guest is read.
+            return Validate(RepositoryScanner.Scan(paths, scanOptions), options, sources);
+        }
+
+        // The walk hands over each guest as its folder is listed, and the guests are checked in batches as they come:
+        // no list of every file is held, only the walk's table of folders met and what each guest leaves behind.
+        Run? run = null;
+        GuestChecker? checker = null;
+        var scan = RepositoryScanner.Scan(paths, scanOptions, PhysicalFileSystem.Instance, boundary =>
+        {
+            run = new Run(ruleSets, boundary, progress: null, total: 0);
+            checker = new GuestChecker(run, options.Parallelism);
+            return checker.Add;
+        });
+        checker!.Flush();
+        // The guests of folders that links or named files joined: known only now.
+        foreach (var guest in scan.Guests)
+        {
+            checker.Add(guest);
+        }
+
+        checker.Flush();
+        return Conclude(scan, options, sources, run!, checker.Outcomes, loaded: null);
     }
 
     /// <summary>
@@ -55,54 +86,79 @@ public static class RepositoryValidation
         ArgumentNullException.ThrowIfNull(scan);
         ArgumentNullException.ThrowIfNull(sources);
         options ??= RepositoryValidationOptions.Default;
-        if (options.RuleSets.Count == 0)
-        {
-            throw new ArgumentException("At least one rule set is needed.", nameof(options));
-        }
-
-        var run = new Run(options.RuleSets.ToArray(), scan.Boundary, options.Progress, scan.FileCount);
+        var run = new Run(RuleSets(options), scan.Boundary, options.Progress, scan.FileCount);
         var loaded = LoadGuests(scan, sources, run);
-        var parts = loaded.SelectMany(l => l.Guest.Parts).Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
-        bool IsPart(string path) => parts.Contains(Path.GetFullPath(path));
+        var parts = Parts(loaded);
 
         // Each guest is read, checked and summarised on its own, in parallel; only its findings and its summary (name,
         // UUID, MACs, disks) outlive it, so memory does not grow with the text of the repository.
-        var guestFiles = scan.Guests.Where(g => !IsPart(g.DomainConfig)).ToList();
-        var summaries = new GuestSummary?[guestFiles.Count];
-        var findings = new List<Diagnostic>?[guestFiles.Count];
-        ForEachIndex(guestFiles.Count, options.Parallelism, index =>
+        var checker = new GuestChecker(run, options.Parallelism);
+        foreach (var guest in scan.Guests)
         {
-            var files = guestFiles[index];
-            var sink = new List<Diagnostic>();
-            var config = run.LoadConfig(files.DomainConfig, sink);
-            var fstab = files.Fstab is null ? null : run.LoadFstab(files.Fstab, sink);
-            var menu = files.Menu is null ? null : run.LoadMenu(files.Menu, GrubParseOptions.Default, sink);
-            if (config is not null)
+            if (!parts.Contains(Path.GetFullPath(guest.DomainConfig)))
             {
-                run.Add(run.GuestValidator.Validate(new Guest(config, fstab, menu), run.Select), sink);
-                summaries[index] = GuestSummary.Of(config);
+                checker.Add(guest);
             }
-
-            findings[index] = sink.Count == 0 ? null : sink;
-        });
-
-        foreach (var sink in findings)
-        {
-            run.Diagnostics.AddRange(sink ?? []);
         }
 
-        var guests = summaries.OfType<GuestSummary>().ToList();
+        checker.Flush();
+        return Conclude(scan, options, sources, run, checker.Outcomes, loaded);
+    }
+
+    private static string[] RuleSets(RepositoryValidationOptions options) =>
+        options.RuleSets.Count == 0 ? throw new ArgumentException("At least one rule set is needed.", nameof(options)) : options.RuleSets.ToArray();
+
+    private static HashSet<string> Parts(List<(string Path, LoadedGuest Guest)> loaded) =>
+        loaded.SelectMany(l => l.Guest.Parts).Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+
+    // Everything after the guests of the folders: VM definitions (loaded here when the guests were streamed, and then a
+    // guest that turns out to be a part of one is dropped with all it left), host menus, lone fstabs, the repository
+    // checks, sorting and suppressions.
+    private static RepositoryValidationReport Conclude(
+        RepositoryScan scan, RepositoryValidationOptions options, IGuestSource[] sources, Run run, List<GuestOutcome> outcomes, List<(string Path, LoadedGuest Guest)>? loaded)
+    {
+        loaded ??= LoadGuests(scan, sources, run);
+        var parts = Parts(loaded);
+        bool IsPart(string path) => parts.Count > 0 && parts.Contains(Path.GetFullPath(path));
+
+        // "First" in the repository checks follows the order of the scan's guests, whatever order they were checked in.
+        outcomes.Sort((left, right) => RepositoryScanner.CompareGuests(left.Config, right.Config));
+        var guests = new List<GuestSummary>(outcomes.Count);
+        var fileCount = 0;
+        var commented = new List<string>();
+        foreach (var outcome in outcomes)
+        {
+            if (IsPart(outcome.Config))
+            {
+                run.ForgetXmConfig(outcome.Config);
+                continue;
+            }
+
+            fileCount += outcome.FilesRead;
+            if (outcome.Sink is { } sink)
+            {
+                run.Diagnostics.AddRange(sink.Findings);
+                commented.AddRange(sink.Commented ?? []);
+            }
+
+            if (outcome.Summary is { } summary)
+            {
+                guests.Add(summary);
+            }
+        }
+
         foreach (var path in scan.HostMenus.Where(p => !IsPart(p)))
         {
-            run.LoadMenu(path, new GrubParseOptions { PygrubChecks = false }, run.Diagnostics);
+            run.LoadMenu(path, new GrubParseOptions { PygrubChecks = false }, run.Shared);
         }
 
         foreach (var (path, _) in scan.Other.Where(o => o.Kind == FileKind.Fstab && !IsPart(o.Path)))
         {
-            run.LoadFstab(path, run.Diagnostics);
+            run.LoadFstab(path, run.Shared);
         }
 
-        var fileCount = run.FileCount;
+        fileCount += run.Shared.FilesRead;
+        commented.AddRange(run.Shared.Commented ?? []);
         foreach (var (_, guest) in loaded)
         {
             fileCount += 1 + guest.Parts.Count;
@@ -119,14 +175,57 @@ public static class RepositoryValidation
         var walk = scan.Diagnostics.Where(d => !(d.Id == DiagnosticIds.UnknownFileKind.Id && claimed.Contains(d.Location.Path ?? "")));
         var relocated = run.Diagnostics.Select(d => loaded.Aggregate(d, (current, l) => l.Guest.Relocator?.Relocate(current) ?? current));
         var diagnostics = Finish(walk.Concat(relocated));
+        // The report reads texts again through the boundary; the folders' links it read for the run need not outlive it.
+        scan.Boundary.ForgetFolderLinks();
         var texts = new TextCache(scan.Boundary);
         // Files with an inline ignore comment are checked for stale ones even when they have no findings.
-        var commented = run.Commented.Concat(loaded.SelectMany(l => l.Guest.Parts.Prepend(l.Path)));
         var (kept, suppressed) = options.Suppressions is { } suppressions
-            ? suppressions.Apply(diagnostics, texts.Get, commented, options.RuleSets)
+            ? suppressions.Apply(diagnostics, texts.Get, commented.Concat(loaded.SelectMany(l => l.Guest.Parts.Prepend(l.Path))), options.RuleSets)
             : new SuppressionResult(diagnostics, []);
         // Suppressed findings do not count toward the per-file limit.
         return new RepositoryValidationReport(fileCount, DiagnosticLimit.CapPerFile(kept, options.MaxDiagnosticsPerFile), suppressed, texts.Get);
+    }
+
+    /// <summary>What one guest leaves behind: its summary for the repository checks, what it found, the files it read.</summary>
+    private readonly record struct GuestOutcome(string Config, GuestSummary? Summary, Sink? Sink, int FilesRead);
+
+    /// <summary>What the files of one guest (or the files read on one thread) found, and how many were read.</summary>
+    private sealed class Sink
+    {
+        public List<Diagnostic> Findings { get; } = [];
+
+        /// <summary>Files read that hold an inline <c># xenconfig: ignore</c> comment; null for none.</summary>
+        public List<string>? Commented { get; set; }
+
+        public int FilesRead { get; set; }
+    }
+
+    /// <summary>Checks guests in batches, each batch in parallel, and keeps what each leaves behind.</summary>
+    private sealed class GuestChecker(Run run, int parallelism)
+    {
+        // Enough guests to keep every thread busy; few enough that their documents are a small part of the memory.
+        private const int BatchSize = 512;
+
+        private readonly List<GuestFiles> _batch = new(BatchSize);
+
+        public List<GuestOutcome> Outcomes { get; } = [];
+
+        public void Add(GuestFiles guest)
+        {
+            _batch.Add(guest);
+            if (_batch.Count == BatchSize)
+            {
+                Flush();
+            }
+        }
+
+        public void Flush()
+        {
+            var outcomes = new GuestOutcome[_batch.Count];
+            ForEachIndex(_batch.Count, parallelism, index => outcomes[index] = run.Check(_batch[index]));
+            Outcomes.AddRange(outcomes);
+            _batch.Clear();
+        }
     }
 
     // Runs body(0..count-1) on up to `parallelism` threads. A failure surfaces as itself, as it would without threads.
@@ -216,22 +315,39 @@ public static class RepositoryValidation
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<Diagnostic, Diagnostic>> _relocations = new(StringComparer.Ordinal);
         private readonly object _progressLock = new();
         private int _filesSeen;
-        private readonly System.Collections.Concurrent.ConcurrentBag<string> _commented = [];
-        private int _fileCount;
 
         private readonly DomainConfigValidator _configValidator = new();
         private readonly FstabValidator _fstabValidator = new();
         private readonly GrubMenuValidator _menuValidator = new();
 
-        /// <summary>Findings of the parts that run on one thread (the walk, VM definitions, host menus, the repository checks).</summary>
-        public List<Diagnostic> Diagnostics { get; } = [];
+        /// <summary>What the parts that run on one thread read and found (VM definitions, host menus, lone fstabs, the repository checks).</summary>
+        public Sink Shared { get; } = new();
+
+        /// <summary>The findings of <see cref="Shared"/>.</summary>
+        public List<Diagnostic> Diagnostics => Shared.Findings;
 
         public GuestValidator GuestValidator { get; } = new();
 
-        public int FileCount => _fileCount;
+        /// <summary>Reads, checks and summarises one guest; nothing of its documents outlives the call.</summary>
+        public GuestOutcome Check(GuestFiles files)
+        {
+            var sink = new Sink();
+            var config = LoadConfig(files.DomainConfig, sink);
+            var fstab = files.Fstab is null ? null : LoadFstab(files.Fstab, sink);
+            var menu = files.Menu is null ? null : LoadMenu(files.Menu, GrubParseOptions.Default, sink);
+            GuestSummary? summary = null;
+            if (config is not null)
+            {
+                Add(GuestValidator.Validate(new Guest(config, fstab, menu), Select), sink.Findings);
+                summary = GuestSummary.Of(config);
+            }
 
-        /// <summary>The files read that may hold an inline <c># xenconfig: ignore</c> comment.</summary>
-        public IEnumerable<string> Commented => _commented;
+            var kept = sink.Findings.Count > 0 || sink.Commented is not null ? sink : null;
+            return new GuestOutcome(files.DomainConfig, summary, kept, sink.FilesRead);
+        }
+
+        /// <summary>Forgets an xm config that turned out to be a part of a VM definition: its guest was dropped.</summary>
+        public void ForgetXmConfig(string path) => _relocations.TryRemove(path, out _);
 
         public void Select<T>(ValidationStrategy<T> strategy) => strategy.IncludeRuleSets(ruleSets);
 
@@ -260,7 +376,7 @@ public static class RepositoryValidation
         /// converted to xl, as <c>xm create</c> would read it; the checks then run on the xl it converts to, and what
         /// they find is moved back to the xm line that set the key.
         /// </summary>
-        public DomainConfig? LoadConfig(string path, List<Diagnostic> sink)
+        public DomainConfig? LoadConfig(string path, Sink sink)
         {
             if (Read(path, sink) is not { } text)
             {
@@ -268,7 +384,7 @@ public static class RepositoryValidation
             }
 
             var source = DomainConfigSource.Parse(text);
-            sink.AddRange(source.Diagnostics);
+            sink.Findings.AddRange(source.Diagnostics);
             if (source.HasErrors)
             {
                 return null;
@@ -280,7 +396,7 @@ public static class RepositoryValidation
                 _relocations.TryAdd(path, diagnostic => ToXmLine(diagnostic, source.Document, evaluation));
             }
 
-            Add(_configValidator.Validate(config, Select), sink);
+            Add(_configValidator.Validate(config, Select), sink.Findings);
             return config;
         }
 
@@ -296,7 +412,7 @@ public static class RepositoryValidation
             return diagnostic with { Location = location ?? SourceLocation.None(diagnostic.Location.Path) };
         }
 
-        public FstabDocument? LoadFstab(string path, List<Diagnostic> sink)
+        public FstabDocument? LoadFstab(string path, Sink sink)
         {
             if (Read(path, sink) is not { } text)
             {
@@ -304,12 +420,12 @@ public static class RepositoryValidation
             }
 
             var fstab = FstabDocument.Parse(text);
-            sink.AddRange(fstab.Diagnostics);
-            Add(_fstabValidator.Validate(fstab, Select), sink);
+            sink.Findings.AddRange(fstab.Diagnostics);
+            Add(_fstabValidator.Validate(fstab, Select), sink.Findings);
             return fstab;
         }
 
-        public GrubMenuDocument? LoadMenu(string path, GrubParseOptions options, List<Diagnostic> sink)
+        public GrubMenuDocument? LoadMenu(string path, GrubParseOptions options, Sink sink)
         {
             if (Read(path, sink) is not { } text)
             {
@@ -317,8 +433,8 @@ public static class RepositoryValidation
             }
 
             var menu = GrubMenuDocument.Parse(text, options);
-            sink.AddRange(menu.Diagnostics);
-            Add(_menuValidator.Validate(menu, Select), sink);
+            sink.Findings.AddRange(menu.Diagnostics);
+            Add(_menuValidator.Validate(menu, Select), sink.Findings);
             return menu;
         }
 
@@ -337,19 +453,19 @@ public static class RepositoryValidation
             }
         }
 
-        private SourceText? Read(string path, List<Diagnostic> sink)
+        private SourceText? Read(string path, Sink sink)
         {
             ReportProgress();
             if (!boundary.TryRead(path, reference: null, "file", out var text, out var problem))
             {
-                sink.Add(problem);
+                sink.Findings.Add(problem);
                 return null;
             }
 
-            Interlocked.Increment(ref _fileCount);
+            sink.FilesRead++;
             if (text.Content.Contains(InlineCommentMarker, StringComparison.OrdinalIgnoreCase))
             {
-                _commented.Add(path);
+                (sink.Commented ??= []).Add(path);
             }
 
             return text;

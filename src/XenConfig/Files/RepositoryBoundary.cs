@@ -21,8 +21,11 @@ public sealed class RepositoryBoundary
     private readonly bool _confined;
 
     // A confined boundary lives for one validation run, so its folders' links are read once; the shared unconfined one
-    // lives as long as the process and reads them every time.
+    // lives as long as the process and reads them every time. The files of one folder are read one after another, so
+    // the table is emptied every FolderLinkReads reads: it holds the folders of the last few thousand files, not a
+    // folder for every guest of the repository, and the folders above them are read again once each time.
     private readonly ConcurrentDictionary<string, string?>? _folderLinks;
+    private int _reads;
 
     /// <summary>Confines reading to <paramref name="roots"/>: folders (with everything under them) and single files.</summary>
     /// <remarks>The boundary is meant for one run: it reads each folder's symbolic link once, so make a new one when the
@@ -52,6 +55,15 @@ public sealed class RepositoryBoundary
     public long MaxFileBytes { get; init; } = SourceText.MaxFileBytes;
 
     internal IFileSystem FileSystem => _fileSystem;
+
+    /// <summary>Reads after which the table of folder links is emptied.</summary>
+    internal int FolderLinkReads { get; init; } = 4096;
+
+    /// <summary>How many folders' links are remembered now.</summary>
+    internal int FolderLinkCount => _folderLinks?.Count ?? 0;
+
+    /// <summary>Forgets the folders' links read so far (at the end of a run: a report that keeps the boundary need not keep them).</summary>
+    internal void ForgetFolderLinks() => _folderLinks?.Clear();
 
     /// <summary>True when <paramref name="path"/>, every link resolved, lies inside a root (always, when unconfined).</summary>
     /// <exception cref="IOException">The path runs into a symbolic link loop.</exception>
@@ -83,6 +95,11 @@ public sealed class RepositoryBoundary
         ArgumentNullException.ThrowIfNull(what);
         text = null;
         var at = reference ?? SourceLocation.None(path);
+        if (_folderLinks is not null && Interlocked.Increment(ref _reads) % FolderLinkReads == 0)
+        {
+            _folderLinks.Clear();
+        }
+
         try
         {
             var resolved = RealPath.Resolve(_fileSystem, path, _folderLinks);

@@ -29,7 +29,21 @@ public static class RepositoryScanner
     public static RepositoryScan Scan(IEnumerable<string> paths, RepositoryScanOptions? options = null) =>
         Scan(paths, options ?? RepositoryScanOptions.Default, PhysicalFileSystem.Instance);
 
-    internal static RepositoryScan Scan(IEnumerable<string> paths, RepositoryScanOptions options, IFileSystem fileSystem)
+    internal static RepositoryScan Scan(IEnumerable<string> paths, RepositoryScanOptions options, IFileSystem fileSystem) =>
+        Scan(paths, options, fileSystem, streamTo: null);
+
+    /// <summary>
+    /// Scans as <see cref="Scan(IEnumerable{string}, RepositoryScanOptions?)"/> does, and with <paramref name="streamTo"/>
+    /// hands each guest over as soon as its folder is listed, so no list of every guest is held: a folder whose group
+    /// cannot change any more (no symbolic link in it, no named file beside it) is grouped on the spot. The scan returned
+    /// then holds only the guests of the other folders. The guests come in walk order; sorted by
+    /// <see cref="CompareGuests"/> they are the guests a scan without streaming lists.
+    /// </summary>
+    /// <param name="paths">Files and folders: together they are the repository.</param>
+    /// <param name="options">Where else files may be read, and a kind to force on named files.</param>
+    /// <param name="fileSystem">Where the walk looks.</param>
+    /// <param name="streamTo">Given the repository's boundary before the walk starts; answers where the guests go.</param>
+    internal static RepositoryScan Scan(IEnumerable<string> paths, RepositoryScanOptions options, IFileSystem fileSystem, Func<RepositoryBoundary, Action<GuestFiles>>? streamTo)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,6 +57,8 @@ public static class RepositoryScanner
         }
 
         var roots = new List<string>(options.AllowOutside);
+        // A named file joins the group of the folder it is named in (as spelled): when streaming, those are grouped last.
+        var namedFileFolders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in named)
         {
             roots.Add(path);
@@ -50,11 +66,17 @@ public static class RepositoryScanner
             {
                 // A named file may name files beside it (a VM definition its parts): its folder is the repository.
                 roots.Add(Path.GetDirectoryName(Path.GetFullPath(path)) ?? path);
+                namedFileFolders.Add(Path.GetDirectoryName(path) ?? "");
             }
         }
 
         var boundary = new RepositoryBoundary(roots, fileSystem, confined: true);
         var walk = new Walk(fileSystem, boundary, options.NamedFileKind);
+        if (streamTo is not null)
+        {
+            walk.StreamTo(streamTo(boundary), namedFileFolders);
+        }
+
         foreach (var path in named)
         {
             walk.VisitNamed(path);
@@ -88,6 +110,43 @@ public static class RepositoryScanner
         return Encoding.UTF8.GetString(buffer, 0, length);
     }
 
+    /// <summary>
+    /// The order of <see cref="RepositoryScan.Guests"/>: by folder (the config's folder as spelled), then by path, both
+    /// ordinal. "First" and "later" in the repository checks follow it.
+    /// </summary>
+    internal static int CompareGuests(string left, string right)
+    {
+        var leftFolder = Path.GetDirectoryName(left.AsSpan());
+        var rightFolder = Path.GetDirectoryName(right.AsSpan());
+        // The folder as grouping spells it (repeated separators made one) without making a string, unless there are some.
+        var byFolder = OperatingSystem.IsWindows() || leftFolder.Contains("//", StringComparison.Ordinal) || rightFolder.Contains("//", StringComparison.Ordinal)
+            ? string.CompareOrdinal(Path.GetDirectoryName(left) ?? "", Path.GetDirectoryName(right) ?? "")
+            : leftFolder.CompareTo(rightFolder, StringComparison.Ordinal);
+        return byFolder != 0 ? byFolder : string.CompareOrdinal(left, right);
+    }
+
+    // The guests of one folder (its files sorted by path): with exactly one domain config, the guest gets the first
+    // fstab and menu; with several, each config is a guest of its own. Returns the files no guest took, in order.
+    private static IEnumerable<(string Path, FileKind Kind)> GroupFolder(IReadOnlyList<(string Path, FileKind Kind)> folder, Action<GuestFiles> guests)
+    {
+        var configs = folder.Count(f => f.Kind == FileKind.DomainConfig);
+        if (configs == 1)
+        {
+            var config = folder.First(f => f.Kind == FileKind.DomainConfig).Path;
+            var fstab = folder.FirstOrDefault(f => f.Kind == FileKind.Fstab).Path;
+            var menu = folder.FirstOrDefault(f => f.Kind == FileKind.GrubMenu).Path;
+            guests(new GuestFiles(config, fstab, menu));
+            return folder.Where(f => !ReferenceEquals(f.Path, config) && !ReferenceEquals(f.Path, fstab) && !ReferenceEquals(f.Path, menu));
+        }
+
+        foreach (var (path, _) in folder.Where(f => f.Kind == FileKind.DomainConfig))
+        {
+            guests(new GuestFiles(path, null, null));
+        }
+
+        return folder.Where(f => f.Kind != FileKind.DomainConfig);
+    }
+
     private static RepositoryScan Group(List<(string Path, FileKind Kind)> classified, List<Diagnostic> diagnostics, RepositoryBoundary boundary)
     {
         var guests = new List<GuestFiles>();
@@ -95,23 +154,10 @@ public static class RepositoryScanner
         var other = new List<(string, FileKind)>();
         foreach (var folder in classified.GroupBy(f => Path.GetDirectoryName(f.Path) ?? "", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var configs = folder.Where(f => f.Kind == FileKind.DomainConfig).Select(f => f.Path).ToList();
-            var fstabs = folder.Where(f => f.Kind == FileKind.Fstab).Select(f => f.Path).ToList();
-            var menus = folder.Where(f => f.Kind == FileKind.GrubMenu).Select(f => f.Path).ToList();
-            if (configs.Count == 1)
-            {
-                guests.Add(new GuestFiles(configs[0], fstabs.FirstOrDefault(), menus.FirstOrDefault()));
-                other.AddRange(fstabs.Skip(1).Select(f => (f, FileKind.Fstab)));
-                hostMenus.AddRange(menus.Skip(1));
-            }
-            else
-            {
-                guests.AddRange(configs.Select(c => new GuestFiles(c, null, null)));
-                other.AddRange(fstabs.Select(f => (f, FileKind.Fstab)));
-                hostMenus.AddRange(menus);
-            }
-
-            other.AddRange(folder.Where(f => f.Kind == FileKind.Grub2Config));
+            var rest = GroupFolder(folder.ToList(), guests.Add).ToList();
+            other.AddRange(rest.Where(f => f.Kind == FileKind.Fstab));
+            hostMenus.AddRange(rest.Where(f => f.Kind == FileKind.GrubMenu).Select(f => f.Path));
+            other.AddRange(rest.Where(f => f.Kind == FileKind.Grub2Config));
         }
 
         return new RepositoryScan(
@@ -132,7 +178,19 @@ public static class RepositoryScanner
         private readonly HashSet<(FileIdentity File, FileIdentity Folder)> _files = [];
         private readonly List<string> _deferredLinks = [];
 
+        private Action<GuestFiles>? _streamTo;
+        private HashSet<string>? _heldFolders;
+
         public List<(string Path, FileKind Kind)> Files { get; } = [];
+
+        /// <summary>Hands the guests of each folder that no later file can join to <paramref name="guests"/> as it is listed.</summary>
+        /// <param name="guests">Where the guests go.</param>
+        /// <param name="heldFolders">Folders (as a file's folder is spelled) that named files join: grouped at the end.</param>
+        public void StreamTo(Action<GuestFiles> guests, HashSet<string> heldFolders)
+        {
+            _streamTo = guests;
+            _heldFolders = heldFolders;
+        }
 
         public List<Diagnostic> Diagnostics { get; } = [];
 
@@ -252,6 +310,8 @@ public static class RepositoryScanner
                     continue;
                 }
 
+                var firstFile = Files.Count;
+                var hasLinks = false;
                 foreach (var name in names.Where(n => !n.StartsWith('.')).OrderDescending(StringComparer.Ordinal))
                 {
                     var entry = Path.Combine(folder, name);
@@ -270,6 +330,7 @@ public static class RepositoryScanner
                             break;
                         case FileNodeKind.SymbolicLink:
                             _deferredLinks.Add(entry);
+                            hasLinks = true;
                             break;
                         case FileNodeKind.Missing:
                             break;
@@ -278,7 +339,27 @@ public static class RepositoryScanner
                             break;
                     }
                 }
+
+                if (_streamTo is not null && !hasLinks && Files.Count > firstFile)
+                {
+                    Stream(firstFile);
+                }
             }
+        }
+
+        // The files from firstFile on are one folder's whole listing: a link in it would add a file later, a named file
+        // beside it too (then it waits for the end). Its guests go now; what no guest took stays for the end.
+        private void Stream(int firstFile)
+        {
+            var folder = Files.GetRange(firstFile, Files.Count - firstFile);
+            if (_heldFolders!.Contains(Path.GetDirectoryName(folder[0].Path) ?? ""))
+            {
+                return;
+            }
+
+            folder.Sort((left, right) => string.CompareOrdinal(left.Path, right.Path));
+            Files.RemoveRange(firstFile, Files.Count - firstFile);
+            Files.AddRange(GroupFolder(folder, _streamTo!));
         }
 
         private void AddFile(string path, FileNode node, FileIdentity folder, bool named)

@@ -178,4 +178,23 @@ public sealed class RepositoryBoundaryTests
     {
         Assert.Equal(under, RealPath.IsUnder(path, folder));
     }
+
+    [Fact]
+    public void The_table_of_folder_links_holds_the_folders_of_the_last_reads_not_one_per_folder_ever_read()
+    {
+        using var tree = new TempTree();
+        var files = Enumerable.Range(0, 40).Select(index => tree.Write($"g{index}/g{index}.cfg", "name = \"g\"\n")).ToList();
+        var boundary = new RepositoryBoundary([tree.Path], PhysicalFileSystem.Instance, confined: true) { FolderLinkReads = 10 };
+        var above = tree.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Length;
+
+        foreach (var file in files)
+        {
+            Assert.True(boundary.TryRead(file, null, "file", out _, out _));
+            // The folders above the tree, and at most one guest folder per read since the table was last emptied.
+            Assert.InRange(boundary.FolderLinkCount, 1, above + 10);
+        }
+
+        boundary.ForgetFolderLinks();
+        Assert.Equal(0, boundary.FolderLinkCount);
+    }
 }
