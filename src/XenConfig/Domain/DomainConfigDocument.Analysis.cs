@@ -17,11 +17,10 @@ public sealed partial class DomainConfigDocument
     private XlCleanScan? _scan;
 
     /// <summary>
-    /// The fast pass's index of the current text when every key is assigned once: each setting is then one assignment,
-    /// so its value (<see cref="GetValue"/>), its number and the keys can be read without building the tree. Null when
-    /// the full parse read the text or a key repeats with <c>+=</c>.
+    /// The fast pass's index of the current text: the settings' values (<see cref="GetValue"/>), numbers and keys can
+    /// be read from it without building the tree. Null when the full parse read the text.
     /// </summary>
-    internal XlCleanScan? SingleAssignmentScan => _scan is { HasAdditions: false } scan ? scan : null;
+    internal XlCleanScan? FastScan => _scan;
 
     /// <summary>Whether the tree of the current text has been built (for tests of the paths that must not build it).</summary>
     internal bool IsTreeBuilt => _analysis is not null;
@@ -34,10 +33,22 @@ public sealed partial class DomainConfigDocument
     {
         _analysis = null;
         _scan = null;
-        if (text.Length <= Options.MaxLength && XlCleanScan.TryScan(text) is { } scan)
+        if (Options.FastPass && text.Length <= Options.MaxLength && XlCleanScan.TryScan(text) is { } scan)
         {
             _scan = scan;
-            return NoDiagnostics;
+            if (!scan.HasRepeats || !Options.ReportDuplicateKeys)
+            {
+                return NoDiagnostics;
+            }
+
+            // A key assigned again with '=' is the one thing a scanned file can be told (XC1014), as the full parse tells it.
+            var replaced = new List<Diagnostic>();
+            foreach (var (key, name, firstStart) in scan.Replacements)
+            {
+                replaced.Add(EffectiveSettings.DuplicateKey(text, name, key, firstStart));
+            }
+
+            return replaced.Count == 0 ? NoDiagnostics : DiagnosticLimit.CapPerFile(replaced, Options.MaxDiagnostics);
         }
 
         var diagnostics = new List<Diagnostic>();
@@ -46,7 +57,7 @@ public sealed partial class DomainConfigDocument
         return DiagnosticLimit.CapPerFile(diagnostics, Options.MaxDiagnostics);
     }
 
-    // After a fast pass: the full parse of the same text, which finds nothing to report. Concurrent readers of one
+    // After a fast pass: the full parse of the same text, which finds nothing the pass did not report. Concurrent readers of one
     // document may race here; they all get the one analysis that was published first.
     private Analysis Build()
     {
