@@ -36,23 +36,44 @@ public sealed partial class DomainConfigDocument
         if (Options.FastPass && text.Length <= Options.MaxLength && XlCleanScan.TryScan(text) is { } scan)
         {
             _scan = scan;
-            if (!scan.HasRepeats || !Options.ReportDuplicateKeys)
-            {
-                return NoDiagnostics;
-            }
-
-            // A key assigned again with '=' is the one thing a scanned file can be told (XC1014), as the full parse tells it.
-            var replaced = new List<Diagnostic>();
-            foreach (var (key, name, firstStart) in scan.Replacements)
-            {
-                replaced.Add(EffectiveSettings.DuplicateKey(text, name, key, firstStart));
-            }
-
-            return replaced.Count == 0 ? NoDiagnostics : DiagnosticLimit.CapPerFile(replaced, Options.MaxDiagnostics);
+            return ScanDiagnostics(scan, text);
         }
 
         var diagnostics = new List<Diagnostic>();
         _analysis = FullParse(text, Options, diagnostics);
+        diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
+        return DiagnosticLimit.CapPerFile(diagnostics, Options.MaxDiagnostics);
+    }
+
+    // What a scanned file can be told, as the full parse tells it: a key assigned again with '=' (XC1014) and a digit
+    // escape libxlu mangles (XC1004).
+    private IReadOnlyList<Diagnostic> ScanDiagnostics(XlCleanScan scan, SourceText text)
+    {
+        var mangled = scan.FindMangledEscapes();
+        if (mangled.Count == 0 && (!scan.HasRepeats || !Options.ReportDuplicateKeys))
+        {
+            return NoDiagnostics;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        foreach (var (start, literal, offset) in mangled)
+        {
+            diagnostics.Add(DiagnosticIds.MangledEscape.Create(text.GetLocation(new TextSpan(start, 2)), XlParser.MangledEscapeMessage(literal, offset)));
+        }
+
+        if (Options.ReportDuplicateKeys)
+        {
+            foreach (var (key, name, firstStart) in scan.Replacements)
+            {
+                diagnostics.Add(EffectiveSettings.DuplicateKey(text, name, key, firstStart));
+            }
+        }
+
+        if (diagnostics.Count == 0)
+        {
+            return NoDiagnostics;
+        }
+
         diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
         return DiagnosticLimit.CapPerFile(diagnostics, Options.MaxDiagnostics);
     }

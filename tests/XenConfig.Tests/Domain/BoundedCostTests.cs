@@ -79,7 +79,8 @@ public sealed class BoundedCostTests
     [InlineData("", true)]
     [InlineData("memory = 512\n", true)] // assigned twice: XC1014, which the fast pass reports too
     [InlineData("disk += [ 'phy:/dev/vg0/extra,xvdz,w' ]\n", true)] // '+=': the fast pass joins the lists
-    [InlineData("extra = \"\\1\"\n", false)] // a mangled escape (XC1004): only the full parse reads it
+    [InlineData("extra = \"\\101\"\n", true)] // a mangled escape (XC1004): the fast pass reports it too
+    [InlineData("extra = \"\\q\"\n", false)] // an escape xl rejects (XC1003, an error): only the full parse reads it
     public void Show_json_of_a_config_the_fast_pass_reads_does_not_build_the_lossless_tree(string tail, bool fastPath)
     {
         var disks = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"    'phy:/dev/vg0/d{i},xvd{i},w',\n"));

@@ -44,8 +44,9 @@ public class XlFastPathJsonTests
     [InlineData("memory += 512\n")] // a number built with '+=' is no number to xl, even as the only assignment
     [InlineData("memory = 512\nmemory += 1\nvcpus = 2\nvcpus = 4\n")]
     [InlineData("disk = ['phy:/dev/a,xvda,w']\ndisk += ['phy:/dev/b,xvdb,w']\ndisk = ['phy:/dev/c,xvdc,w']\ndisk += []\n")]
+    [InlineData("extra = \"a\\101b\"\nextra = ['\\377', \"z\\555\"]\n")] // mangled escapes: XC1004 and XC1014 in file order
     [InlineData("extra = 'a'\nfoo = 1\nextra = ['b']\nextra += ['c', ['d']]\nfoo += '2'\nfoo = '3'\n")]
-    public void The_json_of_repeated_keys_is_the_json_of_the_tree(string text)
+    public void The_json_of_repeated_keys_and_mangled_escapes_is_the_json_of_the_tree(string text)
     {
         var fast = DomainConfigDocument.Parse(text);
         var tree = DomainConfigDocument.Parse(text, options: TreeOnly);

@@ -57,7 +57,10 @@ public class XlFastPathTests
     [InlineData("extra = 'a'\nextra += ['b']\n", false)] // a list added to a string: an error
     [InlineData("name = 'x'\r\n", false)]
     [InlineData("Name = 'x'\n", false)]
-    [InlineData("a = '\\1'\n", false)] // mangled escape: a warning
+    [InlineData("a = '\\1'\n", false)] // a digit escape without two more digits: an error
+    [InlineData("a = 'x\\101y'\n", true)] // mangled escape: a warning (XC1004), raised as the full parse raises it
+    [InlineData("a = [ 'x', \"\\101y\\0123\", # '\\4'\n 7, ['\\555'] ]\n", true)]
+    [InlineData("a = '\\q'\n", false)] // an escape xl rejects: an error
     [InlineData("a = 'tab\\t'\n", true)]
     [InlineData("a = [,]\n", false)]
     [InlineData("# comment at the end", false)]
@@ -122,9 +125,10 @@ public class XlFastPathTests
         var settings = EffectiveSettings.Compute(syntax, text, diagnostics, DomainConfigParseOptions.Default);
         if (XlCleanScan.TryScan(text.Content) is { } scan)
         {
-            // The one diagnostic a scanned file can have is a key assigned again (XC1014), which the scan lists.
-            Assert.All(diagnostics, d => Assert.Equal(DiagnosticIds.DuplicateKey.Id, d.Id));
-            Assert.Equal(diagnostics.Select(d => d.Location.Span), scan.Replacements.Select(r => r.Key));
+            // The diagnostics a scanned file can have: a key assigned again (XC1014), a mangled escape (XC1004).
+            Assert.Equal(diagnostics.Where(d => d.Id == DiagnosticIds.DuplicateKey.Id).Select(d => d.Location.Span), scan.Replacements.Select(r => r.Key));
+            Assert.Equal(diagnostics.Where(d => d.Id == DiagnosticIds.MangledEscape.Id).Select(d => d.Location.Span.Start), scan.FindMangledEscapes().Select(m => m.Start));
+            Assert.All(diagnostics, d => Assert.Contains(d.Id, new[] { DiagnosticIds.DuplicateKey.Id, DiagnosticIds.MangledEscape.Id }));
             Assert.Equal(settings.Keys, scan.Keys);
             Assert.Equal(settings.Keys, scan.SettingKeys);
             Assert.Equal(settings.Values.Select(s => s.Value), scan.Settings.Select(s => s.Value));

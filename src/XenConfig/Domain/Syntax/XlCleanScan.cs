@@ -12,8 +12,9 @@ namespace XenConfig.Domain.Syntax;
 /// twice, deep nesting, a carriage return, a character it has no rule for. So a file it accepts has no diagnostics, and
 /// its effective values are exactly what the full parse computes; the lossless tree is then built only when asked for.
 /// A key may repeat: with <c>+=</c> of the same type (string or list), which appends as libxlu does, or with <c>=</c>,
-/// which replaces the value (last wins) and is the one diagnostic a scanned file can have, XC1014, which
-/// <see cref="Replacements"/> lists for the document to raise exactly as the full parse does.
+/// which replaces the value (last wins) and is reported (XC1014, listed by <see cref="Replacements"/>). The only other
+/// diagnostic a scanned file can have is XC1004, a digit escape libxlu mangles (<see cref="FindMangledEscapes"/>); the
+/// document raises both exactly as the full parse does.
 /// </summary>
 /// <remarks>
 /// Every rule here is a strict subset of the lexer's and parser's; what is outside the subset goes to the full parse
@@ -53,6 +54,12 @@ internal abstract class XlCleanScan
     /// and where the key's first assignment starts.
     /// </summary>
     internal abstract IEnumerable<(TextSpan Key, string Name, int FirstStart)> Replacements { get; }
+
+    /// <summary>
+    /// Every digit escape that libxlu deletes with the digits after it (XC1004), in file order: where it starts, and the
+    /// string literal it is in with the escape's offset there. Empty unless the text has a backslash.
+    /// </summary>
+    internal abstract List<(int Start, string Literal, int Offset)> FindMangledEscapes();
 
     /// <summary>
     /// Whether the setting of <paramref name="key"/> ends with <c>+=</c> (<see cref="Setting.IsFromAddition"/>: xl does
@@ -617,10 +624,62 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
             ? MemoryMarshal.Cast<TChar, byte>(text).IndexOfAny(doubleQuoted ? DoubleQuotedByteStops : SingleQuotedByteStops)
             : MemoryMarshal.Cast<TChar, char>(text).IndexOfAny(doubleQuoted ? DoubleQuotedStops : SingleQuotedStops);
 
-    private static bool IsCleanEscaped(ReadOnlySpan<TChar> literal)
+    // An escape xl rejects is an error for the full parse; one it mangles is a warning the scan finds again later.
+    private static bool IsCleanEscaped(ReadOnlySpan<TChar> literal) => XlString.Decode(ToText(literal)).Value is not null;
+
+    /// <inheritdoc />
+    internal override List<(int Start, string Literal, int Offset)> FindMangledEscapes()
     {
-        var result = XlString.Decode(ToText(literal));
-        return result.Value is not null && result.MangledOffsets.Count == 0;
+        var found = new List<(int Start, string Literal, int Offset)>();
+        var text = _text.Span;
+        if (text.IndexOf(TChar.CreateTruncating('\\')) < 0)
+        {
+            return found;
+        }
+
+        for (var a = 0; a < _count; a++)
+        {
+            var (start, end) = (_assignments[a].ValueStart, _assignments[a].ValueEnd);
+            if (text[start..end].IndexOf(TChar.CreateTruncating('\\')) < 0)
+            {
+                continue;
+            }
+
+            // The value's strings (an atom, or the items of a clean list between brackets, commas, blanks and comments).
+            for (var i = start; i < end;)
+            {
+                var c = At(text, i);
+                if (c is '"' or '\'')
+                {
+                    var atomEnd = SkipAtom(text, i);
+                    var literal = text[i..atomEnd];
+                    if (literal.IndexOf(TChar.CreateTruncating('\\')) >= 0)
+                    {
+                        var literalText = ToText(literal);
+                        foreach (var offset in XlString.Decode(literalText).MangledOffsets)
+                        {
+                            found.Add((i + offset, literalText, offset));
+                        }
+                    }
+
+                    i = atomEnd;
+                }
+                else if (c == '#')
+                {
+                    i = SkipComment(text, i);
+                }
+                else if (IsDigit(c))
+                {
+                    i = SkipAtom(text, i);
+                }
+                else
+                {
+                    i++;
+                }
+            }
+        }
+
+        return found;
     }
 
     private SettingValue ReadValue(Assignment assignment)
