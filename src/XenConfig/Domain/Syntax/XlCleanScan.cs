@@ -61,6 +61,15 @@ internal abstract class XlCleanScan
     /// </summary>
     internal abstract List<(int Start, string Literal, int Offset)> FindMangledEscapes();
 
+    /// <summary>The last assignment of <paramref name="key"/>: where its key and value are, and whether it is <c>+=</c>; null when it is not set.</summary>
+    internal abstract (int KeyStart, int ValueStart, int ValueEnd, bool IsAddition)? LastAssignmentOf(string key);
+
+    /// <summary>The quote character of the first string in the value at <paramref name="start"/> (<see cref="LastAssignmentOf"/>), or null when it has none.</summary>
+    internal abstract char? FirstQuoteIn(int start, int end);
+
+    /// <summary>How many strings of the file's values are single-quoted and how many double-quoted.</summary>
+    internal abstract (int Single, int Double) CountQuotes();
+
     /// <summary>
     /// Whether the setting of <paramref name="key"/> ends with <c>+=</c> (<see cref="Setting.IsFromAddition"/>: xl does
     /// not read it as a number); false when it is not set.
@@ -626,6 +635,62 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
 
     // An escape xl rejects is an error for the full parse; one it mangles is a warning the scan finds again later.
     private static bool IsCleanEscaped(ReadOnlySpan<TChar> literal) => XlString.Decode(ToText(literal)).Value is not null;
+
+    /// <inheritdoc />
+    internal override (int KeyStart, int ValueStart, int ValueEnd, bool IsAddition)? LastAssignmentOf(string key)
+    {
+        var index = IndexOf(key);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        while (_next is not null && _next[index] >= 0)
+        {
+            index = _next[index];
+        }
+
+        var last = _assignments[index];
+        return (last.KeyStart, last.ValueStart, last.ValueEnd, last.IsAddition);
+    }
+
+    /// <inheritdoc />
+    internal override char? FirstQuoteIn(int start, int end) =>
+        NextString(_text.Span, start, end) is var i and >= 0 ? (char)At(_text.Span, i) : null;
+
+    /// <inheritdoc />
+    internal override (int Single, int Double) CountQuotes()
+    {
+        var text = _text.Span;
+        int single = 0, @double = 0;
+        for (var a = 0; a < _count; a++)
+        {
+            var end = _assignments[a].ValueEnd;
+            for (var i = NextString(text, _assignments[a].ValueStart, end); i >= 0; i = NextString(text, SkipAtom(text, i), end))
+            {
+                _ = At(text, i) == '\'' ? single++ : @double++;
+            }
+        }
+
+        return (single, @double);
+    }
+
+    // Where the next string of a value starts at or after i (past brackets, commas, blanks, comments and numbers), or -1.
+    private static int NextString(ReadOnlySpan<TChar> text, int i, int end)
+    {
+        while (i < end)
+        {
+            var c = At(text, i);
+            if (c is '"' or '\'')
+            {
+                return i;
+            }
+
+            i = c == '#' ? SkipComment(text, i) : IsDigit(c) ? SkipAtom(text, i) : i + 1;
+        }
+
+        return -1;
+    }
 
     /// <inheritdoc />
     internal override List<(int Start, string Literal, int Offset)> FindMangledEscapes()
