@@ -17,11 +17,10 @@ public sealed partial class DomainConfigDocument
     private XlCleanScan? _scan;
 
     /// <summary>
-    /// The fast pass's index of the current text when every key is assigned once: each setting is then one assignment,
-    /// so its value (<see cref="GetValue"/>), its number and the keys can be read without building the tree. Null when
-    /// the full parse read the text or a key repeats with <c>+=</c>.
+    /// The fast pass's index of the current text: the settings' values (<see cref="GetValue"/>), numbers and keys can
+    /// be read from it without building the tree. Null when the full parse read the text.
     /// </summary>
-    internal XlCleanScan? SingleAssignmentScan => _scan is { HasAdditions: false } scan ? scan : null;
+    internal XlCleanScan? FastScan => _scan;
 
     /// <summary>Whether the tree of the current text has been built (for tests of the paths that must not build it).</summary>
     internal bool IsTreeBuilt => _analysis is not null;
@@ -34,10 +33,10 @@ public sealed partial class DomainConfigDocument
     {
         _analysis = null;
         _scan = null;
-        if (text.Length <= Options.MaxLength && XlCleanScan.TryScan(text) is { } scan)
+        if (Options.FastPass && text.Length <= Options.MaxLength && XlCleanScan.TryScan(text) is { } scan)
         {
             _scan = scan;
-            return NoDiagnostics;
+            return ScanDiagnostics(scan, text);
         }
 
         var diagnostics = new List<Diagnostic>();
@@ -46,7 +45,40 @@ public sealed partial class DomainConfigDocument
         return DiagnosticLimit.CapPerFile(diagnostics, Options.MaxDiagnostics);
     }
 
-    // After a fast pass: the full parse of the same text, which finds nothing to report. Concurrent readers of one
+    // What a scanned file can be told, as the full parse tells it: a key assigned again with '=' (XC1014) and a digit
+    // escape libxlu mangles (XC1004).
+    private IReadOnlyList<Diagnostic> ScanDiagnostics(XlCleanScan scan, SourceText text)
+    {
+        var mangled = scan.FindMangledEscapes();
+        if (mangled.Count == 0 && (!scan.HasRepeats || !Options.ReportDuplicateKeys))
+        {
+            return NoDiagnostics;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        foreach (var (start, literal, offset) in mangled)
+        {
+            diagnostics.Add(DiagnosticIds.MangledEscape.Create(text.GetLocation(new TextSpan(start, 2)), XlParser.MangledEscapeMessage(literal, offset)));
+        }
+
+        if (Options.ReportDuplicateKeys)
+        {
+            foreach (var (key, name, firstStart) in scan.Replacements)
+            {
+                diagnostics.Add(EffectiveSettings.DuplicateKey(text, name, key, firstStart));
+            }
+        }
+
+        if (diagnostics.Count == 0)
+        {
+            return NoDiagnostics;
+        }
+
+        diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
+        return DiagnosticLimit.CapPerFile(diagnostics, Options.MaxDiagnostics);
+    }
+
+    // After a fast pass: the full parse of the same text, which finds nothing the pass did not report. Concurrent readers of one
     // document may race here; they all get the one analysis that was published first.
     private Analysis Build()
     {

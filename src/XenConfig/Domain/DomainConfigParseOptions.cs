@@ -17,4 +17,10 @@ public sealed record DomainConfigParseOptions
     /// their highest severity. Default 100; zero or less keeps all.
     /// </summary>
     public int MaxDiagnostics { get; init; } = Diagnostics.DiagnosticLimit.DefaultPerFile;
+
+    /// <summary>
+    /// Whether a file may be read by the fast pass (<see cref="Syntax.XlCleanScan"/>) instead of the full parse; false
+    /// makes every read build the tree (for tests that compare both).
+    /// </summary>
+    internal bool FastPass { get; init; } = true;
 }

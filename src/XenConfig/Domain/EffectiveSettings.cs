@@ -43,9 +43,7 @@ internal static class EffectiveSettings
             {
                 if (options.ReportDuplicateKeys)
                 {
-                    var first = existing.Assignments[0].Key.Span;
-                    diagnostics.Add(DiagnosticIds.DuplicateKey.Create(text.GetLocation(assignment.Key.Span),
-                        $"'{name}' is already set on line {text.GetLinePosition(first.Start).DisplayLine}; this assignment replaces it"));
+                    diagnostics.Add(DuplicateKey(text, name, assignment.Key.Span, existing.Assignments[0].Key.Span.Start));
                 }
 
                 existing.Replace(value);
@@ -63,6 +61,11 @@ internal static class EffectiveSettings
 
         return result;
     }
+
+    /// <summary>XC1014 on the key at <paramref name="key"/>, whose first assignment starts at <paramref name="firstStart"/> (also raised by the fast pass).</summary>
+    public static Diagnostic DuplicateKey(SourceText text, string name, TextSpan key, int firstStart) =>
+        DiagnosticIds.DuplicateKey.Create(text.GetLocation(key),
+            $"'{name}' is already set on line {text.GetLinePosition(firstStart).DisplayLine}; this assignment replaces it");
 
     /// <summary>One key's value while the file is read: the last '=' value, plus what '+=' appended since.</summary>
     private sealed class Accumulator(SettingValue value, AssignmentSyntax first)

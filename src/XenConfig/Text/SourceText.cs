@@ -391,7 +391,8 @@ public sealed class SourceText
     /// <summary>Offsets at which each line starts; the first is always 0.</summary>
     public IReadOnlyList<int> LineStartOffsets => LineStarts;
 
-    private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Content);
+    // An ASCII text finds its lines in its bytes, so a diagnostic's position does not decode the whole file.
+    private int[] LineStarts => _lineStarts ??= _isAscii ? ComputeLineStarts(_ascii.Span) : ComputeLineStarts(Content.AsSpan());
 
     /// <summary>The zero-based line that contains <paramref name="offset"/> (offset may equal <see cref="Length"/>).</summary>
     public int GetLineIndex(int offset)
@@ -410,7 +411,7 @@ public sealed class SourceText
     {
         var line = GetLineIndex(offset);
         var start = LineStarts[line];
-        if (line == 0 && Content.Length > 0 && Content[0] == '\uFEFF' && offset > 0)
+        if (line == 0 && !_isAscii && Content.Length > 0 && Content[0] == '\uFEFF' && offset > 0)
         {
             start = 1;
         }
@@ -427,7 +428,7 @@ public sealed class SourceText
         return new LinePosition(line, column);
     }
 
-    private int[] PairedLowSurrogates => _pairedLowSurrogates ??= FindPairedLowSurrogates(Content);
+    private int[] PairedLowSurrogates => _pairedLowSurrogates ??= _isAscii ? [] : FindPairedLowSurrogates(Content);
 
     private static int CountBelow(int[] sorted, int value)
     {
@@ -478,21 +479,22 @@ public sealed class SourceText
     /// <summary>A location in this text, for diagnostics.</summary>
     public SourceLocation GetLocation(TextSpan span) => new(Path, span, GetLinePosition(span.Start));
 
-    private static int[] ComputeLineStarts(string content)
+    private static int[] ComputeLineStarts<T>(ReadOnlySpan<T> span)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         var starts = new List<int> { 0 };
-        var span = content.AsSpan();
         var position = 0;
+        var (lineFeed, carriageReturn) = (T.CreateTruncating('\n'), T.CreateTruncating('\r'));
         while (true)
         {
-            var next = span[position..].IndexOfAny('\n', '\r');
+            var next = span[position..].IndexOfAny(lineFeed, carriageReturn);
             if (next < 0)
             {
                 break;
             }
 
             position += next;
-            if (span[position] == '\r' && position + 1 < span.Length && span[position + 1] == '\n')
+            if (span[position] == carriageReturn && position + 1 < span.Length && span[position + 1] == lineFeed)
             {
                 position++;
             }

@@ -48,13 +48,19 @@ public class XlFastPathTests
     [InlineData("name = \"x\"", false)] // a final '"' is a character libxlu may drop: the full parse decides
     [InlineData("disk = [ 'a',\n  'b', # two\n]\nmemory = 0x200;\n", true)]
     [InlineData("a = [[['x']], []]\n", true)]
-    [InlineData("name = 'x'\nname = 'y'\n", false)] // repeated key: the full parse reports it
+    [InlineData("name = 'x'\nname = 'y'\n", true)] // repeated key: last wins, XC1014 as the full parse reports it
+    [InlineData("name = 'x'\nname = ['y']\nname += ['z']\n", true)] // '+=' adds to the type of the value it follows
+    [InlineData("name = 'x'\nname = ['y']\nname += 'z'\n", false)] // ... a string added to that list is an error
+    [InlineData("memory += 512\nmemory = 1\nmemory += 2\n", true)]
     [InlineData("extra = 'a'\nextra += ' b'\n", true)] // '+=' appends, silently
     [InlineData("a += [1]\nb = 2\na += ['x', [3]]\n", true)]
     [InlineData("extra = 'a'\nextra += ['b']\n", false)] // a list added to a string: an error
     [InlineData("name = 'x'\r\n", false)]
     [InlineData("Name = 'x'\n", false)]
-    [InlineData("a = '\\1'\n", false)] // mangled escape: a warning
+    [InlineData("a = '\\1'\n", false)] // a digit escape without two more digits: an error
+    [InlineData("a = 'x\\101y'\n", true)] // mangled escape: a warning (XC1004), raised as the full parse raises it
+    [InlineData("a = [ 'x', \"\\101y\\0123\", # '\\4'\n 7, ['\\555'] ]\n", true)]
+    [InlineData("a = '\\q'\n", false)] // an escape xl rejects: an error
     [InlineData("a = 'tab\\t'\n", true)]
     [InlineData("a = [,]\n", false)]
     [InlineData("# comment at the end", false)]
@@ -83,8 +89,11 @@ public class XlFastPathTests
 
     [Theory]
     [InlineData("k50 += 'more'\n", true)]
-    [InlineData("k50 = 'again'\n", false)]
+    [InlineData("k50 = 'again'\n", true)]
+    [InlineData("k50 = 'again'\nk50 += ' and more'\nk7 = 'seven'\n", true)]
+    [InlineData("k50 = ['now a list']\nk50 += ['more']\n", true)]
     [InlineData("k50 += ['a list']\n", false)]
+    [InlineData("k50 = ['now a list']\nk50 += 'a string'\n", false)]
     public void Many_keys_are_checked_for_repeats_the_same_way(string last, bool fast)
     {
         var text = string.Concat(Enumerable.Range(0, 200).Select(i => $"k{i} = 'v{i}'\n")) + last;
@@ -116,8 +125,14 @@ public class XlFastPathTests
         var settings = EffectiveSettings.Compute(syntax, text, diagnostics, DomainConfigParseOptions.Default);
         if (XlCleanScan.TryScan(text.Content) is { } scan)
         {
-            Assert.Empty(diagnostics);
+            // The diagnostics a scanned file can have: a key assigned again (XC1014), a mangled escape (XC1004).
+            Assert.Equal(diagnostics.Where(d => d.Id == DiagnosticIds.DuplicateKey.Id).Select(d => d.Location.Span), scan.Replacements.Select(r => r.Key));
+            Assert.Equal(diagnostics.Where(d => d.Id == DiagnosticIds.MangledEscape.Id).Select(d => d.Location.Span.Start), scan.FindMangledEscapes().Select(m => m.Start));
+            Assert.All(diagnostics, d => Assert.Contains(d.Id, new[] { DiagnosticIds.DuplicateKey.Id, DiagnosticIds.MangledEscape.Id }));
             Assert.Equal(settings.Keys, scan.Keys);
+            Assert.Equal(settings.Keys, scan.SettingKeys);
+            Assert.Equal(settings.Values.Select(s => s.Value), scan.Settings.Select(s => s.Value));
+            Assert.Equal(settings.Values.Select(s => s.IsFromAddition), settings.Keys.Select(scan.IsFromAddition));
         }
 
         // A text read from ASCII bytes is scanned as bytes: it takes exactly what the scan of its characters takes.

@@ -40,9 +40,9 @@ public static class DomainConfigJson
         writer.WriteStartObject();
         writer.WriteString("kind", kind);
         writer.WritePropertyName("settings");
-        // A file the fast pass read with every key assigned once is written from that pass (values read from the text
-        // one at a time), without building the lossless tree: the tree was most of the peak memory of `show`.
-        WriteSettings(writer, settings ?? document.SingleAssignmentScan?.Assignments ?? document.Settings.Select(s => KeyValuePair.Create(s.Key, s.Value.Value)));
+        // A file the fast pass read is written from that pass (values read from the text one at a time), without
+        // building the lossless tree: the tree was most of the peak memory of `show`.
+        WriteSettings(writer, settings ?? document.FastScan?.Settings ?? document.Settings.Select(s => KeyValuePair.Create(s.Key, s.Value.Value)));
         writer.WritePropertyName("model");
         writer.WriteStartObject();
         var config = DomainConfig.FromDocument(document);

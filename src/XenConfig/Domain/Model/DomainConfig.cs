@@ -304,7 +304,7 @@ public sealed partial class DomainConfig
 
     /// <summary>Keys that are set but that xl does not read (it ignores them silently), in file order.</summary>
     public IReadOnlyList<string> UnknownKeys =>
-        (Document.SingleAssignmentScan?.AssignedKeys ?? Document.Settings.Keys).Where(k => !DomainKeys.IsKnown(k)).ToList();
+        (Document.FastScan?.SettingKeys ?? Document.Settings.Keys).Where(k => !DomainKeys.IsKnown(k)).ToList();
 
     /// <summary>The string value of <paramref name="key"/>; null when unset or a list (xl warns and ignores it).</summary>
     public string? GetString(string key) => Document.GetValue(key) is { IsList: false } value ? value.Text : null;
@@ -312,10 +312,10 @@ public sealed partial class DomainConfig
     /// <summary>The value of <paramref name="key"/> read as xl reads numbers; null when unset or not a valid number.</summary>
     public long? GetNumber(string key)
     {
-        // A key assigned once (the fast pass says so) is never built with '+=': its value reads as the setting's does.
-        if (Document.SingleAssignmentScan is not null)
+        // From the fast pass without the tree: a value that ends with '+=' is not a number to xl (Setting.TryGetNumber).
+        if (Document.FastScan is { } scan)
         {
-            return Document.GetValue(key) is { } value && value.TryGetNumber(out var single) ? single : null;
+            return Document.GetValue(key) is { } value && !scan.IsFromAddition(key) && value.TryGetNumber(out var scanned) ? scanned : null;
         }
 
         return Document.TryGetSetting(key, out var setting) && setting.TryGetNumber(out var number) ? number : null;
@@ -444,7 +444,7 @@ public sealed partial class DomainConfig
     private IEnumerable<(string Spec, T? Value, DeviceSpecError? Error)> EnumerateParsed<T>(string key, Func<string, (T? Value, DeviceSpecError? Error)> parse)
         where T : class
     {
-        if (Document.SingleAssignmentScan is null || (ReferenceEquals(_itemsText, Document.SourceText) && _items.ContainsKey(key)))
+        if (Document.FastScan is null || (ReferenceEquals(_itemsText, Document.SourceText) && _items.ContainsKey(key)))
         {
             foreach (var item in KeptOrEnumerated(key, parse))
             {

@@ -11,7 +11,10 @@ namespace XenConfig.Domain.Syntax;
 /// <see cref="XlParser"/>, <see cref="EffectiveSettings"/>) would say something about: any diagnostic, a key assigned
 /// twice, deep nesting, a carriage return, a character it has no rule for. So a file it accepts has no diagnostics, and
 /// its effective values are exactly what the full parse computes; the lossless tree is then built only when asked for.
-/// A key may repeat with <c>+=</c> of the same type (string or list), which appends as libxlu does.
+/// A key may repeat: with <c>+=</c> of the same type (string or list), which appends as libxlu does, or with <c>=</c>,
+/// which replaces the value (last wins) and is reported (XC1014, listed by <see cref="Replacements"/>). The only other
+/// diagnostic a scanned file can have is XC1004, a digit escape libxlu mangles (<see cref="FindMangledEscapes"/>); the
+/// document raises both exactly as the full parse does.
 /// </summary>
 /// <remarks>
 /// Every rule here is a strict subset of the lexer's and parser's; what is outside the subset goes to the full parse
@@ -34,17 +37,44 @@ internal abstract class XlCleanScan
     /// <summary>The assignments' keys, in file order (for tests).</summary>
     internal abstract IEnumerable<string> Keys { get; }
 
-    /// <summary>True when a key is assigned more than once (with <c>+=</c>): then a setting spans several assignments.</summary>
-    internal abstract bool HasAdditions { get; }
+    /// <summary>True when a key is assigned more than once (with <c>=</c> or <c>+=</c>): then a setting spans several assignments.</summary>
+    internal abstract bool HasRepeats { get; }
 
     /// <summary>
-    /// Every assignment's key and value, in file order, each value read from the text as it is reached and not kept
-    /// (the settings of a file without <see cref="HasAdditions"/>, for writers that look at each value once).
+    /// The effective settings, in order of each key's first assignment as <see cref="DomainConfigDocument.Settings"/>
+    /// orders them, each value read from the text as it is reached and not kept (for writers that look at each value once).
     /// </summary>
-    internal abstract IEnumerable<KeyValuePair<string, SettingValue>> Assignments { get; }
+    internal abstract IEnumerable<KeyValuePair<string, SettingValue>> Settings { get; }
 
-    /// <summary>Every assignment's key, in file order.</summary>
-    internal abstract IEnumerable<string> AssignedKeys { get; }
+    /// <summary>The keys of <see cref="Settings"/>: each key once, in order of its first assignment.</summary>
+    internal abstract IEnumerable<string> SettingKeys { get; }
+
+    /// <summary>
+    /// Every <c>=</c> that replaces an earlier assignment of its key (XC1014), in file order: the key's span, its text,
+    /// and where the key's first assignment starts.
+    /// </summary>
+    internal abstract IEnumerable<(TextSpan Key, string Name, int FirstStart)> Replacements { get; }
+
+    /// <summary>
+    /// Every digit escape that libxlu deletes with the digits after it (XC1004), in file order: where it starts, and the
+    /// string literal it is in with the escape's offset there. Empty unless the text has a backslash.
+    /// </summary>
+    internal abstract List<(int Start, string Literal, int Offset)> FindMangledEscapes();
+
+    /// <summary>The last assignment of <paramref name="key"/>: where its key and value are, and whether it is <c>+=</c>; null when it is not set.</summary>
+    internal abstract (int KeyStart, int ValueStart, int ValueEnd, bool IsAddition)? LastAssignmentOf(string key);
+
+    /// <summary>The quote character of the first string in the value at <paramref name="start"/> (<see cref="LastAssignmentOf"/>), or null when it has none.</summary>
+    internal abstract char? FirstQuoteIn(int start, int end);
+
+    /// <summary>How many strings of the file's values are single-quoted and how many double-quoted.</summary>
+    internal abstract (int Single, int Double) CountQuotes();
+
+    /// <summary>
+    /// Whether the setting of <paramref name="key"/> ends with <c>+=</c> (<see cref="Setting.IsFromAddition"/>: xl does
+    /// not read it as a number); false when it is not set.
+    /// </summary>
+    public abstract bool IsFromAddition(string key);
 }
 
 /// <summary>The fast pass over a text of <typeparamref name="TChar"/>: <see cref="char"/>, or <see cref="byte"/> for ASCII.</summary>
@@ -70,14 +100,16 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
     private readonly int _count;
     private SettingValue?[]? _values;
 
+    // Only when some key repeats: per assignment, the next assignment of its key (-1 for none) and its key's first one.
+    private int[]? _next;
+    private int[]? _first;
+
     private XlCleanScan(ReadOnlyMemory<TChar> text, Assignment[] assignments, int count)
     {
         _text = text;
         _assignments = assignments;
         _count = count;
     }
-
-    private bool _hasAdditions;
 
     /// <summary>One <c>key = value</c> or <c>key += value</c>: offsets into the text. The value span runs from its first to its last character.</summary>
     private readonly record struct Assignment(int KeyStart, int KeyLength, int ValueStart, int ValueEnd, bool IsAddition);
@@ -197,7 +229,7 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
         }
 
         var scan = new XlCleanScan<TChar>(memory, assignments[..count], count);
-        return scan.RepeatsAreAdditions() ? scan : null;
+        return scan.RepeatsAreClean() ? scan : null;
     }
 
     /// <inheritdoc />
@@ -210,35 +242,126 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
         }
 
         var values = _values ??= new SettingValue?[_count];
-        return values[index] ??= _hasAdditions ? ReadAppended(index) : ReadValue(_assignments[index]);
+        return values[index] ??= ReadSetting(index);
     }
 
-    // The first assignment's value with every later '+=' of the same key appended (strings concatenated, lists joined).
-    private SettingValue ReadAppended(int first)
+    /// <inheritdoc />
+    public override bool IsFromAddition(string key)
     {
-        var value = ReadValue(_assignments[first]);
-        var key = KeyOf(first);
-        System.Text.StringBuilder? text = null;
-        List<SettingValue>? items = null;
-        for (var i = first + 1; i < _count; i++)
+        var index = IndexOf(key);
+        if (index < 0)
         {
-            if (!KeyOf(i).SequenceEqual(key))
-            {
-                continue;
-            }
+            return false;
+        }
 
-            var more = ReadValue(_assignments[i]);
-            if (value.IsList)
+        while (_next is not null && _next[index] >= 0)
+        {
+            index = _next[index];
+        }
+
+        return _assignments[index].IsAddition;
+    }
+
+    // The setting whose first assignment is at index: the last '=' of the key (or its first assignment) with every
+    // later '+=' appended, as EffectiveSettings computes it; a long list stays lazy (its parts are read when asked for).
+    private SettingValue ReadSetting(int first)
+    {
+        if (_next is null || _next[first] < 0)
+        {
+            return ReadValue(_assignments[first]);
+        }
+
+        var start = first;
+        for (var i = _next[first]; i >= 0; i = _next[i])
+        {
+            if (!_assignments[i].IsAddition)
             {
-                (items ??= [.. value.Items]).AddRange(more.Items);
-            }
-            else
-            {
-                (text ??= new System.Text.StringBuilder(value.Text)).Append(more.Text);
+                start = i;
             }
         }
 
-        return items is not null ? SettingValue.ListOf([.. items]) : text is not null ? SettingValue.String(text.ToString()) : value;
+        var value = ReadValue(_assignments[start]);
+        if (_next[start] < 0)
+        {
+            return value;
+        }
+
+        if (value.IsList)
+        {
+            var parts = new List<IReadOnlyList<SettingValue>> { value.Items };
+            for (var i = _next[start]; i >= 0; i = _next[i])
+            {
+                parts.Add(ReadValue(_assignments[i]).Items);
+            }
+
+            return SettingValue.ListOf(new ConcatenatedList(parts));
+        }
+
+        var text = new System.Text.StringBuilder(value.Text);
+        for (var i = _next[start]; i >= 0; i = _next[i])
+        {
+            text.Append(ReadValue(_assignments[i]).Text);
+        }
+
+        return SettingValue.String(text.ToString());
+    }
+
+    /// <summary>The items of several lists one after the other ('+=' of lists), without copying them.</summary>
+    private sealed class ConcatenatedList : IReadOnlyList<SettingValue>
+    {
+        private readonly IReadOnlyList<SettingValue>[] _parts;
+        private readonly int[] _starts;
+
+        public ConcatenatedList(List<IReadOnlyList<SettingValue>> parts)
+        {
+            _parts = [.. parts];
+            _starts = new int[_parts.Length];
+            var count = 0;
+            for (var i = 0; i < _parts.Length; i++)
+            {
+                _starts[i] = count;
+                count += _parts[i].Count;
+            }
+
+            Count = count;
+        }
+
+        public int Count { get; }
+
+        public SettingValue this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+                var part = Array.BinarySearch(_starts, index);
+                if (part < 0)
+                {
+                    part = ~part - 1;
+                }
+
+                // Empty parts share their start with the next one: the item is in the last part starting there.
+                while (part + 1 < _parts.Length && _starts[part + 1] == index)
+                {
+                    part++;
+                }
+
+                return _parts[part][index - _starts[part]];
+            }
+        }
+
+        public IEnumerator<SettingValue> GetEnumerator()
+        {
+            foreach (var part in _parts)
+            {
+                foreach (var item in part)
+                {
+                    yield return item;
+                }
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private ReadOnlySpan<TChar> KeyOf(int index) => _text.Span.Slice(_assignments[index].KeyStart, _assignments[index].KeyLength);
@@ -259,12 +382,30 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
     // A string of code units; an ASCII text's bytes widen to characters one for one.
     private static string ToText(ReadOnlySpan<TChar> span) => CodeUnits.ToText(span);
 
-    // A later assignment of a key already set must be '+=' of the same type; '=' again is XC1014 and a type
-    // mismatch an error, both for the full parse to report.
+    // A later assignment of a key already set: '=' replaces it (XC1014, which the scan reports as the full parse
+    // does); '+=' must add the type of the value before it (the nearest earlier assignment has that type, or the file
+    // was already refused): a mismatch is an error, for the full parse to report. Links the two assignments.
     private bool IsCleanRepeat(int earlier, int later)
     {
-        _hasAdditions = true;
-        return _assignments[later].IsAddition && IsList(earlier) == IsList(later);
+        if (_assignments[later].IsAddition && IsList(earlier) != IsList(later))
+        {
+            return false;
+        }
+
+        if (_next is null)
+        {
+            _next = new int[_count];
+            _first = new int[_count];
+            for (var i = 0; i < _count; i++)
+            {
+                _next[i] = -1;
+                _first[i] = i;
+            }
+        }
+
+        _next[earlier] = later;
+        _first![later] = _first[earlier];
+        return true;
     }
 
     private int IndexOf(string key)
@@ -282,14 +423,14 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
         return -1;
     }
 
-    private bool RepeatsAreAdditions()
+    private bool RepeatsAreClean()
     {
         if (_count <= QuadraticKeyCheck)
         {
             for (var i = 1; i < _count; i++)
             {
                 var key = KeyOf(i);
-                for (var j = 0; j < i; j++)
+                for (var j = i - 1; j >= 0; j--)
                 {
                     if (KeyOf(j).SequenceEqual(key))
                     {
@@ -492,10 +633,118 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
             ? MemoryMarshal.Cast<TChar, byte>(text).IndexOfAny(doubleQuoted ? DoubleQuotedByteStops : SingleQuotedByteStops)
             : MemoryMarshal.Cast<TChar, char>(text).IndexOfAny(doubleQuoted ? DoubleQuotedStops : SingleQuotedStops);
 
-    private static bool IsCleanEscaped(ReadOnlySpan<TChar> literal)
+    // An escape xl rejects is an error for the full parse; one it mangles is a warning the scan finds again later.
+    private static bool IsCleanEscaped(ReadOnlySpan<TChar> literal) => XlString.Decode(ToText(literal)).Value is not null;
+
+    /// <inheritdoc />
+    internal override (int KeyStart, int ValueStart, int ValueEnd, bool IsAddition)? LastAssignmentOf(string key)
     {
-        var result = XlString.Decode(ToText(literal));
-        return result.Value is not null && result.MangledOffsets.Count == 0;
+        var index = IndexOf(key);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        while (_next is not null && _next[index] >= 0)
+        {
+            index = _next[index];
+        }
+
+        var last = _assignments[index];
+        return (last.KeyStart, last.ValueStart, last.ValueEnd, last.IsAddition);
+    }
+
+    /// <inheritdoc />
+    internal override char? FirstQuoteIn(int start, int end) =>
+        NextString(_text.Span, start, end) is var i and >= 0 ? (char)At(_text.Span, i) : null;
+
+    /// <inheritdoc />
+    internal override (int Single, int Double) CountQuotes()
+    {
+        var text = _text.Span;
+        int single = 0, @double = 0;
+        for (var a = 0; a < _count; a++)
+        {
+            var end = _assignments[a].ValueEnd;
+            for (var i = NextString(text, _assignments[a].ValueStart, end); i >= 0; i = NextString(text, SkipAtom(text, i), end))
+            {
+                _ = At(text, i) == '\'' ? single++ : @double++;
+            }
+        }
+
+        return (single, @double);
+    }
+
+    // Where the next string of a value starts at or after i (past brackets, commas, blanks, comments and numbers), or -1.
+    private static int NextString(ReadOnlySpan<TChar> text, int i, int end)
+    {
+        while (i < end)
+        {
+            var c = At(text, i);
+            if (c is '"' or '\'')
+            {
+                return i;
+            }
+
+            i = c == '#' ? SkipComment(text, i) : IsDigit(c) ? SkipAtom(text, i) : i + 1;
+        }
+
+        return -1;
+    }
+
+    /// <inheritdoc />
+    internal override List<(int Start, string Literal, int Offset)> FindMangledEscapes()
+    {
+        var found = new List<(int Start, string Literal, int Offset)>();
+        var text = _text.Span;
+        if (text.IndexOf(TChar.CreateTruncating('\\')) < 0)
+        {
+            return found;
+        }
+
+        for (var a = 0; a < _count; a++)
+        {
+            var (start, end) = (_assignments[a].ValueStart, _assignments[a].ValueEnd);
+            if (text[start..end].IndexOf(TChar.CreateTruncating('\\')) < 0)
+            {
+                continue;
+            }
+
+            // The value's strings (an atom, or the items of a clean list between brackets, commas, blanks and comments).
+            for (var i = start; i < end;)
+            {
+                var c = At(text, i);
+                if (c is '"' or '\'')
+                {
+                    var atomEnd = SkipAtom(text, i);
+                    var literal = text[i..atomEnd];
+                    if (literal.IndexOf(TChar.CreateTruncating('\\')) >= 0)
+                    {
+                        var literalText = ToText(literal);
+                        foreach (var offset in XlString.Decode(literalText).MangledOffsets)
+                        {
+                            found.Add((i + offset, literalText, offset));
+                        }
+                    }
+
+                    i = atomEnd;
+                }
+                else if (c == '#')
+                {
+                    i = SkipComment(text, i);
+                }
+                else if (IsDigit(c))
+                {
+                    i = SkipAtom(text, i);
+                }
+                else
+                {
+                    i++;
+                }
+            }
+        }
+
+        return found;
     }
 
     private SettingValue ReadValue(Assignment assignment)
@@ -693,28 +942,53 @@ internal sealed class XlCleanScan<TChar> : XlCleanScan
     }
 
     /// <inheritdoc />
-    internal override bool HasAdditions => _hasAdditions;
+    internal override bool HasRepeats => _next is not null;
+
+    // Whether assignment i is the first of its key.
+    private bool IsFirst(int i) => _first is null || _first[i] == i;
 
     /// <inheritdoc />
-    internal override IEnumerable<KeyValuePair<string, SettingValue>> Assignments
+    internal override IEnumerable<KeyValuePair<string, SettingValue>> Settings
     {
         get
         {
             for (var i = 0; i < _count; i++)
             {
-                yield return KeyValuePair.Create(ToText(KeyOf(i)), _values?[i] ?? ReadValue(_assignments[i]));
+                if (IsFirst(i))
+                {
+                    yield return KeyValuePair.Create(ToText(KeyOf(i)), _values?[i] ?? ReadSetting(i));
+                }
             }
         }
     }
 
     /// <inheritdoc />
-    internal override IEnumerable<string> AssignedKeys
+    internal override IEnumerable<string> SettingKeys
     {
         get
         {
             for (var i = 0; i < _count; i++)
             {
-                yield return ToText(KeyOf(i));
+                if (IsFirst(i))
+                {
+                    yield return ToText(KeyOf(i));
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    internal override IEnumerable<(TextSpan Key, string Name, int FirstStart)> Replacements
+    {
+        get
+        {
+            for (var i = 0; _first is not null && i < _count; i++)
+            {
+                var assignment = _assignments[i];
+                if (_first[i] != i && !assignment.IsAddition)
+                {
+                    yield return (new TextSpan(assignment.KeyStart, assignment.KeyLength), ToText(KeyOf(i)), _assignments[_first[i]].KeyStart);
+                }
             }
         }
     }

@@ -164,12 +164,15 @@ internal sealed class XlParser
 
         foreach (var offset in result.MangledOffsets)
         {
-            Report(DiagnosticIds.MangledEscape, lexeme.Start + offset, 2,
-                $"xl deletes the escape '{literal.Substring(offset, 2)}' and the digits after it (a libxlu bug); write the character itself");
+            Report(DiagnosticIds.MangledEscape, lexeme.Start + offset, 2, MangledEscapeMessage(literal, offset));
         }
 
         return result.Value;
     }
+
+    /// <summary>The message of XC1004 for the escape at <paramref name="offset"/> of <paramref name="literal"/> (also raised by the fast pass).</summary>
+    internal static string MangledEscapeMessage(string literal, int offset) =>
+        $"xl deletes the escape '{literal.Substring(offset, 2)}' and the digits after it (a libxlu bug); write the character itself";
 
     // An unterminated literal that happens to end in a quote preceded by a backslash ("abc\") is not terminated.
     private static bool IsEscapedClosingQuote(string literal)
