@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ratios.sh BENCH_LOG - the table of CPU-time throughput ratios (XenConfig / reference parser, > 1 means XenConfig is
 # faster) and bytes allocated per input byte, from the CPURATE and ALLOC lines of one run_all.sh run
-# (results/bench.log). Each ratio compares rows of the same run on the same input set.
+# (results/bench.log). Each ratio compares rows of the same run on the same input set; where a parser timed one set
+# twice, the later row counts (contenders.sh times each peer again right before its contender).
 set -euo pipefail
 awk -F'\t' '
 $1 == "CPURATE" { rate[$2 "|" $3] = $5 }
