@@ -21,9 +21,9 @@ internal sealed class CliInput(string path, SourceText text, InputKind kind, Dom
             return new CliInput(path, text, kind);
         }
 
-        // By name first: the content is read (decoded into a string) only when the name does not say what the file is.
+        // By name first, then by the first lines of the content (an ASCII file is not decoded for it).
         var byName = FileClassifier.ClassifyByName(path);
-        switch (byName != FileKind.Unknown ? byName : FileClassifier.ClassifyByContent(text.Content))
+        switch (byName != FileKind.Unknown ? byName : FileClassifier.ClassifyByContent(text))
         {
             case FileKind.Fstab:
                 return new CliInput(path, text, InputKind.Fstab);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Grub.Model;
+using XenConfig.Grub.Syntax;
 
 namespace XenConfig.Grub.Json;
 
@@ -11,6 +12,14 @@ namespace XenConfig.Grub.Json;
 /// </summary>
 public static class GrubMenuJson
 {
+    private static readonly JsonEncodedText TitleName = JsonEncodedText.Encode("title");
+    private static readonly JsonEncodedText RootName = JsonEncodedText.Encode("root");
+    private static readonly JsonEncodedText KernelName = JsonEncodedText.Encode("kernel");
+    private static readonly JsonEncodedText ArgsName = JsonEncodedText.Encode("args");
+    private static readonly JsonEncodedText InitrdName = JsonEncodedText.Encode("initrd");
+    private static readonly JsonEncodedText ModulesName = JsonEncodedText.Encode("modules");
+    private static readonly JsonEncodedText PathName = JsonEncodedText.Encode("path");
+
     /// <summary>
     /// Writes <c>{"kind":"grub","default","defaultSaved","timeout","entries":[...],"diagnostics":[...]}</c>:
     /// <c>default</c> is the entry GRUB boots (null without entries), <c>timeout</c> a number or null, each entry's
@@ -31,19 +40,55 @@ public static class GrubMenuJson
         writer.WriteStartArray("entries");
         foreach (var entry in menu.Entries)
         {
+            // Each value is written from the menu's characters (its bytes, for an ASCII file), as the entry's string
+            // properties would read them, without making those strings or keeping what the entry caches (the root, the
+            // module list): a 10 MB menu made six strings per entry, and a list per Xen entry it then held, to write them.
             writer.WriteStartObject();
-            writer.WriteString("title", entry.Title);
-            writer.WriteString("root", entry.Root);
-            writer.WriteString("kernel", entry.Kernel?.Path);
-            writer.WriteString("args", entry.Kernel?.ArgumentsText);
-            writer.WriteString("initrd", entry.Initrd);
-            writer.WriteStartArray("modules");
-            foreach (var module in entry.Modules)
+            WriteChars(writer, TitleName, entry.TitleLine.ArgumentChars, spaced: true);
+            if (entry.RootLine is null)
             {
-                writer.WriteStartObject();
-                writer.WriteString("path", module.Path);
-                writer.WriteString("args", module.ArgumentsText);
-                writer.WriteEndObject();
+                writer.WriteNull(RootName);
+            }
+            else
+            {
+                WriteChars(writer, RootName, entry.RootChars, spaced: false);
+            }
+
+            if (entry.Kernel is { } kernel)
+            {
+                WriteChars(writer, KernelName, kernel.PathChars, spaced: false);
+                WriteRest(writer, ArgsName, kernel.ArgumentsChars);
+            }
+            else
+            {
+                writer.WriteNull(KernelName);
+                writer.WriteNull(ArgsName);
+            }
+
+            if (entry.InitrdLine is null)
+            {
+                writer.WriteNull(InitrdName);
+            }
+            else
+            {
+                WriteChars(writer, InitrdName, entry.InitrdChars, spaced: false);
+            }
+
+            writer.WriteStartArray(ModulesName);
+            if (entry.IsXen)
+            {
+                var commands = entry.Commands;
+                for (var c = 0; c < commands.Count; c++)
+                {
+                    if (GrubEntry.IsModule(commands[c]))
+                    {
+                        GrubEntry.ReadModule(commands[c], out var path, out var arguments);
+                        writer.WriteStartObject();
+                        WriteChars(writer, PathName, path, spaced: false);
+                        WriteRest(writer, ArgsName, arguments);
+                        writer.WriteEndObject();
+                    }
+                }
             }
 
             writer.WriteEndArray();
@@ -66,6 +111,37 @@ public static class GrubMenuJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    // The arguments after a file (GrubKernel.ArgumentsText, GrubModule.ArgumentsText): null when there are none.
+    private static void WriteRest(Utf8JsonWriter writer, JsonEncodedText name, GrubChars rest)
+    {
+        if (rest.IsEmpty)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            WriteChars(writer, name, rest, spaced: true);
+        }
+    }
+
+    // The characters as a JSON string; with spaced, tabs as spaces (GrubText.Spaced, as GRUB reads a line). A value with
+    // a tab is rare: it goes through the string.
+    private static void WriteChars(Utf8JsonWriter writer, JsonEncodedText name, GrubChars value, bool spaced)
+    {
+        if (spaced && value.Contains('\t'))
+        {
+            writer.WriteString(name, GrubText.Spaced(value));
+        }
+        else if (value.IsBytes)
+        {
+            writer.WriteString(name, value.Bytes);
+        }
+        else
+        {
+            writer.WriteString(name, value.Chars);
+        }
     }
 
     private static void WriteNumber(Utf8JsonWriter writer, string name, int? value)

@@ -153,15 +153,29 @@ public sealed class GrubEntry
         for (var c = 0; c < Commands.Count; c++)
         {
             var command = Commands[c];
-            if (command.Name is "module" or "modulenounzip")
+            if (IsModule(command))
             {
-                var argument = command.ArgumentChars;
-                var (pathStart, pathEnd, rest) = GrubText.SplitWord(argument, 0);
-                var moduleArguments = rest < argument.Length ? GrubText.Spaced(argument.Slice(rest)) : null;
-                modules.Add(new GrubModule(argument.Slice(pathStart, pathEnd - pathStart).ToString(), moduleArguments, command.Name == "modulenounzip", command, rest));
+                var rest = ReadModule(command, out var path, out var arguments);
+                modules.Add(new GrubModule(path.ToString(), arguments.IsEmpty ? null : GrubText.Spaced(arguments), command.Name == "modulenounzip", command, rest));
             }
         }
 
         return modules;
+    }
+
+    /// <summary>True for a command that <see cref="Modules"/> lists (<c>module</c>, <c>modulenounzip</c>).</summary>
+    internal static bool IsModule(GrubLine command) => command.Name is "module" or "modulenounzip";
+
+    /// <summary>
+    /// The file of a module command and the rest of its line (tabs as written; empty when there is none), read from
+    /// the line as <see cref="Modules"/> reads them; returns where the rest starts in the argument.
+    /// </summary>
+    internal static int ReadModule(GrubLine command, out GrubChars path, out GrubChars arguments)
+    {
+        var argument = command.ArgumentChars;
+        var (pathStart, pathEnd, rest) = GrubText.SplitWord(argument, 0);
+        path = argument.Slice(pathStart, pathEnd - pathStart);
+        arguments = argument.Slice(rest);
+        return rest;
     }
 }

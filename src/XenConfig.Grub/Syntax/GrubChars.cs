@@ -77,6 +77,12 @@ internal readonly ref struct GrubChars
     /// <summary>The bytes of characters read from ASCII bytes (empty otherwise).</summary>
     internal ReadOnlySpan<byte> Bytes => ByteSpan;
 
+    /// <summary>True when the characters were read from ASCII bytes (<see cref="Bytes"/>), false for characters (<see cref="Chars"/>).</summary>
+    internal bool IsBytes => _isBytes;
+
+    /// <summary>The characters when they were not read from bytes (empty otherwise).</summary>
+    internal ReadOnlySpan<char> Chars => CharSpan;
+
     /// <summary>The characters from <paramref name="start"/> on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public GrubChars Slice(int start) => Slice(start, _length - start);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using FluentValidation;
 using XenConfig.Diagnostics;
 using XenConfig.Grub.Model;
@@ -47,11 +48,12 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
 
             if (entry.Kernel is { } kernel)
             {
-                var name = kernel.Path[(kernel.Path.LastIndexOf('/') + 1)..];
-                if (entry.Modules.Count == 0 && name.StartsWith("xen", StringComparison.Ordinal) && name.Contains(".gz", StringComparison.Ordinal))
+                var path = kernel.Path;
+                var name = path.AsSpan(path.LastIndexOf('/') + 1);
+                if (!entry.IsXen && name.StartsWith("xen", StringComparison.Ordinal) && name.Contains(".gz", StringComparison.Ordinal))
                 {
                     context.Report(DiagnosticIds.GrubXenEntryWithoutDom0Module, menu.GetLocation(kernel.Line),
-                        $"the entry '{entry.Title}' boots the hypervisor {kernel.Path} but has no module line: Xen has no dom0 kernel to start");
+                        $"the entry '{entry.Title}' boots the hypervisor {path} but has no module line: Xen has no dom0 kernel to start");
                 }
             }
 
@@ -62,9 +64,12 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
     private static void CheckCommandOrder(GrubMenuDocument menu, GrubEntry entry, ValidationContext<GrubMenuDocument> context)
     {
         var kernelSeen = false;
-        var multiboot = entry.Modules.Count > 0 || entry.Kernel?.Type == "multiboot";
-        foreach (var command in entry.Commands)
+        // IsXen, not Modules.Count: the count made (and cached) the module list and its strings for every entry.
+        var multiboot = entry.IsXen || entry.Kernel?.Type == "multiboot";
+        var commands = entry.Commands;
+        for (var c = 0; c < commands.Count; c++)
         {
+            var command = commands[c];
             var problem = command.Name switch
             {
                 "kernel" => null,
@@ -112,17 +117,20 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
         var first = new Dictionary<string, GrubLine>(StringComparer.Ordinal);
         foreach (var entry in menu.Entries)
         {
-            if (TitleLine(menu, entry) is not { } title)
+            // The title line that starts the entry: GRUB starts an entry at each title, so it is the last title before
+            // the entry's first command (looking that up from the end of the menu made the check quadratic).
+            // One title string and one lookup per entry: a large menu is tens of thousands of them.
+            var title = entry.TitleLine;
+            var text = entry.Title;
+            ref var firstLine = ref CollectionsMarshal.GetValueRefOrAddDefault(first, text, out var seen);
+            if (!seen)
             {
+                firstLine = title;
                 continue;
             }
 
-            var location = menu.SourceText.GetLocation(title.ArgumentSpan);
-            if (!first.TryAdd(entry.Title, title))
-            {
-                context.Report(DiagnosticIds.GrubDuplicateTitle, location,
-                    $"entry {entry.Index} has the same title as the entry on line {menu.SourceText.GetLocation(first[entry.Title].Span).Start.DisplayLine} ('{entry.Title}'); pygrub --entry and grubby select the first");
-            }
+            context.Report(DiagnosticIds.GrubDuplicateTitle, menu.SourceText.GetLocation(title.ArgumentSpan),
+                $"entry {entry.Index} has the same title as the entry on line {menu.SourceText.GetLocation(firstLine!.Span).Start.DisplayLine} ('{text}'); pygrub --entry and grubby select the first");
         }
     }
 
@@ -136,12 +144,5 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
                     "the password is in plain text; anyone who can read the menu can use it (write 'password --md5' with a hash from grub-md5-crypt)");
             }
         }
-    }
-
-    /// <summary>The <c>title</c> line of an entry: the last title before its first command.</summary>
-    private static GrubLine? TitleLine(GrubMenuDocument menu, GrubEntry entry)
-    {
-        var start = entry.Commands.Count > 0 ? entry.Commands[0].Span.Start : int.MaxValue;
-        return menu.Lines.LastOrDefault(l => l.Kind == GrubLineKind.Command && l.Name == "title" && l.Span.Start < start && l.Argument == entry.Title);
     }
 }

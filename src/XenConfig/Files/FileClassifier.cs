@@ -1,3 +1,6 @@
+using System.Text;
+using XenConfig.Text;
+
 namespace XenConfig.Files;
 
 /// <summary>Tells a domain config from an fstab from a GRUB menu, by name first and by content when the name does not say.</summary>
@@ -31,6 +34,33 @@ public static class FileClassifier
             _ when name.EndsWith(".cfg", StringComparison.Ordinal) || name.EndsWith(".xl", StringComparison.Ordinal) => FileKind.DomainConfig,
             _ => FileKind.Unknown,
         };
+    }
+
+    /// <summary>
+    /// Classifies a text by its first lines, as <see cref="ClassifyByContent(string)"/> does with its content. A text
+    /// read as ASCII is not decoded for it: only its first lines are made a string (a 10 MB menu named so that its name
+    /// does not tell was decoded whole, 20 MB, for 200 lines).
+    /// </summary>
+    public static FileKind ClassifyByContent(SourceText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.TryGetAscii(out var ascii))
+        {
+            return ClassifyByContent(text.Content);
+        }
+
+        // Every line feed ends a line the string overload counts (alone, or after a carriage return); carriage returns
+        // and form feeds end more. So its first SniffLines lines all end by the SniffLines-th line feed: the text up to
+        // there is all it reads.
+        var bytes = ascii.Span;
+        var end = 0;
+        for (var lines = 0; lines < SniffLines && end < bytes.Length; lines++)
+        {
+            var next = bytes[end..].IndexOf((byte)'\n');
+            end = next < 0 ? bytes.Length : end + next + 1;
+        }
+
+        return ClassifyByContent(Encoding.Latin1.GetString(bytes[..end]));
     }
 
     /// <summary>
