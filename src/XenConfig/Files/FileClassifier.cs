@@ -38,8 +38,8 @@ public static class FileClassifier
 
     /// <summary>
     /// Classifies a text by its first lines, as <see cref="ClassifyByContent(string)"/> does with its content. A text
-    /// read as ASCII is not decoded for it: only its first lines are made a string (a 10 MB menu named so that its name
-    /// does not tell was decoded whole, 20 MB, for 200 lines).
+    /// read as ASCII is not decoded for it: only its first lines are made a string, so classifying a large file costs
+    /// what its first lines cost.
     /// </summary>
     public static FileKind ClassifyByContent(SourceText text)
     {
