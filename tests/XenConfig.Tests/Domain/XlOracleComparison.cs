@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using XenConfig.Domain;
+using XenConfig.Domain.Model;
 using XenConfig.Testing;
 
 namespace XenConfig.Tests.Domain;
@@ -32,6 +33,8 @@ internal static partial class XlOracleComparison
             return null;
         }
 
+        // The model's numeric reads of a third untouched document: DomainConfig.GetNumber answers from the fast pass.
+        var model = DomainConfig.FromDocument(DomainConfigDocument.Parse(XenConfig.Text.SourceText.From(bytes)));
         foreach (var key in candidates.Distinct())
         {
             var ours = document.Settings.GetValueOrDefault(key);
@@ -64,6 +67,11 @@ internal static partial class XlOracleComparison
                 if (ourNumber != oracle.Numbers[key])
                 {
                     return $"key '{key}' read as a number: ours {ourNumber?.ToString() ?? "invalid"}, libxlu {oracle.Numbers[key]?.ToString() ?? "invalid"}";
+                }
+
+                if (model.GetNumber(key) is var modelNumber && modelNumber != oracle.Numbers[key])
+                {
+                    return $"key '{key}' read as a number by DomainConfig.GetNumber: ours {modelNumber?.ToString() ?? "invalid"}, libxlu {oracle.Numbers[key]?.ToString() ?? "invalid"}";
                 }
             }
         }
