@@ -27,8 +27,10 @@ internal sealed class CliInput(string path, SourceText text, InputKind kind, Dom
         {
             case FileKind.Fstab:
                 return new CliInput(path, text, InputKind.Fstab);
-            case FileKind.GrubMenu or FileKind.Grub2Config:
+            case FileKind.GrubMenu:
                 return new CliInput(path, text, InputKind.Grub);
+            case FileKind.Grub2Config:
+                return new CliInput(path, text, InputKind.Grub2);
             default:
                 // Telling xl from xm reads the file in its dialect; the command reuses that reading.
                 var source = DomainConfigSource.Parse(text);
@@ -59,6 +61,7 @@ internal sealed class CliInput(string path, SourceText text, InputKind kind, Dom
         "xm" => InputKind.Xm,
         "fstab" => InputKind.Fstab,
         "grub" => InputKind.Grub,
+        "grub2" => InputKind.Grub2,
         _ => throw new ArgumentException($"unknown kind '{kind}'"),
     };
 }

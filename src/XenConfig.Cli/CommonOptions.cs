@@ -17,5 +17,5 @@ internal static class CommonOptions
 
     public static Argument<string> File() => new("FILE") { Description = "The file to read." };
 
-    public static void AcceptKinds(Option<string?> kind) => kind.AcceptOnlyFromAmong("xl", "xm", "fstab", "grub");
+    public static void AcceptKinds(Option<string?> kind) => kind.AcceptOnlyFromAmong("xl", "xm", "fstab", "grub", "grub2");
 }

@@ -63,9 +63,9 @@ internal static class ConvertCommand
                     input = CliInput.Load(path, InputKind.Xm);
                 }
 
-                if (input.Kind is InputKind.Fstab or InputKind.Grub)
+                if (input.Kind is InputKind.Fstab or InputKind.Grub or InputKind.Grub2)
                 {
-                    throw new ArgumentException("convert reads domain configs; use 'show' for fstab and GRUB menus");
+                    throw new ArgumentException("convert reads domain configs; use 'show' for fstab files, GRUB menus and GRUB 2 configs");
                 }
 
                 return result.GetValue(to) switch

@@ -36,6 +36,7 @@ internal static class GetCommand
                 {
                     InputKind.Fstab => FstabSelector.Get(FstabFile.FromDocument(FstabDocument.Parse(input.Text)), selector),
                     InputKind.Grub => GrubOutput.Get(input, selector),
+                    InputKind.Grub2 => GrubOutput.GetGrub2(input, selector),
                     _ => GetDomainValue(input.ReadDomainConfig().Document, selector),
                 };
                 if (value is null)

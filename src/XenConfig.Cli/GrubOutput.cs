@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using XenConfig.Grub.Grub2;
 using XenConfig.Grub.Json;
 using XenConfig.Grub.Model;
 using XenConfig.Grub;
@@ -9,7 +10,7 @@ using XenConfig.Validation;
 namespace XenConfig.Cli;
 
 /// <summary>
-/// GRUB menus in the CLI: the <c>show</c> projection and the selectors of <c>get</c>/<c>set</c>:
+/// GRUB menus in the CLI: the <c>show</c> projection and the selectors of <c>get</c>/<c>set</c> (GRUB 2 configs: <c>get</c> only):
 /// <c>default</c>, <c>timeout</c>, <c>entries[N].title|root|initrd|kernel</c>, <c>entries[N].kernel.args[.NAME]</c>,
 /// <c>entries[N].modules[M][.args[.NAME]]</c>.
 /// </summary>
@@ -20,6 +21,13 @@ namespace XenConfig.Cli;
 /// </remarks>
 internal static partial class GrubOutput
 {
+    [GeneratedRegex(@"^entries\[(?<entry>\d+)\]\.(?<field>title|submenu|loader|hypervisor|hypervisorArgs|linux|args|initrd)$")]
+    private static partial Regex Grub2EntrySelector();
+
+    /// <summary>Why <c>set</c> refuses a GRUB 2 config.</summary>
+    public const string Grub2IsReadOnly =
+        "this is a GRUB 2 grub.cfg, which grub-mkconfig writes from /etc/default/grub and /etc/grub.d; xenconfig reads it (show, get) but does not edit it: change those and run update-grub";
+
     [GeneratedRegex(@"^entries\[(?<entry>\d+)\]\.(?:(?<field>title|root|initrd|kernel)(?:\.args(?:\.(?<arg>[^.]+))?)?|modules\[(?<module>\d+)\](?:\.args(?:\.(?<marg>[^.]+))?)?)$")]
     private static partial Regex EntrySelector();
 
@@ -72,6 +80,48 @@ internal static partial class GrubOutput
             _ when match.Groups["arg"].Success => entry.Kernel?.Arguments.Get(match.Groups["arg"].Value),
             _ when selector.EndsWith(".args", StringComparison.Ordinal) => entry.Kernel?.ArgumentsText,
             _ => entry.Kernel?.Path,
+        };
+    }
+
+    /// <summary>
+    /// <c>get</c> on a GRUB 2 config: <c>default</c>, <c>timeout</c> (as written, unquoted) or
+    /// <c>entries[N].FIELD</c> with the fields of the JSON projection (title, submenu, loader, hypervisor, hypervisorArgs,
+    /// linux, args, initrd); null when the config does not set it.
+    /// </summary>
+    public static string? GetGrub2(CliInput input, string selector)
+    {
+        var config = Grub2Config.Parse(input.Text);
+        switch (selector)
+        {
+            case "default":
+                return config.Default;
+            case "timeout":
+                return config.Timeout;
+        }
+
+        var match = Grub2EntrySelector().Match(selector);
+        if (!match.Success)
+        {
+            throw new ArgumentException($"'{selector}' is not a GRUB 2 selector (default, timeout, entries[N].title, entries[N].hypervisor, entries[N].linux, entries[N].args, entries[N].initrd, ...)");
+        }
+
+        var index = Index(match.Groups["entry"].Value, "entry");
+        if (index >= config.Entries.Count)
+        {
+            throw new ArgumentException($"the config has {config.Entries.Count} entries; there is no entry {index}");
+        }
+
+        var entry = config.Entries[index];
+        return match.Groups["field"].Value switch
+        {
+            "title" => entry.Title,
+            "submenu" => entry.Submenu,
+            "loader" => entry.MultibootCommand,
+            "hypervisor" => entry.Hypervisor,
+            "hypervisorArgs" => entry.HypervisorArguments,
+            "linux" => entry.Linux,
+            "args" => entry.LinuxArguments,
+            _ => entry.Initrd,
         };
     }
 

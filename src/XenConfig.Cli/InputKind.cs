@@ -7,4 +7,7 @@ internal enum InputKind
     Xm,
     Fstab,
     Grub,
+
+    /// <summary>A GRUB 2 grub.cfg: read for its entries (show, get), never edited.</summary>
+    Grub2,
 }

@@ -8,7 +8,7 @@ internal static class LibxlOutput
 {
     public static int Write(CliInput input, string? hostText, TextWriter stdout, TextWriter stderr)
     {
-        if (input.Kind is InputKind.Fstab or InputKind.Grub)
+        if (input.Kind is InputKind.Fstab or InputKind.Grub or InputKind.Grub2)
         {
             stderr.WriteLine($"{input.Path}: error {DiagnosticIds.CommandRefused.Id}: --format libxl shows domain configs only");
             return ExitCodes.UsageOrIo;

@@ -44,6 +44,11 @@ internal static class SetCommand
                     throw new ArgumentException("set edits xl configs; this is an xm (Python) config: convert it first with 'xenconfig convert FILE --to xl'");
                 }
 
+                if (input.Kind == InputKind.Grub2)
+                {
+                    throw new ArgumentException(GrubOutput.Grub2IsReadOnly);
+                }
+
                 Edited? edited;
                 try
                 {

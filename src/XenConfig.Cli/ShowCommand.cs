@@ -5,6 +5,8 @@ using XenConfig.Domain.Json;
 using XenConfig.Domain;
 using XenConfig.Fstab.Json;
 using XenConfig.Fstab;
+using XenConfig.Grub.Grub2;
+using XenConfig.Grub.Json;
 
 namespace XenConfig.Cli;
 
@@ -26,7 +28,7 @@ internal static class ShowCommand
         {
             Description = "With --format libxl: the Xen host's facts, e.g. cpus=16,nodes=8,memory=64G (the default).",
         };
-        var command = new Command("show", "Print a domain config, fstab or GRUB menu as parsed: settings, typed model and diagnostics.\n\nExamples: xenconfig show /etc/xen/web01.cfg\n          xenconfig show /etc/xen/web01.cfg --format libxl --host cpus=16,nodes=8,memory=64G")
+        var command = new Command("show", "Print a domain config, fstab, GRUB menu or GRUB 2 grub.cfg as parsed: settings, typed model and diagnostics.\n\nExamples: xenconfig show /etc/xen/web01.cfg\n          xenconfig show /etc/xen/web01.cfg --format libxl --host cpus=16,nodes=8,memory=64G")
         {
             file, kind, format, host,
         };
@@ -85,6 +87,10 @@ internal static class ShowCommand
                     break;
                 case InputKind.Grub:
                     hasErrors = GrubOutput.Write(writer, input);
+                    break;
+                case InputKind.Grub2:
+                    Grub2ConfigJson.Write(writer, Grub2Config.Parse(input.Text));
+                    hasErrors = false;
                     break;
                 default:
                     hasErrors = DomainOutput.Write(writer, input, variables);
