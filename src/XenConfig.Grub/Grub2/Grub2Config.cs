@@ -82,21 +82,20 @@ public sealed class Grub2Config
         var blocks = new Stack<(string Kind, string? Path, int Depth)>();
         var functions = 0;
         Grub2Entry? entry = null;
-        var lines = text.Split('\n');
-        for (var index = 0; index < lines.Length; index++)
+        var lineStart = 0;
+        for (var index = 0; lineStart <= text.Length; index++)
         {
-            var line = lines[index].Trim(' ', '\t', '\r');
-            if (line.Length == 0 || line.StartsWith('#'))
+            var lineEnd = text.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+            var span = text.AsSpan(lineStart, lineEnd - lineStart).Trim(" \t\r");
+            lineStart = lineEnd + 1;
+            if (span.IsEmpty || span[0] == '#' || !Matters(FirstWord(span), functions > 0, entry is not null, blocks.Count == 0))
             {
                 continue;
             }
 
+            var line = span.ToString();
             var words = Words(line);
-            if (words.Count == 0)
-            {
-                continue;
-            }
-
             var command = words[0].Text;
             if (functions > 0)
             {
@@ -207,6 +206,25 @@ public sealed class Grub2Config
             default:
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether a line whose command is <paramref name="command"/> can change what is read; the rest (<c>if</c>,
+    /// <c>insmod</c>, <c>search</c>, <c>echo</c>...) is most of a generated grub.cfg and is not split into words.
+    /// A command written with quotes or escapes (an empty <paramref name="command"/>) is always read.
+    /// </summary>
+    private static bool Matters(ReadOnlySpan<char> command, bool inFunction, bool inEntry, bool atTopLevel) =>
+        command.IsEmpty || command is "}" || (!inFunction && (command is "menuentry" or "submenu" or "function"
+            || (inEntry ? IsEntryCommand(command) : atTopLevel && command is "set")));
+
+    private static bool IsEntryCommand(ReadOnlySpan<char> command) => command is "multiboot" or "multiboot2" or "xen_hypervisor"
+        or "module" or "module2" or "xen_module" or "linux" or "linux16" or "linuxefi" or "initrd" or "initrd16" or "initrdefi";
+
+    /// <summary>The line's first word when it is plain (no quote or backslash before the first blank), else empty.</summary>
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> line)
+    {
+        var end = line.IndexOfAny(" \t'\"\\");
+        return end < 0 ? line : line[end] is ' ' or '\t' ? line[..end] : [];
     }
 
     /// <summary>Splits a line into shell-like words: blanks separate, quotes group, backslash escapes; the end offset of each word is kept.</summary>
