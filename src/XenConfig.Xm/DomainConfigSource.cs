@@ -80,15 +80,21 @@ public sealed class DomainConfigSource
             return FromXm(source, options);
         }
 
-        var document = DomainConfigDocument.Parse(source, options.XlOptions);
-        if (options.Dialect == DomainConfigDialect.Xl || DomainConfigFormatter.CanFormat(document))
+        if (options.Dialect == DomainConfigDialect.Xl)
+        {
+            return new DomainConfigSource(source, DomainConfigDialect.Xl, DomainConfigDocument.Parse(source, options.XlOptions), null, null);
+        }
+
+        // An xm script is told from xl at its first line xl cannot read, before the xl tree of the whole script is built.
+        var document = DomainConfigDocument.ParseUnlessUnformattable(source, options.XlOptions);
+        if (document is not null && DomainConfigFormatter.CanFormat(document))
         {
             return new DomainConfigSource(source, DomainConfigDialect.Xl, document, null, null);
         }
 
         return XmConfig.ParsePython(source.Content) is { } module
             ? FromXm(source, options, module)
-            : new DomainConfigSource(source, DomainConfigDialect.Unknown, document, null, null);
+            : new DomainConfigSource(source, DomainConfigDialect.Unknown, document ?? DomainConfigDocument.Parse(source, options.XlOptions), null, null);
     }
 
     private static DomainConfigSource FromXm(SourceText source, DomainConfigSourceOptions options, PyModule? parsed = null)
