@@ -42,19 +42,24 @@ def mac(n):
     return f"00:16:3e:{(n >> 16) & 0xff:02x}:{(n >> 8) & 0xff:02x}:{n & 0xff:02x}"
 
 
-def assign(size):
-    out = [HEADER]
-    total = len(HEADER)
+def filled(head, size, chunk):
+    """head, then chunk(0), chunk(1)... until the text has size characters."""
+    out = [head]
+    total = len(head)
     i = 0
     while total < size:
-        chunk = (f"# helper {i}: where the image of volume {i} lives\n"
-                 f"base_{i} = '/var/lib/xen/images/' + name + '-vol{i}'\n"
-                 f"size_{i} = {i % 97} * 1024 + {i % 13}\n"
-                 f"label_{i} = \"vol%d-%s\" % ({i}, arch_libdir)\n")
-        out.append(chunk)
-        total += len(chunk)
+        out.append(chunk(i))
+        total += len(out[-1])
         i += 1
     return "".join(out)
+
+
+def assign(size):
+    return filled(HEADER, size, lambda i:
+                  f"# helper {i}: where the image of volume {i} lives\n"
+                  f"base_{i} = '/var/lib/xen/images/' + name + '-vol{i}'\n"
+                  f"size_{i} = {i % 97} * 1024 + {i % 13}\n"
+                  f"label_{i} = \"vol%d-%s\" % ({i}, arch_libdir)\n")
 
 
 LIST_ITEMS = 60_000
@@ -85,21 +90,14 @@ def vif(size):
 
 
 def mixed(size):
-    out = [HEADER, "disk = []\nvif = []\nbridge = 'xenbr0'\n"]
-    total = sum(map(len, out))
-    i = 0
-    while total < size:
-        chunk = (f"# guest volume {i}\n"
-                 f"if vcpus > 1:\n"
-                 f"    disk += ['phy:/dev/vg0/' + name + '-{i},xvd{chr(97 + i % 26)}{i // 26 % 15 + 1},w']\n"
-                 f"else:\n"
-                 f"    disk += ['file:/var/lib/xen/{i}.img,xvd{chr(97 + i % 26)}{i // 26 % 15 + 1},r']\n"
-                 f"vif += ['mac={mac(i)}, bridge=%s' % bridge]\n"
-                 f"memory = memory + {i % 3}\n")
-        out.append(chunk)
-        total += len(chunk)
-        i += 1
-    return "".join(out)
+    return filled(HEADER + "disk = []\nvif = []\nbridge = 'xenbr0'\n", size, lambda i:
+                  f"# guest volume {i}\n"
+                  f"if vcpus > 1:\n"
+                  f"    disk += ['phy:/dev/vg0/' + name + '-{i},xvd{chr(97 + i % 26)}{i // 26 % 15 + 1},w']\n"
+                  f"else:\n"
+                  f"    disk += ['file:/var/lib/xen/{i}.img,xvd{chr(97 + i % 26)}{i // 26 % 15 + 1},r']\n"
+                  f"vif += ['mac={mac(i)}, bridge=%s' % bridge]\n"
+                  f"memory = memory + {i % 3}\n")
 
 
 def main():

@@ -10,7 +10,7 @@ public sealed class XmLineRelocationTests
     public static TheoryData<string> XmCorpus()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.TestData, "corpus", "xm")).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Corpus("xm")).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -22,7 +22,7 @@ public sealed class XmLineRelocationTests
     [MemberData(nameof(XmCorpus))]
     public void Every_position_of_the_converted_text_moves_to_the_xm_line_of_the_first_assignment_holding_it(string name)
     {
-        var path = Path.Combine(RepositoryPaths.TestData, "corpus", "xm", name);
+        var path = Path.Combine(RepositoryPaths.Corpus("xm"), name);
         var source = DomainConfigSource.Parse(SourceText.Load(path), new DomainConfigSourceOptions { Dialect = DomainConfigDialect.Xm });
         var evaluation = source.Evaluation!;
         var assignments = source.Document.Syntax.Assignments.ToList();
