@@ -1,4 +1,5 @@
 using XenConfig.Domain;
+using XenConfig.Text;
 
 namespace XenConfig.Xm;
 
@@ -15,7 +16,7 @@ public static class DomainConfigDialectDetector
     public static DomainConfigDialect Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (DomainConfigFormatter.CanFormat(DomainConfigDocument.Parse(text)))
+        if (DomainConfigDocument.ParseUnlessUnformattable(SourceText.From(text)) is { } document && DomainConfigFormatter.CanFormat(document))
         {
             return DomainConfigDialect.Xl;
         }

@@ -75,25 +75,34 @@ public sealed class DomainConfigSource
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= DomainConfigSourceOptions.Default;
+        PyModule? module = null;
         if (options.Dialect == DomainConfigDialect.Xm)
         {
-            return FromXm(source, options);
+            return FromXm(source, options, ref module);
         }
 
-        var document = DomainConfigDocument.Parse(source, options.XlOptions);
-        if (options.Dialect == DomainConfigDialect.Xl || DomainConfigFormatter.CanFormat(document))
+        if (options.Dialect == DomainConfigDialect.Xl)
+        {
+            return new DomainConfigSource(source, DomainConfigDialect.Xl, DomainConfigDocument.Parse(source, options.XlOptions), null, null);
+        }
+
+        // An xm script is told from xl at its first line xl cannot read, before the xl tree of the whole script is built.
+        var document = DomainConfigDocument.ParseUnlessUnformattable(source, options.XlOptions);
+        if (document is not null && DomainConfigFormatter.CanFormat(document))
         {
             return new DomainConfigSource(source, DomainConfigDialect.Xl, document, null, null);
         }
 
-        return XmConfig.ParsePython(source.Content) is { } module
-            ? FromXm(source, options, module)
-            : new DomainConfigSource(source, DomainConfigDialect.Unknown, document, null, null);
+        module = XmConfig.ParsePython(source.Content);
+        return module is not null
+            ? FromXm(source, options, ref module)
+            : new DomainConfigSource(source, DomainConfigDialect.Unknown, document ?? DomainConfigDocument.Parse(source, options.XlOptions), null, null);
     }
 
-    private static DomainConfigSource FromXm(SourceText source, DomainConfigSourceOptions options, PyModule? parsed = null)
+    // The parsed module is handed over to the evaluator, which lets it go before the settings and the conversion are made.
+    private static DomainConfigSource FromXm(SourceText source, DomainConfigSourceOptions options, ref PyModule? parsed)
     {
-        var evaluation = XmConfig.Evaluate(source, options.XmOptions, parsed);
+        var evaluation = XmConfig.Evaluate(source, options.XmOptions, ref parsed);
         var conversion = XmToXlConverter.Convert(evaluation);
         return new DomainConfigSource(source, DomainConfigDialect.Xm, conversion.Document, evaluation, conversion);
     }

@@ -24,10 +24,16 @@ public static class XmConfig
 
     /// <summary>Evaluates <paramref name="text"/>. Never throws for any input text.</summary>
     /// <exception cref="ArgumentException"><see cref="XmEvaluationOptions.Uname"/> does not have five items.</exception>
-    public static XmEvaluation Evaluate(SourceText text, XmEvaluationOptions? options = null) => Evaluate(text, options, parsed: null);
+    public static XmEvaluation Evaluate(SourceText text, XmEvaluationOptions? options = null)
+    {
+        PyModule? parsed = null;
+        return Evaluate(text, options, ref parsed);
+    }
 
-    // Evaluates a module the caller has already parsed from text (dialect detection parses it first).
-    internal static XmEvaluation Evaluate(SourceText text, XmEvaluationOptions? options, PyModule? parsed)
+    // Evaluates a module the caller has already parsed from text (dialect detection parses it first). The module is
+    // taken from the caller (its variable is cleared): the syntax tree is tens of bytes per byte of the script, and the
+    // evaluator lets it go before it collects the settings.
+    internal static XmEvaluation Evaluate(SourceText text, XmEvaluationOptions? options, ref PyModule? parsed)
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= XmEvaluationOptions.Default;
@@ -36,7 +42,9 @@ public static class XmConfig
             throw new ArgumentException("Uname must hold exactly five strings (sysname, nodename, release, version, machine).", nameof(options));
         }
 
-        return new Evaluator(text, options, parsed).Run();
+        var evaluator = new Evaluator(text, options, parsed);
+        parsed = null;
+        return evaluator.Run();
     }
 
     /// <summary>Evaluates <paramref name="text"/> read from <paramref name="path"/> (used in diagnostics and as <c>xm_file</c>).</summary>
@@ -87,7 +95,8 @@ public static class XmConfig
                 return Result(declared, output);
             }
 
-            var module = parsed ?? PyParser.Parse(text.Content);
+            PyModule? module = parsed ?? PyParser.Parse(text.Content);
+            parsed = null;
             foreach (var warning in module.Warnings)
             {
                 Report(DiagnosticIds.XmValueDropped, warning.Start, warning.End, warning.Message);
@@ -153,6 +162,9 @@ public static class XmConfig
                 Report(DiagnosticIds.XmUnsupportedConstructNotRun, unsupported.Start, unsupported.End,
                     $"{unsupported.Construct} is not supported by the evaluator; it is in code that did not run");
             }
+
+            // Nothing below reads the tree (assignments are kept as spans), so it goes before the settings are made.
+            module = null;
 
             foreach (var (node, message) in interpreter.HostWarnings)
             {
@@ -247,7 +259,8 @@ public static class XmConfig
                     continue;
                 }
 
-                var assigned = interpreter.Assignments.TryGetValue(name, out var node);
+                var assigned = interpreter.Assignments.TryGetValue(name, out var span);
+                (int Start, int End)? node = assigned ? span : null;
                 if (PrologueNames.Contains(name) && !assigned)
                 {
                     continue;
@@ -255,7 +268,7 @@ public static class XmConfig
 
                 if (assigned)
                 {
-                    _locations[name] = TextSpan.FromBounds(node!.Start, node.End);
+                    _locations[name] = TextSpan.FromBounds(span.Start, span.End);
                 }
 
                 switch (value)
@@ -277,7 +290,7 @@ public static class XmConfig
 
                         break;
                     case bool or BigInteger or PyTuple or PyDict or PyNone or PyUnicode when assigned && !options.Variables.ContainsKey(name):
-                        Report(DiagnosticIds.XmValueDropped, node!.Start, node.End,
+                        Report(DiagnosticIds.XmValueDropped, span.Start, span.End,
                             $"{name} = {Truncate(BoundedRepr(value))} is a {PyOps.TypeName(value)}; xend ignored it (only str, list, int and float become options)" +
                             (value is bool ? $"; write {name} = {((bool)value ? 1 : 0)}" : value is BigInteger ? "; drop the L suffix" : ""));
                         break;
@@ -311,7 +324,7 @@ public static class XmConfig
         private long _expanded;
         private long _total;
 
-        private SettingValue? ToSetting(object value, string name, PyNode? node, int depth, HashSet<object> active)
+        private SettingValue? ToSetting(object value, string name, (int Start, int End)? node, int depth, HashSet<object> active)
         {
             if (++_expanded > options.MaxExpandedSize || _total + _expanded > 16L * options.MaxExpandedSize)
             {

@@ -1,3 +1,4 @@
+using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
 using XenConfig.Domain.Model;
@@ -408,16 +409,49 @@ public static class XmToXlConverter
             }
         }
 
+        // The statement Set appends for a new key, when it reads back alone as the key's value without a diagnostic; else null.
+        private static string? Appended(string key, SettingValue value)
+        {
+            string statement;
+            try
+            {
+                statement = DomainConfigDocument.Statement(key, " = ", value, '"', "\n");
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+
+            var alone = DomainConfigDocument.Parse(statement);
+            return alone.Diagnostics.Count == 0 && alone.FastScan?.Settings.Take(2).ToList() is [var read] && read.Key == key && read.Value == value
+                ? statement
+                : null;
+        }
+
         // xl syntax for a comment line: numbers bare, strings quoted with escapes (never a raw line break).
         private static string Render(SettingValue value) =>
             value.IsList ? "[ " + string.Join(", ", value.Items.Select(Render)) + " ]" : value.IsNumberToken ? value.Text! : value.ToString();
 
+        // The xl text is what DomainConfig.Set writes key by key into an empty document. Set checks each edit by reading
+        // the whole document again (a tree of every item of a 60,000-item disk list, once per key after it); a new key
+        // whose statement reads back alone, clean and as its value, is appended as text instead, which is what Set
+        // writes and accepts for it (the statements before it are clean, all written with " = " and double quotes). The
+        // first key that is not (a repeated key, a value xl cannot hold or read back) goes through Set, as do all after it.
         private XmConversion Write()
         {
-            var document = DomainConfigDocument.Parse("", evaluation.SourceText.Path);
-            var config = DomainConfig.FromDocument(document);
+            var path = evaluation.SourceText.Path;
+            var appended = new StringBuilder();
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            DomainConfig? config = null;
             foreach (var (key, value, origin) in _output)
             {
+                if (config is null && keys.Add(key) && Appended(key, value) is { } statement && appended.Length + statement.Length <= DomainConfigParseOptions.Default.MaxLength)
+                {
+                    appended.Append(statement);
+                    continue;
+                }
+
+                config ??= DomainConfig.FromDocument(DomainConfigDocument.Parse(appended.ToString(), path));
                 try
                 {
                     config.Set(key, value);
@@ -428,13 +462,13 @@ public static class XmToXlConverter
                 }
             }
 
-            var text = document.ToString();
+            var text = config?.Document.ToString() ?? appended.ToString();
             if (_comments.Count > 0)
             {
                 text += (text.Length > 0 ? "\n" : "") + "# Not carried over from the xm config (xl has no equivalent):\n" + string.Join("\n", _comments) + "\n";
             }
 
-            var result = DomainConfigDocument.Parse(text, evaluation.SourceText.Path);
+            var result = DomainConfigDocument.Parse(text, path);
             _diagnostics.AddRange(result.Diagnostics.Where(d => d.IsError));
             return new XmConversion(result, _diagnostics);
         }

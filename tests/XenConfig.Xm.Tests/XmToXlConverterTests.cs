@@ -152,6 +152,22 @@ public sealed class XmToXlConverterTests
     }
 
     [Fact]
+    public void A_key_written_twice_keeps_its_first_place_and_long_lists_after_it_go_one_item_per_line()
+    {
+        var conversion = Convert(
+            "name = 'x'\ncap = 50\ndisk = ['phy:/dev/vg0/x-root,xvda1,w', 'phy:/dev/vg0/x-swap,xvda2,w', 'phy:/dev/vg0/x-data,xvdb,w']\n" +
+            "cpu_cap = 20\nmemory = 256\nvif = ['mac=00:16:3e:00:00:01, bridge=xenbr0', 'mac=00:16:3e:00:00:02, bridge=xenbr1']\n");
+
+        Assert.Equal(
+            "name = \"x\"\ntype = \"pv\"\ncap = 20\n" +
+            "disk = [\n    \"phy:/dev/vg0/x-root,xvda1,w\",\n    \"phy:/dev/vg0/x-swap,xvda2,w\",\n    \"phy:/dev/vg0/x-data,xvdb,w\",\n]\n" +
+            "memory = 256\nvif = [\n    \"mac=00:16:3e:00:00:01, bridge=xenbr0\",\n    \"mac=00:16:3e:00:00:02, bridge=xenbr1\",\n]\n" +
+            "on_crash = \"restart\"\n",
+            conversion.Text);
+        Assert.Equal("XC1122 XC1126 XC1126", Ids(conversion));
+    }
+
+    [Fact]
     public void A_value_xl_cannot_hold_is_left_out_with_an_error()
     {
         var conversion = Convert("name = 'a\\nb'\nmemory = 64\nbuilder = 'linux'\n");

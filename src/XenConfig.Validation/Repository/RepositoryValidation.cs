@@ -312,7 +312,7 @@ public static class RepositoryValidation
     /// </summary>
     private sealed class Run(string[] ruleSets, RepositoryBoundary boundary, IProgress<ValidationProgress>? progress, int total)
     {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<Diagnostic, Diagnostic>> _relocations = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, XmLineRelocation> _relocations = new(StringComparer.Ordinal);
         private readonly object _progressLock = new();
         private int _filesSeen;
 
@@ -393,7 +393,8 @@ public static class RepositoryValidation
             var config = source.ToModel();
             if (source.Evaluation is { } evaluation)
             {
-                _relocations.TryAdd(path, diagnostic => ToXmLine(diagnostic, source.Document, evaluation));
+                // Only the assignments' bounds and xm lines stay for the repository checks, not the documents.
+                _relocations.TryAdd(path, XmLineRelocation.Of(source.Document, evaluation));
             }
 
             Add(_configValidator.Validate(config, Select), sink.Findings);
@@ -402,15 +403,7 @@ public static class RepositoryValidation
 
         /// <summary>Moves a diagnostic on an xm config's converted text to where the script assigned that key.</summary>
         public Diagnostic RelocateToXm(Diagnostic diagnostic) =>
-            diagnostic.Location.Path is { } path && !_relocations.IsEmpty && _relocations.TryGetValue(path, out var relocate) ? relocate(diagnostic) : diagnostic;
-
-        private static Diagnostic ToXmLine(Diagnostic diagnostic, DomainConfigDocument converted, XmEvaluation evaluation)
-        {
-            var position = diagnostic.Location.Span.Start;
-            var assignment = converted.Syntax.Assignments.FirstOrDefault(a => a.FullSpan.Start <= position && position <= a.FullSpan.End);
-            var location = assignment is null ? null : evaluation.GetLocation(assignment.Name);
-            return diagnostic with { Location = location ?? SourceLocation.None(diagnostic.Location.Path) };
-        }
+            diagnostic.Location.Path is { } path && !_relocations.IsEmpty && _relocations.TryGetValue(path, out var relocation) ? relocation.Relocate(diagnostic) : diagnostic;
 
         public FstabDocument? LoadFstab(string path, Sink sink)
         {

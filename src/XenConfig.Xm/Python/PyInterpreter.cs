@@ -57,7 +57,7 @@ internal sealed partial class PyInterpreter
     public List<(PyNode Node, string Message)> HostWarnings { get; } = [];
 
     /// <summary>The last top-level statement that assigned each module-level name.</summary>
-    public Dictionary<string, PyNode> Assignments { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (int Start, int End)> Assignments { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Unsupported statements that were reached.</summary>
     public HashSet<UnsupportedStmt> ReachedUnsupported { get; } = [];
@@ -437,7 +437,7 @@ internal sealed partial class PyInterpreter
         scope.Locals.Set(name, value);
         if (scope.IsModule && _callDepth == 0)
         {
-            Assignments[name] = statement;
+            Assignments[name] = (statement.Start, statement.End);
         }
     }
 

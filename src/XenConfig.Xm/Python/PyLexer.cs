@@ -24,23 +24,18 @@ internal sealed partial class PyLexer
     private readonly List<PyToken> _tokens = [];
     private readonly List<(int Start, int End, string Message)> _errors = [];
     private readonly List<(int Start, int End, string Message)> _warnings = [];
+    private readonly Stack<int> _indents = new();
     private int _pos;
+    private int _depth;
+    private bool _atLineStart = true;
+    private bool _emitted;
+    private PyTokenKind _lastKind;
 
-    private PyLexer(string text) => _text = text;
-
-    public static (List<PyToken> Tokens, List<(int Start, int End, string Message)> Errors, List<(int Start, int End, string Message)> Warnings) Tokenize(string text)
+    /// <summary>Starts reading <paramref name="text"/>; tokens come as <see cref="Read"/> is called.</summary>
+    public PyLexer(string text)
     {
-        var lexer = new PyLexer(text);
-        lexer.Run();
-        return (lexer._tokens, lexer._errors, lexer._warnings);
-    }
-
-    private void Run()
-    {
-        var indents = new Stack<int>();
-        indents.Push(0);
-        var depth = 0;
-        var atLineStart = true;
+        _text = text;
+        _indents.Push(0);
         if (_text.StartsWith('\uFEFF'))
         {
             _pos = 1;
@@ -49,162 +44,208 @@ internal sealed partial class PyLexer
         {
             CheckSourceEncoding();
         }
+    }
 
-        while (_pos < _text.Length)
+    /// <summary>
+    /// The tokens read and not yet discarded, in order; a 10 MB script has millions of tokens, so the parser takes them
+    /// as it goes instead of the lexer listing them all first.
+    /// </summary>
+    public List<PyToken> Tokens => _tokens;
+
+    /// <summary>True once the end-of-file token has been read.</summary>
+    public bool Finished { get; private set; }
+
+    /// <summary>Errors found so far (all of them once <see cref="Finished"/>).</summary>
+    public List<(int Start, int End, string Message)> Errors => _errors;
+
+    /// <summary>Warnings found so far (all of them once <see cref="Finished"/>).</summary>
+    public List<(int Start, int End, string Message)> Warnings => _warnings;
+
+    /// <summary>Reads on until at least one more token is in <see cref="Tokens"/>, or the text is finished.</summary>
+    public void Read()
+    {
+        var count = _tokens.Count;
+        while (!Finished && _tokens.Count == count)
         {
-            if (atLineStart && depth == 0)
+            Step();
+        }
+    }
+
+    private void Add(PyToken token)
+    {
+        _tokens.Add(token);
+        _emitted = true;
+        _lastKind = token.Kind;
+    }
+
+    // One iteration of the scan: a token, trivia, or the tokens that close the file.
+    private void Step()
+    {
+        if (_pos >= _text.Length)
+        {
+            Finish();
+            return;
+        }
+
+        if (_atLineStart && _depth == 0)
+        {
+            var column = 0;
+            var lineStart = _pos;
+            while (_pos < _text.Length && _text[_pos] is ' ' or '\t' or '\f')
             {
-                var column = 0;
-                var lineStart = _pos;
-                while (_pos < _text.Length && _text[_pos] is ' ' or '\t' or '\f')
-                {
-                    column = _text[_pos] switch { ' ' => column + 1, '\t' => ((column / 8) + 1) * 8, _ => 0 };
-                    _pos++;
-                }
-
-                if (_pos >= _text.Length)
-                {
-                    break;
-                }
-
-                var c0 = _text[_pos];
-                if (c0 is '#' or '\n' or '\r' || (c0 == '\\' && IsNewlineAt(_pos + 1)))
-                {
-                    // Blank and comment-only lines take no part in indentation.
-                    SkipComment();
-                    if (_pos < _text.Length && _text[_pos] == '\\')
-                    {
-                        _pos++;
-                    }
-
-                    SkipNewline();
-                    continue;
-                }
-
-                atLineStart = false;
-                if (column > indents.Peek())
-                {
-                    if (indents.Count > MaxIndentLevels)
-                    {
-                        _errors.Add((lineStart, _pos, "too many levels of indentation"));
-                    }
-
-                    indents.Push(column);
-                    _tokens.Add(new PyToken(PyTokenKind.Indent, "", lineStart, _pos));
-                }
-                else
-                {
-                    while (column < indents.Peek())
-                    {
-                        indents.Pop();
-                        _tokens.Add(new PyToken(PyTokenKind.Dedent, "", _pos, _pos));
-                    }
-
-                    if (column != indents.Peek())
-                    {
-                        _errors.Add((lineStart, _pos, "unindent does not match any outer indentation level"));
-                    }
-                }
-            }
-
-            var c = _text[_pos];
-            var start = _pos;
-            if (c is ' ' or '\t' or '\f')
-            {
+                column = _text[_pos] switch { ' ' => column + 1, '\t' => ((column / 8) + 1) * 8, _ => 0 };
                 _pos++;
             }
-            else if (c == '#')
+
+            if (_pos >= _text.Length)
             {
+                Finish();
+                return;
+            }
+
+            var c0 = _text[_pos];
+            if (c0 is '#' or '\n' or '\r' || (c0 == '\\' && IsNewlineAt(_pos + 1)))
+            {
+                // Blank and comment-only lines take no part in indentation.
                 SkipComment();
-            }
-            else if (c is '\n' or '\r')
-            {
-                SkipNewline();
-                if (depth == 0)
-                {
-                    _tokens.Add(new PyToken(PyTokenKind.Newline, "\n", start, _pos));
-                    atLineStart = true;
-                }
-            }
-            else if (c == '\\')
-            {
-                _pos++;
-                if (IsNewlineAt(_pos))
-                {
-                    SkipNewline();
-                }
-                else
-                {
-                    _errors.Add((start, _pos, "unexpected character after line continuation character"));
-                }
-            }
-            else if (char.IsAsciiLetter(c) || c == '_')
-            {
-                while (_pos < _text.Length && (char.IsAsciiLetterOrDigit(_text[_pos]) || _text[_pos] == '_'))
+                if (_pos < _text.Length && _text[_pos] == '\\')
                 {
                     _pos++;
                 }
 
-                var word = _text[start.._pos];
-                if (_pos < _text.Length && _text[_pos] is '\'' or '"' && IsStringPrefix(word))
-                {
-                    LexString(start, word);
-                }
-                else
-                {
-                    _tokens.Add(new PyToken(PyTokenKind.Name, word, start, _pos));
-                }
+                SkipNewline();
+                return;
             }
-            else if (char.IsAsciiDigit(c) || (c == '.' && _pos + 1 < _text.Length && char.IsAsciiDigit(_text[_pos + 1])))
+
+            _atLineStart = false;
+            if (column > _indents.Peek())
             {
-                LexNumber(start);
-            }
-            else if (c is '\'' or '"')
-            {
-                LexString(start, "");
+                if (_indents.Count > MaxIndentLevels)
+                {
+                    _errors.Add((lineStart, _pos, "too many levels of indentation"));
+                }
+
+                _indents.Push(column);
+                Add(new PyToken(PyTokenKind.Indent, "", lineStart, _pos));
             }
             else
             {
-                var op = Operators.FirstOrDefault(o => string.CompareOrdinal(_text, _pos, o, 0, o.Length) == 0);
-                if (op is null)
+                while (column < _indents.Peek())
                 {
-                    _pos++;
-                    _errors.Add((start, _pos, $"invalid character '{Printable(c)}'"));
-                    continue;
+                    _indents.Pop();
+                    Add(new PyToken(PyTokenKind.Dedent, "", _pos, _pos));
                 }
 
-                _pos += op.Length;
-                if (op is "(" or "[" or "{")
+                if (column != _indents.Peek())
                 {
-                    depth++;
+                    _errors.Add((lineStart, _pos, "unindent does not match any outer indentation level"));
                 }
-                else if (op is ")" or "]" or "}")
-                {
-                    depth = Math.Max(0, depth - 1);
-                }
-
-                _tokens.Add(new PyToken(PyTokenKind.Operator, op, start, _pos));
             }
         }
 
-        if (depth > 0)
+        var c = _text[_pos];
+        var start = _pos;
+        if (c is ' ' or '\t' or '\f')
+        {
+            _pos++;
+        }
+        else if (c == '#')
+        {
+            SkipComment();
+        }
+        else if (c is '\n' or '\r')
+        {
+            SkipNewline();
+            if (_depth == 0)
+            {
+                Add(new PyToken(PyTokenKind.Newline, "\n", start, _pos));
+                _atLineStart = true;
+            }
+        }
+        else if (c == '\\')
+        {
+            _pos++;
+            if (IsNewlineAt(_pos))
+            {
+                SkipNewline();
+            }
+            else
+            {
+                _errors.Add((start, _pos, "unexpected character after line continuation character"));
+            }
+        }
+        else if (char.IsAsciiLetter(c) || c == '_')
+        {
+            while (_pos < _text.Length && (char.IsAsciiLetterOrDigit(_text[_pos]) || _text[_pos] == '_'))
+            {
+                _pos++;
+            }
+
+            var word = _text[start.._pos];
+            if (_pos < _text.Length && _text[_pos] is '\'' or '"' && IsStringPrefix(word))
+            {
+                LexString(start, word);
+            }
+            else
+            {
+                Add(new PyToken(PyTokenKind.Name, word, start, _pos));
+            }
+        }
+        else if (char.IsAsciiDigit(c) || (c == '.' && _pos + 1 < _text.Length && char.IsAsciiDigit(_text[_pos + 1])))
+        {
+            LexNumber(start);
+        }
+        else if (c is '\'' or '"')
+        {
+            LexString(start, "");
+        }
+        else
+        {
+            var op = Operators.FirstOrDefault(o => string.CompareOrdinal(_text, _pos, o, 0, o.Length) == 0);
+            if (op is null)
+            {
+                _pos++;
+                _errors.Add((start, _pos, $"invalid character '{Printable(c)}'"));
+                return;
+            }
+
+            _pos += op.Length;
+            if (op is "(" or "[" or "{")
+            {
+                _depth++;
+            }
+            else if (op is ")" or "]" or "}")
+            {
+                _depth = Math.Max(0, _depth - 1);
+            }
+
+            Add(new PyToken(PyTokenKind.Operator, op, start, _pos));
+        }
+    }
+
+    // The tokens that close the file: a last newline, the open indentation levels, end of file.
+    private void Finish()
+    {
+        if (_depth > 0)
         {
             _errors.Add((_text.Length, _text.Length, "unexpected end of file inside brackets"));
         }
 
-        if (_tokens.Count > 0 && _tokens[^1].Kind is not (PyTokenKind.Newline or PyTokenKind.Dedent))
+        if (_emitted && _lastKind is not (PyTokenKind.Newline or PyTokenKind.Dedent))
         {
-            _tokens.Add(new PyToken(PyTokenKind.Newline, "", _text.Length, _text.Length));
+            Add(new PyToken(PyTokenKind.Newline, "", _text.Length, _text.Length));
         }
 
-        while (indents.Count > 1)
+        while (_indents.Count > 1)
         {
-            indents.Pop();
-            _tokens.Add(new PyToken(PyTokenKind.Dedent, "", _text.Length, _text.Length));
+            _indents.Pop();
+            Add(new PyToken(PyTokenKind.Dedent, "", _text.Length, _text.Length));
         }
 
-        _tokens.Add(new PyToken(PyTokenKind.EndOfFile, "", _text.Length, _text.Length));
+        Add(new PyToken(PyTokenKind.EndOfFile, "", _text.Length, _text.Length));
+        Finished = true;
     }
+
 
     // Python 2 (PEP 263): a non-ASCII character anywhere, even in a comment, needs a coding declaration on line 1 or 2.
     private void CheckSourceEncoding()
@@ -323,7 +364,7 @@ internal sealed partial class PyLexer
             }
 
             _errors.Add((start, _pos, $"invalid number '{_text[start.._pos]}'"));
-            _tokens.Add(new PyToken(PyTokenKind.Number, _text[start.._pos], start, _pos, 0L));
+            Add(new PyToken(PyTokenKind.Number, _text[start.._pos], start, _pos, 0L));
             return;
         }
 
@@ -331,7 +372,7 @@ internal sealed partial class PyLexer
         if (raw.Length > MaxNumberLength)
         {
             _errors.Add((start, _pos, $"number literal longer than {MaxNumberLength} characters"));
-            _tokens.Add(new PyToken(PyTokenKind.Number, raw, start, _pos, 0L));
+            Add(new PyToken(PyTokenKind.Number, raw, start, _pos, 0L));
             return;
         }
 
@@ -342,7 +383,7 @@ internal sealed partial class PyLexer
             value = 0L;
         }
 
-        _tokens.Add(new PyToken(PyTokenKind.Number, raw, start, _pos, value));
+        Add(new PyToken(PyTokenKind.Number, raw, start, _pos, value));
     }
 
     private static double? ParseFloat(string raw) =>
@@ -467,7 +508,7 @@ internal sealed partial class PyLexer
             _pos++;
         }
 
-        _tokens.Add(new PyToken(PyTokenKind.String, _text[start.._pos], start, _pos, isUnicode ? new PyUnicode(builder.ToString()) : builder.ToString()));
+        Add(new PyToken(PyTokenKind.String, _text[start.._pos], start, _pos, isUnicode ? new PyUnicode(builder.ToString()) : builder.ToString()));
     }
 
     private void DecodeEscape(StringBuilder builder, bool isUnicode, int start)

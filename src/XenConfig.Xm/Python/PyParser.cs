@@ -21,32 +21,64 @@ internal sealed class PyParser
 
     private static readonly HashSet<string> UnsupportedCompound = ["class", "while", "with", "@"];
 
-    private readonly List<PyToken> _tokens;
+    private readonly PyLexer _lexer;
     private readonly List<PyParseError> _errors = [];
     private int _index;
     private int _depth;
     private int _blockDepth;
 
-    private PyParser(List<PyToken> tokens) => _tokens = tokens;
+    // The index in the whole token stream of the lexer's first kept token: tokens before a top-level statement are
+    // discarded as it starts (a failed statement is parsed again from its start, never from an earlier one).
+    private int _firstKept;
+
+    private PyParser(PyLexer lexer) => _lexer = lexer;
 
     /// <summary>Parses a whole module.</summary>
     public static PyModule Parse(string text)
     {
-        var (tokens, lexErrors, lexWarnings) = PyLexer.Tokenize(text);
-        var parser = new PyParser(tokens);
+        var lexer = new PyLexer(text);
+        var parser = new PyParser(lexer);
         var body = parser.ParseStatements(topLevel: true);
-        var errors = lexErrors.Select(e => new PyParseError(e.Start, e.End, e.Message, IsLimit: false)).Concat(parser._errors).ToList();
-        return new PyModule(body, errors, lexWarnings);
+        while (!lexer.Finished)
+        {
+            lexer.Tokens.Clear();
+            lexer.Read();
+        }
+
+        var errors = lexer.Errors.Select(e => new PyParseError(e.Start, e.End, e.Message, IsLimit: false)).Concat(parser._errors).ToList();
+        return new PyModule(body, errors, lexer.Warnings);
     }
 
-    private PyToken Current => _tokens[_index];
+    private PyToken Current => Token(_index);
 
-    private PyToken Peek(int offset = 1) => _tokens[Math.Min(_index + offset, _tokens.Count - 1)];
+    private PyToken Peek(int offset = 1) => Token(_index + offset);
+
+    // The token at index (the last one, end of file, past the end), read from the lexer when first needed.
+    private PyToken Token(int index)
+    {
+        var tokens = _lexer.Tokens;
+        while (index - _firstKept >= tokens.Count && !_lexer.Finished)
+        {
+            _lexer.Read();
+        }
+
+        return tokens[Math.Min(index - _firstKept, tokens.Count - 1)];
+    }
+
+    private void DiscardBefore(int index)
+    {
+        var count = index - _firstKept;
+        if (count > 0)
+        {
+            _lexer.Tokens.RemoveRange(0, count);
+            _firstKept = index;
+        }
+    }
 
     private PyToken Advance()
     {
-        var token = _tokens[_index];
-        if (_index < _tokens.Count - 1)
+        var token = Current;
+        if (token.Kind != PyTokenKind.EndOfFile)
         {
             _index++;
         }
@@ -129,6 +161,11 @@ internal sealed class PyParser
                 _errors.Add(new PyParseError(Current.Start, Current.End, Current.Kind == PyTokenKind.Indent ? "unexpected indent" : "unexpected unindent", IsLimit: false));
                 SkipBlock();
                 continue;
+            }
+
+            if (topLevel)
+            {
+                DiscardBefore(_index - 1);
             }
 
             var start = _index;
@@ -322,7 +359,7 @@ internal sealed class PyParser
             break;
         }
 
-        return new IfStmt(start, _tokens[Math.Max(0, _index - 1)].End, branches, orElse);
+        return new IfStmt(start, Token(Math.Max(0, _index - 1)).End, branches, orElse);
     }
 
     private ForStmt ParseFor()
@@ -339,7 +376,7 @@ internal sealed class PyParser
             orElse = ParseSuite();
         }
 
-        return new ForStmt(start, _tokens[Math.Max(0, _index - 1)].End, target, iterable, body, orElse);
+        return new ForStmt(start, Token(Math.Max(0, _index - 1)).End, target, iterable, body, orElse);
     }
 
     private TryStmt ParseTry()
@@ -383,7 +420,7 @@ internal sealed class PyParser
             throw Error(Current, "expected 'except' or 'finally' after 'try'");
         }
 
-        return new TryStmt(start, _tokens[Math.Max(0, _index - 1)].End, body, handlers, orElse, final);
+        return new TryStmt(start, Token(Math.Max(0, _index - 1)).End, body, handlers, orElse, final);
     }
 
     private PyExpr ParseTargetList()
@@ -413,7 +450,7 @@ internal sealed class PyParser
         var parameters = ParseParameters(")");
         Expect(")");
         var body = ParseSuite();
-        return new DefStmt(start, _tokens[Math.Max(0, _index - 1)].End, name, parameters, body);
+        return new DefStmt(start, Token(Math.Max(0, _index - 1)).End, name, parameters, body);
     }
 
     private PyParameters ParseParameters(string terminator)
@@ -476,7 +513,7 @@ internal sealed class PyParser
                         names.Add(ExpectName());
                     }
 
-                    return new GlobalStmt(start, _tokens[_index - 1].End, names);
+                    return new GlobalStmt(start, Token(_index - 1).End, names);
                 }
 
                 case "return":
@@ -504,7 +541,7 @@ internal sealed class PyParser
                         }
                     }
 
-                    return new RaiseStmt(start, _tokens[_index - 1].End, exception, message);
+                    return new RaiseStmt(start, Token(_index - 1).End, exception, message);
                 }
 
                 case "print":
@@ -514,7 +551,7 @@ internal sealed class PyParser
                     Advance();
                     var condition = ParseTest();
                     var message = Accept(",") ? ParseTest() : null;
-                    return new AssertStmt(start, _tokens[_index - 1].End, condition, message);
+                    return new AssertStmt(start, Token(_index - 1).End, condition, message);
                 }
 
                 case "del":
@@ -526,7 +563,7 @@ internal sealed class PyParser
                         targets.Add(ParseOrExpr());
                     }
 
-                    return new DelStmt(start, _tokens[_index - 1].End, targets);
+                    return new DelStmt(start, Token(_index - 1).End, targets);
                 }
 
                 case "exec" or "yield":
@@ -615,7 +652,7 @@ internal sealed class PyParser
             }
         }
 
-        return new PrintStmt(start, _tokens[_index - 1].End, destination, values);
+        return new PrintStmt(start, Token(_index - 1).End, destination, values);
     }
 
     private string ParseDottedName()
@@ -645,7 +682,7 @@ internal sealed class PyParser
             modules.Add((module, alias));
         }
         while (Accept(","));
-        return new ImportStmt(start, _tokens[_index - 1].End, modules);
+        return new ImportStmt(start, Token(_index - 1).End, modules);
     }
 
     private FromImportStmt ParseFromImport()
@@ -660,7 +697,7 @@ internal sealed class PyParser
         Expect("import");
         if (Accept("*"))
         {
-            return new FromImportStmt(start, _tokens[_index - 1].End, module, null);
+            return new FromImportStmt(start, Token(_index - 1).End, module, null);
         }
 
         var parenthesized = Accept("(");
@@ -687,7 +724,7 @@ internal sealed class PyParser
             Expect(")");
         }
 
-        return new FromImportStmt(start, _tokens[_index - 1].End, module, names);
+        return new FromImportStmt(start, Token(_index - 1).End, module, names);
     }
 
     private void Enter()
@@ -730,7 +767,7 @@ internal sealed class PyParser
             items.Add(ParseTest());
         }
 
-        return Checked(new TupleExpr(start, _tokens[_index - 1].End, items));
+        return Checked(new TupleExpr(start, Token(_index - 1).End, items));
     }
 
     private PyExpr ParseTest()
@@ -819,7 +856,7 @@ internal sealed class PyParser
             string? op = null;
             if (Current.Kind == PyTokenKind.Operator && Current.Text is "<" or ">" or "==" or ">=" or "<=" or "!=" or "<>")
             {
-                op = Advance().Text == "<>" ? "!=" : _tokens[_index - 1].Text;
+                op = Advance().Text == "<>" ? "!=" : Token(_index - 1).Text;
             }
             else if (Current.Is("in"))
             {

@@ -29,7 +29,7 @@ public sealed partial class DomainConfigDocument
     private sealed record Analysis(DomainConfigSyntax Syntax, IReadOnlyDictionary<string, Setting> Settings);
 
     // Parses the text: sets the index or the analysis, returns the diagnostics.
-    private IReadOnlyList<Diagnostic> Analyze(SourceText text)
+    private IReadOnlyList<Diagnostic> Analyze(SourceText text, Func<Diagnostic, bool>? stopAt = null)
     {
         _analysis = null;
         _scan = null;
@@ -40,9 +40,26 @@ public sealed partial class DomainConfigDocument
         }
 
         var diagnostics = new List<Diagnostic>();
-        _analysis = FullParse(text, Options, diagnostics);
+        _analysis = FullParse(text, Options, diagnostics, stopAt);
+        if (_analysis is null)
+        {
+            return diagnostics;
+        }
+
         diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
         return DiagnosticLimit.CapPerFile(diagnostics, Options.MaxDiagnostics);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as <see cref="Parse(SourceText, DomainConfigParseOptions?)"/> does, unless the
+    /// parser meets an error <see cref="DomainConfigFormatter.CanFormat"/> cannot repair: then null, and the tree past
+    /// that statement is never built. For telling xl from xm, where an xm script fails on nearly every line and a whole
+    /// tree with its diagnostics would cost tens of bytes per byte of the script.
+    /// </summary>
+    internal static DomainConfigDocument? ParseUnlessUnformattable(SourceText text, DomainConfigParseOptions? options = null)
+    {
+        var document = new DomainConfigDocument(text, options ?? DomainConfigParseOptions.Default, DomainConfigFormatter.IsUnrepairable);
+        return document._analysis is null && document._scan is null ? null : document;
     }
 
     // What a scanned file can be told, as the full parse tells it: a key assigned again with '=' (XC1014) and a digit
@@ -88,11 +105,12 @@ public sealed partial class DomainConfigDocument
         }
 
         var text = SourceText;
-        var built = FullParse(text, Options, []);
+        var built = FullParse(text, Options, [])!;
         return Interlocked.CompareExchange(ref _analysis, built, null) ?? built;
     }
 
-    private static Analysis FullParse(SourceText text, DomainConfigParseOptions options, List<Diagnostic> diagnostics)
+    // Null when stopAt stopped the parse.
+    private static Analysis? FullParse(SourceText text, DomainConfigParseOptions options, List<Diagnostic> diagnostics, Func<Diagnostic, bool>? stopAt = null)
     {
         if (text.Length > options.MaxLength)
         {
@@ -103,7 +121,7 @@ public sealed partial class DomainConfigDocument
             return new Analysis(new DomainConfigSyntax([], endOfFile), new Dictionary<string, Setting>());
         }
 
-        var syntax = XlParser.Parse(text, diagnostics);
-        return new Analysis(syntax, EffectiveSettings.Compute(syntax, text, diagnostics, options));
+        var syntax = stopAt is null ? XlParser.Parse(text, diagnostics) : XlParser.ParseUnless(text, diagnostics, stopAt);
+        return syntax is null ? null : new Analysis(syntax, EffectiveSettings.Compute(syntax, text, diagnostics, options));
     }
 }

@@ -306,10 +306,16 @@ public sealed partial class DomainConfigDocument
             prefix = SourceText.NewLine;
         }
 
-        var equals = PreferredEquals();
-        var statement = key + equals + Render(value, PreferredQuote(), key.Length + equals.Length) + SourceText.NewLine;
-        Apply(new TextSpan(insertAt, 0), prefix + statement);
+        Apply(new TextSpan(insertAt, 0), prefix + Statement(key, PreferredEquals(), value, PreferredQuote(), SourceText.NewLine));
     }
+
+    /// <summary>
+    /// The statement <see cref="Set(string, SettingValue)"/> appends for a new key: the key, <paramref name="equals"/>,
+    /// the value with <paramref name="quote"/> (a long list one item per line), <paramref name="newLine"/>. Throws
+    /// <see cref="ArgumentException"/> for a string xl cannot hold, as Set does.
+    /// </summary>
+    internal static string Statement(string key, string equals, SettingValue value, char quote, string newLine) =>
+        key + equals + Render(value, quote, key.Length + equals.Length) + newLine;
 
     private (ListSyntax List, int LocalIndex) LocateItem(string key, int index, bool allowEnd)
     {

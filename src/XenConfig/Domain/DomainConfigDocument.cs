@@ -18,11 +18,11 @@ namespace XenConfig.Domain;
 /// </remarks>
 public sealed partial class DomainConfigDocument
 {
-    private DomainConfigDocument(SourceText text, DomainConfigParseOptions options)
+    private DomainConfigDocument(SourceText text, DomainConfigParseOptions options, Func<Diagnostic, bool>? stopAt = null)
     {
         Options = options;
         SourceText = text;
-        Diagnostics = Analyze(text);
+        Diagnostics = Analyze(text, stopAt);
     }
 
     /// <summary>The options the document was parsed with.</summary>

@@ -27,8 +27,11 @@ public static class DomainConfigFormatter
     public static bool CanFormat(DomainConfigDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document.Diagnostics.All(d => !d.IsError || RepairableIds.Contains(d.Id));
+        return !document.Diagnostics.Any(IsUnrepairable);
     }
+
+    /// <summary>An error that makes <see cref="CanFormat"/> false.</summary>
+    internal static bool IsUnrepairable(Diagnostic diagnostic) => diagnostic.IsError && !RepairableIds.Contains(diagnostic.Id);
 
     /// <summary>The canonical text of <paramref name="document"/>.</summary>
     /// <exception cref="InvalidOperationException">The document has errors the formatter cannot repair (see <see cref="CanFormat"/>).</exception>

@@ -24,11 +24,14 @@ internal sealed class XlParser
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<SyntaxTrivia> _pending = [];
     private readonly List<SyntaxTrivia> _triviaBuffer = [];
+    private readonly Func<Diagnostic, bool>? _stopAt;
+    private int _diagnosticsSeen;
     private Lexeme _current;
 
-    private XlParser(SourceText source, List<Diagnostic> diagnostics)
+    private XlParser(SourceText source, List<Diagnostic> diagnostics, Func<Diagnostic, bool>? stopAt = null)
     {
         _source = source;
+        _stopAt = stopAt;
         _text = source.Content;
         _diagnostics = diagnostics;
         _lexer = new XlLexer(source, diagnostics);
@@ -36,13 +39,38 @@ internal sealed class XlParser
     }
 
     public static DomainConfigSyntax Parse(SourceText source, List<Diagnostic> diagnostics) =>
-        new XlParser(source, diagnostics).ParseFile();
+        new XlParser(source, diagnostics).ParseFile()!;
 
-    private DomainConfigSyntax ParseFile()
+    /// <summary>
+    /// Like <see cref="Parse"/>, but stops after the statement where a diagnostic satisfies <paramref name="stopAt"/> and
+    /// returns null, without building the rest of the tree.
+    /// </summary>
+    public static DomainConfigSyntax? ParseUnless(SourceText source, List<Diagnostic> diagnostics, Func<Diagnostic, bool> stopAt) =>
+        new XlParser(source, diagnostics, stopAt).ParseFile();
+
+    private bool StopReached()
+    {
+        for (; _diagnosticsSeen < _diagnostics.Count; _diagnosticsSeen++)
+        {
+            if (_stopAt!(_diagnostics[_diagnosticsSeen]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private DomainConfigSyntax? ParseFile()
     {
         var statements = new List<StatementSyntax>();
         while (true)
         {
+            if (_stopAt is not null && StopReached())
+            {
+                return null;
+            }
+
             var leading = CollectLeading(newlinesAreTrivia: true)!;
             switch (_current.Kind)
             {
