@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using XenConfig.Diagnostics;
 using XenConfig.Text;
 
@@ -263,6 +264,7 @@ internal static class FstabParser
         return (unchecked((int)value), i, ok);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int SkipBlanks<TChar>(ReadOnlySpan<TChar> text, int position, int limit)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
