@@ -15,10 +15,10 @@ namespace XenConfig.Fstab;
 /// </summary>
 public sealed class FstabDocument
 {
-    private List<FstabLine> _lines;
+    private SegmentedList<FstabLine> _lines;
     private List<Diagnostic> _diagnostics;
 
-    private FstabDocument(SourceText source, List<FstabLine> lines, List<Diagnostic> diagnostics)
+    private FstabDocument(SourceText source, SegmentedList<FstabLine> lines, List<Diagnostic> diagnostics)
     {
         SourceText = source;
         _lines = lines;
@@ -38,7 +38,7 @@ public sealed class FstabDocument
     public IReadOnlyList<FstabLine> Lines => _lines;
 
     /// <summary>The entry lines (the lines libmount returns as entries), in order.</summary>
-    public IEnumerable<FstabEntryLine> EntryLines => _lines.OfType<FstabEntryLine>();
+    public IEnumerable<FstabEntryLine> EntryLines => EntryLinesOf(_lines);
 
     /// <summary>
     /// The parse diagnostics, one per line libmount rejects, with the line and column where it stops, in the current text:
@@ -358,6 +358,18 @@ public sealed class FstabDocument
         }
 
         return old.GetType() == now.GetType() && old.Text == now.Text && old.LineBreak == now.LineBreak ? old : now;
+    }
+
+    // The entry lines of one version of the document: an edit made while they are enumerated does not change them.
+    private static IEnumerable<FstabEntryLine> EntryLinesOf(SegmentedList<FstabLine> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is FstabEntryLine entry)
+            {
+                yield return entry;
+            }
+        }
     }
 
     // Where line lineIndex starts in the current text (the text's length for lineIndex = the line count).

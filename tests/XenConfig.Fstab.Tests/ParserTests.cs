@@ -4,6 +4,7 @@ using XenConfig.Fstab.Json;
 using XenConfig.Fstab.Model;
 using XenConfig.Fstab.Syntax;
 using XenConfig.Testing;
+using XenConfig.Text;
 
 namespace XenConfig.Fstab.Tests;
 
@@ -92,6 +93,23 @@ public sealed class ParserTests
         Assert.Equal(lineText, entry.Text);
         Assert.Equal(fields, entry.Fields.Count);
         Assert.Equal(entry.Text, string.Concat(entry.Fields.Select(f => f.ToString())) + entry.TrailingText);
+    }
+
+    [Theory]
+    [InlineData("/dev/a /b ext4 rw 0 1\n/dev/c /m\\040n ext4 rw 0 2\n", new[] { "/b", "/m n" })]
+    [InlineData("/dev/a /b ext4 rw 0 1\n/dev/c /m\\011n ext4 rw", new[] { "/b", "/m\tn" })]
+    [InlineData("/dev/a /b\\ ext4 rw\n/dev/c /m\\13 ext4 rw\n", new[] { "/b\\", "/m\\13" })]
+    [InlineData("/dev/a /b ext4 rw\n# a\\040comment\n/dev/c /m ext4 rw\n", new[] { "/b", "/m" })]
+    [InlineData("/dev/a /b ext4 rw\n/dev/c /m ext4 rw\n", new[] { "/b", "/m" })]
+    public void Values_read_from_an_ascii_files_bytes_decode_exactly_the_lines_with_escapes(string text, string[] targets)
+    {
+        // A file with no backslash anywhere is not searched line by line, and a line without one reads its raw text;
+        // both ways must give what the field object decodes (and what libmount reads).
+        var document = FstabDocument.Parse(SourceText.FromMemory(System.Text.Encoding.ASCII.GetBytes(text)));
+
+        Assert.Equal(targets, document.EntryLines.Select(e => e.GetValue(FstabFieldKind.Target)));
+        Assert.All(document.EntryLines, e => Assert.Equal(e.Fields.Select(f => f.Value), e.Fields.Select(f => e.GetValue(f.Kind))));
+        Assert.Equal(text, document.ToString());
     }
 
     [Fact]

@@ -16,13 +16,15 @@ namespace XenConfig.Fstab.Syntax;
 public sealed class FstabEntryLine : FstabLine
 {
     // Bits of _shape: the number of fields (3 bits), whether the text goes on after a NUL to the end of the text (the
-    // last line of a file, which libmount reads up to the NUL), the line break (2 bits, an index into LineBreaks), and
-    // where the source, target, type and options fields start, 14 bits each, counted from the line's start (all four
-    // "not kept" when one does not fit: such a line is scanned again up to the field asked for).
+    // last line of a file, which libmount reads up to the NUL), whether the line may hold an escape (a backslash; without
+    // one a value is its raw text), the line break (2 bits, an index into LineBreaks), and where the source, target,
+    // type and options fields start, 14 bits each, counted from the line's start (all four "not kept" when one does not
+    // fit: such a line is scanned again up to the field asked for).
     private const int CountBits = 3;
     private const ulong CountMask = (1UL << CountBits) - 1;
     private const ulong NulTail = 1UL << CountBits;
-    private const int BreakShift = CountBits + 1;
+    private const ulong Escaped = NulTail << 1;
+    private const int BreakShift = CountBits + 2;
     private const ulong BreakMask = 3UL << BreakShift;
     private const int StartsShift = BreakShift + 2;
     private const int StartBits = 14;
@@ -46,14 +48,17 @@ public sealed class FstabEntryLine : FstabLine
     /// A line of <paramref name="text"/> from <paramref name="lineStart"/> (its line break not included) with
     /// <paramref name="count"/> fields before <paramref name="contentEnd"/>, the first four starting at
     /// <paramref name="starts"/>; the text goes on after <paramref name="contentEnd"/> to the end of the text when
-    /// <paramref name="nulTail"/> (a last line with a NUL), otherwise the line ends there.
+    /// <paramref name="nulTail"/> (a last line with a NUL), otherwise the line ends there. A line that is not
+    /// <paramref name="escaped"/> has no backslash before <paramref name="contentEnd"/>.
     /// </summary>
-    internal FstabEntryLine(SourceText text, int lineStart, int contentEnd, bool nulTail, int count, ReadOnlySpan<int> starts, string lineBreak)
+    internal FstabEntryLine(SourceText text, int lineStart, int contentEnd, bool nulTail, bool escaped, int count, ReadOnlySpan<int> starts,
+        string lineBreak)
     {
         _text = text;
         _lineStart = lineStart;
         _contentEnd = contentEnd;
-        _shape = (uint)count | (nulTail ? NulTail : 0) | ((ulong)BreakIndex(lineBreak) << BreakShift) | (PackStarts(lineStart, starts[..Math.Min(count, 4)]) << StartsShift);
+        _shape = (uint)count | (nulTail ? NulTail : 0) | (escaped ? Escaped : 0) | ((ulong)BreakIndex(lineBreak) << BreakShift)
+            | (PackStarts(lineStart, starts[..Math.Min(count, 4)]) << StartsShift);
     }
 
     /// <inheritdoc />
@@ -180,7 +185,7 @@ public sealed class FstabEntryLine : FstabLine
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         var (_, start, end) = Bounds(text, (int)kind);
-        return FstabField.ReadValue(kind, text[start..end], _text.Encoding);
+        return (_shape & Escaped) == 0 ? FstabStrings.Get(text[start..end]) : FstabField.ReadValue(kind, text[start..end], _text.Encoding);
     }
 
     private int Number(FstabFieldKind kind)

@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
+using XenConfig.Text;
 
 namespace XenConfig.Fstab.Syntax;
 
@@ -22,7 +25,7 @@ public static class FstabEscaping
         byte[]? rented = null;
         var max = encoding.GetMaxByteCount(raw.Length);
         var buffer = max <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(max));
-        var bytes = buffer[..DecodeInto(raw, encoding, buffer)].ToArray();
+        var bytes = buffer[..DecodeInto(raw.AsSpan(), encoding, buffer)].ToArray();
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
@@ -36,14 +39,19 @@ public static class FstabEscaping
     {
         ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(encoding);
-        return DecodeToText(raw, encoding);
+        return DecodeToText(raw.AsSpan(), encoding);
     }
 
-    /// <summary>Decodes a raw field to text in one pass over a stack or pooled buffer (see <see cref="Decode"/>).</summary>
-    internal static string DecodeToText(ReadOnlySpan<char> raw, Encoding encoding)
+    /// <summary>
+    /// Decodes a raw field to text in one pass over a stack or pooled buffer (see <see cref="Decode"/>): its characters,
+    /// or the bytes of a text read as ASCII, which are decoded where they are (one byte each, so the bytes of the value
+    /// are never more than the field's length).
+    /// </summary>
+    internal static string DecodeToText<TChar>(ReadOnlySpan<TChar> raw, Encoding encoding)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         byte[]? rented = null;
-        var max = encoding.GetMaxByteCount(raw.Length);
+        var max = typeof(TChar) == typeof(byte) ? raw.Length : encoding.GetMaxByteCount(raw.Length);
         var buffer = max <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(max));
         var text = ToText(buffer[..DecodeInto(raw, encoding, buffer)], encoding);
         if (rented is not null)
@@ -58,7 +66,8 @@ public static class FstabEscaping
     /// Writes the bytes libmount's <c>unmangle</c> makes of <paramref name="raw"/> into <paramref name="bytes"/> (which
     /// holds at least <see cref="Encoding.GetMaxByteCount"/> of its length) and returns how many there are up to the first NUL.
     /// </summary>
-    private static int DecodeInto(ReadOnlySpan<char> raw, Encoding encoding, Span<byte> bytes)
+    private static int DecodeInto<TChar>(ReadOnlySpan<TChar> raw, Encoding encoding, Span<byte> bytes)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         var written = 0;
         var literalStart = 0;
@@ -66,9 +75,9 @@ public static class FstabEscaping
         while (i < raw.Length)
         {
             // Escapes often come in a row (a mount point of \011\011...): look for the next one only when this is none.
-            if (raw[i] != '\\')
+            if (CodeUnits.At(raw, i) != '\\')
             {
-                var next = raw[i..].IndexOf('\\');
+                var next = raw[i..].IndexOf(CodeUnits.Of<TChar>('\\'));
                 if (next < 0)
                 {
                     break;
@@ -77,14 +86,14 @@ public static class FstabEscaping
                 i += next;
             }
 
-            if (i + 3 < raw.Length && IsOctal(raw[i + 1]) && IsOctal(raw[i + 2]) && IsOctal(raw[i + 3]))
+            if (i + 3 < raw.Length && IsOctal(CodeUnits.At(raw, i + 1)) && IsOctal(CodeUnits.At(raw, i + 2)) && IsOctal(CodeUnits.At(raw, i + 3)))
             {
                 if (literalStart < i)
                 {
                     written += WriteLiteral(raw[literalStart..i], encoding, bytes[written..]);
                 }
 
-                bytes[written++] = unchecked((byte)((64 * (raw[i + 1] - '0')) + (8 * (raw[i + 2] - '0')) + (raw[i + 3] - '0')));
+                bytes[written++] = unchecked((byte)((64 * (CodeUnits.At(raw, i + 1) - '0')) + (8 * (CodeUnits.At(raw, i + 2) - '0')) + (CodeUnits.At(raw, i + 3) - '0')));
                 i += 4;
                 literalStart = i;
             }
@@ -107,16 +116,24 @@ public static class FstabEscaping
     /// The bytes of the literal text between two escapes. Most are empty (escapes in a row, as in a mount point of
     /// <c>\011\011...</c>) or ASCII, which is one byte per character in the two encodings files are read with (UTF-8
     /// and Latin-1), so only other text goes through the encoder: a call per escape made a 15 KB escaped field 3x slower
-    /// to read than libmount.
+    /// to read than libmount. The bytes of a text read as ASCII are copied.
     /// </summary>
-    private static int WriteLiteral(ReadOnlySpan<char> literal, Encoding encoding, Span<byte> bytes)
+    private static int WriteLiteral<TChar>(ReadOnlySpan<TChar> literal, Encoding encoding, Span<byte> bytes)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        if ((encoding.CodePage is Utf8CodePage or Latin1CodePage) && Ascii.FromUtf16(literal, bytes, out var written) == OperationStatus.Done)
+        if (typeof(TChar) == typeof(byte))
+        {
+            MemoryMarshal.Cast<TChar, byte>(literal).CopyTo(bytes);
+            return literal.Length;
+        }
+
+        var characters = MemoryMarshal.Cast<TChar, char>(literal);
+        if ((encoding.CodePage is Utf8CodePage or Latin1CodePage) && Ascii.FromUtf16(characters, bytes, out var written) == OperationStatus.Done)
         {
             return written;
         }
 
-        return encoding.GetBytes(literal, bytes);
+        return encoding.GetBytes(characters, bytes);
     }
 
     /// <summary>
@@ -202,5 +219,5 @@ public static class FstabEscaping
     // UTF-8 that reads an invalid byte as U+FFFD (the default fallback of a UTF8Encoding that does not throw).
     private static readonly UTF8Encoding Utf8Replacing = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    private static bool IsOctal(char c) => c is >= '0' and <= '7';
+    private static bool IsOctal(int c) => c is >= '0' and <= '7';
 }

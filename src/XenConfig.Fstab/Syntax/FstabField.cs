@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Text;
 using XenConfig.Text;
 
@@ -73,16 +72,7 @@ public sealed class FstabField
             return FstabStrings.Get(raw);
         }
 
-        if (typeof(TChar) == typeof(char))
-        {
-            return FstabEscaping.DecodeToText(MemoryMarshal.Cast<TChar, char>(raw), encoding);
-        }
-
-        // ASCII bytes with escapes: widen them (one character per byte) and decode as characters.
-        const int StackChars = 256;
-        var chars = raw.Length <= StackChars ? stackalloc char[StackChars] : new char[raw.Length];
-        System.Text.Ascii.ToUtf16(MemoryMarshal.Cast<TChar, byte>(raw), chars, out var widened);
-        return FstabEscaping.DecodeToText(chars[..widened], encoding);
+        return FstabEscaping.DecodeToText(raw, encoding);
     }
 
     /// <summary>The raw text without making a string of it.</summary>

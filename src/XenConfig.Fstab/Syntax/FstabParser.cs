@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using XenConfig.Diagnostics;
 using XenConfig.Text;
 
@@ -16,16 +17,19 @@ namespace XenConfig.Fstab.Syntax;
 /// </remarks>
 internal static class FstabParser
 {
-    public static List<FstabLine> Parse(SourceText source, List<Diagnostic> diagnostics) =>
+    public static SegmentedList<FstabLine> Parse(SourceText source, List<Diagnostic> diagnostics) =>
         source.TryGetAscii(out var bytes) ? Parse(source, bytes.Span, diagnostics) : Parse(source, source.Content.AsSpan(), diagnostics);
 
-    private static List<FstabLine> Parse<TChar>(SourceText source, ReadOnlySpan<TChar> text, List<Diagnostic> diagnostics)
+    private static SegmentedList<FstabLine> Parse<TChar>(SourceText source, ReadOnlySpan<TChar> text, List<Diagnostic> diagnostics)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         var lineFeed = CodeUnits.Of<TChar>('\n');
-        var lines = new List<FstabLine>(text.Count(lineFeed) + 1);
+        var lines = new SegmentedList<FstabLine>(text.Count(lineFeed) + 1);
         var position = 0;
         var lineIndex = 0;
+
+        // Most files have no NUL and no escape at all: one pass over the whole text spares every line its own search.
+        var special = text.IndexOfAny(TChar.Zero, CodeUnits.Of<TChar>('\\')) >= 0;
 
         // getline(): a line ends after '\n'; text after the last '\n' is one more line; nothing after it is no line.
         while (position < text.Length)
@@ -33,7 +37,7 @@ internal static class FstabParser
             var next = text[position..].IndexOf(lineFeed);
             var hasLineFeed = next >= 0;
             var bodyEnd = hasLineFeed ? position + next : text.Length;
-            lines.Add(ParseLine(source, text, position, bodyEnd, hasLineFeed, lineIndex, diagnostics));
+            lines.Add(ParseLine(source, text, position, bodyEnd, hasLineFeed, special, lineIndex, diagnostics));
             position = hasLineFeed ? bodyEnd + 1 : text.Length;
             lineIndex++;
         }
@@ -43,20 +47,22 @@ internal static class FstabParser
 
     /// <summary>
     /// Parses one line: what getline returned, without the '\n', the characters <c>[lineStart, bodyEnd)</c> of the
-    /// source. Nothing is copied: lines keep where they are in the source.
+    /// source. Nothing is copied: lines keep where they are in the source. Only when <paramref name="special"/> (the text
+    /// holds a NUL or a backslash somewhere) is the line searched for them.
     /// </summary>
     private static FstabLine ParseLine<TChar>(SourceText source, ReadOnlySpan<TChar> text, int lineStart, int bodyEnd, bool hasLineFeed,
-        int lineIndex, List<Diagnostic> diagnostics)
+        bool special, int lineIndex, List<Diagnostic> diagnostics)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         int contentEnd;
         int textEnd;
         string lineBreak;
+        bool escaped;
         if (hasLineFeed)
         {
             (contentEnd, lineBreak) = bodyEnd > lineStart && CodeUnits.At(text, bodyEnd - 1) == '\r' ? (bodyEnd - 1, "\r\n") : (bodyEnd, "\n");
             textEnd = contentEnd;
-            var nul = text[lineStart..contentEnd].IndexOf(TChar.Zero);
+            var nul = FindNul(text, lineStart, contentEnd, special, out escaped);
             if (nul >= 0)
             {
                 // strchr(buf, '\n') stops at the NUL: libmount takes the line for a corrupted one and reports it.
@@ -67,7 +73,7 @@ internal static class FstabParser
         else
         {
             // The last line without a final newline: libmount reads it up to the first NUL and drops one '\r' before that.
-            var nul = text[lineStart..bodyEnd].IndexOf(TChar.Zero);
+            var nul = FindNul(text, lineStart, bodyEnd, special, out escaped);
             var effectiveEnd = nul >= 0 ? lineStart + nul : bodyEnd;
             textEnd = bodyEnd;
             lineBreak = string.Empty;
@@ -96,11 +102,11 @@ internal static class FstabParser
             return new FstabCommentLine(source, lineStart, textEnd, lineBreak);
         }
 
-        return ParseEntry(source, text, lineStart, contentEnd, textEnd, lineBreak, start, lineIndex, diagnostics);
+        return ParseEntry(source, text, lineStart, contentEnd, textEnd, lineBreak, escaped, start, lineIndex, diagnostics);
     }
 
     private static FstabLine ParseEntry<TChar>(SourceText source, ReadOnlySpan<TChar> text, int lineStart, int contentEnd, int textEnd,
-        string lineBreak, int start, int lineIndex, List<Diagnostic> diagnostics)
+        string lineBreak, bool escaped, int start, int lineIndex, List<Diagnostic> diagnostics)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         // The text goes on after where libmount stops reading only in a last line with a NUL: to the end of the text.
@@ -116,7 +122,7 @@ internal static class FstabParser
             {
                 if (count == (int)FstabFieldKind.Options)
                 {
-                    return new FstabEntryLine(source, lineStart, contentEnd, nulTail, count, starts, lineBreak);
+                    return new FstabEntryLine(source, lineStart, contentEnd, nulTail, escaped, count, starts, lineBreak);
                 }
 
                 var name = count == (int)FstabFieldKind.Target ? "mount point (field 2)" : "filesystem type (field 3)";
@@ -146,7 +152,32 @@ internal static class FstabParser
             position = SkipBlanks(text, end, contentEnd);
         }
 
-        return new FstabEntryLine(source, lineStart, contentEnd, nulTail, count, starts, lineBreak);
+        return new FstabEntryLine(source, lineStart, contentEnd, nulTail, escaped, count, starts, lineBreak);
+    }
+
+    /// <summary>
+    /// The offset in the line <c>[lineStart, end)</c> of its first NUL, or -1; <paramref name="escaped"/> tells whether a
+    /// backslash comes before it (a field may then hold an escape). Searches only when <paramref name="special"/>.
+    /// </summary>
+    private static int FindNul<TChar>(ReadOnlySpan<TChar> text, int lineStart, int end, bool special, out bool escaped)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        escaped = false;
+        if (!special)
+        {
+            return -1;
+        }
+
+        var line = text[lineStart..end];
+        var first = line.IndexOfAny(TChar.Zero, CodeUnits.Of<TChar>('\\'));
+        if (first < 0 || line[first] == TChar.Zero)
+        {
+            return first;
+        }
+
+        escaped = true;
+        var nul = line[first..].IndexOf(TChar.Zero);
+        return nul < 0 ? -1 : first + nul;
     }
 
     /// <summary>
@@ -233,6 +264,7 @@ internal static class FstabParser
         return (unchecked((int)value), i, ok);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int SkipBlanks<TChar>(ReadOnlySpan<TChar> text, int position, int limit)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
