@@ -21,13 +21,20 @@ namespace XenConfig.Grub;
 public sealed class GrubMenuDocument
 {
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly GrubLineTable _lines;
+    private readonly List<int> _globalLines = [];
+    private IReadOnlyList<GrubLine>? _globalCommands;
+    private IReadOnlyList<GrubLine>? _droppedTitles;
+    private int _defaultLine = -1;
+    private int _timeoutLine = -1;
+    private int _fallbackLine = -1;
 
     private GrubMenuDocument(SourceText source, GrubParseOptions options)
     {
         SourceText = source;
         Options = options;
         Source = GrubSource.Of(source);
-        Lines = GrubScanner.Scan(Source);
+        _lines = GrubScanner.Scan(Source);
         Analyze();
         if (options.PygrubChecks)
         {
@@ -50,7 +57,10 @@ public sealed class GrubMenuDocument
     public GrubParseOptions Options { get; }
 
     /// <summary>Every logical line in file order; together they cover the whole text.</summary>
-    public IReadOnlyList<GrubLine> Lines { get; }
+    public IReadOnlyList<GrubLine> Lines => _lines;
+
+    /// <summary>The lines as the readers ask about them: by index, without an object per line.</summary>
+    internal GrubLineTable LineTable => _lines;
 
     /// <summary>Everything found, in file order.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
@@ -62,13 +72,16 @@ public sealed class GrubMenuDocument
     public IReadOnlyList<GrubEntry> Entries { get; private set; } = [];
 
     /// <summary>The command lines before the first title (the global section), known and unknown.</summary>
-    public IReadOnlyList<GrubLine> GlobalCommands { get; private set; } = [];
+    public IReadOnlyList<GrubLine> GlobalCommands => _globalCommands ??= _globalLines.ConvertAll(i => _lines[i]);
 
     /// <summary>The <c>title</c> lines GRUB drops because no command it keeps follows them, in file order.</summary>
-    public IReadOnlyList<GrubLine> DroppedTitles { get; private set; } = [];
+    public IReadOnlyList<GrubLine> DroppedTitles => _droppedTitles ??= Blocks.Where(b => b.Entry < 0).Select(b => _lines[b.TitleLine]).ToList();
 
     /// <summary>The <c>default</c> line GRUB uses (the last readable one before the first title), or null.</summary>
-    public GrubLine? DefaultLine { get; private set; }
+    public GrubLine? DefaultLine => View(_defaultLine);
+
+    /// <summary>The indexes of <see cref="GlobalCommands"/>.</summary>
+    internal List<int> GlobalLines => _globalLines;
 
     internal List<Block> Blocks { get; } = [];
 
@@ -78,11 +91,11 @@ public sealed class GrubMenuDocument
 
     internal int? Timeout { get; private set; }
 
-    internal GrubLine? TimeoutLine { get; private set; }
+    internal GrubLine? TimeoutLine => View(_timeoutLine);
 
     internal IReadOnlyList<int> Fallback { get; private set; } = [];
 
-    internal GrubLine? FallbackLine { get; private set; }
+    internal GrubLine? FallbackLine => View(_fallbackLine);
 
     internal int? DefaultEntryIndex { get; private set; }
 
@@ -132,16 +145,22 @@ public sealed class GrubMenuDocument
         return Location(line);
     }
 
-    internal SourceLocation Location(GrubLine line)
+    internal SourceLocation Location(GrubLine line) => Location(line.Kind, line.Span, line.NameSpan);
+
+    /// <summary>Where a diagnostic about line <paramref name="line"/> points (see <see cref="GetLocation"/>).</summary>
+    internal SourceLocation Location(int line) =>
+        Location(_lines.Kind(line), _lines.Span(line), _lines.MapRange(line, 0, _lines.NameLength(line)));
+
+    private SourceLocation Location(GrubLineKind kind, TextSpan span, TextSpan nameSpan)
     {
-        if (line.Kind == GrubLineKind.Command)
+        if (kind == GrubLineKind.Command)
         {
-            return Location(line.NameSpan);
+            return Location(nameSpan);
         }
 
-        var offset = line.Span.Start;
+        var offset = span.Start;
         var text = Source.All;
-        while (offset < line.Span.End && (text[offset] is ' ' or '\t' or '\r'))
+        while (offset < span.End && (text[offset] is ' ' or '\t' or '\r'))
         {
             offset++;
         }
@@ -149,121 +168,132 @@ public sealed class GrubMenuDocument
         return Location(new TextSpan(offset, 0));
     }
 
-    private void Report(DiagnosticDescriptor descriptor, GrubLine line, string message) =>
+    private GrubLine? View(int line) => line < 0 ? null : _lines[line];
+
+    private void Report(DiagnosticDescriptor descriptor, int line, string message) =>
         _diagnostics.Add(descriptor.Create(Location(line), message));
 
-    private void Report(DiagnosticDescriptor descriptor, GrubLine line, string message, DiagnosticSeverity severity) =>
+    private void Report(DiagnosticDescriptor descriptor, int line, string message, DiagnosticSeverity severity) =>
         _diagnostics.Add(descriptor.Create(Location(line), message, severity));
 
     private void Analyze()
     {
-        var globals = new List<GrubLine>();
-        Block? block = null;
+        var lines = _lines;
 
-        // The commands of the block being read; a block keeps them as an array of their exact number when it ends
-        // (a list per block grew 4 -> 8 for most entries).
-        var commands = new List<GrubLine>();
-        for (var index = 0; index < Lines.Count; index++)
+        // The block being read: its title line (-1 before the first title), its last command line and how many
+        // commands GRUB stores for it.
+        var title = -1;
+        var last = -1;
+        var commands = 0;
+        var entries = 0;
+        void CloseBlock()
         {
-            var line = Lines[index];
-            if (line.IsTruncated)
+            if (title >= 0)
             {
-                Report(DiagnosticIds.GrubLineTooLong, line, string.Create(CultureInfo.InvariantCulture,
+                Blocks.Add(new Block(title, last, commands > 0 ? entries++ : -1));
+            }
+        }
+
+        for (var index = 0; index < lines.Count; index++)
+        {
+            if (lines.IsTruncated(index))
+            {
+                Report(DiagnosticIds.GrubLineTooLong, index, string.Create(CultureInfo.InvariantCulture,
                     $"this line is longer than GRUB's {GrubScanner.MaxLineLength}-character buffer; GRUB drops everything after character {GrubScanner.MaxLineLength}"));
             }
 
-            if (line.Kind == GrubLineKind.Comment && line.SwallowsLine)
+            var kind = lines.Kind(index);
+            if (kind == GrubLineKind.Comment && lines.SwallowsLine(index))
             {
-                Report(DiagnosticIds.GrubCommentSwallowsLine, line,
+                Report(DiagnosticIds.GrubCommentSwallowsLine, index,
                     "this comment ends with a backslash, so GRUB reads the next line as part of the comment and ignores it");
             }
 
-            if (line.Kind != GrubLineKind.Command)
+            if (kind != GrubLineKind.Command)
             {
                 continue;
             }
 
-            var flags = line.CommandFlags;
+            var flags = lines.CommandFlags(index);
             if (flags == GrubCommandFlags.Title)
             {
-                block?.Close(commands);
-                block = new Block(index);
-                Blocks.Add(block);
+                CloseBlock();
+                (title, last, commands) = (index, index, 0);
                 continue;
             }
 
-            if (block is null)
+            if (title < 0)
             {
-                globals.Add(line);
+                _globalLines.Add(index);
             }
             else
             {
-                block.LastLine = index;
+                last = index;
             }
 
             if (flags == GrubCommandFlags.None)
             {
-                ReportUnknown(line);
+                ReportUnknown(index);
                 continue;
             }
 
-            if (block is null)
+            if (title < 0)
             {
                 if ((flags & GrubCommandFlags.Menu) != 0)
                 {
-                    ApplyGlobal(line);
+                    ApplyGlobal(index);
                 }
                 else
                 {
-                    Report(DiagnosticIds.GrubCommandMisplaced, line,
-                        $"'{line.Name}' before the first title is ignored by GRUB; it only works inside an entry", DiagnosticSeverity.Warning);
+                    Report(DiagnosticIds.GrubCommandMisplaced, index,
+                        $"'{lines.Name(index)}' before the first title is ignored by GRUB; it only works inside an entry", DiagnosticSeverity.Warning);
                 }
 
                 continue;
             }
 
-            commands.Add(line);
+            commands++;
             if (flags == GrubCommandFlags.Menu)
             {
-                Report(DiagnosticIds.GrubCommandMisplaced, line,
-                    $"'{line.Name}' only works before the first title; inside the entry '{Lines[block.TitleLine].Argument}' GRUB stops with \"Error 27: Unrecognized command\" when it boots");
+                Report(DiagnosticIds.GrubCommandMisplaced, index,
+                    $"'{lines.Name(index)}' only works before the first title; inside the entry '{lines.Argument(title)}' GRUB stops with \"Error 27: Unrecognized command\" when it boots");
             }
         }
 
-        block?.Close(commands);
-        GlobalCommands = globals;
-        BuildEntries();
+        CloseBlock();
+        BuildEntries(entries);
         ResolveDefault();
     }
 
-    private void ReportUnknown(GrubLine line)
+    private void ReportUnknown(int index)
     {
-        var lower = line.Name.ToLowerInvariant();
-        var hint = lower != line.Name && GrubCommandTable.Lookup(lower) != GrubCommandFlags.None
+        var name = _lines.Name(index);
+        var lower = name.ToLowerInvariant();
+        var hint = lower != name && GrubCommandTable.Lookup(lower) != GrubCommandFlags.None
             ? $" (commands are case-sensitive: did you mean '{lower}'?)"
-            : line.Name is "kernel$" or "module$" or "findroot" or "bootfs" or "uuid"
+            : name is "kernel$" or "module$" or "findroot" or "bootfs" or "uuid"
                 ? " (a Solaris or Red Hat GRUB extension that GRUB 0.97 does not know)"
-            : line.Name.StartsWith("title", StringComparison.Ordinal)
+            : name.StartsWith("title", StringComparison.Ordinal)
                 ? " (it is not 'title': the line does not start an entry)"
                 : string.Empty;
-        Report(DiagnosticIds.GrubUnknownCommand, line, $"unknown command '{line.Name}'; GRUB ignores the line{hint}");
+        Report(DiagnosticIds.GrubUnknownCommand, index, $"unknown command '{name}'; GRUB ignores the line{hint}");
     }
 
-    private void ApplyGlobal(GrubLine line)
+    private void ApplyGlobal(int line)
     {
-        var argument = line.Argument;
-        switch (line.Name)
+        var argument = _lines.Argument(line);
+        switch (_lines.Name(line))
         {
             case "default":
                 if (argument == "saved")
                 {
-                    DefaultLine = line;
+                    _defaultLine = line;
                     DefaultSaved = true;
                     DefaultValue = 0;
                 }
                 else if (ReadNumber(line, "default", out var value))
                 {
-                    DefaultLine = line;
+                    _defaultLine = line;
                     DefaultSaved = false;
                     DefaultValue = value;
                 }
@@ -272,7 +302,7 @@ public sealed class GrubMenuDocument
             case "timeout":
                 if (ReadNumber(line, "timeout", out var seconds))
                 {
-                    TimeoutLine = line;
+                    _timeoutLine = line;
                     Timeout = seconds;
                 }
 
@@ -285,9 +315,9 @@ public sealed class GrubMenuDocument
         }
     }
 
-    private bool ReadNumber(GrubLine line, string what, out int value)
+    private bool ReadNumber(int line, string what, out int value)
     {
-        var argument = line.Argument;
+        var argument = _lines.Argument(line);
         if (!GrubNumber.TryParse(argument, 0, out value, out var consumed))
         {
             Report(DiagnosticIds.GrubBadNumber, line, $"'{argument}' is not a number GRUB can read; GRUB ignores this {what} line");
@@ -303,10 +333,10 @@ public sealed class GrubMenuDocument
         return true;
     }
 
-    private void ReadFallback(GrubLine line)
+    private void ReadFallback(int line)
     {
         // fallback_func of GRUB 0.97: numbers separated by blanks (skip_to), duplicates abort the command.
-        var argument = line.Argument;
+        var argument = _lines.Argument(line);
         var entries = new List<int>();
         var position = 0;
         while (position < argument.Length)
@@ -341,46 +371,40 @@ public sealed class GrubMenuDocument
         }
 
         Fallback = entries;
-        FallbackLine = line;
+        _fallbackLine = line;
     }
 
-    private void BuildEntries()
+    private void BuildEntries(int count)
     {
-        var entries = new List<GrubEntry>(Blocks.Count);
-        var dropped = new List<GrubLine>();
+        var entries = new GrubEntry[count];
         for (var b = 0; b < Blocks.Count; b++)
         {
             var block = Blocks[b];
-            var title = Lines[block.TitleLine];
-            if (block.Commands.Length == 0)
+            if (block.Entry < 0)
             {
-                dropped.Add(title);
                 continue;
             }
 
             var start = OwnedStart(block.TitleLine);
-            var end = b + 1 < Blocks.Count ? Lines[OwnedStart(Blocks[b + 1].TitleLine)].Span.Start : LastCommandEnd(block);
-            var span = TextSpan.FromBounds(Lines[start].Span.Start, end);
-            var entry = new GrubEntry(entries.Count, title, block.Commands, span);
-            block.Entry = entry;
-            entries.Add(entry);
+            var end = b + 1 < Blocks.Count ? _lines.Span(OwnedStart(Blocks[b + 1].TitleLine)).Start : _lines.Span(block.LastLine).End;
+            var entry = new GrubEntry(_lines, block.Entry, block.TitleLine, block.LastLine, TextSpan.FromBounds(_lines.Span(start).Start, end));
+            entries[block.Entry] = entry;
             CheckEntry(entry);
         }
 
         Entries = entries;
-        DroppedTitles = dropped;
     }
 
     /// <summary>The first line an entry owns: blank lines, then comment lines directly above its title.</summary>
     internal int OwnedStart(int titleLine)
     {
         var start = titleLine;
-        while (start > 0 && Lines[start - 1].Kind == GrubLineKind.Comment)
+        while (start > 0 && _lines.Kind(start - 1) == GrubLineKind.Comment)
         {
             start--;
         }
 
-        while (start > 0 && Lines[start - 1].Kind == GrubLineKind.Blank)
+        while (start > 0 && _lines.Kind(start - 1) == GrubLineKind.Blank)
         {
             start--;
         }
@@ -388,46 +412,50 @@ public sealed class GrubMenuDocument
         return start;
     }
 
-    private int LastCommandEnd(Block block) => Lines[block.LastLine].Span.End;
-
     private void CheckEntry(GrubEntry entry)
     {
-        if (entry.Kernel is { } kernel)
+        if (entry.KernelLine >= 0)
         {
-            for (var o = 0; o < kernel.Options.Count; o++)
+            var argument = _lines.ArgumentChars(entry.KernelLine);
+            var position = 0;
+            while (GrubKernel.IsOption(argument.Slice(position)))
             {
-                var option = kernel.Options[o];
-                if (option.StartsWith("--type=", StringComparison.Ordinal) &&
-                    option[7..] is not ("netbsd" or "freebsd" or "openbsd" or "linux" or "biglinux" or "multiboot"))
+                var (start, end, next) = GrubText.SplitWord(argument, position);
+                var option = argument.Slice(start, end - start);
+                if (option.StartsWith("--type=") && !IsKernelType(option.Slice(7)))
                 {
-                    Report(DiagnosticIds.GrubBadDevice, kernel.Line, $"unknown kernel type '{option[7..]}' (GRUB knows netbsd, freebsd, openbsd, linux, biglinux, multiboot)");
+                    Report(DiagnosticIds.GrubBadDevice, entry.KernelLine, $"unknown kernel type '{option.Slice(7).ToString()}' (GRUB knows netbsd, freebsd, openbsd, linux, biglinux, multiboot)");
                 }
+
+                position = next;
             }
 
-            CheckPath(kernel.Line, kernel.PathChars);
+            CheckPath(entry.KernelLine, GrubText.FirstWord(argument.Slice(position)));
         }
 
         // A bare 'root' only prints the current root device in GRUB 0.97: nothing malformed. The device is checked on
         // the line's characters (no string, no device object); only a failed one is parsed again, for the wording of
         // the error.
-        if (entry.RootLine is { } rootLine && !GrubDevice.IsValid(entry.RootChars) && !entry.RootChars.IsWhiteSpace()
+        if (entry.RootLineIndex >= 0 && !GrubDevice.IsValid(entry.RootChars) && !entry.RootChars.IsWhiteSpace()
             && !GrubDevice.TryParse(entry.RootChars.ToString(), out _, out var error))
         {
-            Report(DiagnosticIds.GrubBadDevice, rootLine, error);
+            Report(DiagnosticIds.GrubBadDevice, entry.RootLineIndex, error);
         }
 
-        var commands = entry.Commands;
-        for (var c = 0; c < commands.Count; c++)
+        for (var line = entry.TitleLineIndex + 1; line <= entry.LastLine; line++)
         {
-            var command = commands[c];
-            if (command.Name is "module" or "modulenounzip" or "initrd")
+            if (GrubEntry.IsCommand(_lines, line) && _lines.Name(line) is "module" or "modulenounzip" or "initrd")
             {
-                CheckPath(command, GrubText.FirstWord(command.ArgumentChars));
+                CheckPath(line, GrubText.FirstWord(_lines.ArgumentChars(line)));
             }
         }
     }
 
-    private void CheckPath(GrubLine line, GrubChars file)
+    private static bool IsKernelType(GrubChars type) =>
+        type.SequenceEqual("netbsd") || type.SequenceEqual("freebsd") || type.SequenceEqual("openbsd") || type.SequenceEqual("linux")
+        || type.SequenceEqual("biglinux") || type.SequenceEqual("multiboot");
+
+    private void CheckPath(int line, GrubChars file)
     {
         if (file.IsEmpty || file[0] != '(')
         {
@@ -450,9 +478,9 @@ public sealed class GrubMenuDocument
         }
 
         var valid = Fallback.Where(f => f < Entries.Count).ToList();
-        if (FallbackLine is not null && valid.Count < Fallback.Count)
+        if (_fallbackLine >= 0 && valid.Count < Fallback.Count)
         {
-            Report(DiagnosticIds.GrubBadNumber, FallbackLine, string.Create(CultureInfo.InvariantCulture,
+            Report(DiagnosticIds.GrubBadNumber, _fallbackLine, string.Create(CultureInfo.InvariantCulture,
                 $"fallback names entries that do not exist (there are {Entries.Count}); GRUB drops them"));
         }
 
@@ -460,22 +488,9 @@ public sealed class GrubMenuDocument
         DefaultEntryIndex = DefaultValue >= Entries.Count ? (valid.Count > 0 ? valid[0] : 0) : DefaultValue;
     }
 
-    /// <summary>A <c>title</c> line and the command lines GRUB stores after it.</summary>
-    internal sealed class Block(int titleLine)
-    {
-        public int TitleLine { get; } = titleLine;
-
-        public int LastLine { get; set; } = titleLine;
-
-        public GrubLine[] Commands { get; private set; } = [];
-
-        public GrubEntry? Entry { get; set; }
-
-        /// <summary>Takes the block's commands from <paramref name="commands"/> (then emptied for the next block).</summary>
-        public void Close(List<GrubLine> commands)
-        {
-            Commands = commands.Count == 0 ? [] : [.. commands];
-            commands.Clear();
-        }
-    }
+    /// <summary>
+    /// A <c>title</c> line and its last command line (unknown commands included); <see cref="Entry"/> is the number of
+    /// the entry it makes, or -1 when GRUB drops it (no command it stores).
+    /// </summary>
+    internal readonly record struct Block(int TitleLine, int LastLine, int Entry);
 }

@@ -44,8 +44,8 @@ public static class GrubMenuJson
             // properties would read them, without making those strings or keeping what the entry caches (the root, the
             // module list): a 10 MB menu made six strings per entry, and a list per Xen entry it then held, to write them.
             writer.WriteStartObject();
-            WriteChars(writer, TitleName, entry.TitleLine.ArgumentChars, spaced: true);
-            if (entry.RootLine is null)
+            WriteChars(writer, TitleName, entry.TitleChars, spaced: true);
+            if (entry.RootLineIndex < 0)
             {
                 writer.WriteNull(RootName);
             }
@@ -65,7 +65,7 @@ public static class GrubMenuJson
                 writer.WriteNull(ArgsName);
             }
 
-            if (entry.InitrdLine is null)
+            if (entry.InitrdLineIndex < 0)
             {
                 writer.WriteNull(InitrdName);
             }

@@ -10,75 +10,85 @@ namespace XenConfig.Grub.Model;
 /// </summary>
 public sealed class GrubEntry
 {
-    // What most readers never ask for (the root as a string and a device, the modules and the Xen view) is made on
-    // first read: a large menu's parse then makes one object per entry besides its kernel. The cached values are the
-    // same whichever thread makes them first.
-    private readonly bool _hasModules;
+    // An entry keeps the indexes of its lines in the document's line table; what most readers never ask for (the
+    // lines as objects, the root as a string and a device, the kernel, the modules and the Xen view) is made on first
+    // read. The cached values are the same whichever thread makes them first.
+    private const byte ModulesFlag = 1;
+    private const byte SaveDefaultFlag = 2;
+    private const byte MakeActiveFlag = 4;
+    private const byte LockFlag = 8;
+
+    private readonly GrubLineTable _lines;
+    private readonly int _chainloaderLine = -1;
+    private readonly byte _flags;
     private string? _root;
     private GrubDevice? _rootDevice;
     private bool _rootDeviceRead;
+    private GrubKernel? _kernel;
+    private GrubLine[]? _commands;
     private IReadOnlyList<GrubModule>? _modules;
     private XenBootEntry? _xen;
 
-    internal GrubEntry(int index, GrubLine titleLine, IReadOnlyList<GrubLine> commands, TextSpan ownedSpan)
+    internal GrubEntry(GrubLineTable lines, int index, int titleLine, int lastLine, TextSpan ownedSpan)
     {
+        _lines = lines;
         Index = index;
-        TitleLine = titleLine;
-        Commands = commands;
+        TitleLineIndex = titleLine;
+        LastLine = lastLine;
         OwnedSpan = ownedSpan;
-        List<GrubLine>? others = null;
-        // Indexed, not foreach: an enumerator of an IReadOnlyList is an object per entry.
-        for (var c = 0; c < commands.Count; c++)
+        (RootLineIndex, KernelLine, InitrdLineIndex) = (-1, -1, -1);
+        for (var line = titleLine + 1; line <= lastLine; line++)
         {
-            var command = commands[c];
-            switch (command.Name)
+            if (!IsCommand(lines, line))
+            {
+                continue;
+            }
+
+            switch (lines.Name(line))
             {
                 case "root":
                 case "rootnoverify":
-                    RootLine = command;
+                    RootLineIndex = line;
                     break;
                 case "kernel":
-                    Kernel = new GrubKernel(command);
+                    KernelLine = line;
                     break;
                 case "initrd":
-                    InitrdLine = command;
+                    InitrdLineIndex = line;
                     break;
                 case "module":
                 case "modulenounzip":
-                    _hasModules = true;
+                    _flags |= ModulesFlag;
                     break;
                 case "chainloader":
-                    Chainloader = command.Argument;
+                    _chainloaderLine = line;
                     break;
                 case "savedefault":
-                    SaveDefault = true;
+                    _flags |= SaveDefaultFlag;
                     break;
                 case "makeactive":
-                    MakeActive = true;
+                    _flags |= MakeActiveFlag;
                     break;
                 case "lock":
-                    Lock = true;
+                    _flags |= LockFlag;
                     break;
                 default:
-                    (others ??= []).Add(command);
                     break;
             }
         }
-
-        OtherCommands = others is null ? [] : others;
     }
 
     /// <summary>The entry's number as GRUB counts it (what <c>default N</c> refers to).</summary>
     public int Index { get; }
 
     /// <summary>The title as GRUB shows it: tabs as spaces, trailing blanks kept; empty for a bare <c>title</c>.</summary>
-    public string Title => TitleLine.Argument;
+    public string Title => _lines.Argument(TitleLineIndex);
 
     /// <summary>The commands GRUB stores for the entry, in order (unknown commands are not among them).</summary>
-    public IReadOnlyList<GrubLine> Commands { get; }
+    public IReadOnlyList<GrubLine> Commands => _commands ??= ReadCommands();
 
     /// <summary>The root device as written (first word of the last <c>root</c>/<c>rootnoverify</c>), or null.</summary>
-    public string? Root => RootLine is null ? null : _root ??= RootChars.ToString();
+    public string? Root => RootLineIndex < 0 ? null : _root ??= RootChars.ToString();
 
     /// <summary>The parsed root device, or null when there is none or it is malformed.</summary>
     public GrubDevice? RootDevice
@@ -96,56 +106,91 @@ public sealed class GrubEntry
     }
 
     /// <summary>The characters of <see cref="Root"/>; empty when there is none.</summary>
-    internal GrubChars RootChars => RootLine is null ? default : GrubText.FirstWord(RootLine.ArgumentChars);
+    internal GrubChars RootChars => RootLineIndex < 0 ? default : GrubText.FirstWord(_lines.ArgumentChars(RootLineIndex));
 
     /// <summary>True when the root line is <c>rootnoverify</c> (used for chain-loading).</summary>
-    public bool IsRootNoVerify => RootLine?.Name == "rootnoverify";
+    public bool IsRootNoVerify => RootLineIndex >= 0 && _lines.Name(RootLineIndex) == "rootnoverify";
 
     /// <summary>The (last) <c>kernel</c> line, or null.</summary>
-    public GrubKernel? Kernel { get; }
+    public GrubKernel? Kernel => KernelLine < 0 ? null : _kernel ??= new GrubKernel(_lines, KernelLine);
 
     /// <summary>The initrd file (first word of the last <c>initrd</c>), or null.</summary>
-    public string? Initrd => InitrdLine is null ? null : InitrdChars.ToString();
+    public string? Initrd => InitrdLineIndex < 0 ? null : InitrdChars.ToString();
 
     /// <summary>The characters of <see cref="Initrd"/>; empty when there is none.</summary>
-    internal GrubChars InitrdChars => InitrdLine is null ? default : GrubText.FirstWord(InitrdLine.ArgumentChars);
+    internal GrubChars InitrdChars => InitrdLineIndex < 0 ? default : GrubText.FirstWord(_lines.ArgumentChars(InitrdLineIndex));
 
     /// <summary>The <c>module</c>/<c>modulenounzip</c> lines in order.</summary>
-    public IReadOnlyList<GrubModule> Modules => _modules ??= _hasModules ? ReadModules() : [];
+    public IReadOnlyList<GrubModule> Modules => _modules ??= IsXen ? ReadModules() : [];
 
     /// <summary>The argument of <c>chainloader</c> (<c>+1</c>, <c>--force /boot/grub/stage1</c>), or null.</summary>
-    public string? Chainloader { get; }
+    public string? Chainloader => _chainloaderLine < 0 ? null : _lines.Argument(_chainloaderLine);
 
     /// <summary>True when the entry has a <c>savedefault</c> line.</summary>
-    public bool SaveDefault { get; }
+    public bool SaveDefault => (_flags & SaveDefaultFlag) != 0;
 
     /// <summary>True when the entry has a <c>makeactive</c> line.</summary>
-    public bool MakeActive { get; }
+    public bool MakeActive => (_flags & MakeActiveFlag) != 0;
 
     /// <summary>True when the entry has a <c>lock</c> line.</summary>
-    public bool Lock { get; }
+    public bool Lock => (_flags & LockFlag) != 0;
 
     /// <summary>The stored commands without a typed property here (<c>map</c>, <c>boot</c>, <c>password</c>, ...), raw.</summary>
-    public IReadOnlyList<GrubLine> OtherCommands { get; }
+    public IReadOnlyList<GrubLine> OtherCommands => Commands.Where(c => !IsTyped(c.Name)).ToList();
 
     /// <summary>True for a multiboot (Xen) entry: one with at least one module.</summary>
-    public bool IsXen => _hasModules;
+    public bool IsXen => (_flags & ModulesFlag) != 0;
 
     /// <summary>The Xen view of the entry, or null when it has no module.</summary>
-    public XenBootEntry? Xen => _hasModules ? _xen ??= new XenBootEntry(Title, Kernel?.Path, Kernel?.ArgumentsText, Modules) : null;
+    public XenBootEntry? Xen => IsXen ? _xen ??= new XenBootEntry(Title, Kernel?.Path, Kernel?.ArgumentsText, Modules) : null;
 
     /// <summary>The <c>title</c> line that starts the entry.</summary>
-    public GrubLine TitleLine { get; }
+    public GrubLine TitleLine => _lines[TitleLineIndex];
 
-    internal GrubLine? RootLine { get; }
+    /// <summary>The characters of <see cref="Title"/> (see <see cref="GrubLine.ArgumentChars"/>).</summary>
+    internal GrubChars TitleChars => _lines.ArgumentChars(TitleLineIndex);
 
-    internal GrubLine? InitrdLine { get; }
+    /// <summary>The index of <see cref="TitleLine"/> in the document's lines.</summary>
+    internal int TitleLineIndex { get; }
+
+    /// <summary>The index of the entry's last command line (unknown commands included).</summary>
+    internal int LastLine { get; }
+
+    /// <summary>The index of the (last) root line, or -1.</summary>
+    internal int RootLineIndex { get; }
+
+    /// <summary>The index of the (last) kernel line, or -1.</summary>
+    internal int KernelLine { get; }
+
+    /// <summary>The index of the (last) initrd line, or -1.</summary>
+    internal int InitrdLineIndex { get; }
 
     /// <summary>The text the entry owns: blank lines and comments directly above the title, the title, its lines.</summary>
     internal TextSpan OwnedSpan { get; }
 
     /// <inheritdoc />
     public override string ToString() => Title;
+
+    /// <summary>True when line <paramref name="line"/> is a command GRUB stores for an entry (known, not a title).</summary>
+    internal static bool IsCommand(GrubLineTable lines, int line) =>
+        lines.Kind(line) == GrubLineKind.Command && lines.CommandFlags(line) is not (GrubCommandFlags.None or GrubCommandFlags.Title);
+
+    private static bool IsTyped(string name) =>
+        name is "root" or "rootnoverify" or "kernel" or "initrd" or "module" or "modulenounzip" or "chainloader" or "savedefault" or "makeactive" or "lock";
+
+    private GrubLine[] ReadCommands()
+    {
+        var commands = new List<GrubLine>();
+        for (var line = TitleLineIndex + 1; line <= LastLine; line++)
+        {
+            if (IsCommand(_lines, line))
+            {
+                commands.Add(_lines[line]);
+            }
+        }
+
+        return [.. commands];
+    }
 
     private List<GrubModule> ReadModules()
     {

@@ -9,17 +9,19 @@ namespace XenConfig.Grub.Model;
 /// </summary>
 public sealed class GrubKernel
 {
+    private readonly GrubLineTable _lines;
     private readonly int _pathStart;
     private readonly int _pathLength;
     private KernelCommandLine? _arguments;
 
-    internal GrubKernel(GrubLine line)
+    internal GrubKernel(GrubLineTable lines, int line)
     {
-        Line = line;
-        var text = line.ArgumentChars;
+        _lines = lines;
+        LineIndex = line;
+        var text = lines.ArgumentChars(line);
         List<string>? options = null;
         var position = 0;
-        while (text.Slice(position).StartsWith("--type=") || text.Slice(position).StartsWith("--no-mem-option"))
+        while (IsOption(text.Slice(position)))
         {
             var (start, end, next) = GrubText.SplitWord(text, position);
             (options ??= []).Add(text.Slice(start, end - start).ToString());
@@ -47,22 +49,31 @@ public sealed class GrubKernel
     public string? Type { get; }
 
     /// <summary>The rest of the line after the file (trailing blanks kept, as GRUB passes them), or null when there is none.</summary>
-    public string? ArgumentsText => ArgumentsStart < Line.ArgumentChars.Length ? GrubText.Spaced(ArgumentsChars) : null;
+    public string? ArgumentsText => ArgumentsStart < ArgumentChars.Length ? GrubText.Spaced(ArgumentsChars) : null;
 
     /// <summary>The arguments as a command line.</summary>
     public KernelCommandLine Arguments => _arguments ??= KernelCommandLine.Parse(ArgumentsText ?? string.Empty);
 
     /// <summary>The <c>kernel</c> line.</summary>
-    public GrubLine Line { get; }
+    public GrubLine Line => _lines[LineIndex];
+
+    /// <summary>The index of <see cref="Line"/> in the document's lines.</summary>
+    internal int LineIndex { get; }
 
     internal int ArgumentsStart { get; }
 
     /// <summary>The characters of <see cref="Path"/> (as in the line: see <see cref="GrubLine.ArgumentChars"/>).</summary>
-    internal GrubChars PathChars => Line.ArgumentChars.Slice(_pathStart, _pathLength);
+    internal GrubChars PathChars => ArgumentChars.Slice(_pathStart, _pathLength);
 
     /// <summary>The characters of <see cref="ArgumentsText"/>, tabs as written; empty when there are none.</summary>
-    internal GrubChars ArgumentsChars => Line.ArgumentChars.Slice(ArgumentsStart);
+    internal GrubChars ArgumentsChars => ArgumentChars.Slice(ArgumentsStart);
+
+    /// <summary>The characters of the line's argument (see <see cref="GrubLine.ArgumentChars"/>).</summary>
+    internal GrubChars ArgumentChars => _lines.ArgumentChars(LineIndex);
 
     /// <inheritdoc />
-    public override string ToString() => Line.Argument;
+    public override string ToString() => _lines.Argument(LineIndex);
+
+    /// <summary>True when <paramref name="text"/> starts with an option GRUB's kernel command reads before the file.</summary>
+    internal static bool IsOption(GrubChars text) => text.StartsWith("--type=") || text.StartsWith("--no-mem-option");
 }

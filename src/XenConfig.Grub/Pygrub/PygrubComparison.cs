@@ -25,12 +25,13 @@ internal static class PygrubComparison
             return;
         }
 
+        var lines = document.LineTable;
         SourceLocation GlobalLocation(string name)
         {
-            var globals = document.GlobalCommands;
+            var globals = document.GlobalLines;
             for (var i = globals.Count - 1; i >= 0; i--)
             {
-                if (globals[i].Name == name)
+                if (lines.Name(globals[i]) == name)
                 {
                     return document.Location(globals[i]);
                 }
@@ -60,7 +61,7 @@ internal static class PygrubComparison
         var imageMatched = new bool[images.Count];
         for (int e = 0, i = 0; e < entries.Count; e++)
         {
-            var offset = entries[e].TitleLine.Span.Start;
+            var offset = lines.Span(entries[e].TitleLineIndex).Start;
             while (i < images.Count && images[i].TitleOffset < offset)
             {
                 i++;
@@ -89,14 +90,14 @@ internal static class PygrubComparison
             var image = images[i];
             var offset = image.TitleOffset;
             string reason;
-            var line = LineAt(document.Lines, offset);
-            if (line >= 0 && BlockAt(document.Blocks, line) is { Entry: null })
+            var line = lines.IndexAt(offset);
+            if (line >= 0 && BlockAt(document.Blocks, line) is { Entry: < 0 })
             {
                 reason = "GRUB drops it because it has no commands";
             }
-            else if (line >= 0 && document.Lines[line] is { Kind: GrubLineKind.Command } command && command.Name != "title")
+            else if (line >= 0 && lines.Kind(line) == GrubLineKind.Command && lines.Name(line) is var name && name != "title")
             {
-                reason = $"pygrub takes any line starting with 'title' as a new entry, but for GRUB '{command.Name}' is not 'title'";
+                reason = $"pygrub takes any line starting with 'title' as a new entry, but for GRUB '{name}' is not 'title'";
             }
             else
             {
@@ -112,7 +113,7 @@ internal static class PygrubComparison
             if (imageOfEntry[e] < 0)
             {
                 var entry = entries[e];
-                Add(DiagnosticIds.PygrubEntriesDiffer, document.Location(entry.TitleLine), string.Create(CultureInfo.InvariantCulture,
+                Add(DiagnosticIds.PygrubEntriesDiffer, document.Location(entry.TitleLineIndex), string.Create(CultureInfo.InvariantCulture,
                     $"GRUB's entry {entry.Index} '{entry.Title}' is not an entry for pygrub; pygrub's entry numbers differ from GRUB's"));
             }
         }
@@ -122,11 +123,12 @@ internal static class PygrubComparison
         {
             var grubEntry = entries[grubDefault];
             var image = images[pyDefault];
-            if (grubEntry.TitleLine.Span.Start != image.TitleOffset)
+            var titleOffset = lines.Span(grubEntry.TitleLineIndex).Start;
+            if (titleOffset != image.TitleOffset)
             {
                 var hint = document.DefaultSaved ? " (pygrub reads 'default saved' as 0)" : string.Empty;
                 Add(DiagnosticIds.PygrubDefaultDiffers, GlobalLocation("default"), string.Create(CultureInfo.InvariantCulture,
-                    $"pygrub boots '{image.Title}' (its entry {pyDefault}, line {image.TitleLine + 1}), GRUB boots '{grubEntry.Title}' (entry {grubDefault}, line {PhysicalLine(grubEntry.TitleLine.Span.Start) + 1}){hint}"));
+                    $"pygrub boots '{image.Title}' (its entry {pyDefault}, line {image.TitleLine + 1}), GRUB boots '{grubEntry.Title}' (entry {grubDefault}, line {PhysicalLine(titleOffset) + 1}){hint}"));
             }
         }
 
@@ -137,25 +139,6 @@ internal static class PygrubComparison
                 CompareEntry(document, entries[e], images[imageOfEntry[e]], diagnostics);
             }
         }
-    }
-
-    /// <summary>The index of the line that starts at <paramref name="offset"/>, or -1.</summary>
-    private static int LineAt(IReadOnlyList<GrubLine> lines, int offset)
-    {
-        int low = 0, high = lines.Count - 1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            var start = lines[middle].Span.Start;
-            if (start == offset)
-            {
-                return middle;
-            }
-
-            (low, high) = start < offset ? (middle + 1, high) : (low, middle - 1);
-        }
-
-        return -1;
     }
 
     /// <summary>The block whose title is line <paramref name="line"/>, or null.</summary>
@@ -181,26 +164,27 @@ internal static class PygrubComparison
     {
         void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message) => diagnostics.Add(descriptor.Create(location, message));
 
-        var title = entry.TitleLine.ArgumentChars;
+        var lines = document.LineTable;
+        var title = lines.ArgumentChars(entry.TitleLineIndex);
         if (!NormalizedEquals(title, image.TitleChars))
         {
-            Add(DiagnosticIds.PygrubTitleDiffers, document.Location(entry.TitleLine),
+            Add(DiagnosticIds.PygrubTitleDiffers, document.Location(entry.TitleLineIndex),
                 $"pygrub reads the title as '{image.Title}', GRUB as '{entry.Title}' (pygrub does not skip '=' after 'title')");
         }
         else if (EndsInBlanks(title))
         {
-            Add(DiagnosticIds.PygrubTitleDiffers, document.Location(entry.TitleLine),
+            Add(DiagnosticIds.PygrubTitleDiffers, document.Location(entry.TitleLineIndex),
                 $"the title '{entry.Title}' ends in blanks: GRUB shows them, pygrub strips them and reads '{image.Title}'; remove them");
         }
 
         if (!RootEquals(entry, image.Root))
         {
-            Add(DiagnosticIds.PygrubRootDiffers, entry.RootLine is { } r ? document.Location(r) : document.Location(entry.TitleLine),
+            Add(DiagnosticIds.PygrubRootDiffers, entry.RootLineIndex >= 0 ? document.Location(entry.RootLineIndex) : document.Location(entry.TitleLineIndex),
                 $"pygrub reads the root device of '{entry.Title}' as {image.Root?.ToString() ?? "none"}, GRUB as {entry.Root ?? "none"}");
         }
 
         var kernel = entry.Kernel;
-        var kernelLine = kernel?.Line ?? entry.TitleLine;
+        var kernelLine = kernel?.LineIndex ?? entry.TitleLineIndex;
         var kernelSame = kernel is null
             ? !image.HasKernel
             : image.HasKernel && PathPart(kernel.PathChars).SequenceEqual(image.KernelChars);
@@ -211,25 +195,25 @@ internal static class PygrubComparison
                 ? " (pygrub does not know kernel options such as --type= and takes the option for the kernel path)"
                 : image.Kernel is { } t && t.Contains('\t', StringComparison.Ordinal)
                     ? " (pygrub splits the path from the arguments at a space, not at a tab)"
-                    : kernel?.Line.IsContinued == true || image.Args == "\\"
+                    : kernel is not null && lines.IsContinued(kernel.LineIndex) || image.Args == "\\"
                         ? " (pygrub does not join backslash-continued lines)"
                         : string.Empty;
             Add(DiagnosticIds.PygrubKernelDiffers, document.Location(kernelLine),
                 $"pygrub reads the kernel of '{entry.Title}' as '{image.Kernel}' with arguments '{image.Args}', GRUB as '{grubKernel}' with '{kernel?.ArgumentsText}'{hint}");
         }
-        else if (kernel is not null && EndsInBlanks(kernel.Line.ArgumentChars))
+        else if (kernel is not null && EndsInBlanks(kernel.ArgumentChars))
         {
             Add(DiagnosticIds.PygrubKernelDiffers, document.Location(kernelLine),
                 $"the kernel line of '{entry.Title}' ends in blanks: GRUB passes them to the kernel, pygrub strips them; remove them");
         }
 
-        var initrdSame = entry.InitrdLine is null
+        var initrdSame = entry.InitrdLineIndex < 0
             ? !image.HasInitrd
             : image.HasInitrd && PathPart(entry.InitrdChars).SequenceEqual(image.InitrdChars);
         if (!initrdSame)
         {
             var grubInitrd = entry.Initrd is { } initrd ? PathPart(initrd) : null;
-            Add(DiagnosticIds.PygrubInitrdDiffers, entry.InitrdLine is { } i ? document.Location(i) : document.Location(entry.TitleLine),
+            Add(DiagnosticIds.PygrubInitrdDiffers, entry.InitrdLineIndex >= 0 ? document.Location(entry.InitrdLineIndex) : document.Location(entry.TitleLineIndex),
                 $"pygrub reads the initrd of '{entry.Title}' as '{image.Initrd}', GRUB as '{grubInitrd}'");
         }
     }
@@ -237,9 +221,9 @@ internal static class PygrubComparison
     /// <summary>True when GRUB's root device of <paramref name="entry"/> is the disk and partition pygrub reads (see <see cref="RootKey"/>).</summary>
     private static bool RootEquals(GrubEntry entry, PygrubReading.Disk? pyRoot)
     {
-        if (entry.RootLine is null || pyRoot is not { } py)
+        if (entry.RootLineIndex < 0 || pyRoot is not { } py)
         {
-            return entry.RootLine is null && pyRoot is null;
+            return entry.RootLineIndex < 0 && pyRoot is null;
         }
 
         // Read on the line's characters: no root string or device object per entry.

@@ -12,20 +12,18 @@ internal static class GrubScanner
     /// <summary>GRUB's line buffer (<c>NEW_HEAPSIZE</c>): characters past it are dropped.</summary>
     internal const int MaxLineLength = 1500;
 
-    public static List<GrubLine> Scan(string text) => Scan(GrubSource.Of(text));
-
     /// <summary>The lines of <paramref name="source"/>, read from its bytes when it has them.</summary>
-    public static List<GrubLine> Scan(GrubSource source)
+    public static GrubLineTable Scan(GrubSource source)
     {
         var text = source.All;
-        var lines = new List<GrubLine>(text.Count('\n') + 1);
+        var lines = new GrubLineTable(source, text.Count('\n') + 1);
         var lineStart = 0;
         StringBuilder? content = null;
         List<int>? map = null;
         while (lineStart < text.Length)
         {
-            var next = ScanSimpleLine(source, text, lineStart, lines);
-            lineStart = next >= 0 ? next : ScanJoinedLine(source, text, lineStart, lines, content ??= new StringBuilder(), map ??= []);
+            var next = ScanSimpleLine(text, lineStart, lines);
+            lineStart = next >= 0 ? next : ScanJoinedLine(text, lineStart, lines, content ??= new StringBuilder(), map ??= []);
         }
 
         return lines;
@@ -36,7 +34,7 @@ internal static class GrubScanner
     /// feed. Its content is a run of the source, so nothing is copied. Returns where the next line starts, or -1 when
     /// the line needs <see cref="ScanJoinedLine"/>.
     /// </summary>
-    private static int ScanSimpleLine(GrubSource source, GrubChars text, int lineStart, List<GrubLine> lines)
+    private static int ScanSimpleLine(GrubChars text, int lineStart, GrubLineTable lines)
     {
         var newline = text.Slice(lineStart).IndexOf('\n');
         newline = newline < 0 ? -1 : lineStart + newline;
@@ -58,17 +56,17 @@ internal static class GrubScanner
         var first = text.Slice(lineStart, contentEnd - lineStart).IndexOfAnyExcept(' ', '\t');
         if (first < 0)
         {
-            lines.Add(new GrubLine(GrubLineKind.Blank, source, span, lineStart, 0, truncated: false));
+            lines.Add(GrubLineKind.Blank, span, lineStart, 0, truncated: false);
         }
         else if (text[lineStart + first] == '#')
         {
-            lines.Add(new GrubLine(GrubLineKind.Comment, source, span, lineStart, 0, truncated: false));
+            lines.Add(GrubLineKind.Comment, span, lineStart, 0, truncated: false);
         }
         else
         {
             var start = lineStart + first;
             var length = contentEnd - start;
-            lines.Add(new GrubLine(GrubLineKind.Command, source, span, start, Math.Min(length, MaxLineLength), length > MaxLineLength));
+            lines.Add(GrubLineKind.Command, span, start, Math.Min(length, MaxLineLength), length > MaxLineLength);
         }
 
         return next;
@@ -78,7 +76,7 @@ internal static class GrubScanner
     /// GRUB's reading character by character, for a line with backslashes or carriage returns inside: it may join
     /// several physical lines. Returns where the next line starts.
     /// </summary>
-    private static int ScanJoinedLine(GrubSource source, GrubChars text, int lineStart, List<GrubLine> lines, StringBuilder content, List<int> map)
+    private static int ScanJoinedLine(GrubChars text, int lineStart, GrubLineTable lines, StringBuilder content, List<int> map)
     {
         var literal = false;
         var comment = false;
@@ -91,10 +89,7 @@ internal static class GrubScanner
         void Emit(int end, GrubLineKind kind, bool swallows)
         {
             var command = kind == GrubLineKind.Command;
-            lines.Add(new GrubLine(kind, source, TextSpan.FromBounds(lineStart, end), command ? content.ToString() : string.Empty, command ? [.. map] : [], truncated, swallows)
-            {
-                IsContinued = continued,
-            });
+            lines.Add(kind, TextSpan.FromBounds(lineStart, end), command ? content.ToString() : string.Empty, command ? [.. map] : [], truncated, swallows, continued);
         }
 
         for (var i = lineStart; i < text.Length; i++)
