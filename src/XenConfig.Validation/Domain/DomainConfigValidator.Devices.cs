@@ -10,9 +10,9 @@ public sealed partial class DomainConfigValidator
 {
     partial void AddDeviceRules()
     {
-        RuleFor(config => config).Custom(CheckDisks);
-        RuleFor(config => config).Custom(CheckRootDevice);
-        RuleFor(config => config).Custom(CheckVifs);
+        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckDisks);
+        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckRootDevice);
+        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckVifs);
     }
 
     private static void CheckDisks(DomainConfig config, ValidationContext<DomainConfig> context)

@@ -16,10 +16,10 @@ public sealed partial class DomainConfigValidator : AbstractValidator<DomainConf
     /// <summary>Creates the validator with all its rules.</summary>
     public DomainConfigValidator()
     {
-        RuleFor(config => config).Custom(CheckValueTypes);
-        RuleFor(config => config).Custom(CheckUnknownKeys);
-        RuleFor(config => config).Custom(CheckLimits);
-        RuleFor(config => config).Custom(CheckXlVerdict);
+        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckValueTypes);
+        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckUnknownKeys);
+        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckLimits);
+        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckXlVerdict);
         AddDeviceRules();
     }
 

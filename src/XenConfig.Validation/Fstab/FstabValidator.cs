@@ -19,12 +19,12 @@ public sealed class FstabValidator : AbstractValidator<FstabDocument>
     /// <summary>Creates the validator with all its rules.</summary>
     public FstabValidator()
     {
-        RuleFor(fstab => fstab).Custom(CheckDuplicateTargets);
-        RuleFor(fstab => fstab).Custom(CheckRoot);
+        RuleFor(WholeDocument<FstabDocument>.Expression).Custom(CheckDuplicateTargets);
+        RuleFor(WholeDocument<FstabDocument>.Expression).Custom(CheckRoot);
         RuleSet(ValidationRuleSets.Strict, () =>
         {
-            RuleFor(fstab => fstab).Custom(CheckOrder);
-            RuleFor(fstab => fstab).Custom(CheckSwapOptions);
+            RuleFor(WholeDocument<FstabDocument>.Expression).Custom(CheckOrder);
+            RuleFor(WholeDocument<FstabDocument>.Expression).Custom(CheckSwapOptions);
         });
     }
 

@@ -19,11 +19,11 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
     /// <summary>Creates the validator with all its rules.</summary>
     public GrubMenuValidator()
     {
-        RuleFor(menu => menu).Custom(CheckEmptyEntries);
-        RuleFor(menu => menu).Custom(CheckEntries);
-        RuleFor(menu => menu).Custom(CheckDefault);
-        RuleFor(menu => menu).Custom(CheckDuplicateTitles);
-        RuleSet(ValidationRuleSets.Strict, () => RuleFor(menu => menu).Custom(CheckPasswords));
+        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom(CheckEmptyEntries);
+        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom(CheckEntries);
+        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom(CheckDefault);
+        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom(CheckDuplicateTitles);
+        RuleSet(ValidationRuleSets.Strict, () => RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom(CheckPasswords));
     }
 
     private static void CheckEmptyEntries(GrubMenuDocument menu, ValidationContext<GrubMenuDocument> context)

@@ -33,10 +33,10 @@ public sealed class GuestValidator : AbstractValidator<Guest>
     {
         RuleSet(ValidationRuleSets.CrossCheck, () =>
         {
-            RuleFor(guest => guest).Custom(CheckFstabDevices);
-            RuleFor(guest => guest).Custom(CheckRootConsistency);
-            RuleFor(guest => guest).Custom(CheckUnusedDisks);
-            RuleFor(guest => guest).Custom(CheckMenuRoots);
+            RuleFor(WholeDocument<Guest>.Expression).Custom(CheckFstabDevices);
+            RuleFor(WholeDocument<Guest>.Expression).Custom(CheckRootConsistency);
+            RuleFor(WholeDocument<Guest>.Expression).Custom(CheckUnusedDisks);
+            RuleFor(WholeDocument<Guest>.Expression).Custom(CheckMenuRoots);
         });
     }
 

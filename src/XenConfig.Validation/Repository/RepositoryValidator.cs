@@ -21,10 +21,10 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
     {
         RuleSet(ValidationRuleSets.CrossCheck, () =>
         {
-            RuleFor(repository => repository).Custom(CheckNames);
-            RuleFor(repository => repository).Custom(CheckUuids);
-            RuleFor(repository => repository).Custom(CheckMacs);
-            RuleFor(repository => repository).Custom(CheckTargets);
+            RuleFor(WholeDocument<GuestRepository>.Expression).Custom(CheckNames);
+            RuleFor(WholeDocument<GuestRepository>.Expression).Custom(CheckUuids);
+            RuleFor(WholeDocument<GuestRepository>.Expression).Custom(CheckMacs);
+            RuleFor(WholeDocument<GuestRepository>.Expression).Custom(CheckTargets);
         });
     }
 
