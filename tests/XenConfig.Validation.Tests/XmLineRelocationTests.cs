@@ -57,5 +57,14 @@ public sealed class XmLineRelocationTests
             report.Diagnostics
                 .Where(d => d.Id.StartsWith("XC6", StringComparison.Ordinal))
                 .Select(d => $"{d.Id} {Path.GetRelativePath(folder.Path, d.Location.Path!).Replace('\\', '/')}:{d.Location.Start.DisplayLine}"));
+        // The other guest in each message is named at its own xm line too (a's lines are b's minus one), not at a line
+        // of its converted xl text.
+        var messages = report.Diagnostics.Where(d => d.Id.StartsWith("XC6", StringComparison.Ordinal)).Select(d => d.Message).ToList();
+        Assert.Collection(
+            messages,
+            m => Assert.Contains("a.cfg line 4", m, StringComparison.Ordinal),
+            m => Assert.Contains("a.cfg line 5", m, StringComparison.Ordinal),
+            m => Assert.Contains("a.cfg line 7", m, StringComparison.Ordinal),
+            m => Assert.Contains("a.cfg line 8", m, StringComparison.Ordinal));
     }
 }

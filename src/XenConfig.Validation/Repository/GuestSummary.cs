@@ -48,13 +48,20 @@ internal sealed class GuestSummary
     /// <summary>The compared disk targets (no CD-ROMs, no empty targets), normalised, in order.</summary>
     public (string Target, bool IsWritable, Spot Spot)[] Disks { get; }
 
-    public static GuestSummary Of(DomainConfig config)
+    public static GuestSummary Of(DomainConfig config) => Of(config, relocate: null);
+
+    /// <summary>
+    /// The summary with every spot moved by <paramref name="relocate"/> first: an xm config's spots at the script's lines,
+    /// so that a repository finding names them, in its location and in its message, not the converted text's.
+    /// </summary>
+    public static GuestSummary Of(DomainConfig config, Func<SourceLocation, SourceLocation>? relocate)
     {
         var document = config.Document;
         // Every location of one config names the same file: keep one path string for all of them.
         string? path = null;
         Spot At(SourceLocation location)
         {
+            location = relocate is null ? location : relocate(location);
             path ??= location.Path;
             return new Spot(string.Equals(path, location.Path, StringComparison.Ordinal) ? path : location.Path, location.Span, location.Start);
         }

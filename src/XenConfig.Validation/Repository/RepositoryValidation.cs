@@ -166,11 +166,12 @@ public static class RepositoryValidation
             if (guest.Guest is { } parsed && !parsed.Config.Document.HasErrors)
             {
                 run.Validate(parsed);
-                guests.Add(GuestSummary.Of(parsed.Config));
+                guests.Add(GuestSummary.Of(parsed.Config, run.XmRelocation(parsed.Config.Document.Path)));
             }
         }
 
-        run.Add(new RepositoryValidator().Validate(new GuestRepository(guests), run.Select), run.Diagnostics);
+        // The summaries' spots are already at the xm lines: the repository's findings are not moved again.
+        run.Diagnostics.AddRange(new RepositoryValidator().Validate(new GuestRepository(guests), run.Select).ToDiagnostics());
         var claimed = loaded.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
         var walk = scan.Diagnostics.Where(d => !(d.Id == DiagnosticIds.UnknownFileKind.Id && claimed.Contains(d.Location.Path ?? "")));
         var relocated = run.Diagnostics.Select(d => loaded.Aggregate(d, (current, l) => l.Guest.Relocator?.Relocate(current) ?? current));
@@ -339,7 +340,7 @@ public static class RepositoryValidation
             if (config is not null)
             {
                 Add(GuestValidator.Validate(new Guest(config, fstab, menu), Select), sink.Findings);
-                summary = GuestSummary.Of(config);
+                summary = GuestSummary.Of(config, XmRelocation(files.DomainConfig));
             }
 
             var kept = sink.Findings.Count > 0 || sink.Commented is not null ? sink : null;
@@ -400,6 +401,10 @@ public static class RepositoryValidation
             Add(_configValidator.Validate(config, Select), sink.Findings);
             return config;
         }
+
+        /// <summary>How locations on the converted text of the xm config at <paramref name="path"/> move to its lines; null for an xl config.</summary>
+        public Func<SourceLocation, SourceLocation>? XmRelocation(string? path) =>
+            path is not null && _relocations.TryGetValue(path, out var relocation) ? relocation.Relocate : null;
 
         /// <summary>Moves a diagnostic on an xm config's converted text to where the script assigned that key.</summary>
         public Diagnostic RelocateToXm(Diagnostic diagnostic) =>

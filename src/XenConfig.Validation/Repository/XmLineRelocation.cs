@@ -43,17 +43,20 @@ internal sealed class XmLineRelocation
     }
 
     /// <summary>The diagnostic at the xm line of the first assignment whose full span holds its start; else at the file.</summary>
-    public Diagnostic Relocate(Diagnostic diagnostic)
+    public Diagnostic Relocate(Diagnostic diagnostic) => diagnostic with { Location = Relocate(diagnostic.Location) };
+
+    /// <summary>The xm line of the first assignment whose full span holds the location's start; else the file.</summary>
+    public SourceLocation Relocate(SourceLocation location)
     {
-        var position = diagnostic.Location.Span.Start;
+        var position = location.Span.Start;
         for (var index = 0; index < _starts.Length; index++)
         {
             if (_starts[index] <= position && position <= _ends[index])
             {
-                return diagnostic with { Location = _targets[index]?.ToLocation() ?? SourceLocation.None(diagnostic.Location.Path) };
+                return _targets[index]?.ToLocation() ?? SourceLocation.None(location.Path);
             }
         }
 
-        return diagnostic with { Location = SourceLocation.None(diagnostic.Location.Path) };
+        return SourceLocation.None(location.Path);
     }
 }
