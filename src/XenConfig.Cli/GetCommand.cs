@@ -6,6 +6,7 @@ using XenConfig.Domain.Json;
 using XenConfig.Domain;
 using XenConfig.Fstab.Model;
 using XenConfig.Fstab;
+using XenConfig.Text;
 
 namespace XenConfig.Cli;
 
@@ -64,12 +65,8 @@ internal static class GetCommand
             return value.Text;
         }
 
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { MaxDepth = DomainConfigJson.WriterOptions.MaxDepth }))
-        {
-            DomainConfigJson.WriteValue(writer, value);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return JsonText.Write(
+            new JsonWriterOptions { MaxDepth = DomainConfigJson.WriterOptions.MaxDepth },
+            writer => DomainConfigJson.WriteValue(writer, value));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Domain.Json;
+using XenConfig.Text;
 
 namespace XenConfig.Cli;
 
@@ -269,14 +270,5 @@ internal static class ValidationOutput
         _ => "note",
     };
 
-    private static string Serialize(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, DomainConfigJson.WriterOptions))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    private static string Serialize(Action<Utf8JsonWriter> write) => JsonText.Write(DomainConfigJson.WriterOptions, write);
 }

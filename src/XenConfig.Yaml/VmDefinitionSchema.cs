@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using XenConfig.Domain.Model;
+using XenConfig.Text;
 
 namespace XenConfig.Yaml;
 
@@ -25,21 +25,7 @@ public static class VmDefinitionSchema
 
     /// <summary>The schema as JSON text: two-space indented, LF line ends, a final line feed; the same text on every call.</summary>
     /// <returns>The schema.</returns>
-    public static string Generate()
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
-        {
-            Indented = true,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
-        {
-            Build().WriteTo(writer);
-        }
-
-        // The writer ends lines with Environment.NewLine (JsonWriterOptions.NewLine is .NET 9+): LF on every system.
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-    }
+    public static string Generate() => JsonText.WriteFile(writer => Build().WriteTo(writer));
 
     private static JsonObject Build()
     {

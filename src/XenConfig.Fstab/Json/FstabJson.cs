@@ -2,6 +2,7 @@ using System.Text.Json;
 using XenConfig.Diagnostics;
 using XenConfig.Fstab.Model;
 using XenConfig.Fstab.Syntax;
+using XenConfig.Text;
 
 namespace XenConfig.Fstab.Json;
 
@@ -65,12 +66,6 @@ public static class FstabJson
     /// <summary>The projection as a string (indented when asked).</summary>
     public static string Serialize(FstabDocument document, bool indented = false)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
-        {
-            Write(writer, document);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return JsonText.Write(new JsonWriterOptions { Indented = indented }, writer => Write(writer, document));
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using XenConfig.Diagnostics;
 using XenConfig.Grub.Grub2;
+using XenConfig.Text;
 
 namespace XenConfig.Grub.Json;
 
@@ -63,12 +64,6 @@ public static class Grub2ConfigJson
     /// <summary>The projection as a string.</summary>
     public static string ToJson(Grub2Config config, bool indented = false)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
-        {
-            Write(writer, config);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return JsonText.Write(new JsonWriterOptions { Indented = indented }, writer => Write(writer, config));
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Grub.Model;
 using XenConfig.Grub.Syntax;
+using XenConfig.Text;
 
 namespace XenConfig.Grub.Json;
 
@@ -104,13 +105,7 @@ public static class GrubMenuJson
     /// <summary>The projection as a string.</summary>
     public static string ToJson(GrubMenuDocument document, bool indented = false)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
-        {
-            Write(writer, document);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return JsonText.Write(new JsonWriterOptions { Indented = indented }, writer => Write(writer, document));
     }
 
     // The arguments after a file (GrubKernel.ArgumentsText, GrubModule.ArgumentsText): null when there are none.

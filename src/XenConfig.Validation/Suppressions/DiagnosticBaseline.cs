@@ -111,29 +111,25 @@ public sealed class DiagnosticBaseline
     }
 
     /// <summary>The baseline as JSON text (two-space indents, LF line ends, a final newline): the file <c>--write-baseline</c> writes.</summary>
-    public string ToJson()
+    public string ToJson() => JsonText.WriteFile(WriteFindings);
+
+    private void WriteFindings(Utf8JsonWriter writer)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        writer.WriteStartObject();
+        writer.WriteNumber("version", FormatVersion);
+        writer.WriteStartArray("findings");
+        foreach (var entry in Entries)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("version", FormatVersion);
-            writer.WriteStartArray("findings");
-            foreach (var entry in Entries)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", entry.Id);
-                writer.WriteString("path", entry.Path);
-                writer.WriteString("fingerprint", entry.Fingerprint);
-                writer.WriteString("message", entry.Message);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            writer.WriteString("id", entry.Id);
+            writer.WriteString("path", entry.Path);
+            writer.WriteString("fingerprint", entry.Fingerprint);
+            writer.WriteString("message", entry.Message);
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     private static string? String(JsonElement element, string name) =>

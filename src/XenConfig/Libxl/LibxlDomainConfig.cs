@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using XenConfig.Diagnostics;
 using XenConfig.Domain.Model;
+using XenConfig.Text;
 
 namespace XenConfig.Libxl;
 
@@ -119,16 +120,7 @@ public sealed class LibxlDomainConfig
     }
 
     /// <summary>The config as <c>xl -N create</c> prints it (indented JSON).</summary>
-    public string ToJson()
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            WriteTo(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    public string ToJson() => JsonText.Write(JsonText.ReadableIndented, WriteTo);
 
     /// <summary>libxl's name of an action (<c>restart_rename</c>, <c>coredump_destroy</c>, ...).</summary>
     public static string ActionName(LibxlShutdownAction action) => action switch
