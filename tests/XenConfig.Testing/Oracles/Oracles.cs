@@ -32,6 +32,9 @@ public static class Oracles
     /// <summary>pygrub's <c>GrubConf.GrubConfigFile</c> under python3.</summary>
     public static Pygrub Pygrub { get; } = new();
 
+    /// <summary>pygrub's <c>GrubConf.Grub2ConfigFile</c> (what pygrub reads from a guest's GRUB 2 grub.cfg) under python3.</summary>
+    public static Pygrub PygrubGrub2 { get; } = new(grub2: true);
+
     /// <summary>xend's way of evaluating an xm config, under python3 (agrees with 2.7 on the common language).</summary>
     public static PythonXm Python3 { get; } = new("python3", 3);
 

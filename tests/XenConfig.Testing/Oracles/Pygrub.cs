@@ -11,18 +11,22 @@ public sealed record PygrubResult(string? Error, IReadOnlyList<PygrubImageResult
 public sealed record PygrubImageResult(string Title, string? Root, string? Kernel, string? Args, string? Initrd);
 
 /// <summary>
-/// pygrub's <c>GrubConf.GrubConfigFile</c> under python3, many menus per process (<c>pygrub_driver.py</c> beside this
-/// file). pygrub comes from Debian's xen-utils package, unpacked by <c>.ci/run</c> into <c>XENCONFIG_PYGRUB_DIR</c>.
-/// Use <see cref="Oracles.Pygrub"/>.
+/// pygrub's <c>GrubConf.GrubConfigFile</c> (GRUB legacy) or <c>GrubConf.Grub2ConfigFile</c> (GRUB 2) under python3,
+/// many menus per process (<c>pygrub_driver.py</c> beside this file). pygrub comes from Debian's xen-utils package,
+/// unpacked by <c>.ci/run</c> into <c>XENCONFIG_PYGRUB_DIR</c>. Use <see cref="Oracles.Pygrub"/> or
+/// <see cref="Oracles.PygrubGrub2"/>.
 /// </summary>
 public sealed class Pygrub : IOracle<string, PygrubResult>
 {
-    internal Pygrub()
+    private readonly bool _grub2;
+
+    internal Pygrub(bool grub2 = false)
     {
+        _grub2 = grub2;
     }
 
     /// <inheritdoc />
-    public string Name => "pygrub GrubConf.py (XENCONFIG_PYGRUB_DIR, from Debian xen-utils-4.17)";
+    public string Name => $"pygrub GrubConf.py {(_grub2 ? "Grub2ConfigFile" : "GrubConfigFile")} (XENCONFIG_PYGRUB_DIR, from Debian xen-utils-4.17)";
 
     /// <inheritdoc />
     public string? Missing => Oracles.PygrubDirectory is not { } dir
@@ -45,6 +49,11 @@ public sealed class Pygrub : IOracle<string, PygrubResult>
         };
         start.ArgumentList.Add(driver);
         start.ArgumentList.Add(Oracles.PygrubDirectory!);
+        if (_grub2)
+        {
+            start.ArgumentList.Add("grub2");
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
