@@ -80,6 +80,9 @@ public sealed class GrubMenuDocument
     /// <summary>The <c>default</c> line GRUB uses (the last readable one before the first title), or null.</summary>
     public GrubLine? DefaultLine => View(_defaultLine);
 
+    /// <summary>The index of <see cref="DefaultLine"/>, or -1.</summary>
+    internal int DefaultLineIndex => _defaultLine;
+
     /// <summary>The indexes of <see cref="GlobalCommands"/>.</summary>
     internal List<int> GlobalLines => _globalLines;
 

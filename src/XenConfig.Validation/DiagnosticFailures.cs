@@ -29,6 +29,15 @@ public static class DiagnosticFailures
         });
     }
 
+    /// <summary>Adds each of <paramref name="diagnostics"/> as a failure of the rule being run.</summary>
+    internal static void AddDiagnostics<T>(this ValidationContext<T> context, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.AddDiagnostic(diagnostic);
+        }
+    }
+
     /// <summary>Adds a diagnostic of <paramref name="descriptor"/> at <paramref name="location"/>.</summary>
     public static void Report<T>(this ValidationContext<T> context, DiagnosticDescriptor descriptor, SourceLocation location, string message, DiagnosticSeverity? severity = null)
     {

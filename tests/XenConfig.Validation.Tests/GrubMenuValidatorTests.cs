@@ -115,4 +115,43 @@ public sealed class GrubMenuValidatorTests
         Validate("password --md5 $1$abc$0123456789abcdefghijkl\ntitle Linux\nkernel /vmlinuz\n", ValidationRuleSets.Strict)
             .ShouldNotHaveAnyValidationErrors();
     }
+
+    /// <summary>Every GRUB menu of the corpus and the spec examples, by path.</summary>
+    public static TheoryData<string> Menus()
+    {
+        var menus = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Corpus("grub")).Concat(Directory.EnumerateFiles(RepositoryPaths.SpecExamples("grub"))).Order(StringComparer.Ordinal))
+        {
+            menus.Add(file);
+        }
+
+        return menus;
+    }
+
+    /// <summary>Menus whose diagnostics share positions, or whose titles are equal only as GRUB reads them.</summary>
+    public static TheoryData<string> ShapedMenus => new()
+    {
+        "title a\nroot (hd0,0)\ntitle a\nroot (hd0,0)\n",
+        "title x\tLinux\nkernel /xen-4.gz\ntitle x Linux\ninitrd /i\nkernel /xen-4.gz\ntitle empty\n",
+        "default 9\ntitle a \\\n b\nmodule /m\nkernel /k\ninitrd /i\ntitle a  b\nkernel --type=multiboot /k\ninitrd /i\n",
+        "password secret\ntimeout 5\n",
+        "",
+    };
+
+    [Theory]
+    [MemberData(nameof(Menus))]
+    public void Show_gets_the_validators_and_the_parsers_diagnostics_in_file_order_one_at_a_time(string path) =>
+        AssertInFileOrderAgrees(GrubMenuDocument.Load(path));
+
+    [Theory]
+    [MemberData(nameof(ShapedMenus))]
+    public void The_streamed_diagnostics_keep_the_order_at_a_shared_position(string menu) =>
+        AssertInFileOrderAgrees(GrubMenuDocument.Parse(menu, "menu.lst"));
+
+    // What show wrote before it streamed: the default rule set's result, then the parser's, stably sorted by position.
+    private void AssertInFileOrderAgrees(GrubMenuDocument menu)
+    {
+        var expected = _validator.Validate(menu).ToDiagnostics().Concat(menu.Diagnostics).OrderBy(d => d.Location.Span.Start).ToList();
+        Assert.Equal(expected, GrubMenuValidator.InFileOrder(menu).ToList());
+    }
 }

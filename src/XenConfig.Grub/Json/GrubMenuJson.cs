@@ -26,13 +26,15 @@ public static class GrubMenuJson
     /// <c>default</c> is the entry GRUB boots (null without entries), <c>timeout</c> a number or null, each entry's
     /// <c>root</c> and paths as written, <c>kernel</c> the image path and <c>args</c> the rest of its line (null if none).
     /// <c>diagnostics</c> lists <paramref name="diagnostics"/> when given (e.g. the document's together with a validator's
-    /// semantic checks), else the document's own.
+    /// semantic checks), else the document's own. They are read once, after the entries, and written as they come, so
+    /// a sequence made on the fly is never held whole.
     /// </summary>
-    public static void Write(Utf8JsonWriter writer, GrubMenuDocument document, IReadOnlyList<Diagnostic>? diagnostics = null)
+    public static void Write(Utf8JsonWriter writer, GrubMenuDocument document, IEnumerable<Diagnostic>? diagnostics = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(document);
         var menu = GrubMenu.FromDocument(document);
+        var lines = document.LineTable;
         writer.WriteStartObject();
         writer.WriteString("kind", "grub");
         WriteNumber(writer, "default", menu.DefaultEntryIndex);
@@ -55,10 +57,13 @@ public static class GrubMenuJson
                 WriteChars(writer, RootName, entry.RootChars, spaced: false);
             }
 
-            if (entry.Kernel is { } kernel)
+            if (entry.KernelLine >= 0)
             {
-                WriteChars(writer, KernelName, kernel.PathChars, spaced: false);
-                WriteRest(writer, ArgsName, kernel.ArgumentsChars);
+                // Not entry.Kernel: the entry would keep the object it makes.
+                var argument = lines.ArgumentChars(entry.KernelLine);
+                var (pathStart, pathEnd, rest) = GrubKernel.Locate(argument);
+                WriteChars(writer, KernelName, argument.Slice(pathStart, pathEnd - pathStart), spaced: false);
+                WriteRest(writer, ArgsName, argument.Slice(rest));
             }
             else
             {
@@ -78,16 +83,17 @@ public static class GrubMenuJson
             writer.WriteStartArray(ModulesName);
             if (entry.IsXen)
             {
-                var commands = entry.Commands;
-                for (var c = 0; c < commands.Count; c++)
+                // From the line table: entry.Commands keeps an array of line objects per entry (and the table one slot per line).
+                for (var line = entry.TitleLineIndex + 1; line <= entry.LastLine; line++)
                 {
-                    if (GrubEntry.IsModule(commands[c]))
+                    if (GrubEntry.IsModule(lines, line))
                     {
-                        GrubEntry.ReadModule(commands[c], out var path, out var arguments);
+                        GrubEntry.ReadModule(lines, line, out var path, out var arguments);
                         writer.WriteStartObject();
                         WriteChars(writer, PathName, path, spaced: false);
                         WriteRest(writer, ArgsName, arguments);
                         writer.WriteEndObject();
+                        writer.FlushWhenFull();
                     }
                 }
             }

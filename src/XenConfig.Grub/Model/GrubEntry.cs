@@ -211,13 +211,22 @@ public sealed class GrubEntry
     /// <summary>True for a command that <see cref="Modules"/> lists (<c>module</c>, <c>modulenounzip</c>).</summary>
     internal static bool IsModule(GrubLine command) => command.Name is "module" or "modulenounzip";
 
+    /// <summary>True when line <paramref name="line"/> is a command that <see cref="Modules"/> lists.</summary>
+    internal static bool IsModule(GrubLineTable lines, int line) => IsCommand(lines, line) && lines.Name(line) is "module" or "modulenounzip";
+
     /// <summary>
     /// The file of a module command and the rest of its line (tabs as written; empty when there is none), read from
     /// the line as <see cref="Modules"/> reads them; returns where the rest starts in the argument.
     /// </summary>
-    internal static int ReadModule(GrubLine command, out GrubChars path, out GrubChars arguments)
+    internal static int ReadModule(GrubLine command, out GrubChars path, out GrubChars arguments) =>
+        ReadModule(command.ArgumentChars, out path, out arguments);
+
+    /// <summary><see cref="ReadModule(GrubLine, out GrubChars, out GrubChars)"/> of line <paramref name="line"/>, without its <see cref="GrubLine"/>.</summary>
+    internal static int ReadModule(GrubLineTable lines, int line, out GrubChars path, out GrubChars arguments) =>
+        ReadModule(lines.ArgumentChars(line), out path, out arguments);
+
+    private static int ReadModule(GrubChars argument, out GrubChars path, out GrubChars arguments)
     {
-        var argument = command.ArgumentChars;
         var (pathStart, pathEnd, rest) = GrubText.SplitWord(argument, 0);
         path = argument.Slice(pathStart, pathEnd - pathStart);
         arguments = argument.Slice(rest);

@@ -19,9 +19,9 @@ public sealed class GrubKernel
         _lines = lines;
         LineIndex = line;
         var text = lines.ArgumentChars(line);
+        var (pathStart, pathEnd, rest) = Locate(text);
         List<string>? options = null;
-        var position = 0;
-        while (IsOption(text.Slice(position)))
+        for (var position = 0; position < pathStart;)
         {
             var (start, end, next) = GrubText.SplitWord(text, position);
             (options ??= []).Add(text.Slice(start, end - start).ToString());
@@ -34,7 +34,6 @@ public sealed class GrubKernel
             Type = options![i].StartsWith("--type=", StringComparison.Ordinal) ? options[i][7..] : null;
         }
 
-        var (pathStart, pathEnd, rest) = GrubText.SplitWord(text, position);
         (_pathStart, _pathLength) = (pathStart, pathEnd - pathStart);
         ArgumentsStart = rest;
     }
@@ -73,6 +72,21 @@ public sealed class GrubKernel
 
     /// <inheritdoc />
     public override string ToString() => _lines.Argument(LineIndex);
+
+    /// <summary>
+    /// Where the file and the rest are in a kernel line's argument, as this class reads them, without making one (a
+    /// reader that only writes or checks them need not keep an object per entry).
+    /// </summary>
+    internal static (int PathStart, int PathEnd, int ArgumentsStart) Locate(GrubChars argument)
+    {
+        var position = 0;
+        while (IsOption(argument.Slice(position)))
+        {
+            position = GrubText.SplitWord(argument, position).RestStart;
+        }
+
+        return GrubText.SplitWord(argument, position);
+    }
 
     /// <summary>True when <paramref name="text"/> starts with an option GRUB's kernel command reads before the file.</summary>
     internal static bool IsOption(GrubChars text) => text.StartsWith("--type=") || text.StartsWith("--no-mem-option");

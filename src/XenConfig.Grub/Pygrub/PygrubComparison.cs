@@ -183,7 +183,9 @@ internal static class PygrubComparison
                 $"pygrub reads the root device of '{entry.Title}' as {image.Root?.ToString() ?? "none"}, GRUB as {entry.Root ?? "none"}");
         }
 
-        var kernel = entry.Kernel;
+        // Not entry.Kernel: the entry would keep the object for the document's life (64 bytes an entry), for a comparison
+        // that reads it once.
+        var kernel = entry.KernelLine < 0 ? null : new GrubKernel(lines, entry.KernelLine);
         var kernelLine = kernel?.LineIndex ?? entry.TitleLineIndex;
         var kernelSame = kernel is null
             ? !image.HasKernel

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using FluentValidation;
 using XenConfig.Diagnostics;
 using XenConfig.Grub.Model;
@@ -14,135 +13,254 @@ namespace XenConfig.Validation;
 /// XC4009, <c>default</c> out of range XC4010, entries without kernel XC4011, Xen entries without a dom0 module XC4012),
 /// duplicate entry titles (XC4021) and, in the strict rule set, plain-text passwords (XC4022).
 /// </summary>
+/// <remarks>
+/// Each check reads the document's packed line table by line index and yields its diagnostics in file order, one at a
+/// time: asking for <see cref="GrubLine"/> objects (a title, an entry's commands) made and kept one per line, and a
+/// large generated menu has hundreds of thousands. <see cref="InFileOrder"/> merges the checks with the document's own
+/// diagnostics, so <c>show</c> writes them without holding them.
+/// </remarks>
 public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
 {
     /// <summary>Creates the validator with all its rules.</summary>
     public GrubMenuValidator()
     {
-        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom(CheckEmptyEntries);
-        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom(CheckEntries);
-        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom(CheckDefault);
-        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom(CheckDuplicateTitles);
-        RuleSet(ValidationRuleSets.Strict, () => RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom(CheckPasswords));
+        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom((menu, context) => context.AddDiagnostics(EmptyEntries(menu)));
+        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom((menu, context) => context.AddDiagnostics(EntryProblems(menu)));
+        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom((menu, context) => context.AddDiagnostics(DefaultProblems(menu)));
+        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom((menu, context) => context.AddDiagnostics(DuplicateTitles(menu)));
+        RuleSet(ValidationRuleSets.Strict, () => RuleFor(WholeDocument<GrubMenuDocument>.Expression)
+            .Custom((menu, context) => context.AddDiagnostics(PlainTextPasswords(menu))));
     }
 
-    private static void CheckEmptyEntries(GrubMenuDocument menu, ValidationContext<GrubMenuDocument> context)
+    /// <summary>
+    /// The document's diagnostics and those of the default rule set, in file order (at a shared place the checks' first,
+    /// in rule order, then the document's): the list <c>Validate(menu).ToDiagnostics()</c> followed by
+    /// <c>menu.Diagnostics</c>, stably sorted by position, made one at a time while it is read.
+    /// </summary>
+    internal static IEnumerable<Diagnostic> InFileOrder(GrubMenuDocument menu) =>
+        DiagnosticStreams.MergeInFileOrder([EmptyEntries(menu), EntryProblems(menu), DefaultProblems(menu), DuplicateTitles(menu), menu.Diagnostics]);
+
+    private static IEnumerable<Diagnostic> EmptyEntries(GrubMenuDocument menu)
     {
-        foreach (var title in menu.DroppedTitles)
+        var lines = menu.LineTable;
+        var entriesBefore = 0;
+        foreach (var block in menu.Blocks)
         {
-            var before = menu.Entries.Count(e => e.TitleLine.Span.Start < title.Span.Start);
-            context.Report(DiagnosticIds.GrubEmptyEntry, menu.GetLocation(title), string.Create(CultureInfo.InvariantCulture,
-                $"the entry '{title.Argument}' has no commands GRUB keeps; GRUB drops it, so the entries after it are numbered from {before}"));
+            if (block.Entry >= 0)
+            {
+                entriesBefore++;
+                continue;
+            }
+
+            yield return DiagnosticIds.GrubEmptyEntry.Create(menu.Location(block.TitleLine), string.Create(CultureInfo.InvariantCulture,
+                $"the entry '{lines.Argument(block.TitleLine)}' has no commands GRUB keeps; GRUB drops it, so the entries after it are numbered from {entriesBefore}"));
         }
     }
 
-    private static void CheckEntries(GrubMenuDocument menu, ValidationContext<GrubMenuDocument> context)
+    private static IEnumerable<Diagnostic> EntryProblems(GrubMenuDocument menu)
     {
+        var lines = menu.LineTable;
+        var found = new List<Diagnostic>();
         foreach (var entry in menu.Entries)
         {
-            if (entry.Kernel is null && entry.Chainloader is null)
+            if (entry.KernelLine < 0 && entry.Chainloader is null)
             {
-                context.Report(DiagnosticIds.GrubEntryWithoutKernel, menu.GetLocation(entry.TitleLine),
-                    $"the entry '{entry.Title}' has neither kernel nor chainloader; there is nothing to boot");
+                found.Add(DiagnosticIds.GrubEntryWithoutKernel.Create(menu.Location(entry.TitleLineIndex),
+                    $"the entry '{entry.Title}' has neither kernel nor chainloader; there is nothing to boot"));
             }
 
-            if (entry.Kernel is { } kernel)
+            // The kernel's file from the line's characters (not entry.Kernel, which the entry would keep); a string only
+            // for a file named xen*.
+            if (entry.KernelLine >= 0 && !entry.IsXen && FileNameStartsWithXen(lines.ArgumentChars(entry.KernelLine), out var file))
             {
-                var path = kernel.Path;
+                var path = file.ToString();
                 var name = path.AsSpan(path.LastIndexOf('/') + 1);
-                if (!entry.IsXen && name.StartsWith("xen", StringComparison.Ordinal) && name.Contains(".gz", StringComparison.Ordinal))
+                if (name.StartsWith("xen", StringComparison.Ordinal) && name.Contains(".gz", StringComparison.Ordinal))
                 {
-                    context.Report(DiagnosticIds.GrubXenEntryWithoutDom0Module, menu.GetLocation(kernel.Line),
-                        $"the entry '{entry.Title}' boots the hypervisor {path} but has no module line: Xen has no dom0 kernel to start");
+                    found.Add(DiagnosticIds.GrubXenEntryWithoutDom0Module.Create(menu.Location(entry.KernelLine),
+                        $"the entry '{entry.Title}' boots the hypervisor {path} but has no module line: Xen has no dom0 kernel to start"));
                 }
             }
 
-            CheckCommandOrder(menu, entry, context);
+            AddCommandOrderProblems(menu, entry, found);
+
+            // An entry's problems are on its own lines, which come before the next entry's: sorted here, the stream is.
+            DiagnosticStreams.SortInFileOrder(found);
+            foreach (var diagnostic in found)
+            {
+                yield return diagnostic;
+            }
+
+            found.Clear();
         }
     }
 
-    private static void CheckCommandOrder(GrubMenuDocument menu, GrubEntry entry, ValidationContext<GrubMenuDocument> context)
+    /// <summary>The file of a kernel line's argument (see <see cref="GrubKernel.Path"/>), when its name after the last slash starts with <c>xen</c>.</summary>
+    private static bool FileNameStartsWithXen(GrubChars argument, out GrubChars file)
     {
-        var kernelSeen = false;
-        // IsXen, not Modules.Count: the count made (and cached) the module list and its strings for every entry.
-        var multiboot = entry.IsXen || entry.Kernel?.Type == "multiboot";
-        var commands = entry.Commands;
-        for (var c = 0; c < commands.Count; c++)
+        var (start, end, _) = GrubKernel.Locate(argument);
+        file = argument.Slice(start, end - start);
+        var name = file.Length;
+        while (name > 0 && file[name - 1] != '/')
         {
-            var command = commands[c];
-            var problem = command.Name switch
+            name--;
+        }
+
+        return file.Slice(name).StartsWith("xen");
+    }
+
+    private static void AddCommandOrderProblems(GrubMenuDocument menu, GrubEntry entry, List<Diagnostic> found)
+    {
+        var lines = menu.LineTable;
+        var kernelSeen = false;
+        for (var line = entry.TitleLineIndex + 1; line <= entry.LastLine; line++)
+        {
+            if (!GrubEntry.IsCommand(lines, line))
+            {
+                continue;
+            }
+
+            // Known commands only: their names are the command table's strings, not made per line.
+            var name = lines.Name(line);
+            var problem = name switch
             {
                 "kernel" => null,
                 "module" or "modulenounzip" when !kernelSeen =>
                     "a module before the kernel line: GRUB stops with \"Error 20: Multiboot kernel must be loaded before modules\"",
                 "initrd" when !kernelSeen => "initrd before any kernel line: GRUB stops with \"Error 19: Linux kernel must be loaded before initrd\"",
-                "initrd" when multiboot => "initrd in a multiboot (Xen) entry: GRUB stops with \"Error 19\"; load the initrd with a module line",
+                "initrd" when entry.IsXen || new GrubKernel(lines, entry.KernelLine).Type == "multiboot" =>
+                    "initrd in a multiboot (Xen) entry: GRUB stops with \"Error 19\"; load the initrd with a module line",
                 _ => null,
             };
-            kernelSeen |= command.Name == "kernel";
+            kernelSeen |= name == "kernel";
             if (problem is not null)
             {
-                context.Report(DiagnosticIds.GrubBadCommandOrder, menu.GetLocation(command), problem);
+                found.Add(DiagnosticIds.GrubBadCommandOrder.Create(menu.Location(line), problem));
             }
         }
     }
 
-    private static void CheckDefault(GrubMenuDocument menu, ValidationContext<GrubMenuDocument> context)
+    private static IEnumerable<Diagnostic> DefaultProblems(GrubMenuDocument menu)
     {
+        var lines = menu.LineTable;
         if (menu.Entries.Count == 0)
         {
-            var first = menu.Lines.FirstOrDefault(l => l.Kind == GrubLineKind.Command) ?? (menu.Lines.Count > 0 ? menu.Lines[0] : null);
-            if (first is not null)
+            if (lines.Count == 0)
             {
-                context.Report(DiagnosticIds.GrubNoEntries, menu.GetLocation(first), "the menu has no entry with commands; GRUB shows its command line instead of a menu");
-            }
-            else
-            {
-                context.Report(DiagnosticIds.GrubNoEntries, menu.SourceText.GetLocation(default), "the menu is empty; GRUB shows its command line instead of a menu");
+                yield return DiagnosticIds.GrubNoEntries.Create(menu.SourceText.GetLocation(default), "the menu is empty; GRUB shows its command line instead of a menu");
+                yield break;
             }
 
-            return;
+            var first = 0;
+            while (first < lines.Count && lines.Kind(first) != GrubLineKind.Command)
+            {
+                first++;
+            }
+
+            yield return DiagnosticIds.GrubNoEntries.Create(menu.Location(first < lines.Count ? first : 0),
+                "the menu has no entry with commands; GRUB shows its command line instead of a menu");
+            yield break;
         }
 
         var model = GrubMenu.FromDocument(menu);
-        if (menu.DefaultLine is { } line && model.Default >= menu.Entries.Count)
+        if (menu.DefaultLineIndex >= 0 && model.Default >= menu.Entries.Count)
         {
-            context.Report(DiagnosticIds.GrubDefaultOutOfRange, menu.GetLocation(line), string.Create(CultureInfo.InvariantCulture,
+            yield return DiagnosticIds.GrubDefaultOutOfRange.Create(menu.Location(menu.DefaultLineIndex), string.Create(CultureInfo.InvariantCulture,
                 $"default {model.Default} names no entry (there are {menu.Entries.Count}, numbered from 0 after dropping empty titles); GRUB boots entry {model.DefaultEntryIndex} instead"));
         }
     }
 
-    private static void CheckDuplicateTitles(GrubMenuDocument menu, ValidationContext<GrubMenuDocument> context)
+    private static IEnumerable<Diagnostic> DuplicateTitles(GrubMenuDocument menu)
     {
-        var first = new Dictionary<string, GrubLine>(StringComparer.Ordinal);
+        var lines = menu.LineTable;
+
+        // The title line of each title's first entry, compared by the title's characters: no string per entry (a large
+        // menu is hundreds of thousands of them, and the set held them all).
+        var first = new HashSet<int>(menu.Entries.Count, new TitleComparer(lines));
         foreach (var entry in menu.Entries)
         {
-            // The title line that starts the entry: GRUB starts an entry at each title, so it is the last title before
-            // the entry's first command (looking that up from the end of the menu made the check quadratic).
-            // One title string and one lookup per entry: a large menu is tens of thousands of them.
-            var title = entry.TitleLine;
-            var text = entry.Title;
-            ref var firstLine = ref CollectionsMarshal.GetValueRefOrAddDefault(first, text, out var seen);
-            if (!seen)
+            var title = entry.TitleLineIndex;
+            if (!first.TryGetValue(title, out var firstLine))
             {
-                firstLine = title;
+                first.Add(title);
                 continue;
             }
 
-            context.Report(DiagnosticIds.GrubDuplicateTitle, menu.SourceText.GetLocation(title.ArgumentSpan),
-                $"entry {entry.Index} has the same title as the entry on line {menu.SourceText.GetLocation(firstLine!.Span).Start.DisplayLine} ('{text}'); pygrub --entry and grubby select the first");
+            var location = menu.SourceText.GetLocation(lines.MapRange(title, lines.ArgumentStart(title), lines.ContentLength(title)));
+            var firstDisplayLine = menu.SourceText.GetLinePosition(lines.Span(firstLine).Start).DisplayLine;
+            yield return DiagnosticIds.GrubDuplicateTitle.Create(location, DuplicateTitleMessage(entry.Index, firstDisplayLine, lines.ArgumentChars(title)));
         }
     }
 
-    private static void CheckPasswords(GrubMenuDocument menu, ValidationContext<GrubMenuDocument> context)
+    // The title goes into the message from the line's characters (as GrubEntry.Title reads them: tabs as spaces; a
+    // joined line's content has none left), not through a string of its own per diagnostic.
+    private static string DuplicateTitleMessage(int entry, int firstDisplayLine, GrubChars title)
     {
-        foreach (var line in menu.Lines.Where(l => l.Kind == GrubLineKind.Command && l.Name == "password"))
+        var chars = title.Length <= 256 ? stackalloc char[title.Length] : new char[title.Length];
+        title.CopyTo(chars);
+        chars.Replace('\t', ' ');
+        return string.Create(CultureInfo.InvariantCulture,
+            $"entry {entry} has the same title as the entry on line {firstDisplayLine} ('{chars}'); pygrub --entry and grubby select the first");
+    }
+
+    private static IEnumerable<Diagnostic> PlainTextPasswords(GrubMenuDocument menu)
+    {
+        var lines = menu.LineTable;
+        for (var line = 0; line < lines.Count; line++)
         {
-            if (!line.Argument.StartsWith("--md5", StringComparison.Ordinal) && !line.Argument.StartsWith("--encrypted", StringComparison.Ordinal))
+            if (lines.Kind(line) != GrubLineKind.Command || lines.CommandFlags(line) == GrubCommandFlags.None || lines.Name(line) != "password")
             {
-                context.Report(DiagnosticIds.GrubPlainTextPassword, menu.SourceText.GetLocation(line.ArgumentSpan),
+                continue;
+            }
+
+            var argument = lines.ArgumentChars(line);
+            if (!argument.StartsWith("--md5") && !argument.StartsWith("--encrypted"))
+            {
+                yield return DiagnosticIds.GrubPlainTextPassword.Create(
+                    menu.SourceText.GetLocation(lines.MapRange(line, lines.ArgumentStart(line), lines.ContentLength(line))),
                     "the password is in plain text; anyone who can read the menu can use it (write 'password --md5' with a hash from grub-md5-crypt)");
             }
         }
+    }
+
+    /// <summary>
+    /// Title lines compared by their titles as <see cref="GrubEntry.Title"/> reads them (tabs as spaces), from the line
+    /// table's characters.
+    /// </summary>
+    private sealed class TitleComparer(GrubLineTable lines) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y)
+        {
+            var a = lines.ArgumentChars(x);
+            var b = lines.ArgumentChars(y);
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < a.Length; i++)
+            {
+                if (Spaced(a[i]) != Spaced(b[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(int obj)
+        {
+            var title = lines.ArgumentChars(obj);
+            var hash = new HashCode();
+            for (var i = 0; i < title.Length; i++)
+            {
+                hash.Add(Spaced(title[i]));
+            }
+
+            return hash.ToHashCode();
+        }
+
+        private static char Spaced(char c) => c == '\t' ? ' ' : c;
     }
 }
