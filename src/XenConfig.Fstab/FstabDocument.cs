@@ -183,7 +183,7 @@ public sealed class FstabDocument
         }
 
         // Only the options field can be missing here (the first three always exist).
-        Apply(lineIndex, 1, index < line.Fields.Count ? ReplaceField(line, lineIndex, index, raw) : AppendFields(line, lineIndex, kind, raw));
+        Apply(lineIndex, 1, index < line.Fields.Count ? ReplaceField(line, lineIndex, index, raw) : AppendFields(line, lineIndex, kind, raw), editedEntry: true);
     }
 
     /// <summary>
@@ -208,7 +208,7 @@ public sealed class FstabDocument
             return;
         }
 
-        Apply(lineIndex, 1, index < line.Fields.Count ? ReplaceField(line, lineIndex, index, raw) : AppendFields(line, lineIndex, kind, raw));
+        Apply(lineIndex, 1, index < line.Fields.Count ? ReplaceField(line, lineIndex, index, raw) : AppendFields(line, lineIndex, kind, raw), editedEntry: true);
     }
 
     /// <summary>
@@ -315,7 +315,10 @@ public sealed class FstabDocument
     /// object, and an entry line in that range whose place is taken by an entry line adopts the new fields, so the
     /// model's entries (views of line objects) stay valid.
     /// </summary>
-    private void Apply(int first, int count, IEnumerable<TextChange> changes)
+    // editedEntry: the change edits the fields of the entry line at `first`, which must still be an entry afterwards. A
+    // field the file already had can be valid only where it stands: a dump number past strtol's range is accepted at the
+    // end of a line, and libmount rejects the line once a pass field follows it.
+    private void Apply(int first, int count, IEnumerable<TextChange> changes, bool editedEntry = false)
     {
         var source = SourceText.WithChanges(changes);
         if (ReferenceEquals(source, SourceText))
@@ -325,6 +328,12 @@ public sealed class FstabDocument
 
         var diagnostics = new List<Diagnostic>();
         var lines = FstabParser.Parse(source, diagnostics);
+        if (editedEntry && lines[first] is not FstabEntryLine)
+        {
+            var reason = diagnostics.FirstOrDefault(d => d.Location.Start.Line == first)?.Message;
+            throw new InvalidOperationException(
+                $"The edit would make line {first + 1} an entry libmount rejects{(reason is null ? "" : ": " + reason)}; the document is unchanged.");
+        }
         var after = _lines.Count - first - count;
         var added = lines.Count - _lines.Count + count;
         for (var i = 0; i < first && i < lines.Count; i++)

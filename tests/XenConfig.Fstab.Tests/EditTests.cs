@@ -1,4 +1,6 @@
+using System.Text;
 using XenConfig.Fstab.Model;
+using XenConfig.Testing;
 
 namespace XenConfig.Fstab.Tests;
 
@@ -35,6 +37,25 @@ public sealed class EditTests
         }
 
         Assert.Equal(text, fstab.ToString());
+    }
+
+    [SkippableFact]
+    public void Adding_a_pass_after_a_dump_libmount_accepts_only_at_the_end_of_the_line_is_refused_and_changes_nothing()
+    {
+        // strtol overflows on the dump number; libmount takes it at the end of the line but not before a pass field.
+        const string Text = "\\04 /home udf,iso9660 =a 9223372036854775808\n";
+        Oracles.Require(Oracles.LibMount);
+        var tables = Oracles.LibMount.Run([Encoding.UTF8.GetBytes(Text), Encoding.UTF8.GetBytes(Text.TrimEnd('\n') + " 1\n")]);
+        Assert.Empty(tables[0].ErrorLines);
+        Assert.NotEmpty(tables[1].ErrorLines);
+
+        var fstab = FstabFile.FromDocument(FstabDocument.Parse(Text));
+        var entry = Assert.Single(fstab.Entries);
+        var refusal = Assert.Throws<InvalidOperationException>(() => entry.Pass = 1);
+        Assert.Contains("line 1", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(Text, fstab.ToString());
+        Assert.Empty(fstab.Document.Diagnostics);
+        Assert.Equal(0, entry.Pass);
     }
 
     [Fact]

@@ -80,6 +80,8 @@ public sealed class FstabEntry
     public string? OptionsText => Syntax.Options?.Value;
 
     /// <summary>Field 5: the dump frequency (0 when absent).</summary>
+    /// <exception cref="InvalidOperationException">On set: the line would no longer be an entry libmount reads (a dump
+    /// number past strtol's range, valid only at the end of the line, would be followed by a pass field).</exception>
     public int Dump
     {
         get => Syntax.DumpNumber;
@@ -87,6 +89,8 @@ public sealed class FstabEntry
     }
 
     /// <summary>Field 6: the fsck pass number (0 when absent).</summary>
+    /// <exception cref="InvalidOperationException">On set: the line would no longer be an entry libmount reads (see
+    /// <see cref="Dump"/>); the document is unchanged.</exception>
     public int Pass
     {
         get => Syntax.PassNumber;
