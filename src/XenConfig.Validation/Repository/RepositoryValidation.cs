@@ -252,22 +252,28 @@ public static class RepositoryValidation
         }
     }
 
-    /// <summary>Texts of files with findings, read again on demand through the boundary (nothing outside it is read).</summary>
+    /// <summary>
+    /// Texts of files with findings, read again on demand through the boundary (nothing outside it is read). Only the
+    /// last one is kept: findings come sorted by path, so each file is asked for in one run of calls, and holding every
+    /// text with a finding (10,000 xm configs with info findings) made the memory grow with the repository.
+    /// </summary>
     private sealed class TextCache(RepositoryBoundary boundary)
     {
-        private readonly Dictionary<string, SourceText?> _texts = new(StringComparer.Ordinal);
+        private readonly object _lock = new();
+        private string? _path;
+        private SourceText? _text;
 
         public SourceText? Get(string path)
         {
-            lock (_texts)
+            lock (_lock)
             {
-                if (!_texts.TryGetValue(path, out var text))
+                if (!string.Equals(path, _path, StringComparison.Ordinal))
                 {
-                    text = boundary.TryRead(path, reference: null, "file", out var read, out _) ? read : null;
-                    _texts.Add(path, text);
+                    _text = boundary.TryRead(path, reference: null, "file", out var read, out _) ? read : null;
+                    _path = path;
                 }
 
-                return text;
+                return _text;
             }
         }
     }
@@ -293,9 +299,6 @@ public static class RepositoryValidation
 
         return loaded;
     }
-
-    // What every inline ignore comment holds; a file without it has none (DiagnosticSuppressions reads the comments).
-    private const string InlineCommentMarker = "xenconfig:";
 
     private static List<Diagnostic> Finish(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics
@@ -343,6 +346,9 @@ public static class RepositoryValidation
                 summary = GuestSummary.Of(config, XmRelocation(files.DomainConfig));
             }
 
+            // The guest's findings and summary are at the xm lines now: its relocation need not outlive it (the repository's
+            // findings name the summaries' spots, which are moved already).
+            _relocations.TryRemove(files.DomainConfig, out _);
             var kept = sink.Findings.Count > 0 || sink.Commented is not null ? sink : null;
             return new GuestOutcome(files.DomainConfig, summary, kept, sink.FilesRead);
         }
@@ -461,7 +467,7 @@ public static class RepositoryValidation
             }
 
             sink.FilesRead++;
-            if (text.Content.Contains(InlineCommentMarker, StringComparison.OrdinalIgnoreCase))
+            if (text.Content.Contains(DiagnosticSuppressions.InlineCommentMarker, StringComparison.OrdinalIgnoreCase))
             {
                 (sink.Commented ??= []).Add(path);
             }

@@ -91,7 +91,11 @@ public sealed partial class DiagnosticSuppressions
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         ArgumentNullException.ThrowIfNull(readText);
+        // Only the texts that can hold an inline comment are kept for the XC0018 pass below (a text without the marker
+        // has none); of the others only the last one read, as the findings come grouped by file. Keeping every text
+        // with a finding made the memory of a repository run grow with its number of files with findings.
         var texts = new Dictionary<string, SourceText?>(StringComparer.Ordinal);
+        (string Path, SourceText? Text)? last = null;
         SourceText? Text(string? path)
         {
             if (path is null)
@@ -99,12 +103,21 @@ public sealed partial class DiagnosticSuppressions
                 return null;
             }
 
+            if (last is { } recent && string.Equals(recent.Path, path, StringComparison.Ordinal))
+            {
+                return recent.Text;
+            }
+
             if (!texts.TryGetValue(path, out var text))
             {
                 text = readText(path);
-                texts.Add(path, text);
+                if (text is not null && text.Content.Contains(InlineCommentMarker, StringComparison.OrdinalIgnoreCase))
+                {
+                    texts.Add(path, text);
+                }
             }
 
+            last = (path, text);
             return text;
         }
 
@@ -270,6 +283,9 @@ public sealed partial class DiagnosticSuppressions
         // The comment at the end of the finding's own line, or a comment line right above it.
         return Names(line, wholeLineComment: false) ? line : Names(line - 1, wholeLineComment: true) ? line - 1 : null;
     }
+
+    // Every inline comment holds it (any case): a text without it has none.
+    internal const string InlineCommentMarker = "xenconfig:";
 
     [GeneratedRegex(@"#\s*xenconfig:\s*ignore\s+(?<ids>XC[0-9]{4}(?:\s*,\s*XC[0-9]{4})*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InlineComment();
