@@ -55,6 +55,23 @@ internal static class GrubCommandTable
     // The flags of SortedNames[i], by index (a line keeps the index of its command: one byte).
     private static readonly GrubCommandFlags[] SortedFlags = [.. SortedNames.Select(name => Commands[name])];
 
+    // The indexes of the commands the readers act on, so a line's command is compared as a number (after SortedNames).
+    public static readonly int Title = IndexOf("title");
+    public static readonly int Root = IndexOf("root");
+    public static readonly int RootNoVerify = IndexOf("rootnoverify");
+    public static readonly int Kernel = IndexOf("kernel");
+    public static readonly int Initrd = IndexOf("initrd");
+    public static readonly int Module = IndexOf("module");
+    public static readonly int ModuleNoUnzip = IndexOf("modulenounzip");
+    public static readonly int Chainloader = IndexOf("chainloader");
+    public static readonly int SaveDefault = IndexOf("savedefault");
+    public static readonly int MakeActive = IndexOf("makeactive");
+    public static readonly int Lock = IndexOf("lock");
+    public static readonly int Default = IndexOf("default");
+    public static readonly int Timeout = IndexOf("timeout");
+    public static readonly int Fallback = IndexOf("fallback");
+    public static readonly int SplashImage = IndexOf("splashimage");
+
     /// <summary>The index of the command spelled <paramref name="name"/> (for <see cref="NameAt"/> and <see cref="FlagsAt"/>), or -1 when GRUB does not know it.</summary>
     public static int IndexOf(GrubChars name)
     {

@@ -126,6 +126,19 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
     /// <summary>True when a backslash-newline joined two or more physical lines into this one.</summary>
     public bool IsContinued(int index) => (_lines[index].Flags & ContinuedFlag) != 0;
 
+    /// <summary>True when the line's content is not one run of the source (several physical lines, or a carriage return or backslash inside).</summary>
+    public bool IsJoined(int index) => (_lines[index].Flags & JoinedFlag) != 0;
+
+    /// <summary>The index of the line's command in <see cref="GrubCommandTable"/>, or -1 for a name GRUB does not know and for blank and comment lines.</summary>
+    public int CommandIndex(int index)
+    {
+        var command = _lines[index].Command;
+        return command != NoCommand ? command : -1;
+    }
+
+    /// <summary>Where the content of a line that is not <see cref="IsJoined"/> starts in the source.</summary>
+    public int ContentOffset(int index) => _lines[index].ContentStart;
+
     /// <summary>Where the argument starts in the content.</summary>
     public int ArgumentStart(int index) => _lines[index].ArgumentStart;
 
