@@ -39,41 +39,38 @@ public sealed class GrubEntry
         (RootLineIndex, KernelLine, InitrdLineIndex) = (-1, -1, -1);
         for (var line = titleLine + 1; line <= lastLine; line++)
         {
-            if (!IsCommand(lines, line))
+            var command = lines.CommandIndex(line);
+            if (command == GrubCommandTable.Root || command == GrubCommandTable.RootNoVerify)
             {
-                continue;
+                RootLineIndex = line;
             }
-
-            switch (lines.Name(line))
+            else if (command == GrubCommandTable.Kernel)
             {
-                case "root":
-                case "rootnoverify":
-                    RootLineIndex = line;
-                    break;
-                case "kernel":
-                    KernelLine = line;
-                    break;
-                case "initrd":
-                    InitrdLineIndex = line;
-                    break;
-                case "module":
-                case "modulenounzip":
-                    _flags |= ModulesFlag;
-                    break;
-                case "chainloader":
-                    _chainloaderLine = line;
-                    break;
-                case "savedefault":
-                    _flags |= SaveDefaultFlag;
-                    break;
-                case "makeactive":
-                    _flags |= MakeActiveFlag;
-                    break;
-                case "lock":
-                    _flags |= LockFlag;
-                    break;
-                default:
-                    break;
+                KernelLine = line;
+            }
+            else if (command == GrubCommandTable.Initrd)
+            {
+                InitrdLineIndex = line;
+            }
+            else if (command == GrubCommandTable.Module || command == GrubCommandTable.ModuleNoUnzip)
+            {
+                _flags |= ModulesFlag;
+            }
+            else if (command == GrubCommandTable.Chainloader)
+            {
+                _chainloaderLine = line;
+            }
+            else if (command == GrubCommandTable.SaveDefault)
+            {
+                _flags |= SaveDefaultFlag;
+            }
+            else if (command == GrubCommandTable.MakeActive)
+            {
+                _flags |= MakeActiveFlag;
+            }
+            else if (command == GrubCommandTable.Lock)
+            {
+                _flags |= LockFlag;
             }
         }
     }
