@@ -86,7 +86,7 @@ public sealed class GrubMenuDocument
     /// <summary>The indexes of <see cref="GlobalCommands"/>.</summary>
     internal List<int> GlobalLines => _globalLines;
 
-    internal List<Block> Blocks { get; } = [];
+    internal List<Block> Blocks { get; private set; } = [];
 
     internal int DefaultValue { get; private set; }
 
@@ -182,6 +182,7 @@ public sealed class GrubMenuDocument
     private void Analyze()
     {
         var lines = _lines;
+        Blocks = new List<Block>(lines.TitleCount);
 
         // The block being read: its title line (-1 before the first title), its last command line and how many
         // commands GRUB stores for it.
@@ -447,7 +448,8 @@ public sealed class GrubMenuDocument
 
         for (var line = entry.TitleLineIndex + 1; line <= entry.LastLine; line++)
         {
-            if (GrubEntry.IsCommand(_lines, line) && _lines.Name(line) is "module" or "modulenounzip" or "initrd")
+            var command = _lines.CommandIndex(line);
+            if (command == GrubCommandTable.Module || command == GrubCommandTable.ModuleNoUnzip || command == GrubCommandTable.Initrd)
             {
                 CheckPath(line, GrubText.FirstWord(_lines.ArgumentChars(line)));
             }
@@ -480,15 +482,29 @@ public sealed class GrubMenuDocument
             return;
         }
 
-        var valid = Fallback.Where(f => f < Entries.Count).ToList();
-        if (_fallbackLine >= 0 && valid.Count < Fallback.Count)
+        var firstValid = -1;
+        var validCount = 0;
+        foreach (var fallback in Fallback)
+        {
+            if (fallback < Entries.Count)
+            {
+                if (validCount == 0)
+                {
+                    firstValid = fallback;
+                }
+
+                validCount++;
+            }
+        }
+
+        if (_fallbackLine >= 0 && validCount < Fallback.Count)
         {
             Report(DiagnosticIds.GrubBadNumber, _fallbackLine, string.Create(CultureInfo.InvariantCulture,
                 $"fallback names entries that do not exist (there are {Entries.Count}); GRUB drops them"));
         }
 
         // GRUB boots the first existing fallback entry when default names none (GrubMenuValidator reports it: XC4010).
-        DefaultEntryIndex = DefaultValue >= Entries.Count ? (valid.Count > 0 ? valid[0] : 0) : DefaultValue;
+        DefaultEntryIndex = DefaultValue >= Entries.Count ? Math.Max(firstValid, 0) : DefaultValue;
     }
 
     /// <summary>

@@ -255,11 +255,12 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
         ? "error"
         : $"default={result.Boot} timeout={result.Timeout ?? "-1"}\n" + string.Join("\n", result.Images.Select(i => $"[{i.Title}|{i.Root}|{i.Kernel}|{i.Args}|{i.Initrd}]"));
 
+    // The reading the comparison uses: over the document's lines.
     private static string Emulate(string text)
     {
-        var reading = PygrubReading.Read(text);
+        using var reading = PygrubReading.Read(GrubMenuDocument.Parse(text).LineTable);
         return reading.Error is not null
             ? "error"
-            : $"default={reading.BootIndex} timeout={reading.Timeout ?? "-1"}\n" + string.Join("\n", reading.Images.Select(i => $"[{i.Title}|{i.Root}|{i.Kernel}|{i.Args}|{i.Initrd}]"));
+            : $"default={reading.BootIndex} timeout={reading.Timeout ?? "-1"}\n" + string.Join("\n", reading.Images.ToArray().Select(i => $"[{i.Title}|{i.Root}|{i.Kernel}|{i.Args}|{i.Initrd}]"));
     }
 }

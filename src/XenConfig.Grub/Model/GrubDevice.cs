@@ -301,6 +301,17 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
             return -1;
         }
 
+        if (!hex && length <= 9)
+        {
+            // Up to 9 decimal digits cannot overflow: int.TryParse's value, without the copy.
+            for (var i = 0; i < length; i++)
+            {
+                value = (value * 10) + (digits[i] - '0');
+            }
+
+            return position + length;
+        }
+
         // int.TryParse's reading (a hexadecimal number of 8 digits may be negative; too long a number is int.MaxValue).
         var chars = length <= 64 ? stackalloc char[length] : new char[length];
         digits.Slice(0, length).CopyTo(chars);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using XenConfig.Diagnostics;
 using XenConfig.Grub.Model;
@@ -12,7 +13,7 @@ internal static class PygrubComparison
     public static void Compare(GrubMenuDocument document, List<Diagnostic> diagnostics)
     {
         var source = document.Source;
-        var reading = PygrubReading.Read(source);
+        using var reading = PygrubReading.Read(document.LineTable);
 
         // The 0-based physical line of an offset, counted only when a message names a line.
         int PhysicalLine(int offset) => source.Slice(0, offset).Count('\n');
@@ -57,37 +58,38 @@ internal static class PygrubComparison
         // a title line starts a physical line for both readers, so its offset names the line).
         var entries = document.Entries;
         var images = reading.Images;
-        var imageOfEntry = new int[entries.Count];
-        var imageMatched = new bool[images.Count];
+        var imageOfEntry = ArrayPool<int>.Shared.Rent(entries.Count);
+        var imageMatched = ArrayPool<bool>.Shared.Rent(images.Length);
+        imageMatched.AsSpan(0, images.Length).Clear();
         for (int e = 0, i = 0; e < entries.Count; e++)
         {
             var offset = lines.Span(entries[e].TitleLineIndex).Start;
-            while (i < images.Count && images[i].TitleOffset < offset)
+            while (i < images.Length && images[i].TitleOffset < offset)
             {
                 i++;
             }
 
-            imageOfEntry[e] = i < images.Count && images[i].TitleOffset == offset ? i : -1;
+            imageOfEntry[e] = i < images.Length && images[i].TitleOffset == offset ? i : -1;
             if (imageOfEntry[e] >= 0)
             {
                 imageMatched[i] = true;
             }
         }
 
-        if (images.Count == 0)
+        if (images.Length == 0)
         {
             Add(DiagnosticIds.PygrubRejectsFile, document.Location(default(TextSpan)),
                 "pygrub finds no entry in this file, so a PV guest booted with pygrub does not start");
         }
 
-        for (var i = 0; i < images.Count; i++)
+        for (var i = 0; i < images.Length; i++)
         {
             if (imageMatched[i])
             {
                 continue;
             }
 
-            var image = images[i];
+            ref readonly var image = ref images[i];
             var offset = image.TitleOffset;
             string reason;
             var line = lines.IndexAt(offset);
@@ -122,13 +124,13 @@ internal static class PygrubComparison
         if (document.DefaultEntryIndex is { } grubDefault && reading.BootIndex is { } pyDefault)
         {
             var grubEntry = entries[grubDefault];
-            var image = images[pyDefault];
+            ref readonly var image = ref images[pyDefault];
             var titleOffset = lines.Span(grubEntry.TitleLineIndex).Start;
             if (titleOffset != image.TitleOffset)
             {
                 var hint = document.DefaultSaved ? " (pygrub reads 'default saved' as 0)" : string.Empty;
                 Add(DiagnosticIds.PygrubDefaultDiffers, GlobalLocation("default"), string.Create(CultureInfo.InvariantCulture,
-                    $"pygrub boots '{image.Title}' (its entry {pyDefault}, line {image.TitleLine + 1}), GRUB boots '{grubEntry.Title}' (entry {grubDefault}, line {PhysicalLine(titleOffset) + 1}){hint}"));
+                    $"pygrub boots '{image.Title}' (its entry {pyDefault}, line {PhysicalLine(image.TitleOffset) + 1}), GRUB boots '{grubEntry.Title}' (entry {grubDefault}, line {PhysicalLine(titleOffset) + 1}){hint}"));
             }
         }
 
@@ -136,9 +138,12 @@ internal static class PygrubComparison
         {
             if (imageOfEntry[e] >= 0)
             {
-                CompareEntry(document, entries[e], images[imageOfEntry[e]], diagnostics);
+                CompareEntry(document, entries[e], in images[imageOfEntry[e]], diagnostics);
             }
         }
+
+        ArrayPool<int>.Shared.Return(imageOfEntry);
+        ArrayPool<bool>.Shared.Return(imageMatched);
     }
 
     /// <summary>The block whose title is line <paramref name="line"/>, or null.</summary>
@@ -160,7 +165,7 @@ internal static class PygrubComparison
         return null;
     }
 
-    private static void CompareEntry(GrubMenuDocument document, GrubEntry entry, PygrubReading.Image image, List<Diagnostic> diagnostics)
+    private static void CompareEntry(GrubMenuDocument document, GrubEntry entry, in PygrubReading.Image image, List<Diagnostic> diagnostics)
     {
         void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message) => diagnostics.Add(descriptor.Create(location, message));
 

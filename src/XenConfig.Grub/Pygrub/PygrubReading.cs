@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using XenConfig.Grub.Syntax;
@@ -8,11 +9,19 @@ namespace XenConfig.Grub.Pygrub;
 /// What pygrub's <c>GrubConf.GrubConfigFile</c> (Xen 4.17) makes of a menu.lst: a faithful port of its parse for
 /// the fields that decide what a PV guest boots, used to warn where pygrub and GRUB 0.97 disagree.
 /// </summary>
-internal sealed class PygrubReading
+internal sealed class PygrubReading : IDisposable
 {
     private static readonly Func<char, bool> IsPySpaceChar = IsPySpace;
 
     private readonly GrubSource _text;
+
+    // The images, in a pooled array (Dispose returns it): the comparison reads them once, so a parse keeps no object
+    // per image. The last one is the image being read; it counts only when it has lines or another title follows.
+    private Image[] _images = [];
+    private int _imageCount;
+    private int _imageLines;
+    private int _timeoutStart = -1;
+    private int _timeoutLength;
 
     private PygrubReading(GrubSource text)
     {
@@ -22,34 +31,31 @@ internal sealed class PygrubReading
     /// <summary>Why pygrub fails on the whole file (an exception in GrubConf), or null.</summary>
     public string? Error { get; private set; }
 
-    /// <summary>The 0-based line (split at LF) pygrub was reading when it failed.</summary>
-    public int ErrorLine { get; private set; }
-
-    /// <summary>Where that line starts in the text.</summary>
+    /// <summary>Where the line (split at LF) pygrub was reading when it failed starts in the text.</summary>
     public int ErrorOffset { get; private set; }
 
     /// <summary>The <c>default</c> value after pygrub's conversion (0 for <c>saved</c> and non-numbers).</summary>
     public BigInteger Default { get; private set; }
 
     /// <summary>The raw <c>timeout</c> string, or null when there is none (pygrub's -1).</summary>
-    public string? Timeout { get; private set; }
+    public string? Timeout => _timeoutStart < 0 ? null : _text.Substring(_timeoutStart, _timeoutLength);
 
-    /// <summary>The images (entries) pygrub lists.</summary>
-    public List<Image> Images { get; } = [];
+    /// <summary>The images (entries) pygrub lists; valid until <see cref="Dispose"/>.</summary>
+    public ReadOnlySpan<Image> Images => _images.AsSpan(0, _imageCount);
 
     /// <summary>The image pygrub boots without <c>--entry</c>: the default when it exists, else the first.</summary>
-    public int? BootIndex => Images.Count == 0 ? null : Default < Images.Count ? (int)Default : 0;
+    public int? BootIndex => _imageCount == 0 ? null : Default < _imageCount ? (int)Default : 0;
 
     /// <summary>The timeout as pygrub's interactive mode reads it (<c>int()</c>); null for none or -1, and false in <paramref name="valid"/> when <c>int()</c> would raise.</summary>
     public BigInteger? TimeoutValue(out bool valid)
     {
         valid = true;
-        if (Timeout is null)
+        if (_timeoutStart < 0)
         {
             return null;
         }
 
-        if (!TryPythonInt(Timeout, out var value))
+        if (!TryPythonInt(_text.Slice(_timeoutStart, _timeoutLength), out var value))
         {
             valid = false;
             return null;
@@ -60,98 +66,194 @@ internal sealed class PygrubReading
 
     public static PygrubReading Read(string text) => Read(GrubSource.Of(text));
 
-    /// <summary>pygrub's reading of <paramref name="text"/> (from its bytes when the file is ASCII).</summary>
-    public static PygrubReading Read(GrubSource text)
+    /// <summary>pygrub's reading of <paramref name="text"/> (from its bytes when the file is ASCII), one physical line after the other.</summary>
+    public static PygrubReading Read(GrubSource text) => Read(text, reading => reading.ReadPhysicalLines(0, text.Length));
+
+    /// <summary>
+    /// pygrub's reading of the text of <paramref name="lines"/>, taking what GRUB's reading already found where it
+    /// decides pygrub's (the same as <see cref="Read(GrubSource)"/>, which GrubPygrubReadingTests checks).
+    /// </summary>
+    public static PygrubReading Read(GrubLineTable lines) => Read(lines.Source, reading => reading.ReadLines(lines));
+
+    /// <summary>Returns the images' array to the pool.</summary>
+    public void Dispose()
+    {
+        if (_images.Length > 0)
+        {
+            Array.Clear(_images, 0, Math.Min(_imageCount + 1, _images.Length));
+            ArrayPool<Image>.Shared.Return(_images);
+            _images = [];
+            _imageCount = 0;
+        }
+    }
+
+    private static PygrubReading Read(GrubSource text, Action<PygrubReading> parse)
     {
         var reading = new PygrubReading(text);
         try
         {
-            reading.Parse();
+            parse(reading);
+            if (reading._imageCount > 0 && reading._imageLines == 0)
+            {
+                // GrubConf adds the last image only when it has lines ("if img:").
+                reading._imageCount--;
+                reading._images[reading._imageCount] = default;
+            }
         }
         catch (PygrubException e)
         {
             reading.Error = e.Message;
-            reading.ErrorLine = e.Line;
             reading.ErrorOffset = e.Offset;
-            reading.Images.Clear();
+            reading.Dispose();
         }
 
         return reading;
     }
 
     /// <summary>
-    /// GrubConf's parse: every line (split at LF) stripped; comments and blank lines skipped; a line starting with
-    /// <c>title</c> starts an image, whose lines are applied in order. Lines are read as spans of the text: strings are
-    /// made only for the values pygrub keeps, and only when asked for.
+    /// GrubConf's parse over GRUB's logical lines. A line GRUB read as one physical line tells pygrub's reading without
+    /// searching it again: a blank or comment line is one pygrub skips too (its first character that is not a space or
+    /// a tab is a '#', or it has none and ends at most in a carriage return, which strip() removes); a known command
+    /// starts where pygrub's stripped line starts (its name is letters, not white space), and pygrub's first word is its
+    /// name (grub_split ends the word at the first space, tab or '=', as GRUB does), so a line whose command pygrub
+    /// ignores is only counted. Every other line (joined, or an unknown command) is read as pygrub reads it.
     /// </summary>
-    private void Parse()
+    private void ReadLines(GrubLineTable lines)
     {
-        var source = _text;
-        var text = source.All;
-        Image? image = null;
-        var imageLines = 0;
-        var index = 0;
-        for (var position = 0; position <= text.Length; index++)
+        var text = _text.All;
+        for (var i = 0; i < lines.Count; i++)
         {
-            var newline = position < text.Length ? text.Slice(position).IndexOf('\n') : -1;
-            var end = newline < 0 ? text.Length : position + newline;
+            if (lines.Kind(i) != GrubLineKind.Command && !lines.IsJoined(i))
+            {
+                continue;
+            }
+
+            var span = lines.Span(i);
+            var command = lines.CommandIndex(i);
+            if (command < 0 || lines.IsJoined(i))
+            {
+                ReadPhysicalLines(span.Start, span.End);
+                continue;
+            }
+
+            var start = lines.ContentOffset(i);
+            var end = span.End;
+            if (text[end - 1] == '\n')
+            {
+                end--;
+            }
+
+            while (end > start && IsPySpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            ReadLine(span.Start, start, end - start, command);
+        }
+    }
+
+    /// <summary>GrubConf's parse of the physical lines (split at LF) of <c>[from, to)</c>, each stripped.</summary>
+    private void ReadPhysicalLines(int from, int to)
+    {
+        var text = _text.All;
+        for (var position = from; position <= to;)
+        {
+            var newline = position < to ? text.Slice(position, to - position).IndexOf('\n') : -1;
+            var end = newline < 0 ? to : position + newline;
             var lineStart = position;
             position = end + 1;
             var (start, length) = Strip(text, lineStart, end);
-            var line = text.Slice(start, length);
-            if (line.Length == 0 || line[0] == '#')
+            if (length > 0)
             {
-                continue;
-            }
-
-            if (line.StartsWith("title"))
-            {
-                if (image is not null)
-                {
-                    Images.Add(image);
-                }
-
-                image = line.Length > 6 ? new Image(source, index, lineStart, start + 6, length - 6) : new Image(source, index, lineStart, start, 0);
-                imageLines = 0;
-                continue;
-            }
-
-            try
-            {
-                if (image is not null)
-                {
-                    imageLines++;
-                    image.Apply(start, length);
-                    continue;
-                }
-
-                var (commandStart, commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
-                var command = text.Slice(commandStart, commandLength);
-                var (valueStart, valueLength) = Strip(text, argumentStart, argumentStart + argumentLength);
-                var argument = text.Slice(valueStart, valueLength);
-                if (command.SequenceEqual("default"))
-                {
-                    SetDefault(argument);
-                }
-                else if (command.SequenceEqual("timeout"))
-                {
-                    Timeout = argument.ToString();
-                }
-                else if (command.SequenceEqual("splashimage"))
-                {
-                    GetPath(argument);
-                }
-            }
-            catch (FormatException e)
-            {
-                throw new PygrubException(e.Message, index, lineStart);
+                ReadLine(lineStart, start, length, UnknownCommand);
             }
         }
+    }
 
-        if (image is not null && imageLines > 0)
+    // A line whose first word is not known from GRUB's reading.
+    private const int UnknownCommand = -1;
+
+    /// <summary>
+    /// One stripped, non-empty line <c>[start, start + length)</c>, which starts the physical line at
+    /// <paramref name="lineStart"/>: comments are skipped, a line starting with <c>title</c> starts an image, the lines
+    /// of an image are applied to it, and before the first title <c>default</c>, <c>timeout</c> and
+    /// <c>splashimage</c> are read. <paramref name="command"/> is GRUB's command index when it is pygrub's first word.
+    /// </summary>
+    private void ReadLine(int lineStart, int start, int length, int command)
+    {
+        var text = _text.All;
+        var line = text.Slice(start, length);
+        if (command == UnknownCommand && line[0] == '#')
         {
-            Images.Add(image);
+            return;
         }
+
+        if (command == UnknownCommand ? line.StartsWith("title") : command == GrubCommandTable.Title)
+        {
+            if (_imageCount == _images.Length)
+            {
+                Grow();
+            }
+
+            _images[_imageCount++] = length > 6 ? new Image(_text, lineStart, start + 6, length - 6) : new Image(_text, lineStart, start, 0);
+            _imageLines = 0;
+            return;
+        }
+
+        try
+        {
+            if (_imageCount > 0)
+            {
+                _imageLines++;
+                if (command is UnknownCommand || command == GrubCommandTable.Root || command == GrubCommandTable.RootNoVerify
+                    || command == GrubCommandTable.Kernel || command == GrubCommandTable.Initrd)
+                {
+                    _images[_imageCount - 1].Apply(start, length);
+                }
+
+                return;
+            }
+
+            if (command is not UnknownCommand && command != GrubCommandTable.Default && command != GrubCommandTable.Timeout
+                && command != GrubCommandTable.SplashImage)
+            {
+                return;
+            }
+
+            var (commandStart, commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
+            var name = text.Slice(commandStart, commandLength);
+            var (valueStart, valueLength) = Strip(text, argumentStart, argumentStart + argumentLength);
+            var argument = text.Slice(valueStart, valueLength);
+            if (name.SequenceEqual("default"))
+            {
+                SetDefault(argument);
+            }
+            else if (name.SequenceEqual("timeout"))
+            {
+                (_timeoutStart, _timeoutLength) = (valueStart, valueLength);
+            }
+            else if (name.SequenceEqual("splashimage"))
+            {
+                GetPath(argument);
+            }
+        }
+        catch (FormatException e)
+        {
+            throw new PygrubException(e.Message, lineStart);
+        }
+    }
+
+    private void Grow()
+    {
+        var larger = ArrayPool<Image>.Shared.Rent(Math.Max(16, _images.Length * 2));
+        _images.AsSpan(0, _imageCount).CopyTo(larger);
+        if (_images.Length > 0)
+        {
+            Array.Clear(_images, 0, _imageCount);
+            ArrayPool<Image>.Shared.Return(_images);
+        }
+
+        _images = larger;
     }
 
     private void SetDefault(GrubChars value)
@@ -197,21 +299,12 @@ internal sealed class PygrubReading
     /// <summary>GrubConf's <c>grub_exact_split(s, 2)</c> of <c>[start, start + length)</c>: the command and where the argument is.</summary>
     internal static (int CommandStart, int CommandLength, int ArgumentStart, int ArgumentLength) ExactSplit(GrubChars text, int start, int length)
     {
+        // grub_split splits at '=' when there is one before the first space or tab, so the first of the three decides.
         var s = text.Slice(start, length);
-        var eq = s.IndexOf('=');
-        if (eq >= 0)
+        var eq = s.IndexOfAny(' ', '\t', '=');
+        if (eq >= 0 && s[eq] == '=')
         {
-            var sp = s.IndexOf(' ');
-            var tab = s.IndexOf('\t');
-            if ((tab != -1 && tab < sp) || (tab != -1 && sp == -1))
-            {
-                sp = tab;
-            }
-
-            if (eq < sp || sp == -1)
-            {
-                return (start, eq, start + eq + 1, length - eq - 1);
-            }
+            return (start, eq, start + eq + 1, length - eq - 1);
         }
 
         var (first, restStart, restLength) = SplitWhitespaceOnce(text, start, length);
@@ -399,60 +492,59 @@ internal sealed class PygrubReading
     }
 
     /// <summary>An exception GrubConf raises, with the line it was reading.</summary>
-    private sealed class PygrubException(string message, int line, int offset) : Exception(message)
+    private sealed class PygrubException(string message, int offset) : Exception(message)
     {
-        public int Line { get; } = line;
-
         public int Offset { get; } = offset;
     }
 
     /// <summary>One pygrub image. Its values are where they are in the text; the strings are made when asked for.</summary>
-    internal sealed class Image
+    internal struct Image
     {
         private readonly GrubSource _text;
         private readonly int _titleStart;
         private readonly int _titleLength;
-        // Where the values are in the text (Start -1: none); the root disk is read again from its text when asked for.
-        // A large menu holds one image per entry, so an image keeps offsets only (80 bytes).
-        private Range _root = Range.None;
-        private Range _kernel = Range.None;
-        private Range _args = Range.None;
-        private Range _initrd = Range.None;
+        // Where the values are in the text (Start -1: none); the root disk as read from its text.
+        private Range _root;
+        private Disk _rootDisk;
+        private Range _kernel;
+        private Range _args;
+        private Range _initrd;
 
-        public Image(GrubSource text, int titleLine, int titleOffset, int rawTitleStart, int rawTitleLength)
+        public Image(GrubSource text, int titleOffset, int rawTitleStart, int rawTitleLength)
         {
             _text = text;
-            TitleLine = titleLine;
             TitleOffset = titleOffset;
             (_titleStart, _titleLength) = Strip(text.All, rawTitleStart, rawTitleStart + rawTitleLength);
+            (_root, _kernel, _args, _initrd) = (Range.None, Range.None, Range.None, Range.None);
         }
 
-        public int TitleLine { get; }
-
         /// <summary>Where the title's line starts in the text.</summary>
-        public int TitleOffset { get; }
+        public readonly int TitleOffset { get; }
 
-        public string Title => _text.Substring(_titleStart, _titleLength);
+        public readonly string Title => _text.Substring(_titleStart, _titleLength);
 
-        public GrubChars TitleChars => _text.Slice(_titleStart, _titleLength);
+        public readonly GrubChars TitleChars => _text.Slice(_titleStart, _titleLength);
 
-        public Disk? Root => _root.Start < 0 ? null : Disk.FromText(_text.Slice(_root.Start, _root.Length));
+        /// <summary>Where <see cref="TitleChars"/> start in the text.</summary>
+        public readonly int TitleStart => _titleStart;
 
-        public bool HasKernel { get; private set; }
+        public readonly Disk? Root => _root.Start < 0 ? null : _rootDisk;
 
-        public string? Kernel => Show(_kernel);
+        public bool HasKernel { readonly get; private set; }
 
-        public string? Args => Show(_args);
+        public readonly string? Kernel => Show(_kernel);
 
-        public string? Initrd => Show(_initrd);
+        public readonly string? Args => Show(_args);
 
-        public GrubChars KernelChars => Chars(_kernel);
+        public readonly string? Initrd => Show(_initrd);
 
-        public GrubChars ArgsChars => Chars(_args);
+        public readonly GrubChars KernelChars => Chars(_kernel);
 
-        public GrubChars InitrdChars => Chars(_initrd);
+        public readonly GrubChars ArgsChars => Chars(_args);
 
-        public bool HasInitrd => _initrd.Start >= 0;
+        public readonly GrubChars InitrdChars => Chars(_initrd);
+
+        public readonly bool HasInitrd => _initrd.Start >= 0;
 
         /// <summary>Applies one stripped line <c>[start, start + length)</c> of the image.</summary>
         public void Apply(int start, int length)
@@ -464,8 +556,7 @@ internal sealed class PygrubReading
             var value = text.Slice(valueStart, valueLength);
             if (command.SequenceEqual("root") || command.SequenceEqual("rootnoverify"))
             {
-                // Read now for the errors pygrub raises; kept as where its text is.
-                _ = Disk.FromText(value);
+                _rootDisk = Disk.FromText(value);
                 _root = new Range(valueStart, valueLength);
             }
             else if (command.SequenceEqual("kernel"))
@@ -492,9 +583,9 @@ internal sealed class PygrubReading
             }
         }
 
-        private string? Show(Range range) => range.Start >= 0 ? _text.Substring(range.Start, range.Length) : null;
+        private readonly string? Show(Range range) => range.Start >= 0 ? _text.Substring(range.Start, range.Length) : null;
 
-        private GrubChars Chars(Range range) => range.Start >= 0 ? _text.Slice(range.Start, range.Length) : default;
+        private readonly GrubChars Chars(Range range) => range.Start >= 0 ? _text.Slice(range.Start, range.Length) : default;
 
         /// <summary>A run of the text; <see cref="None"/> for a value pygrub does not have.</summary>
         private readonly record struct Range(int Start, int Length)

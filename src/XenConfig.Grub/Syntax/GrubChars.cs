@@ -188,27 +188,6 @@ internal readonly ref struct GrubChars
         };
     }
 
-    /// <summary>The ordinal order of <paramref name="text"/> against these characters (as <c>text.SequenceCompareTo(this)</c>).</summary>
-    public int CompareFrom(string text)
-    {
-        if (!_isBytes)
-        {
-            return text.AsSpan().SequenceCompareTo(CharSpan);
-        }
-
-        var length = Math.Min(text.Length, ByteSpan.Length);
-        for (var i = 0; i < length; i++)
-        {
-            var order = text[i] - ByteSpan[i];
-            if (order != 0)
-            {
-                return order;
-            }
-        }
-
-        return text.Length - ByteSpan.Length;
-    }
-
     /// <summary>Without blanks (spaces and tabs) at either end.</summary>
     public GrubChars TrimBlanks()
     {

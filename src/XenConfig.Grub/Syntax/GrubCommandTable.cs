@@ -48,33 +48,49 @@ internal static class GrubCommandTable
         ["border"] = Both, ["gfxmenu"] = GrubCommandFlags.Menu,
     };
 
-    // Sorted ordinally so a name read from a file is matched without making a string of it;
-    // the span lookup of Dictionary needs .NET 9 and the library also targets .NET 8.
+    // Sorted ordinally (an index names a command); a name read from a file is matched without making a string of it
+    // (the span lookup of Dictionary needs .NET 9 and the library also targets .NET 8).
     private static readonly string[] SortedNames = SortOrdinal(Commands.Keys);
 
     // The flags of SortedNames[i], by index (a line keeps the index of its command: one byte).
     private static readonly GrubCommandFlags[] SortedFlags = [.. SortedNames.Select(name => Commands[name])];
 
+    // The indexes of the names by their first letter (every name is lowercase ASCII): a word read from a line is
+    // compared with the few names that start as it does, not searched for among all of them.
+    private static readonly int[][] ByFirstLetter = [.. Enumerable.Range(0, 26).Select(letter =>
+        Enumerable.Range(0, SortedNames.Length).Where(i => SortedNames[i][0] - 'a' == letter).ToArray())];
+
+    // The indexes of the commands the readers act on, so a line's command is compared as a number (after SortedNames).
+    public static readonly int Title = IndexOf("title");
+    public static readonly int Root = IndexOf("root");
+    public static readonly int RootNoVerify = IndexOf("rootnoverify");
+    public static readonly int Kernel = IndexOf("kernel");
+    public static readonly int Initrd = IndexOf("initrd");
+    public static readonly int Module = IndexOf("module");
+    public static readonly int ModuleNoUnzip = IndexOf("modulenounzip");
+    public static readonly int Chainloader = IndexOf("chainloader");
+    public static readonly int SaveDefault = IndexOf("savedefault");
+    public static readonly int MakeActive = IndexOf("makeactive");
+    public static readonly int Lock = IndexOf("lock");
+    public static readonly int Default = IndexOf("default");
+    public static readonly int Timeout = IndexOf("timeout");
+    public static readonly int Fallback = IndexOf("fallback");
+    public static readonly int SplashImage = IndexOf("splashimage");
+
     /// <summary>The index of the command spelled <paramref name="name"/> (for <see cref="NameAt"/> and <see cref="FlagsAt"/>), or -1 when GRUB does not know it.</summary>
     public static int IndexOf(GrubChars name)
     {
-        int low = 0, high = SortedNames.Length - 1;
-        while (low <= high)
+        var letter = name.IsEmpty ? -1 : name[0] - 'a';
+        if ((uint)letter >= (uint)ByFirstLetter.Length)
         {
-            int middle = low + ((high - low) >> 1);
-            int order = name.CompareFrom(SortedNames[middle]);
-            if (order == 0)
-            {
-                return middle;
-            }
+            return -1;
+        }
 
-            if (order < 0)
+        foreach (var candidate in ByFirstLetter[letter])
+        {
+            if (name.SequenceEqual(SortedNames[candidate]))
             {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
+                return candidate;
             }
         }
 

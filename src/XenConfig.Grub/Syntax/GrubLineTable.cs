@@ -1,10 +1,11 @@
 using System.Collections;
+using System.Diagnostics;
 using XenConfig.Text;
 
 namespace XenConfig.Grub.Syntax;
 
 /// <summary>
-/// The logical lines of one menu, kept as an array of packed values (24 bytes a line, no object per line): the readers
+/// The logical lines of one menu, kept as an array of packed values (16 bytes a line, no object per line): the readers
 /// ask it about a line by its index. The public <see cref="GrubLine"/> of a line is made the first time someone asks
 /// for it, and the same object is handed out after that.
 /// </summary>
@@ -16,15 +17,19 @@ namespace XenConfig.Grub.Syntax;
 internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
 {
     private const byte NoCommand = byte.MaxValue;
-    private const byte TruncatedFlag = 1;
-    private const byte SwallowsFlag = 2;
-    private const byte ContinuedFlag = 4;
-    private const byte JoinedFlag = 8;
 
-    private readonly List<Joined> _joined = [];
+    // The kind takes the two low bits of a line's KindAndFlags.
+    private const byte KindMask = 3;
+    private const byte TruncatedFlag = 4;
+    private const byte SwallowsFlag = 8;
+    private const byte ContinuedFlag = 16;
+    private const byte JoinedFlag = 32;
+
+    private List<Joined>? _joined;
     private Line[] _lines;
     private int _count;
     private GrubLine?[]? _views;
+    private int _lastEnd;
 
     public GrubLineTable(GrubSource source, int capacity)
     {
@@ -37,6 +42,9 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
 
     /// <summary>The number of lines.</summary>
     public int Count => _count;
+
+    /// <summary>The number of <c>title</c> lines.</summary>
+    public int TitleCount { get; private set; }
 
     /// <summary>The public object of line <paramref name="index"/> (made once, on first request).</summary>
     public GrubLine this[int index]
@@ -66,7 +74,7 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
         var (nameLength, argumentStart, command) = kind == GrubLineKind.Command
             ? SplitName(Source.Slice(contentStart, contentLength))
             : ((ushort)0, (ushort)0, NoCommand);
-        Append(new Line(span, contentStart, (ushort)contentLength, nameLength, argumentStart, (byte)kind, command, truncated ? TruncatedFlag : (byte)0));
+        Append(span, new Line(span.Start, contentStart, (ushort)contentLength, nameLength, argumentStart, command, (byte)((byte)kind | (truncated ? TruncatedFlag : 0))));
     }
 
     /// <summary>Adds a line with its content as GRUB builds it and the source offset of each content character.</summary>
@@ -75,26 +83,30 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
         var (nameLength, argumentStart, command) = kind == GrubLineKind.Command
             ? SplitName(content)
             : ((ushort)0, (ushort)content.Length, NoCommand);
-        var flags = (byte)(JoinedFlag | (truncated ? TruncatedFlag : 0) | (swallowsNextLine ? SwallowsFlag : 0) | (continued ? ContinuedFlag : 0));
-        _joined.Add(new Joined(content, map));
-        Append(new Line(span, _joined.Count - 1, (ushort)content.Length, nameLength, argumentStart, (byte)kind, command, flags));
+        var flags = (byte)((byte)kind | JoinedFlag | (truncated ? TruncatedFlag : 0) | (swallowsNextLine ? SwallowsFlag : 0) | (continued ? ContinuedFlag : 0));
+        (_joined ??= []).Add(new Joined(content, map));
+        Append(span, new Line(span.Start, _joined.Count - 1, (ushort)content.Length, nameLength, argumentStart, command, flags));
     }
 
     /// <summary>Blank, comment or command.</summary>
-    public GrubLineKind Kind(int index) => (GrubLineKind)_lines[index].Kind;
+    public GrubLineKind Kind(int index) => (GrubLineKind)(_lines[index].KindAndFlags & KindMask);
 
-    /// <summary>Every character the line owns, its line break(s) included.</summary>
-    public TextSpan Span(int index) => _lines[index].Span;
+    /// <summary>Every character the line owns, its line break(s) included: up to where the next line starts.</summary>
+    public TextSpan Span(int index) => TextSpan.FromBounds(_lines[index].Start, index + 1 < _count ? _lines[index + 1].Start : Source.Length);
 
     /// <summary>The characters of <see cref="Span"/>, exactly as in the file.</summary>
-    public string Text(int index) => Source.Substring(_lines[index].Span.Start, _lines[index].Span.Length);
+    public string Text(int index)
+    {
+        var span = Span(index);
+        return Source.Substring(span.Start, span.Length);
+    }
 
     /// <summary>The logical line GRUB builds from the bytes (empty for blank lines and comments).</summary>
     public string Content(int index)
     {
         ref readonly var line = ref _lines[index];
         return JoinedOf(line) is { } joined ? joined.Content
-            : line.Kind == (byte)GrubLineKind.Command ? Spaced(line.ContentStart, line.ContentLength) : string.Empty;
+            : line.IsCommand ? Spaced(line.ContentStart, line.ContentLength) : string.Empty;
     }
 
     /// <summary>The length of <see cref="Content"/>.</summary>
@@ -112,19 +124,32 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
     public string Argument(int index)
     {
         ref readonly var line = ref _lines[index];
-        return line.Kind != (byte)GrubLineKind.Command ? string.Empty
+        return !line.IsCommand ? string.Empty
             : JoinedOf(line) is { } joined ? joined.Content[line.ArgumentStart..]
             : Spaced(line.ContentStart + line.ArgumentStart, line.ContentLength - line.ArgumentStart);
     }
 
     /// <summary>True when the line was longer than GRUB's buffer and GRUB dropped the rest.</summary>
-    public bool IsTruncated(int index) => (_lines[index].Flags & TruncatedFlag) != 0;
+    public bool IsTruncated(int index) => (_lines[index].KindAndFlags & TruncatedFlag) != 0;
 
     /// <summary>True for a comment whose last character is a backslash.</summary>
-    public bool SwallowsLine(int index) => (_lines[index].Flags & SwallowsFlag) != 0;
+    public bool SwallowsLine(int index) => (_lines[index].KindAndFlags & SwallowsFlag) != 0;
 
     /// <summary>True when a backslash-newline joined two or more physical lines into this one.</summary>
-    public bool IsContinued(int index) => (_lines[index].Flags & ContinuedFlag) != 0;
+    public bool IsContinued(int index) => (_lines[index].KindAndFlags & ContinuedFlag) != 0;
+
+    /// <summary>True when the line's content is not one run of the source (several physical lines, or a carriage return or backslash inside).</summary>
+    public bool IsJoined(int index) => (_lines[index].KindAndFlags & JoinedFlag) != 0;
+
+    /// <summary>The index of the line's command in <see cref="GrubCommandTable"/>, or -1 for a name GRUB does not know and for blank and comment lines.</summary>
+    public int CommandIndex(int index)
+    {
+        var command = _lines[index].Command;
+        return command != NoCommand ? command : -1;
+    }
+
+    /// <summary>Where the content of a line that is not <see cref="IsJoined"/> starts in the source.</summary>
+    public int ContentOffset(int index) => _lines[index].ContentStart;
 
     /// <summary>Where the argument starts in the content.</summary>
     public int ArgumentStart(int index) => _lines[index].ArgumentStart;
@@ -146,7 +171,7 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
     public GrubChars ArgumentChars(int index)
     {
         ref readonly var line = ref _lines[index];
-        return line.Kind != (byte)GrubLineKind.Command ? default
+        return !line.IsCommand ? default
             : JoinedOf(line) is { } joined ? joined.Content.AsSpan(line.ArgumentStart)
             : Source.Slice(line.ContentStart + line.ArgumentStart, line.ContentLength - line.ArgumentStart);
     }
@@ -173,7 +198,7 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
         }
 
         // Empty range at the end: just after the last logical character, or the start of the line.
-        return new TextSpan(length > 0 ? SourceOffset(index, length - 1) + 1 : _lines[index].Span.Start, 0);
+        return new TextSpan(length > 0 ? SourceOffset(index, length - 1) + 1 : _lines[index].Start, 0);
     }
 
     /// <summary>The index of the line that starts at <paramref name="offset"/>, or -1.</summary>
@@ -183,7 +208,7 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
         while (low <= high)
         {
             var middle = low + ((high - low) / 2);
-            var start = _lines[middle].Span.Start;
+            var start = _lines[middle].Start;
             if (start == offset)
             {
                 return middle;
@@ -201,8 +226,15 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
         return JoinedOf(line) is { } joined ? joined.Content.AsSpan(0, line.NameLength) : Source.Slice(line.ContentStart, line.NameLength);
     }
 
-    private void Append(in Line line)
+    private void Append(TextSpan span, in Line line)
     {
+        if (line.Command == GrubCommandTable.Title)
+        {
+            TitleCount++;
+        }
+
+        Debug.Assert(_count == 0 || span.Start == _lastEnd, "lines follow one another");
+        _lastEnd = span.End;
         if (_count == _lines.Length)
         {
             Array.Resize(ref _lines, _lines.Length * 2);
@@ -211,7 +243,7 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
         _lines[_count++] = line;
     }
 
-    private Joined? JoinedOf(in Line line) => (line.Flags & JoinedFlag) != 0 ? _joined[line.ContentStart] : null;
+    private Joined? JoinedOf(in Line line) => (line.KindAndFlags & JoinedFlag) != 0 ? _joined![line.ContentStart] : null;
 
     /// <summary>The source characters <c>[start, start + length)</c> with tabs as spaces.</summary>
     private string Spaced(int start, int length) => GrubText.Spaced(Source.Slice(start, length));
@@ -230,12 +262,15 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
     }
 
     /// <summary>
-    /// One line, packed: lengths and offsets inside the content fit 16 bits (GRUB's buffer is 1500 characters), the
-    /// kind, the command (its index in <see cref="GrubCommandTable"/>, or <see cref="NoCommand"/>) and the flags one
-    /// byte each. <see cref="ContentStart"/> is the content's offset in the source, or for a joined line its index in
-    /// the side list.
+    /// One line, packed into 16 bytes: where it starts (it ends where the next one starts); lengths and offsets inside
+    /// the content fit 16 bits (GRUB's buffer is 1500 characters); the command (its index in
+    /// <see cref="GrubCommandTable"/>, or <see cref="NoCommand"/>) one byte, and the kind and flags one byte.
+    /// <see cref="ContentStart"/> is the content's offset in the source, or for a joined line its index in the side list.
     /// </summary>
-    private readonly record struct Line(TextSpan Span, int ContentStart, ushort ContentLength, ushort NameLength, ushort ArgumentStart, byte Kind, byte Command, byte Flags);
+    private readonly record struct Line(int Start, int ContentStart, ushort ContentLength, ushort NameLength, ushort ArgumentStart, byte Command, byte KindAndFlags)
+    {
+        public bool IsCommand => (KindAndFlags & KindMask) == (byte)GrubLineKind.Command;
+    }
 
     /// <summary>The content of a joined line and the source offset of each of its characters.</summary>
     private sealed record Joined(string Content, int[] Map);
