@@ -188,27 +188,32 @@ internal static class PygrubComparison
                 $"pygrub reads the root device of '{entry.Title}' as {image.Root?.ToString() ?? "none"}, GRUB as {entry.Root ?? "none"}");
         }
 
-        // Not entry.Kernel: the entry would keep the object for the document's life (64 bytes an entry), for a comparison
-        // that reads it once.
-        var kernel = entry.KernelLine < 0 ? null : new GrubKernel(lines, entry.KernelLine);
-        var kernelLine = kernel?.LineIndex ?? entry.TitleLineIndex;
-        var kernelSame = kernel is null
+        // The kernel line's file and arguments where they lie, without a GrubKernel: entry.Kernel would keep one for the
+        // document's life (64 bytes an entry), and a transient one would be made again by every reader that wants it.
+        var hasKernel = entry.KernelLine >= 0;
+        var kernelLine = hasKernel ? entry.KernelLine : entry.TitleLineIndex;
+        var kernelArgument = hasKernel ? lines.ArgumentChars(entry.KernelLine) : default;
+        var (pathStart, pathEnd, argumentsStart) = hasKernel ? GrubKernel.Locate(kernelArgument) : default;
+        var kernelPath = kernelArgument.Slice(pathStart, pathEnd - pathStart);
+        var kernelArguments = kernelArgument.Slice(argumentsStart);
+        var kernelSame = !hasKernel
             ? !image.HasKernel
-            : image.HasKernel && PathPart(kernel.PathChars).SequenceEqual(image.KernelChars);
-        if (!kernelSame || !NormalizedEquals(kernel is null ? default : kernel.ArgumentsChars, image.ArgsChars))
+            : image.HasKernel && PathPart(kernelPath).SequenceEqual(image.KernelChars);
+        if (!kernelSame || !NormalizedEquals(kernelArguments, image.ArgsChars))
         {
-            var grubKernel = kernel is null ? null : PathPart(kernel.PathChars).ToString();
+            var grubKernel = hasKernel ? PathPart(kernelPath).ToString() : null;
+            var grubArguments = argumentsStart < kernelArgument.Length ? GrubText.Spaced(kernelArguments) : null;
             var hint = image.Kernel is { } k && k.StartsWith("--", StringComparison.Ordinal)
                 ? " (pygrub does not know kernel options such as --type= and takes the option for the kernel path)"
                 : image.Kernel is { } t && t.Contains('\t', StringComparison.Ordinal)
                     ? " (pygrub splits the path from the arguments at a space, not at a tab)"
-                    : kernel is not null && lines.IsContinued(kernel.LineIndex) || image.Args == "\\"
+                    : hasKernel && lines.IsContinued(entry.KernelLine) || image.Args == "\\"
                         ? " (pygrub does not join backslash-continued lines)"
                         : string.Empty;
             Add(DiagnosticIds.PygrubKernelDiffers, document.Location(kernelLine),
-                $"pygrub reads the kernel of '{entry.Title}' as '{image.Kernel}' with arguments '{image.Args}', GRUB as '{grubKernel}' with '{kernel?.ArgumentsText}'{hint}");
+                $"pygrub reads the kernel of '{entry.Title}' as '{image.Kernel}' with arguments '{image.Args}', GRUB as '{grubKernel}' with '{grubArguments}'{hint}");
         }
-        else if (kernel is not null && EndsInBlanks(kernel.ArgumentChars))
+        else if (hasKernel && EndsInBlanks(kernelArgument))
         {
             Add(DiagnosticIds.PygrubKernelDiffers, document.Location(kernelLine),
                 $"the kernel line of '{entry.Title}' ends in blanks: GRUB passes them to the kernel, pygrub strips them; remove them");
