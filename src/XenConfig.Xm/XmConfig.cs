@@ -60,9 +60,35 @@ public static class XmConfig
     /// <summary>True when <paramref name="text"/> is valid Python 2 as far as the evaluator's grammar goes.</summary>
     internal static bool IsPython(string text) => ParsePython(text) is not null;
 
-    /// <summary>The module when <paramref name="text"/> is valid Python 2 of the evaluator's grammar, else null.</summary>
+    /// <summary>The checked module (see <see cref="Check"/>) when <paramref name="text"/> is valid Python 2 of the evaluator's grammar, else null.</summary>
     internal static PyModule? ParsePython(string text) =>
-        text.Length <= MaxTextLength && !text.StartsWith('<') && PyParser.Parse(text) is { Errors.Count: 0 } module ? module : null;
+        text.Length <= MaxTextLength && !text.StartsWith('<') && Check(text) is { Errors.Count: 0 } module ? module : null;
+
+    // Python compiles the whole file before it runs any of it, so the whole script is parsed before it runs. A script of
+    // many statements (10 MB of assignments: a tree of about 100 MB) keeps no tree: each top-level statement is dropped
+    // once parsed (its unsupported statements noted), and the run parses the script again, one top-level statement at a
+    // time. A script of few statements keeps its tree and is parsed once (parsing a 10 MB list twice would leave the
+    // first tree in the oldest generation beside the second: measured 338 -> 362-387 MB).
+    private static PyModule Check(string text)
+    {
+        const int MaxKeptStatements = 1024;
+        List<PyStmt>? kept = [];
+        var unsupported = new List<UnsupportedStmt>();
+        var module = PyParser.Parse(text, statement =>
+        {
+            unsupported.AddRange(Evaluator.Unsupported([statement]));
+            kept?.Add(statement);
+            if (kept?.Count > MaxKeptStatements)
+            {
+                kept = null;
+            }
+
+            return true;
+        });
+        return kept is not null
+            ? module with { Body = kept }
+            : module with { Body = unsupported, ParseAgainToRun = true };
+    }
 
     private sealed class Evaluator(SourceText text, XmEvaluationOptions options, PyModule? parsed)
     {
@@ -95,7 +121,7 @@ public static class XmConfig
                 return Result(declared, output);
             }
 
-            PyModule? module = parsed ?? PyParser.Parse(text.Content);
+            var module = parsed ?? Check(text.Content);
             parsed = null;
             foreach (var warning in module.Warnings)
             {
@@ -131,7 +157,20 @@ public static class XmConfig
             try
             {
                 interpreter.RunPrologue(interpreter.ModuleScope, origin);
-                interpreter.ExecuteModule(module.Body, interpreter.ModuleScope);
+                if (module.ParseAgainToRun)
+                {
+                    PyParser.Parse(text.Content, statement => interpreter.ExecuteTopLevel(statement, interpreter.ModuleScope));
+                }
+                else
+                {
+                    foreach (var statement in module.Body)
+                    {
+                        if (!interpreter.ExecuteTopLevel(statement, interpreter.ModuleScope))
+                        {
+                            break;
+                        }
+                    }
+                }
             }
             catch (PyException ex)
             {
@@ -157,7 +196,10 @@ public static class XmConfig
                 Report(DiagnosticIds.XmUnsupportedConstruct, 0, 0, $"the evaluator failed internally ({ex.GetType().Name}: {ex.Message}); please report this input");
             }
 
-            foreach (var unsupported in Unsupported(module.Body).Where(u => !interpreter.ReachedUnsupported.Contains(u)))
+            // Statements parsed again to run are other objects than the ones checked, so the ones reached are told by position.
+            var reached = interpreter.ReachedUnsupported.Select(u => (u.Start, u.End)).ToHashSet();
+            var inModule = module.ParseAgainToRun ? module.Body.Cast<UnsupportedStmt>() : Unsupported(module.Body);
+            foreach (var unsupported in inModule.Where(u => !reached.Contains((u.Start, u.End))))
             {
                 Report(DiagnosticIds.XmUnsupportedConstructNotRun, unsupported.Start, unsupported.End,
                     $"{unsupported.Construct} is not supported by the evaluator; it is in code that did not run");
@@ -188,7 +230,7 @@ public static class XmConfig
         private XmEvaluation Result(List<string> declared, List<string> output) =>
             new(text, options, _settings, _locations, _diagnostics, declared, output);
 
-        private static List<UnsupportedStmt> Unsupported(IReadOnlyList<PyStmt> body)
+        internal static List<UnsupportedStmt> Unsupported(IReadOnlyList<PyStmt> body)
         {
             var found = new List<UnsupportedStmt>();
             var stack = new Stack<IReadOnlyList<PyStmt>>();

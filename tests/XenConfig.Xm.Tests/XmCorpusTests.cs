@@ -82,4 +82,32 @@ public sealed class XmCorpusTests
             Assert.DoesNotContain(XmConfig.Evaluate(text).Diagnostics, d => d.Id == "XC1101");
         }
     }
+
+    /// <summary>
+    /// A script of many top-level statements is run without its syntax tree: checked whole first, then parsed again
+    /// statement by statement as it runs. Its evaluation must be the one of the same script kept whole: every
+    /// corpus file followed by 2,000 helper assignments reports the same diagnostics at the same places, and
+    /// collects the same settings plus the helpers (when the file ran to its end).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public void Every_corpus_file_evaluates_the_same_among_many_statements(string file)
+    {
+        var path = Path.Combine(RepositoryPaths.Corpus("xm"), file);
+        var text = File.ReadAllText(path);
+        var options = new XmEvaluationOptions { Variables = VariablesFor(text) };
+        var alone = XmConfig.Evaluate(text, path, options);
+        if (alone.Diagnostics.Any(d => d.Id == "XC1101"))
+        {
+            return; // text after a syntax error changes what the parser reports at the end of the file
+        }
+
+        var helpers = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"many_statements_helper_{i} = {i}\n"));
+        var amongMany = XmConfig.Evaluate(text + (text.EndsWith('\n') ? "" : "\n") + helpers, path, options);
+
+        Assert.Equal(alone.Diagnostics.Select(d => d.ToString()), amongMany.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(alone.Settings, amongMany.Settings.Where(s => !s.Key.StartsWith("many_statements_helper_", StringComparison.Ordinal)));
+        var helpersRun = amongMany.Settings.Count(s => s.Key.StartsWith("many_statements_helper_", StringComparison.Ordinal));
+        Assert.True(alone.HasErrors ? helpersRun is 0 or 2_000 : helpersRun == 2_000, $"{helpersRun} helpers ran");
+    }
 }

@@ -108,35 +108,37 @@ internal sealed partial class PyInterpreter
         Continue,
     }
 
-    public void ExecuteModule(IReadOnlyList<PyStmt> body, PyScope scope)
+    /// <summary>
+    /// Runs the module's next top-level statement, as the module's block runs each of its statements; false when the
+    /// module stops there (a break or continue outside a loop ends the block).
+    /// </summary>
+    public bool ExecuteTopLevel(PyStmt statement, PyScope scope)
     {
-        var flow = ExecuteBlock(body, scope);
+        // The time limit is the script's running time: parsing the next statement between two does not count.
+        _clock.Start();
+        Flow flow;
+        try
+        {
+            flow = ExecuteInBlock(statement, scope);
+        }
+        finally
+        {
+            _clock.Stop();
+        }
+
         if (flow == Flow.Return)
         {
             throw new PyException("SyntaxError", "'return' outside function");
         }
+
+        return flow == Flow.Normal;
     }
 
     private Flow ExecuteBlock(IReadOnlyList<PyStmt> body, PyScope scope)
     {
         foreach (var statement in body)
         {
-            Flow flow;
-            try
-            {
-                flow = Execute(statement, scope);
-            }
-            catch (PyException ex) when (ex.Node is null)
-            {
-                ex.Node = statement;
-                throw;
-            }
-            catch (PyUnsupportedException ex) when (ex.Node is null)
-            {
-                ex.Node = statement;
-                throw;
-            }
-
+            var flow = ExecuteInBlock(statement, scope);
             if (flow != Flow.Normal)
             {
                 return flow;
@@ -144,6 +146,24 @@ internal sealed partial class PyInterpreter
         }
 
         return Flow.Normal;
+    }
+
+    private Flow ExecuteInBlock(PyStmt statement, PyScope scope)
+    {
+        try
+        {
+            return Execute(statement, scope);
+        }
+        catch (PyException ex) when (ex.Node is null)
+        {
+            ex.Node = statement;
+            throw;
+        }
+        catch (PyUnsupportedException ex) when (ex.Node is null)
+        {
+            ex.Node = statement;
+            throw;
+        }
     }
 
     private Flow Execute(PyStmt statement, PyScope scope)

@@ -31,13 +31,22 @@ internal sealed class PyParser
     // discarded as it starts (a failed statement is parsed again from its start, never from an earlier one).
     private int _firstKept;
 
+    private Func<PyStmt, bool>? _onTopLevelStatement;
+
     private PyParser(PyLexer lexer) => _lexer = lexer;
 
     /// <summary>Parses a whole module.</summary>
-    public static PyModule Parse(string text)
+    public static PyModule Parse(string text) => Parse(text, onTopLevelStatement: null);
+
+    /// <summary>
+    /// Parses a whole module, handing each top-level statement to <paramref name="onTopLevelStatement"/> as soon as it is
+    /// parsed instead of keeping it (the module's <see cref="PyModule.Body"/> is then empty), so that only one top-level
+    /// statement's tree is alive at a time. Parsing stops early when the callback returns false.
+    /// </summary>
+    public static PyModule Parse(string text, Func<PyStmt, bool>? onTopLevelStatement)
     {
         var lexer = new PyLexer(text);
-        var parser = new PyParser(lexer);
+        var parser = new PyParser(lexer) { _onTopLevelStatement = onTopLevelStatement };
         var body = parser.ParseStatements(topLevel: true);
         while (!lexer.Finished)
         {
@@ -194,6 +203,25 @@ internal sealed class PyParser
                 }
 
                 _ = first;
+            }
+
+            if (topLevel && _onTopLevelStatement is { } handOver)
+            {
+                var keepGoing = true;
+                foreach (var statement in statements)
+                {
+                    keepGoing = handOver(statement);
+                    if (!keepGoing)
+                    {
+                        break;
+                    }
+                }
+
+                statements.Clear();
+                if (!keepGoing)
+                {
+                    break;
+                }
             }
         }
 
@@ -1289,4 +1317,11 @@ internal sealed record PyParseError(int Start, int End, string Message, bool IsL
 internal sealed record PyModule(
     IReadOnlyList<PyStmt> Body,
     IReadOnlyList<PyParseError> Errors,
-    IReadOnlyList<(int Start, int End, string Message)> Warnings);
+    IReadOnlyList<(int Start, int End, string Message)> Warnings)
+{
+    /// <summary>
+    /// True when the tree was not kept: <see cref="Body"/> then holds only the unsupported statements found anywhere in
+    /// the module, in source order, and the module is parsed again to run it.
+    /// </summary>
+    public bool ParseAgainToRun { get; init; }
+}
