@@ -72,14 +72,23 @@ public static class XmConfig
     private static PyModule Check(string text)
     {
         const int MaxKeptStatements = 1024;
+        // The unsupported statements are listed only once the tree is dropped (the run lists those of a kept tree itself);
+        // each list is in source order, so the statements' lists follow one another.
         List<PyStmt>? kept = [];
-        var unsupported = new List<UnsupportedStmt>();
+        List<UnsupportedStmt>? unsupported = null;
         var module = PyParser.Parse(text, statement =>
         {
-            unsupported.AddRange(Evaluator.Unsupported([statement]));
-            kept?.Add(statement);
-            if (kept?.Count > MaxKeptStatements)
+            if (kept is null)
             {
+                unsupported!.AddRange(Evaluator.Unsupported([statement]));
+            }
+            else if (kept.Count < MaxKeptStatements)
+            {
+                kept.Add(statement);
+            }
+            else
+            {
+                unsupported = Evaluator.Unsupported([.. kept, statement]);
                 kept = null;
             }
 
@@ -87,7 +96,7 @@ public static class XmConfig
         });
         return kept is not null
             ? module with { Body = kept }
-            : module with { Body = unsupported, ParseAgainToRun = true };
+            : module with { Body = unsupported!, ParseAgainToRun = true };
     }
 
     private sealed class Evaluator(SourceText text, XmEvaluationOptions options, PyModule? parsed)
