@@ -89,6 +89,7 @@ done
 if [ -f "$HUGE/huge.cfg" ]; then
     # Time per byte: the 10 KB files right before the 100 MB file, for each kind.
     bench "${XC[@]}" xl small10k-xl "$SMALL/xl"
+    bench "${XC[@]}" xl-disk small10k-xl "$SMALL/xl"
     bench "${XC[@]}" fstab small10k-fstab "$SMALL/fstab"
     bench "${XC[@]}" grub small10k-grub "$SMALL/grub"
     # One round of one pass each: these take seconds per parse.

@@ -26,10 +26,10 @@ END {
         print line " | " allocs " |"
     }
     # Time per byte at 100 MB against 10 KB files of the same generator (the goal: within 1.3x).
-    split("xl:XenConfig fstab:XenConfig-fstab grub:XenConfig-grub", kinds, " ")
+    split("xl:XenConfig:xl xl+disk:XenConfig+disk:xl fstab:XenConfig-fstab:fstab grub:XenConfig-grub:grub", kinds, " ")
     times = ""
-    for (p = 1; p <= 3; p++) {
-        split(kinds[p], x, ":"); small = rate[x[2] "|small10k-" x[1]]; huge = rate[x[2] "|huge-" x[1]]
+    for (p = 1; p <= 4; p++) {
+        split(kinds[p], x, ":"); small = rate[x[2] "|small10k-" x[3]]; huge = rate[x[2] "|huge-" x[3]]
         if (small != "" && huge != "" && huge > 0) {
             times = times sprintf("%s%s %.2fx (%.1f / %.1f MB per CPU s)", times == "" ? "" : "; ", x[1], small / huge, small, huge)
         }
