@@ -22,7 +22,6 @@ public sealed class GrubMenuDocument
 {
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly GrubLineTable _lines;
-    private readonly List<int> _globalLines = [];
     private IReadOnlyList<GrubLine>? _globalCommands;
     private IReadOnlyList<GrubLine>? _droppedTitles;
     private int _defaultLine = -1;
@@ -72,7 +71,7 @@ public sealed class GrubMenuDocument
     public IReadOnlyList<GrubEntry> Entries { get; private set; } = [];
 
     /// <summary>The command lines before the first title (the global section), known and unknown.</summary>
-    public IReadOnlyList<GrubLine> GlobalCommands => _globalCommands ??= _globalLines.ConvertAll(i => _lines[i]);
+    public IReadOnlyList<GrubLine> GlobalCommands => _globalCommands ??= ReadGlobalCommands();
 
     /// <summary>The <c>title</c> lines GRUB drops because no command it keeps follows them, in file order.</summary>
     public IReadOnlyList<GrubLine> DroppedTitles => _droppedTitles ??= Blocks.Where(b => b.Entry < 0).Select(b => _lines[b.TitleLine]).ToList();
@@ -83,8 +82,11 @@ public sealed class GrubMenuDocument
     /// <summary>The index of <see cref="DefaultLine"/>, or -1.</summary>
     internal int DefaultLineIndex => _defaultLine;
 
-    /// <summary>The indexes of <see cref="GlobalCommands"/>.</summary>
-    internal List<int> GlobalLines => _globalLines;
+    /// <summary>
+    /// Where the global section ends: the index of the first title line, or the number of lines. Its command lines are
+    /// <see cref="GlobalCommands"/> (found from the line table when asked for, not kept in a list per parse).
+    /// </summary>
+    internal int GlobalEnd { get; private set; }
 
     internal List<Block> Blocks { get; private set; } = [];
 
@@ -171,6 +173,20 @@ public sealed class GrubMenuDocument
         return Location(new TextSpan(offset, 0));
     }
 
+    private List<GrubLine> ReadGlobalCommands()
+    {
+        var commands = new List<GrubLine>();
+        for (var line = 0; line < GlobalEnd; line++)
+        {
+            if (_lines.Kind(line) == GrubLineKind.Command)
+            {
+                commands.Add(_lines[line]);
+            }
+        }
+
+        return commands;
+    }
+
     private GrubLine? View(int line) => line < 0 ? null : _lines[line];
 
     private void Report(DiagnosticDescriptor descriptor, int line, string message) =>
@@ -221,16 +237,13 @@ public sealed class GrubMenuDocument
             var flags = lines.CommandFlags(index);
             if (flags == GrubCommandFlags.Title)
             {
+                GlobalEnd = title < 0 ? index : GlobalEnd;
                 CloseBlock();
                 (title, last, commands) = (index, index, 0);
                 continue;
             }
 
-            if (title < 0)
-            {
-                _globalLines.Add(index);
-            }
-            else
+            if (title >= 0)
             {
                 last = index;
             }
@@ -264,6 +277,7 @@ public sealed class GrubMenuDocument
             }
         }
 
+        GlobalEnd = title < 0 ? lines.Count : GlobalEnd;
         CloseBlock();
         BuildEntries(entries);
         ResolveDefault();
@@ -283,55 +297,52 @@ public sealed class GrubMenuDocument
         Report(DiagnosticIds.GrubUnknownCommand, index, $"unknown command '{name}'; GRUB ignores the line{hint}");
     }
 
+    // The global commands are read on the line's characters: the argument is made a string only for a message.
     private void ApplyGlobal(int line)
     {
-        var argument = _lines.Argument(line);
-        switch (_lines.Name(line))
+        var command = _lines.CommandIndex(line);
+        if (command == GrubCommandTable.Default)
         {
-            case "default":
-                if (argument == "saved")
-                {
-                    _defaultLine = line;
-                    DefaultSaved = true;
-                    DefaultValue = 0;
-                }
-                else if (ReadNumber(line, "default", out var value))
-                {
-                    _defaultLine = line;
-                    DefaultSaved = false;
-                    DefaultValue = value;
-                }
-
-                break;
-            case "timeout":
-                if (ReadNumber(line, "timeout", out var seconds))
-                {
-                    _timeoutLine = line;
-                    Timeout = seconds;
-                }
-
-                break;
-            case "fallback":
-                ReadFallback(line);
-                break;
-            default:
-                break;
+            if (_lines.ArgumentChars(line).SequenceEqual("saved"))
+            {
+                _defaultLine = line;
+                DefaultSaved = true;
+                DefaultValue = 0;
+            }
+            else if (ReadNumber(line, "default", out var value))
+            {
+                _defaultLine = line;
+                DefaultSaved = false;
+                DefaultValue = value;
+            }
+        }
+        else if (command == GrubCommandTable.Timeout)
+        {
+            if (ReadNumber(line, "timeout", out var seconds))
+            {
+                _timeoutLine = line;
+                Timeout = seconds;
+            }
+        }
+        else if (command == GrubCommandTable.Fallback)
+        {
+            ReadFallback(line);
         }
     }
 
     private bool ReadNumber(int line, string what, out int value)
     {
-        var argument = _lines.Argument(line);
+        var argument = _lines.ArgumentChars(line);
         if (!GrubNumber.TryParse(argument, 0, out value, out var consumed))
         {
-            Report(DiagnosticIds.GrubBadNumber, line, $"'{argument}' is not a number GRUB can read; GRUB ignores this {what} line");
+            Report(DiagnosticIds.GrubBadNumber, line, $"'{_lines.Argument(line)}' is not a number GRUB can read; GRUB ignores this {what} line");
             return false;
         }
 
         if (consumed < argument.Length)
         {
             Report(DiagnosticIds.GrubBadNumber, line, string.Create(CultureInfo.InvariantCulture,
-                $"GRUB reads {what} {value} and ignores the rest '{argument[consumed..]}'"));
+                $"GRUB reads {what} {value} and ignores the rest '{_lines.Argument(line)[consumed..]}'"));
         }
 
         return true;

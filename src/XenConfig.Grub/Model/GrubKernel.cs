@@ -28,7 +28,8 @@ public sealed class GrubKernel
             position = next;
         }
 
-        Options = options is null ? [] : options;
+        // Not "options is null ? [] : options": that conditional is a List, so its [] made an empty list per kernel.
+        Options = options ?? (IReadOnlyList<string>)[];
         for (var i = (options?.Count ?? 0) - 1; i >= 0 && Type is null; i--)
         {
             Type = options![i].StartsWith("--type=", StringComparison.Ordinal) ? options[i][7..] : null;

@@ -27,14 +27,14 @@ internal static class PygrubComparison
         }
 
         var lines = document.LineTable;
-        SourceLocation GlobalLocation(string name)
+        // The last global line of a command (default, timeout): a known name is its command's index.
+        SourceLocation GlobalLocation(int command)
         {
-            var globals = document.GlobalLines;
-            for (var i = globals.Count - 1; i >= 0; i--)
+            for (var line = document.GlobalEnd - 1; line >= 0; line--)
             {
-                if (lines.Name(globals[i]) == name)
+                if (lines.CommandIndex(line) == command)
                 {
-                    return document.Location(globals[i]);
+                    return document.Location(line);
                 }
             }
 
@@ -45,12 +45,12 @@ internal static class PygrubComparison
         var pyTimeout = reading.TimeoutValue(out var timeoutValid);
         if (!timeoutValid)
         {
-            Add(DiagnosticIds.PygrubTimeoutDiffers, GlobalLocation("timeout"),
+            Add(DiagnosticIds.PygrubTimeoutDiffers, GlobalLocation(GrubCommandTable.Timeout),
                 $"pygrub reads the timeout as '{reading.Timeout}', which is not an integer (its interactive menu fails on it); GRUB reads {Show(document.Timeout)}");
         }
         else if (pyTimeout != document.Timeout)
         {
-            Add(DiagnosticIds.PygrubTimeoutDiffers, GlobalLocation("timeout"),
+            Add(DiagnosticIds.PygrubTimeoutDiffers, GlobalLocation(GrubCommandTable.Timeout),
                 $"pygrub reads the timeout as {(pyTimeout is { } seconds ? seconds.ToString(CultureInfo.InvariantCulture) : Show(null))}, GRUB as {Show(document.Timeout)}");
         }
 
@@ -129,7 +129,7 @@ internal static class PygrubComparison
             if (titleOffset != image.TitleOffset)
             {
                 var hint = document.DefaultSaved ? " (pygrub reads 'default saved' as 0)" : string.Empty;
-                Add(DiagnosticIds.PygrubDefaultDiffers, GlobalLocation("default"), string.Create(CultureInfo.InvariantCulture,
+                Add(DiagnosticIds.PygrubDefaultDiffers, GlobalLocation(GrubCommandTable.Default), string.Create(CultureInfo.InvariantCulture,
                     $"pygrub boots '{image.Title}' (its entry {pyDefault}, line {PhysicalLine(image.TitleOffset) + 1}), GRUB boots '{grubEntry.Title}' (entry {grubDefault}, line {PhysicalLine(titleOffset) + 1}){hint}"));
             }
         }

@@ -67,13 +67,13 @@ internal sealed class PygrubReading : IDisposable
     public static PygrubReading Read(string text) => Read(GrubSource.Of(text));
 
     /// <summary>pygrub's reading of <paramref name="text"/> (from its bytes when the file is ASCII), one physical line after the other.</summary>
-    public static PygrubReading Read(GrubSource text) => Read(text, reading => reading.ReadPhysicalLines(0, text.Length));
+    public static PygrubReading Read(GrubSource text) => Read(text, lines: null);
 
     /// <summary>
     /// pygrub's reading of the text of <paramref name="lines"/>, taking what GRUB's reading already found where it
     /// decides pygrub's (the same as <see cref="Read(GrubSource)"/>, which GrubPygrubReadingTests checks).
     /// </summary>
-    public static PygrubReading Read(GrubLineTable lines) => Read(lines.Source, reading => reading.ReadLines(lines));
+    public static PygrubReading Read(GrubLineTable lines) => Read(lines.Source, lines);
 
     /// <summary>Returns the images' array to the pool.</summary>
     public void Dispose()
@@ -87,12 +87,21 @@ internal sealed class PygrubReading : IDisposable
         }
     }
 
-    private static PygrubReading Read(GrubSource text, Action<PygrubReading> parse)
+    // Without a delegate: a parse of a small menu allocated as much for the closure and its delegate as for the reading.
+    private static PygrubReading Read(GrubSource text, GrubLineTable? lines)
     {
         var reading = new PygrubReading(text);
         try
         {
-            parse(reading);
+            if (lines is null)
+            {
+                reading.ReadPhysicalLines(0, text.Length);
+            }
+            else
+            {
+                reading.ReadLines(lines);
+            }
+
             if (reading._imageCount > 0 && reading._imageLines == 0)
             {
                 // GrubConf adds the last image only when it has lines ("if img:").
