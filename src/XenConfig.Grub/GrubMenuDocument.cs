@@ -20,7 +20,8 @@ namespace XenConfig.Grub;
 /// </remarks>
 public sealed class GrubMenuDocument
 {
-    private readonly List<Diagnostic> _diagnostics = [];
+    // Made with the first diagnostic: most menus have none.
+    private List<Diagnostic>? _diagnostics;
     private readonly GrubLineTable _lines;
     private IReadOnlyList<GrubLine>? _globalCommands;
     private IReadOnlyList<GrubLine>? _droppedTitles;
@@ -37,10 +38,10 @@ public sealed class GrubMenuDocument
         Analyze();
         if (options.PygrubChecks)
         {
-            PygrubComparison.Compare(this, _diagnostics);
+            PygrubComparison.Compare(this);
         }
 
-        _diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
+        _diagnostics?.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
     }
 
     /// <summary>The characters the readers scan: the text's ASCII bytes when it has them (its Content is then not decoded).</summary>
@@ -62,10 +63,10 @@ public sealed class GrubMenuDocument
     internal GrubLineTable LineTable => _lines;
 
     /// <summary>Everything found, in file order.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics ?? (IReadOnlyList<Diagnostic>)[];
 
     /// <summary>True when some diagnostic is an error.</summary>
-    public bool HasErrors => _diagnostics.Any(d => d.IsError);
+    public bool HasErrors => _diagnostics?.Exists(d => d.IsError) ?? false;
 
     /// <summary>The entries GRUB numbers (titles without commands are dropped first).</summary>
     public IReadOnlyList<GrubEntry> Entries { get; private set; } = [];
@@ -88,7 +89,8 @@ public sealed class GrubMenuDocument
     /// </summary>
     internal int GlobalEnd { get; private set; }
 
-    internal List<Block> Blocks { get; private set; } = [];
+    /// <summary>The blocks in file order, one per <c>title</c> line (an array of that size: no list per parse).</summary>
+    internal Block[] Blocks { get; private set; } = [];
 
     internal int DefaultValue { get; private set; }
 
@@ -187,18 +189,22 @@ public sealed class GrubMenuDocument
         return commands;
     }
 
+    /// <summary>Adds a diagnostic of the parse (the pygrub comparison adds its own here).</summary>
+    internal void AddDiagnostic(Diagnostic diagnostic) => (_diagnostics ??= []).Add(diagnostic);
+
     private GrubLine? View(int line) => line < 0 ? null : _lines[line];
 
     private void Report(DiagnosticDescriptor descriptor, int line, string message) =>
-        _diagnostics.Add(descriptor.Create(Location(line), message));
+        AddDiagnostic(descriptor.Create(Location(line), message));
 
     private void Report(DiagnosticDescriptor descriptor, int line, string message, DiagnosticSeverity severity) =>
-        _diagnostics.Add(descriptor.Create(Location(line), message, severity));
+        AddDiagnostic(descriptor.Create(Location(line), message, severity));
 
     private void Analyze()
     {
         var lines = _lines;
-        Blocks = new List<Block>(lines.TitleCount);
+        var blocks = lines.TitleCount == 0 ? [] : new Block[lines.TitleCount];
+        var blockCount = 0;
 
         // The block being read: its title line (-1 before the first title), its last command line and how many
         // commands GRUB stores for it.
@@ -210,7 +216,7 @@ public sealed class GrubMenuDocument
         {
             if (title >= 0)
             {
-                Blocks.Add(new Block(title, last, commands > 0 ? entries++ : -1));
+                blocks[blockCount++] = new Block(title, last, commands > 0 ? entries++ : -1);
             }
         }
 
@@ -279,6 +285,8 @@ public sealed class GrubMenuDocument
 
         GlobalEnd = title < 0 ? lines.Count : GlobalEnd;
         CloseBlock();
+        System.Diagnostics.Debug.Assert(blockCount == blocks.Length, "one block per title line");
+        Blocks = blocks;
         BuildEntries(entries);
         ResolveDefault();
     }
@@ -392,7 +400,7 @@ public sealed class GrubMenuDocument
     private void BuildEntries(int count)
     {
         var entries = new GrubEntry[count];
-        for (var b = 0; b < Blocks.Count; b++)
+        for (var b = 0; b < Blocks.Length; b++)
         {
             var block = Blocks[b];
             if (block.Entry < 0)
@@ -401,7 +409,7 @@ public sealed class GrubMenuDocument
             }
 
             var start = OwnedStart(block.TitleLine);
-            var end = b + 1 < Blocks.Count ? _lines.Span(OwnedStart(Blocks[b + 1].TitleLine)).Start : _lines.Span(block.LastLine).End;
+            var end = b + 1 < Blocks.Length ? _lines.Span(OwnedStart(Blocks[b + 1].TitleLine)).Start : _lines.Span(block.LastLine).End;
             var entry = new GrubEntry(_lines, block.Entry, block.TitleLine, block.LastLine, TextSpan.FromBounds(_lines.Span(start).Start, end));
             entries[block.Entry] = entry;
             CheckEntry(entry);

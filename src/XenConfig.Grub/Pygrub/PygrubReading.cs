@@ -9,7 +9,9 @@ namespace XenConfig.Grub.Pygrub;
 /// What pygrub's <c>GrubConf.GrubConfigFile</c> (Xen 4.17) makes of a menu.lst: a faithful port of its parse for
 /// the fields that decide what a PV guest boots, used to warn where pygrub and GRUB 0.97 disagree.
 /// </summary>
-internal sealed class PygrubReading : IDisposable
+/// <remarks>A struct: every parse with the comparison reads one, and for a small menu the object was a tenth of what
+/// the parse allocated.</remarks>
+internal struct PygrubReading : IDisposable
 {
     private static readonly Func<char, bool> IsPySpaceChar = IsPySpace;
 
@@ -29,25 +31,25 @@ internal sealed class PygrubReading : IDisposable
     }
 
     /// <summary>Why pygrub fails on the whole file (an exception in GrubConf), or null.</summary>
-    public string? Error { get; private set; }
+    public string? Error { readonly get; private set; }
 
     /// <summary>Where the line (split at LF) pygrub was reading when it failed starts in the text.</summary>
-    public int ErrorOffset { get; private set; }
+    public int ErrorOffset { readonly get; private set; }
 
     /// <summary>The <c>default</c> value after pygrub's conversion (0 for <c>saved</c> and non-numbers).</summary>
-    public BigInteger Default { get; private set; }
+    public BigInteger Default { readonly get; private set; }
 
     /// <summary>The raw <c>timeout</c> string, or null when there is none (pygrub's -1).</summary>
-    public string? Timeout => _timeoutStart < 0 ? null : _text.Substring(_timeoutStart, _timeoutLength);
+    public readonly string? Timeout => _timeoutStart < 0 ? null : _text.Substring(_timeoutStart, _timeoutLength);
 
     /// <summary>The images (entries) pygrub lists; valid until <see cref="Dispose"/>.</summary>
-    public ReadOnlySpan<Image> Images => _images.AsSpan(0, _imageCount);
+    public readonly ReadOnlySpan<Image> Images => _images.AsSpan(0, _imageCount);
 
     /// <summary>The image pygrub boots without <c>--entry</c>: the default when it exists, else the first.</summary>
-    public int? BootIndex => _imageCount == 0 ? null : Default < _imageCount ? (int)Default : 0;
+    public readonly int? BootIndex => _imageCount == 0 ? null : Default < _imageCount ? (int)Default : 0;
 
     /// <summary>The timeout as pygrub's interactive mode reads it (<c>int()</c>); null for none or -1, and false in <paramref name="valid"/> when <c>int()</c> would raise.</summary>
-    public BigInteger? TimeoutValue(out bool valid)
+    public readonly BigInteger? TimeoutValue(out bool valid)
     {
         valid = true;
         if (_timeoutStart < 0)

@@ -16,7 +16,8 @@ internal static class GrubScanner
     public static GrubLineTable Scan(GrubSource source)
     {
         var text = source.All;
-        var lines = new GrubLineTable(source, text.Count('\n') + 1);
+        // One line per line feed, and one more for characters after the last one (the table is made at its size).
+        var lines = new GrubLineTable(source, text.Count('\n') + (text.Length > 0 && text[text.Length - 1] == '\n' ? 0 : 1));
         var lineStart = 0;
         StringBuilder? content = null;
         List<int>? map = null;
