@@ -20,9 +20,9 @@ namespace XenConfig.Grub;
 /// </remarks>
 public sealed class GrubMenuDocument
 {
-    private readonly List<Diagnostic> _diagnostics = [];
+    // Made with the first diagnostic: most menus have none.
+    private List<Diagnostic>? _diagnostics;
     private readonly GrubLineTable _lines;
-    private readonly List<int> _globalLines = [];
     private IReadOnlyList<GrubLine>? _globalCommands;
     private IReadOnlyList<GrubLine>? _droppedTitles;
     private int _defaultLine = -1;
@@ -38,10 +38,10 @@ public sealed class GrubMenuDocument
         Analyze();
         if (options.PygrubChecks)
         {
-            PygrubComparison.Compare(this, _diagnostics);
+            PygrubComparison.Compare(this);
         }
 
-        _diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
+        _diagnostics?.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
     }
 
     /// <summary>The characters the readers scan: the text's ASCII bytes when it has them (its Content is then not decoded).</summary>
@@ -63,16 +63,16 @@ public sealed class GrubMenuDocument
     internal GrubLineTable LineTable => _lines;
 
     /// <summary>Everything found, in file order.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics ?? (IReadOnlyList<Diagnostic>)[];
 
     /// <summary>True when some diagnostic is an error.</summary>
-    public bool HasErrors => _diagnostics.Any(d => d.IsError);
+    public bool HasErrors => _diagnostics?.Exists(d => d.IsError) ?? false;
 
     /// <summary>The entries GRUB numbers (titles without commands are dropped first).</summary>
     public IReadOnlyList<GrubEntry> Entries { get; private set; } = [];
 
     /// <summary>The command lines before the first title (the global section), known and unknown.</summary>
-    public IReadOnlyList<GrubLine> GlobalCommands => _globalCommands ??= _globalLines.ConvertAll(i => _lines[i]);
+    public IReadOnlyList<GrubLine> GlobalCommands => _globalCommands ??= ReadGlobalCommands();
 
     /// <summary>The <c>title</c> lines GRUB drops because no command it keeps follows them, in file order.</summary>
     public IReadOnlyList<GrubLine> DroppedTitles => _droppedTitles ??= Blocks.Where(b => b.Entry < 0).Select(b => _lines[b.TitleLine]).ToList();
@@ -83,10 +83,14 @@ public sealed class GrubMenuDocument
     /// <summary>The index of <see cref="DefaultLine"/>, or -1.</summary>
     internal int DefaultLineIndex => _defaultLine;
 
-    /// <summary>The indexes of <see cref="GlobalCommands"/>.</summary>
-    internal List<int> GlobalLines => _globalLines;
+    /// <summary>
+    /// Where the global section ends: the index of the first title line, or the number of lines. Its command lines are
+    /// <see cref="GlobalCommands"/> (found from the line table when asked for, not kept in a list per parse).
+    /// </summary>
+    internal int GlobalEnd { get; private set; }
 
-    internal List<Block> Blocks { get; private set; } = [];
+    /// <summary>The blocks in file order, one per <c>title</c> line (an array of that size: no list per parse).</summary>
+    internal Block[] Blocks { get; private set; } = [];
 
     internal int DefaultValue { get; private set; }
 
@@ -171,18 +175,36 @@ public sealed class GrubMenuDocument
         return Location(new TextSpan(offset, 0));
     }
 
+    private List<GrubLine> ReadGlobalCommands()
+    {
+        var commands = new List<GrubLine>();
+        for (var line = 0; line < GlobalEnd; line++)
+        {
+            if (_lines.Kind(line) == GrubLineKind.Command)
+            {
+                commands.Add(_lines[line]);
+            }
+        }
+
+        return commands;
+    }
+
+    /// <summary>Adds a diagnostic of the parse (the pygrub comparison adds its own here).</summary>
+    internal void AddDiagnostic(Diagnostic diagnostic) => (_diagnostics ??= []).Add(diagnostic);
+
     private GrubLine? View(int line) => line < 0 ? null : _lines[line];
 
     private void Report(DiagnosticDescriptor descriptor, int line, string message) =>
-        _diagnostics.Add(descriptor.Create(Location(line), message));
+        AddDiagnostic(descriptor.Create(Location(line), message));
 
     private void Report(DiagnosticDescriptor descriptor, int line, string message, DiagnosticSeverity severity) =>
-        _diagnostics.Add(descriptor.Create(Location(line), message, severity));
+        AddDiagnostic(descriptor.Create(Location(line), message, severity));
 
     private void Analyze()
     {
         var lines = _lines;
-        Blocks = new List<Block>(lines.TitleCount);
+        var blocks = lines.TitleCount == 0 ? [] : new Block[lines.TitleCount];
+        var blockCount = 0;
 
         // The block being read: its title line (-1 before the first title), its last command line and how many
         // commands GRUB stores for it.
@@ -194,7 +216,7 @@ public sealed class GrubMenuDocument
         {
             if (title >= 0)
             {
-                Blocks.Add(new Block(title, last, commands > 0 ? entries++ : -1));
+                blocks[blockCount++] = new Block(title, last, commands > 0 ? entries++ : -1);
             }
         }
 
@@ -221,16 +243,13 @@ public sealed class GrubMenuDocument
             var flags = lines.CommandFlags(index);
             if (flags == GrubCommandFlags.Title)
             {
+                GlobalEnd = title < 0 ? index : GlobalEnd;
                 CloseBlock();
                 (title, last, commands) = (index, index, 0);
                 continue;
             }
 
-            if (title < 0)
-            {
-                _globalLines.Add(index);
-            }
-            else
+            if (title >= 0)
             {
                 last = index;
             }
@@ -264,7 +283,10 @@ public sealed class GrubMenuDocument
             }
         }
 
+        GlobalEnd = title < 0 ? lines.Count : GlobalEnd;
         CloseBlock();
+        System.Diagnostics.Debug.Assert(blockCount == blocks.Length, "one block per title line");
+        Blocks = blocks;
         BuildEntries(entries);
         ResolveDefault();
     }
@@ -283,55 +305,52 @@ public sealed class GrubMenuDocument
         Report(DiagnosticIds.GrubUnknownCommand, index, $"unknown command '{name}'; GRUB ignores the line{hint}");
     }
 
+    // The global commands are read on the line's characters: the argument is made a string only for a message.
     private void ApplyGlobal(int line)
     {
-        var argument = _lines.Argument(line);
-        switch (_lines.Name(line))
+        var command = _lines.CommandIndex(line);
+        if (command == GrubCommandTable.Default)
         {
-            case "default":
-                if (argument == "saved")
-                {
-                    _defaultLine = line;
-                    DefaultSaved = true;
-                    DefaultValue = 0;
-                }
-                else if (ReadNumber(line, "default", out var value))
-                {
-                    _defaultLine = line;
-                    DefaultSaved = false;
-                    DefaultValue = value;
-                }
-
-                break;
-            case "timeout":
-                if (ReadNumber(line, "timeout", out var seconds))
-                {
-                    _timeoutLine = line;
-                    Timeout = seconds;
-                }
-
-                break;
-            case "fallback":
-                ReadFallback(line);
-                break;
-            default:
-                break;
+            if (_lines.ArgumentChars(line).SequenceEqual("saved"))
+            {
+                _defaultLine = line;
+                DefaultSaved = true;
+                DefaultValue = 0;
+            }
+            else if (ReadNumber(line, "default", out var value))
+            {
+                _defaultLine = line;
+                DefaultSaved = false;
+                DefaultValue = value;
+            }
+        }
+        else if (command == GrubCommandTable.Timeout)
+        {
+            if (ReadNumber(line, "timeout", out var seconds))
+            {
+                _timeoutLine = line;
+                Timeout = seconds;
+            }
+        }
+        else if (command == GrubCommandTable.Fallback)
+        {
+            ReadFallback(line);
         }
     }
 
     private bool ReadNumber(int line, string what, out int value)
     {
-        var argument = _lines.Argument(line);
+        var argument = _lines.ArgumentChars(line);
         if (!GrubNumber.TryParse(argument, 0, out value, out var consumed))
         {
-            Report(DiagnosticIds.GrubBadNumber, line, $"'{argument}' is not a number GRUB can read; GRUB ignores this {what} line");
+            Report(DiagnosticIds.GrubBadNumber, line, $"'{_lines.Argument(line)}' is not a number GRUB can read; GRUB ignores this {what} line");
             return false;
         }
 
         if (consumed < argument.Length)
         {
             Report(DiagnosticIds.GrubBadNumber, line, string.Create(CultureInfo.InvariantCulture,
-                $"GRUB reads {what} {value} and ignores the rest '{argument[consumed..]}'"));
+                $"GRUB reads {what} {value} and ignores the rest '{_lines.Argument(line)[consumed..]}'"));
         }
 
         return true;
@@ -381,7 +400,7 @@ public sealed class GrubMenuDocument
     private void BuildEntries(int count)
     {
         var entries = new GrubEntry[count];
-        for (var b = 0; b < Blocks.Count; b++)
+        for (var b = 0; b < Blocks.Length; b++)
         {
             var block = Blocks[b];
             if (block.Entry < 0)
@@ -390,7 +409,7 @@ public sealed class GrubMenuDocument
             }
 
             var start = OwnedStart(block.TitleLine);
-            var end = b + 1 < Blocks.Count ? _lines.Span(OwnedStart(Blocks[b + 1].TitleLine)).Start : _lines.Span(block.LastLine).End;
+            var end = b + 1 < Blocks.Length ? _lines.Span(OwnedStart(Blocks[b + 1].TitleLine)).Start : _lines.Span(block.LastLine).End;
             var entry = new GrubEntry(_lines, block.Entry, block.TitleLine, block.LastLine, TextSpan.FromBounds(_lines.Span(start).Start, end));
             entries[block.Entry] = entry;
             CheckEntry(entry);

@@ -1,5 +1,7 @@
 using System.Text;
+using XenConfig.Diagnostics;
 using XenConfig.Grub;
+using XenConfig.Testing;
 using XenConfig.Text;
 
 namespace XenConfig.Grub.Tests;
@@ -80,6 +82,44 @@ public sealed class GrubAllocationTests
         before = GC.GetAllocatedBytesForCurrentThread();
         Assert.Equal(bytes.Length, document.SourceText.Content.Length);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before >= 2L * bytes.Length);
+    }
+
+    [Fact]
+    public void ParsingTheCorpusMenusAndReadingTheirEntriesAllocatesAtMostThreeBytesPerInputByte()
+    {
+        // What the throughput benchmark's grub kind does for each file (issue #14: at most 3 bytes per input byte), on
+        // the corpus menus pygrub reads (the benchmark's real-corpus row). Small files carry the fixed cost of a parse
+        // (the text, the document, the line table), so the bound is on the sum over the files.
+        static long ParseAndRead(byte[] bytes)
+        {
+            var document = GrubMenuDocument.Parse(SourceText.FromMemory(bytes));
+            long sink = 0;
+            for (var e = 0; e < document.Entries.Count; e++)
+            {
+                var entry = document.Entries[e];
+                sink += entry.Title.Length + (entry.Kernel?.Path.Length ?? 0) + (entry.Kernel?.ArgumentsText?.Length ?? 0) + (entry.Initrd?.Length ?? 0);
+            }
+
+            return sink;
+        }
+
+        var files = Directory.GetFiles(RepositoryPaths.Corpus("grub")).Order(StringComparer.Ordinal).Select(File.ReadAllBytes)
+            .Where(bytes => GrubMenuDocument.Parse(SourceText.From(bytes)).Diagnostics.All(d => d.Id != DiagnosticIds.PygrubRejectsFile.Id))
+            .ToList();
+        Assert.NotEmpty(files);
+        files.ForEach(bytes => ParseAndRead(bytes));
+
+        long allocated = 0, input = 0;
+        foreach (var bytes in files)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            ParseAndRead(bytes);
+            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            input += bytes.Length;
+        }
+
+        var perByte = (double)allocated / input;
+        Assert.True(perByte <= 3.0, $"{files.Count} menus ({input} bytes) allocated {allocated} bytes, {perByte:F2} per input byte");
     }
 
     [Fact]

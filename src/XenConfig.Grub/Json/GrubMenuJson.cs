@@ -60,10 +60,9 @@ public static class GrubMenuJson
             if (entry.KernelLine >= 0)
             {
                 // Not entry.Kernel: the entry would keep the object it makes.
-                var argument = lines.ArgumentChars(entry.KernelLine);
-                var (pathStart, pathEnd, rest) = GrubKernel.Locate(argument);
-                WriteChars(writer, KernelName, argument.Slice(pathStart, pathEnd - pathStart), spaced: false);
-                WriteRest(writer, ArgsName, argument.Slice(rest));
+                GrubKernel.Split(lines.ArgumentChars(entry.KernelLine), out var path, out var arguments);
+                WriteChars(writer, KernelName, path, spaced: false);
+                WriteRest(writer, ArgsName, arguments);
             }
             else
             {

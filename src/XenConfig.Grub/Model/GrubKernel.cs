@@ -13,27 +13,13 @@ public sealed class GrubKernel
     private readonly int _pathStart;
     private readonly int _pathLength;
     private KernelCommandLine? _arguments;
+    private IReadOnlyList<string>? _options;
 
     internal GrubKernel(GrubLineTable lines, int line)
     {
         _lines = lines;
         LineIndex = line;
-        var text = lines.ArgumentChars(line);
-        var (pathStart, pathEnd, rest) = Locate(text);
-        List<string>? options = null;
-        for (var position = 0; position < pathStart;)
-        {
-            var (start, end, next) = GrubText.SplitWord(text, position);
-            (options ??= []).Add(text.Slice(start, end - start).ToString());
-            position = next;
-        }
-
-        Options = options is null ? [] : options;
-        for (var i = (options?.Count ?? 0) - 1; i >= 0 && Type is null; i--)
-        {
-            Type = options![i].StartsWith("--type=", StringComparison.Ordinal) ? options[i][7..] : null;
-        }
-
+        var (pathStart, pathEnd, rest) = Locate(lines.ArgumentChars(line));
         (_pathStart, _pathLength) = (pathStart, pathEnd - pathStart);
         ArgumentsStart = rest;
     }
@@ -42,10 +28,27 @@ public sealed class GrubKernel
     public string Path => PathChars.ToString();
 
     /// <summary>Options before the file (<c>--type=multiboot</c>, <c>--no-mem-option</c>), in order.</summary>
-    public IReadOnlyList<string> Options { get; }
+    /// <remarks>Read from the line when first asked for: a reader of the file and its arguments (every parse that
+    /// reads an entry's kernel) needs no list.</remarks>
+    public IReadOnlyList<string> Options => _options ??= ReadOptions();
 
     /// <summary>The value of <c>--type=</c> (<c>linux</c>, <c>multiboot</c>, ...), or null.</summary>
-    public string? Type { get; }
+    public string? Type
+    {
+        get
+        {
+            var options = Options;
+            for (var i = options.Count - 1; i >= 0; i--)
+            {
+                if (options[i].StartsWith("--type=", StringComparison.Ordinal))
+                {
+                    return options[i][7..];
+                }
+            }
+
+            return null;
+        }
+    }
 
     /// <summary>The rest of the line after the file (trailing blanks kept, as GRUB passes them), or null when there is none.</summary>
     public string? ArgumentsText => ArgumentsStart < ArgumentChars.Length ? GrubText.Spaced(ArgumentsChars) : null;
@@ -74,10 +77,36 @@ public sealed class GrubKernel
     public override string ToString() => _lines.Argument(LineIndex);
 
     /// <summary>
-    /// Where the file and the rest are in a kernel line's argument, as this class reads them, without making one (a
-    /// reader that only writes or checks them need not keep an object per entry).
+    /// The file (as <see cref="Path"/>) and the rest (as <see cref="ArgumentsText"/>, tabs as written; empty when there
+    /// is none) of a kernel line's argument, read where they lie: the one reading for the JSON, the pygrub comparison
+    /// and the validator, which need no object per entry.
     /// </summary>
-    internal static (int PathStart, int PathEnd, int ArgumentsStart) Locate(GrubChars argument)
+    internal static void Split(GrubChars argument, out GrubChars path, out GrubChars arguments)
+    {
+        var (pathStart, pathEnd, rest) = Locate(argument);
+        path = argument.Slice(pathStart, pathEnd - pathStart);
+        arguments = argument.Slice(rest);
+    }
+
+    private List<string> ReadOptions()
+    {
+        var text = ArgumentChars;
+        var options = new List<string>();
+        for (var position = 0; position < _pathStart;)
+        {
+            var (start, end, next) = GrubText.SplitWord(text, position);
+            options.Add(text.Slice(start, end - start).ToString());
+            position = next;
+        }
+
+        return options;
+    }
+
+    /// <summary>
+    /// Where the file and the rest are in a kernel line's argument: past the options GRUB's kernel command reads
+    /// before the file.
+    /// </summary>
+    private static (int PathStart, int PathEnd, int ArgumentsStart) Locate(GrubChars argument)
     {
         var position = 0;
         while (IsOption(argument.Slice(position)))

@@ -439,7 +439,7 @@ public sealed partial class GrubMenu
         {
             offset = firstGlobal.Span.Start;
         }
-        else if (Entries.Count > 0 || Document.Blocks.Count > 0)
+        else if (Entries.Count > 0 || Document.Blocks.Length > 0)
         {
             offset = Document.Lines[Document.OwnedStart(Document.Blocks[0].TitleLine)].Span.Start;
         }

@@ -10,14 +10,14 @@ namespace XenConfig.Grub.Pygrub;
 /// <summary>Compares GRUB 0.97's reading of a menu with pygrub's and reports each difference as a warning.</summary>
 internal static class PygrubComparison
 {
-    public static void Compare(GrubMenuDocument document, List<Diagnostic> diagnostics)
+    public static void Compare(GrubMenuDocument document)
     {
         var source = document.Source;
         using var reading = PygrubReading.Read(document.LineTable);
 
         // The 0-based physical line of an offset, counted only when a message names a line.
         int PhysicalLine(int offset) => source.Slice(0, offset).Count('\n');
-        void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message) => diagnostics.Add(descriptor.Create(location, message));
+        void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message) => document.AddDiagnostic(descriptor.Create(location, message));
 
         if (reading.Error is not null)
         {
@@ -27,14 +27,14 @@ internal static class PygrubComparison
         }
 
         var lines = document.LineTable;
-        SourceLocation GlobalLocation(string name)
+        // The last global line of a command (default, timeout): a known name is its command's index.
+        SourceLocation GlobalLocation(int command)
         {
-            var globals = document.GlobalLines;
-            for (var i = globals.Count - 1; i >= 0; i--)
+            for (var line = document.GlobalEnd - 1; line >= 0; line--)
             {
-                if (lines.Name(globals[i]) == name)
+                if (lines.CommandIndex(line) == command)
                 {
-                    return document.Location(globals[i]);
+                    return document.Location(line);
                 }
             }
 
@@ -45,12 +45,12 @@ internal static class PygrubComparison
         var pyTimeout = reading.TimeoutValue(out var timeoutValid);
         if (!timeoutValid)
         {
-            Add(DiagnosticIds.PygrubTimeoutDiffers, GlobalLocation("timeout"),
+            Add(DiagnosticIds.PygrubTimeoutDiffers, GlobalLocation(GrubCommandTable.Timeout),
                 $"pygrub reads the timeout as '{reading.Timeout}', which is not an integer (its interactive menu fails on it); GRUB reads {Show(document.Timeout)}");
         }
         else if (pyTimeout != document.Timeout)
         {
-            Add(DiagnosticIds.PygrubTimeoutDiffers, GlobalLocation("timeout"),
+            Add(DiagnosticIds.PygrubTimeoutDiffers, GlobalLocation(GrubCommandTable.Timeout),
                 $"pygrub reads the timeout as {(pyTimeout is { } seconds ? seconds.ToString(CultureInfo.InvariantCulture) : Show(null))}, GRUB as {Show(document.Timeout)}");
         }
 
@@ -129,7 +129,7 @@ internal static class PygrubComparison
             if (titleOffset != image.TitleOffset)
             {
                 var hint = document.DefaultSaved ? " (pygrub reads 'default saved' as 0)" : string.Empty;
-                Add(DiagnosticIds.PygrubDefaultDiffers, GlobalLocation("default"), string.Create(CultureInfo.InvariantCulture,
+                Add(DiagnosticIds.PygrubDefaultDiffers, GlobalLocation(GrubCommandTable.Default), string.Create(CultureInfo.InvariantCulture,
                     $"pygrub boots '{image.Title}' (its entry {pyDefault}, line {PhysicalLine(image.TitleOffset) + 1}), GRUB boots '{grubEntry.Title}' (entry {grubDefault}, line {PhysicalLine(titleOffset) + 1}){hint}"));
             }
         }
@@ -138,7 +138,7 @@ internal static class PygrubComparison
         {
             if (imageOfEntry[e] >= 0)
             {
-                CompareEntry(document, entries[e], in images[imageOfEntry[e]], diagnostics);
+                CompareEntry(document, entries[e], in images[imageOfEntry[e]]);
             }
         }
 
@@ -147,9 +147,9 @@ internal static class PygrubComparison
     }
 
     /// <summary>The block whose title is line <paramref name="line"/>, or null.</summary>
-    private static GrubMenuDocument.Block? BlockAt(List<GrubMenuDocument.Block> blocks, int line)
+    private static GrubMenuDocument.Block? BlockAt(GrubMenuDocument.Block[] blocks, int line)
     {
-        int low = 0, high = blocks.Count - 1;
+        int low = 0, high = blocks.Length - 1;
         while (low <= high)
         {
             var middle = low + ((high - low) / 2);
@@ -165,9 +165,9 @@ internal static class PygrubComparison
         return null;
     }
 
-    private static void CompareEntry(GrubMenuDocument document, GrubEntry entry, in PygrubReading.Image image, List<Diagnostic> diagnostics)
+    private static void CompareEntry(GrubMenuDocument document, GrubEntry entry, in PygrubReading.Image image)
     {
-        void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message) => diagnostics.Add(descriptor.Create(location, message));
+        void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message) => document.AddDiagnostic(descriptor.Create(location, message));
 
         var lines = document.LineTable;
         var title = lines.ArgumentChars(entry.TitleLineIndex);
@@ -193,16 +193,14 @@ internal static class PygrubComparison
         var hasKernel = entry.KernelLine >= 0;
         var kernelLine = hasKernel ? entry.KernelLine : entry.TitleLineIndex;
         var kernelArgument = hasKernel ? lines.ArgumentChars(entry.KernelLine) : default;
-        var (pathStart, pathEnd, argumentsStart) = hasKernel ? GrubKernel.Locate(kernelArgument) : default;
-        var kernelPath = kernelArgument.Slice(pathStart, pathEnd - pathStart);
-        var kernelArguments = kernelArgument.Slice(argumentsStart);
+        GrubKernel.Split(kernelArgument, out var kernelPath, out var kernelArguments);
         var kernelSame = !hasKernel
             ? !image.HasKernel
             : image.HasKernel && PathPart(kernelPath).SequenceEqual(image.KernelChars);
         if (!kernelSame || !NormalizedEquals(kernelArguments, image.ArgsChars))
         {
             var grubKernel = hasKernel ? PathPart(kernelPath).ToString() : null;
-            var grubArguments = argumentsStart < kernelArgument.Length ? GrubText.Spaced(kernelArguments) : null;
+            var grubArguments = kernelArguments.IsEmpty ? null : GrubText.Spaced(kernelArguments);
             var hint = image.Kernel is { } k && k.StartsWith("--", StringComparison.Ordinal)
                 ? " (pygrub does not know kernel options such as --type= and takes the option for the kernel path)"
                 : image.Kernel is { } t && t.Contains('\t', StringComparison.Ordinal)

@@ -4,7 +4,7 @@ namespace XenConfig.Grub.Syntax;
 internal static class GrubNumber
 {
     /// <summary>Parses a number at the start of <paramref name="text"/>; <paramref name="consumed"/> is how many characters it used.</summary>
-    public static bool TryParse(string text, int start, out int value, out int consumed)
+    public static bool TryParse(GrubChars text, int start, out int value, out int consumed)
     {
         value = 0;
         consumed = 0;

@@ -16,7 +16,8 @@ internal static class GrubScanner
     public static GrubLineTable Scan(GrubSource source)
     {
         var text = source.All;
-        var lines = new GrubLineTable(source, text.Count('\n') + 1);
+        // One line per line feed, and one more for characters after the last one (the table is made at its size).
+        var lines = new GrubLineTable(source, text.Count('\n') + (text.Length > 0 && text[text.Length - 1] == '\n' ? 0 : 1));
         var lineStart = 0;
         StringBuilder? content = null;
         List<int>? map = null;
@@ -36,22 +37,31 @@ internal static class GrubScanner
     /// </summary>
     private static int ScanSimpleLine(GrubChars text, int lineStart, GrubLineTable lines)
     {
-        var newline = text.Slice(lineStart).IndexOf('\n');
-        newline = newline < 0 ? -1 : lineStart + newline;
-        var end = newline < 0 ? text.Length : newline;
-        var contentEnd = end;
-        var special = text.Slice(lineStart, end - lineStart).IndexOfAny('\\', '\r');
-        if (special >= 0)
+        // One search finds the line feed or what makes the line a joined one (a backslash, a carriage return that is
+        // not the last character before the line feed or of the text).
+        var stop = text.Slice(lineStart).IndexOfAny('\n', '\\', '\r');
+        int contentEnd, next;
+        if (stop < 0)
         {
-            if (text[lineStart + special] != '\r' || lineStart + special != end - 1)
-            {
-                return -1;
-            }
-
-            contentEnd = end - 1;
+            (contentEnd, next) = (text.Length, text.Length);
+        }
+        else if (text[lineStart + stop] == '\n')
+        {
+            (contentEnd, next) = (lineStart + stop, lineStart + stop + 1);
+        }
+        else if (text[lineStart + stop] == '\r' && lineStart + stop + 1 == text.Length)
+        {
+            (contentEnd, next) = (text.Length - 1, text.Length);
+        }
+        else if (text[lineStart + stop] == '\r' && text[lineStart + stop + 1] == '\n')
+        {
+            (contentEnd, next) = (lineStart + stop, lineStart + stop + 2);
+        }
+        else
+        {
+            return -1;
         }
 
-        var next = newline < 0 ? text.Length : newline + 1;
         var span = TextSpan.FromBounds(lineStart, next);
         var first = text.Slice(lineStart, contentEnd - lineStart).IndexOfAnyExcept(' ', '\t');
         if (first < 0)

@@ -98,8 +98,7 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
     /// <summary>The file of a kernel line's argument (see <see cref="GrubKernel.Path"/>), when its name after the last slash starts with <c>xen</c>.</summary>
     private static bool FileNameStartsWithXen(GrubChars argument, out GrubChars file)
     {
-        var (start, end, _) = GrubKernel.Locate(argument);
-        file = argument.Slice(start, end - start);
+        GrubKernel.Split(argument, out file, out _);
         var name = file.Length;
         while (name > 0 && file[name - 1] != '/')
         {

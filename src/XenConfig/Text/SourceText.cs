@@ -17,20 +17,22 @@ public sealed class SourceText
 
     // Latin-1 that refuses a character it cannot represent instead of writing '?'.
     private static readonly Encoding StrictLatin1 = Encoding.GetEncoding(28591, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-    // What the file held when read: its decoded text, or (read as ASCII) its bytes; both null for a text from a string.
+    // What the file held when read: its decoded text, or (read as ASCII, _readFromBytes) its bytes; neither for a text
+    // from a string.
     private readonly string? _readContent;
-    private readonly ReadOnlyMemory<byte>? _readBytes;
 
     // An ASCII text read from bytes keeps them and decodes its Content only when someone asks (the xl fast pass reads
     // the bytes): no decode, and half the memory, for a file nobody reads as a string. The bytes are a copy the text
-    // owns (From), or the caller's memory (FromMemory) or the array Load read the file into, neither copied.
-    private readonly ReadOnlyMemory<byte> _ascii;
+    // owns (From), or the caller's memory (FromMemory) or the array Load read the file into, neither copied. They are
+    // the characters while _isAscii; a text made from such a text by an edit keeps them only as what the file held.
+    private readonly ReadOnlyMemory<byte> _bytes;
     private readonly bool _isAscii;
+    private readonly bool _readFromBytes;
     private string? _content;
-    private FileFingerprint? _readFingerprint;
-    private int[]? _lineStarts;
-    private string? _newLine;
-    private int[]? _pairedLowSurrogates;
+
+    // What is worked out from the text when first asked for, in one object: most parses of a small file ask for none
+    // of it, and a text is made for every file read.
+    private Derived? _derived;
 
     private SourceText(string content, string? path, Encoding encoding, string? readContent, ReadOnlyMemory<byte>? readBytes)
     {
@@ -38,15 +40,16 @@ public sealed class SourceText
         Path = path;
         Encoding = encoding;
         _readContent = readContent;
-        _readBytes = readBytes;
+        _bytes = readBytes ?? default;
+        _readFromBytes = readBytes.HasValue;
     }
 
     // An ASCII file: its bytes are its characters, one for one; UTF-8 is its encoding.
     private SourceText(ReadOnlyMemory<byte> ascii, string? path)
     {
-        _ascii = ascii;
+        _bytes = ascii;
         _isAscii = true;
-        _readBytes = ascii;
+        _readFromBytes = true;
         Path = path;
         Encoding = StrictUtf8;
     }
@@ -64,7 +67,7 @@ public sealed class SourceText
     public Encoding Encoding { get; }
 
     /// <summary>Number of characters.</summary>
-    public int Length => _isAscii ? _ascii.Length : Content.Length;
+    public int Length => _isAscii ? _bytes.Length : Content.Length;
 
     /// <summary>Number of lines; a text that ends with a line break has an empty last line.</summary>
     public int LineCount => LineStarts.Length;
@@ -79,7 +82,7 @@ public sealed class SourceText
     /// <summary>Decodes bytes: UTF-8 when they are valid UTF-8, otherwise Latin-1 (one character per byte).</summary>
     public static SourceText From(ReadOnlySpan<byte> bytes, string? path = null)
     {
-        // Most configuration files are ASCII (no BOM, no accents): one byte per character, kept as bytes (see _ascii).
+        // Most configuration files are ASCII (no BOM, no accents): one byte per character, kept as bytes (see _bytes).
         if (System.Text.Ascii.IsValid(bytes))
         {
             return new SourceText(bytes.ToArray(), path);
@@ -125,14 +128,14 @@ public sealed class SourceText
     /// <summary>The text's bytes when it was read from ASCII bytes and not edited (each byte is one character at the same offset).</summary>
     internal bool TryGetAscii(out ReadOnlyMemory<byte> bytes)
     {
-        bytes = _ascii;
+        bytes = _isAscii ? _bytes : default;
         return _isAscii;
     }
 
     // ASCII decodes by widening each byte; concurrent first readers may both decode, and all get the one published.
     private string DecodeAscii()
     {
-        var content = Encoding.Latin1.GetString(_ascii.Span);
+        var content = Encoding.Latin1.GetString(_bytes.Span);
         return Interlocked.CompareExchange(ref _content, content, null) ?? content;
     }
 
@@ -142,7 +145,7 @@ public sealed class SourceText
     /// made in between (<see cref="AtomicFileOptions.ExpectedContent"/>).
     /// </summary>
     public FileFingerprint? ReadFingerprint =>
-        _readContent is null && _readBytes is null ? null : _readFingerprint ??= FileFingerprint.Of(_readBytes is { } bytes ? bytes.Span : Encoding.GetBytes(_readContent!));
+        _readContent is null && !_readFromBytes ? null : More.ReadFingerprint ??= FileFingerprint.Of(_readFromBytes ? _bytes.Span : Encoding.GetBytes(_readContent!));
 
     /// <summary>Largest file <see cref="Load"/> reads: 64 MiB (configs are kilobytes; this stops <c>/dev/zero</c> and accidents).</summary>
     public const int MaxFileBytes = 64 * 1024 * 1024;
@@ -293,7 +296,8 @@ public sealed class SourceText
     public SourceText WithContent(string content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new SourceText(content, Path, Encoding, _readContent, _readBytes);
+        // The cast matters: a bare null would become an empty array's memory (the implicit conversion from byte[]).
+        return new SourceText(content, Path, Encoding, _readContent, _readFromBytes ? _bytes : (ReadOnlyMemory<byte>?)null);
     }
 
     /// <summary>
@@ -365,7 +369,7 @@ public sealed class SourceText
     /// matches the file (<c>"\r\n"</c> only when CRLF lines outnumber LF lines; <c>"\n"</c> otherwise, and for a text
     /// without line breaks). Every format's editor uses this one rule.
     /// </summary>
-    public string NewLine => _newLine ??= PreferredNewLine(Content);
+    public string NewLine => More.NewLine ??= PreferredNewLine(Content);
 
     /// <summary>The line break most lines of <paramref name="content"/> end with (see <see cref="NewLine"/>).</summary>
     /// <param name="content">The text.</param>
@@ -392,7 +396,7 @@ public sealed class SourceText
     public IReadOnlyList<int> LineStartOffsets => LineStarts;
 
     // An ASCII text finds its lines in its bytes, so a diagnostic's position does not decode the whole file.
-    private int[] LineStarts => _lineStarts ??= _isAscii ? ComputeLineStarts(_ascii.Span) : ComputeLineStarts(Content.AsSpan());
+    private int[] LineStarts => More.LineStarts ??= _isAscii ? ComputeLineStarts(_bytes.Span) : ComputeLineStarts(Content.AsSpan());
 
     /// <summary>The zero-based line that contains <paramref name="offset"/> (offset may equal <see cref="Length"/>).</summary>
     public int GetLineIndex(int offset)
@@ -428,7 +432,10 @@ public sealed class SourceText
         return new LinePosition(line, column);
     }
 
-    private int[] PairedLowSurrogates => _pairedLowSurrogates ??= _isAscii ? [] : FindPairedLowSurrogates(Content);
+    private int[] PairedLowSurrogates => More.PairedLowSurrogates ??= _isAscii ? [] : FindPairedLowSurrogates(Content);
+
+    // Concurrent first readers may both make one; all use the one published (its values are the same whoever computes them).
+    private Derived More => _derived ?? Interlocked.CompareExchange(ref _derived, new Derived(), null) ?? _derived;
 
     private static int CountBelow(int[] sorted, int value)
     {
@@ -479,30 +486,60 @@ public sealed class SourceText
     /// <summary>A location in this text, for diagnostics.</summary>
     public SourceLocation GetLocation(TextSpan span) => new(Path, span, GetLinePosition(span.Start));
 
+    // Two passes instead of a growing list: the table is made once, at its size (a file with a diagnostic has its
+    // table built, and for a small file the list's arrays were most of what its parse allocated).
     private static int[] ComputeLineStarts<T>(ReadOnlySpan<T> span)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
-        var starts = new List<int> { 0 };
-        var position = 0;
         var (lineFeed, carriageReturn) = (T.CreateTruncating('\n'), T.CreateTruncating('\r'));
-        while (true)
+        var count = 1;
+        if (span.Contains(carriageReturn))
         {
-            var next = span[position..].IndexOfAny(lineFeed, carriageReturn);
-            if (next < 0)
+            for (var position = NextLineStart(span, 0); position > 0; position = NextLineStart(span, position))
             {
-                break;
+                count++;
             }
-
-            position += next;
-            if (span[position] == carriageReturn && position + 1 < span.Length && span[position + 1] == lineFeed)
-            {
-                position++;
-            }
-
-            position++;
-            starts.Add(position);
+        }
+        else
+        {
+            count += span.Count(lineFeed);
         }
 
-        return [.. starts];
+        var starts = new int[count];
+        for (int line = 1, position = NextLineStart(span, 0); position > 0; position = NextLineStart(span, position))
+        {
+            starts[line++] = position;
+        }
+
+        return starts;
+    }
+
+    // Where the line after the one that holds position starts (after LF, CRLF or a lone CR), or -1 for the last line.
+    private static int NextLineStart<T>(ReadOnlySpan<T> span, int position)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        var (lineFeed, carriageReturn) = (T.CreateTruncating('\n'), T.CreateTruncating('\r'));
+        var next = span[position..].IndexOfAny(lineFeed, carriageReturn);
+        if (next < 0)
+        {
+            return -1;
+        }
+
+        position += next;
+        if (span[position] == carriageReturn && position + 1 < span.Length && span[position + 1] == lineFeed)
+        {
+            position++;
+        }
+
+        return position + 1;
+    }
+
+    /// <summary>The values worked out from the text on first request.</summary>
+    private sealed class Derived
+    {
+        public FileFingerprint? ReadFingerprint;
+        public int[]? LineStarts;
+        public string? NewLine;
+        public int[]? PairedLowSurrogates;
     }
 }

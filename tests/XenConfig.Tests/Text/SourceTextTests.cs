@@ -22,6 +22,33 @@ public class SourceTextTests
         Assert.Equal(new LinePosition(line, column), source.GetLinePosition(offset));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\n\r")]
+    [InlineData("\r\r\n\n")]
+    [InlineData("a\r\r\nb\n\rc\r")]
+    [InlineData("one\ntwo\nthree")]
+    [InlineData("one\ntwo\nthree\n")]
+    [InlineData("no line break at all")]
+    public void Lines_start_after_each_LF_CRLF_or_lone_CR_in_a_string_and_in_ASCII_bytes(string text)
+    {
+        var expected = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                expected.Add(i + 1);
+            }
+        }
+
+        Assert.Equal(expected, SourceText.From(text).LineStartOffsets);
+        Assert.Equal(expected, SourceText.FromMemory(Encoding.ASCII.GetBytes(text)).LineStartOffsets);
+        Assert.Equal(expected.Count, SourceText.From(text).LineCount);
+    }
+
     [Fact]
     public void Mixed_line_endings_each_end_one_line()
     {
