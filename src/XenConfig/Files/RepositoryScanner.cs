@@ -59,11 +59,13 @@ public static class RepositoryScanner
         var roots = new List<string>(options.AllowOutside);
         // A named file joins the group of the folder it is named in (as spelled): when streaming, those are grouped last.
         var namedFileFolders = new HashSet<string>(StringComparer.Ordinal);
+        var namedFiles = 0;
         foreach (var path in named)
         {
             roots.Add(path);
             if (fileSystem.GetNode(path, followLinks: true).Kind != FileNodeKind.Directory)
             {
+                namedFiles++;
                 // A named file may name files beside it (a VM definition its parts): its folder is the repository.
                 roots.Add(Path.GetDirectoryName(Path.GetFullPath(path)) ?? path);
                 namedFileFolders.Add(Path.GetDirectoryName(path) ?? "");
@@ -74,7 +76,7 @@ public static class RepositoryScanner
         var walk = new Walk(fileSystem, boundary, options.NamedFileKind);
         if (streamTo is not null)
         {
-            walk.StreamTo(streamTo(boundary), namedFileFolders);
+            walk.StreamTo(streamTo(boundary), namedFileFolders, namedFiles);
         }
 
         foreach (var path in named)
@@ -177,19 +179,23 @@ public static class RepositoryScanner
         private readonly Dictionary<FileIdentity, string> _configs = [];
         private readonly HashSet<(FileIdentity File, FileIdentity Folder)> _files = [];
         private readonly List<string> _deferredLinks = [];
+        private readonly List<FileIdentity> _listedFiles = [];
 
         private Action<GuestFiles>? _streamTo;
         private HashSet<string>? _heldFolders;
+        private int _namedFilesLeft;
 
         public List<(string Path, FileKind Kind)> Files { get; } = [];
 
         /// <summary>Hands the guests of each folder that no later file can join to <paramref name="guests"/> as it is listed.</summary>
         /// <param name="guests">Where the guests go.</param>
         /// <param name="heldFolders">Folders (as a file's folder is spelled) that named files join: grouped at the end.</param>
-        public void StreamTo(Action<GuestFiles> guests, HashSet<string> heldFolders)
+        /// <param name="namedFiles">How many of the named paths are not folders.</param>
+        public void StreamTo(Action<GuestFiles> guests, HashSet<string> heldFolders, int namedFiles)
         {
             _streamTo = guests;
             _heldFolders = heldFolders;
+            _namedFilesLeft = namedFiles;
         }
 
         public List<Diagnostic> Diagnostics { get; } = [];
@@ -200,6 +206,11 @@ public static class RepositoryScanner
             if (TryGetNode(path, followLinks: true) is not { } node)
             {
                 return;
+            }
+
+            if (node.Kind != FileNodeKind.Directory)
+            {
+                _namedFilesLeft--;
             }
 
             switch (node.Kind)
@@ -312,6 +323,7 @@ public static class RepositoryScanner
 
                 var firstFile = Files.Count;
                 var hasLinks = false;
+                _listedFiles.Clear();
                 foreach (var name in names.Where(n => !n.StartsWith('.')).OrderDescending(StringComparer.Ordinal))
                 {
                     var entry = Path.Combine(folder, name);
@@ -327,6 +339,7 @@ public static class RepositoryScanner
                             break;
                         case FileNodeKind.Regular:
                             AddFile(entry, child, node.Identity, named: false);
+                            _listedFiles.Add(child.Identity);
                             break;
                         case FileNodeKind.SymbolicLink:
                             _deferredLinks.Add(entry);
@@ -340,26 +353,33 @@ public static class RepositoryScanner
                     }
                 }
 
-                if (_streamTo is not null && !hasLinks && Files.Count > firstFile)
+                if (_streamTo is not null && !hasLinks && Files.Count > firstFile && Stream(firstFile) && _namedFilesLeft == 0)
                 {
-                    Stream(firstFile);
+                    // Only a named file or this folder walked again could meet these files in this folder again: no named
+                    // file is left, and a folder is walked once. So the walk's table of files stays the size of a folder.
+                    foreach (var file in _listedFiles)
+                    {
+                        _files.Remove((file, node.Identity));
+                    }
                 }
             }
         }
 
         // The files from firstFile on are one folder's whole listing: a link in it would add a file later, a named file
-        // beside it too (then it waits for the end). Its guests go now; what no guest took stays for the end.
-        private void Stream(int firstFile)
+        // beside it too (then it waits for the end). Its guests go now; what no guest took stays for the end. Returns
+        // whether the folder was streamed.
+        private bool Stream(int firstFile)
         {
             var folder = Files.GetRange(firstFile, Files.Count - firstFile);
             if (_heldFolders!.Contains(Path.GetDirectoryName(folder[0].Path) ?? ""))
             {
-                return;
+                return false;
             }
 
             folder.Sort((left, right) => string.CompareOrdinal(left.Path, right.Path));
             Files.RemoveRange(firstFile, Files.Count - firstFile);
             Files.AddRange(GroupFolder(folder, _streamTo!));
+            return true;
         }
 
         private void AddFile(string path, FileNode node, FileIdentity folder, bool named)

@@ -80,4 +80,25 @@ public sealed class StreamedScanTests
         // Folder "a" sorts before "a.b" although "a.b/b.cfg" sorts before "a/a.cfg" as a path.
         Assert.Equal(RepositoryScanner.Scan([tree.Path, named]).Guests, Sorted(streamed.Select(s => s.Guest).Concat(rest.Guests)));
     }
+
+    // The walk forgets the files of a streamed folder once no named file is left to visit: a file named before or after
+    // its folder, spelled another way than the walk spells it, is still the one file and the one guest.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_file_named_beside_its_folder_spelled_another_way_is_one_guest_whether_named_first_or_last(bool fileFirst)
+    {
+        using var tree = new TempTree();
+        tree.Write("c/one.cfg", Config);
+        tree.Write("c/fstab", "/dev/xvda1 / ext4 defaults 0 1\n");
+        tree.Write("e/e.cfg", Config);
+        var named = Path.Combine(tree.Path, "c", ".", "one.cfg");
+        string[] paths = fileFirst ? [named, tree.Path] : [tree.Path, named];
+
+        var (streamed, rest) = Stream(paths);
+
+        var guests = streamed.Select(s => s.Guest).Concat(rest.Guests).ToList();
+        Assert.Equal(["c/one.cfg", "e/e.cfg"], guests.Select(g => Path.GetRelativePath(tree.Path, g.DomainConfig)).Order(StringComparer.Ordinal));
+        Assert.Equal(RepositoryScanner.Scan(paths).Guests, Sorted(guests));
+    }
 }
