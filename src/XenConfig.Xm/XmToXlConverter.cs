@@ -1,4 +1,3 @@
-using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Domain;
 using XenConfig.Domain.Model;
@@ -235,6 +234,12 @@ public static class XmToXlConverter
                 }
 
                 // xm: UNAME,DEV,MODE[,BACKEND[,PROTOCOL]]; xl: TARGET,VDEV,ACCESS and named parameters.
+                if (fields.Length == 3 && fields[2].Trim() != "w!")
+                {
+                    items.Add(item); // nothing to change: the spec is its own xl text (not a copy of each of 60,000 disks)
+                    continue;
+                }
+
                 var converted = fields.ToList();
                 if (converted[2].Trim() == "w!")
                 {
@@ -440,18 +445,27 @@ public static class XmToXlConverter
         private XmConversion Write()
         {
             var path = evaluation.SourceText.Path;
-            var appended = new StringBuilder();
+            // The statements are joined once, at the end, into a string of their exact length: a builder and its string
+            // were two copies of a 20 MB disk list (and a join of a list, not an array, rents a buffer the pool then keeps).
+            var appended = new List<string>();
+            long appendedLength = 0;
             var keys = new HashSet<string>(StringComparer.Ordinal);
             DomainConfig? config = null;
             foreach (var (key, value, origin) in _output)
             {
-                if (config is null && keys.Add(key) && Appended(key, value) is { } statement && appended.Length + statement.Length <= DomainConfigParseOptions.Default.MaxLength)
+                if (config is null && keys.Add(key) && Appended(key, value) is { } statement && appendedLength + statement.Length <= DomainConfigParseOptions.Default.MaxLength)
                 {
-                    appended.Append(statement);
+                    appended.Add(statement);
+                    appendedLength += statement.Length;
                     continue;
                 }
 
-                config ??= DomainConfig.FromDocument(DomainConfigDocument.Parse(appended.ToString(), path));
+                if (config is null)
+                {
+                    config = DomainConfig.FromDocument(DomainConfigDocument.Parse(string.Concat(appended.ToArray()), path));
+                    appended.Clear();
+                }
+
                 try
                 {
                     config.Set(key, value);
@@ -462,12 +476,11 @@ public static class XmToXlConverter
                 }
             }
 
-            var text = config?.Document.ToString() ?? appended.ToString();
-            if (_comments.Count > 0)
-            {
-                text += (text.Length > 0 ? "\n" : "") + "# Not carried over from the xm config (xl has no equivalent):\n" + string.Join("\n", _comments) + "\n";
-            }
-
+            var written = config?.Document.ToString() ?? string.Concat(appended.ToArray());
+            appended.Clear();
+            var text = _comments.Count == 0
+                ? written
+                : string.Concat(written, written.Length > 0 ? "\n" : "", "# Not carried over from the xm config (xl has no equivalent):\n", string.Join("\n", _comments), "\n");
             var result = DomainConfigDocument.Parse(text, path);
             _diagnostics.AddRange(result.Diagnostics.Where(d => d.IsError));
             return new XmConversion(result, _diagnostics);

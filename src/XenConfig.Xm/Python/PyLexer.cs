@@ -508,7 +508,7 @@ internal sealed partial class PyLexer
             _pos++;
         }
 
-        Add(new PyToken(PyTokenKind.String, _text[start.._pos], start, _pos, isUnicode ? new PyUnicode(builder.ToString()) : builder.ToString()));
+        Add(PyToken.StringLiteral(_text, start, _pos, isUnicode ? new PyUnicode(builder.ToString()) : builder.ToString()));
     }
 
     private void DecodeEscape(StringBuilder builder, bool isUnicode, int start)

@@ -13,7 +13,25 @@ internal enum PyTokenKind
 }
 
 /// <summary>One Python token. <see cref="Value"/> holds the decoded literal for numbers and strings.</summary>
-internal sealed record PyToken(PyTokenKind Kind, string Text, int Start, int End, object? Value = null)
+internal sealed class PyToken(PyTokenKind kind, string text, int start, int end, object? value = null)
 {
-    public bool Is(string text) => (Kind is PyTokenKind.Operator or PyTokenKind.Name) && Text == text;
+    // For a string literal, the whole source: its text is read from there when asked for (only error messages ask).
+    // The tokens of a statement live until it is parsed, and a 10 MB list literal kept its items' text twice that way,
+    // as each token's text and as its decoded value.
+    private readonly string _text = text;
+
+    public PyTokenKind Kind { get; } = kind;
+
+    public string Text => Kind == PyTokenKind.String ? _text[Start..End] : _text;
+
+    public int Start { get; } = start;
+
+    public int End { get; } = end;
+
+    public object? Value { get; } = value;
+
+    /// <summary>A string literal at <c>[start, end)</c> of <paramref name="source"/>, decoded to <paramref name="value"/>.</summary>
+    public static PyToken StringLiteral(string source, int start, int end, object value) => new(PyTokenKind.String, source, start, end, value);
+
+    public bool Is(string text) => (Kind is PyTokenKind.Operator or PyTokenKind.Name) && _text == text;
 }

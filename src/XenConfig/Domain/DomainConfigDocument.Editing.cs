@@ -1,4 +1,3 @@
-using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Domain.Syntax;
 using XenConfig.Text;
@@ -315,7 +314,7 @@ public sealed partial class DomainConfigDocument
     /// <see cref="ArgumentException"/> for a string xl cannot hold, as Set does.
     /// </summary>
     internal static string Statement(string key, string equals, SettingValue value, char quote, string newLine) =>
-        key + equals + Render(value, quote, key.Length + equals.Length) + newLine;
+        Render(value, quote, key.Length + equals.Length, key + equals, newLine);
 
     private (ListSyntax List, int LocalIndex) LocateItem(string key, int index, bool allowEnd)
     {
@@ -502,32 +501,62 @@ public sealed partial class DomainConfigDocument
         return tight > spaced ? "=" : " = ";
     }
 
-    private static string Render(SettingValue value, char quote, int column)
+    private static string Render(SettingValue value, char quote, int column) => Render(value, quote, column, "", "");
+
+    // The value's text between prefix and suffix, made in one string of its final length: a 60,000-item list (an xm
+    // conversion's disks) is 20 MB of text, and a join, a builder and the statement around it were each a copy of it.
+    private static string Render(SettingValue value, char quote, int column, string prefix, string suffix)
     {
         if (!value.IsList)
         {
-            return value.IsNumberToken ? value.Text! : XlString.Encode(value.Text!, quote);
+            return string.Concat(prefix, value.IsNumberToken ? value.Text! : XlString.Encode(value.Text!, quote), suffix);
         }
 
         var items = value.Items.Select(i => Render(i, quote, column + 4)).ToList();
         if (items.Count == 0)
         {
-            return "[]";
+            return string.Concat(prefix, "[]", suffix);
         }
 
-        var single = "[ " + string.Join(", ", items) + " ]";
-        if (column + single.Length <= MaxSingleLineListWidth || items.Any(i => i.Contains('\n', StringComparison.Ordinal)))
-        {
-            return single;
-        }
-
-        var builder = new StringBuilder("[\n");
+        long itemsLength = 0;
         foreach (var item in items)
         {
-            builder.Append("    ").Append(item).Append(",\n");
+            itemsLength += item.Length;
         }
 
-        return builder.Append(']').ToString();
+        // "[ a, b ]" on one line, or "[\n" then "    a,\n" per item and "]".
+        var singleLength = itemsLength + (2L * (items.Count - 1)) + 4;
+        var single = column + singleLength <= MaxSingleLineListWidth || items.Any(i => i.Contains('\n', StringComparison.Ordinal));
+        var length = prefix.Length + suffix.Length + (single ? singleLength : itemsLength + (6L * items.Count) + 3);
+        return string.Create(checked((int)length), (Prefix: prefix, Suffix: suffix, Items: items, Single: single), static (span, state) =>
+        {
+            var at = 0;
+            void Write(Span<char> destination, string text, ref int position)
+            {
+                text.CopyTo(destination[position..]);
+                position += text.Length;
+            }
+
+            Write(span, state.Prefix, ref at);
+            Write(span, state.Single ? "[ " : "[\n", ref at);
+            for (var i = 0; i < state.Items.Count; i++)
+            {
+                if (state.Single)
+                {
+                    Write(span, i == 0 ? "" : ", ", ref at);
+                    Write(span, state.Items[i], ref at);
+                }
+                else
+                {
+                    Write(span, "    ", ref at);
+                    Write(span, state.Items[i], ref at);
+                    Write(span, ",\n", ref at);
+                }
+            }
+
+            Write(span, state.Single ? " ]" : "]", ref at);
+            Write(span, state.Suffix, ref at);
+        });
     }
 
     private static void ValidateKey(string key)

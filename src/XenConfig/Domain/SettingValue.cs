@@ -229,7 +229,7 @@ public sealed class SettingValue : IEquatable<SettingValue>
                 continue;
             }
 
-            if (left.IsList != right.IsList || !string.Equals(left.Text, right.Text, StringComparison.Ordinal) || left.Items.Count != right.Items.Count)
+            if (left.IsList != right.IsList || !AtomTextEquals(left, right) || left.Items.Count != right.Items.Count)
             {
                 return false;
             }
@@ -241,6 +241,35 @@ public sealed class SettingValue : IEquatable<SettingValue>
         }
 
         return true;
+    }
+
+    // An atom still only in its document is compared where it lies: reading it keeps its text, and the read-back check
+    // of an xm conversion's 60,000-item disk list kept 20 MB of strings that way.
+    private static bool AtomTextEquals(SettingValue left, SettingValue right)
+    {
+        var leftLength = left.PendingTextLength;
+        var rightLength = right.PendingTextLength;
+        if ((leftLength < 0) == (rightLength < 0))
+        {
+            return string.Equals(left.Text, right.Text, StringComparison.Ordinal);
+        }
+
+        var (pending, length, text) = leftLength >= 0 ? (left, leftLength, right.Text) : (right, rightLength, left.Text);
+        if (text is null || text.Length != length)
+        {
+            return false;
+        }
+
+        char[]? rented = null;
+        var buffer = length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        pending.CopyPendingText(buffer[..length]);
+        var equal = buffer[..length].SequenceEqual(text);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return equal;
     }
 
     /// <inheritdoc />
