@@ -65,8 +65,7 @@ public static class DiagnosticFailures
         ArgumentNullException.ThrowIfNull(result);
         return result.Errors
             .Select(f => f.CustomState as Diagnostic ?? new Diagnostic(f.ErrorCode, DiagnosticSeverity.Error, f.ErrorMessage, SourceLocation.None()))
-            .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.Span.Start)
+            .OrderBy(d => d, DiagnosticOrder.ByPosition)
             .ToList();
     }
 }

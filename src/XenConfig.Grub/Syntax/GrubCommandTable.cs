@@ -53,12 +53,11 @@ internal static class GrubCommandTable
     private static readonly string[] SortedNames = SortOrdinal(Commands.Keys);
 
     // The flags of SortedNames[i], by index (a line keeps the index of its command: one byte).
-    private static readonly GrubCommandFlags[] SortedFlags = [.. SortedNames.Select(name => Commands[name])];
+    private static readonly GrubCommandFlags[] SortedFlags = FlagsOf(SortedNames);
 
     // The indexes of the names by their first letter (every name is lowercase ASCII): a word read from a line is
     // compared with the few names that start as it does, not searched for among all of them.
-    private static readonly int[][] ByFirstLetter = [.. Enumerable.Range(0, 26).Select(letter =>
-        Enumerable.Range(0, SortedNames.Length).Where(i => SortedNames[i][0] - 'a' == letter).ToArray())];
+    private static readonly int[][] ByFirstLetter = GroupByFirstLetter(SortedNames);
 
     // The indexes of the commands the readers act on, so a line's command is compared as a number (after SortedNames).
     public static readonly int Title = IndexOf("title");
@@ -106,10 +105,49 @@ internal static class GrubCommandTable
     /// <summary>The flags of <paramref name="name"/>, or <see cref="GrubCommandFlags.None"/> when GRUB does not know it.</summary>
     public static GrubCommandFlags Lookup(string name) => Commands.GetValueOrDefault(name);
 
-    private static string[] SortOrdinal(IEnumerable<string> names)
+    private static string[] SortOrdinal(Dictionary<string, GrubCommandFlags>.KeyCollection names)
     {
-        var sorted = names.ToArray();
+        var sorted = new string[names.Count];
+        names.CopyTo(sorted, 0);
         Array.Sort(sorted, StringComparer.Ordinal);
         return sorted;
+    }
+
+    // The tables below are built with loops, not LINQ, as every GRUB parse runs this class constructor first: in the
+    // native build Range(...).Select/Where are generic virtual calls resolved at run time (about 2% of a one-guest
+    // validate went to building these two tables).
+    private static GrubCommandFlags[] FlagsOf(string[] names)
+    {
+        var flags = new GrubCommandFlags[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            flags[i] = Commands[names[i]];
+        }
+
+        return flags;
+    }
+
+    private static int[][] GroupByFirstLetter(string[] sortedNames)
+    {
+        var counts = new int[26];
+        foreach (var name in sortedNames)
+        {
+            counts[name[0] - 'a']++;
+        }
+
+        var groups = new int[26][];
+        for (var letter = 0; letter < groups.Length; letter++)
+        {
+            groups[letter] = new int[counts[letter]];
+            counts[letter] = 0;
+        }
+
+        for (var i = 0; i < sortedNames.Length; i++)
+        {
+            var letter = sortedNames[i][0] - 'a';
+            groups[letter][counts[letter]++] = i;
+        }
+
+        return groups;
     }
 }

@@ -108,8 +108,21 @@ public static class RepositoryValidation
     private static string[] RuleSets(RepositoryValidationOptions options) =>
         options.RuleSets.Count == 0 ? throw new ArgumentException("At least one rule set is needed.", nameof(options)) : options.RuleSets.ToArray();
 
-    private static HashSet<string> Parts(List<(string Path, LoadedGuest Guest)> loaded) =>
-        loaded.SelectMany(l => l.Guest.Parts).Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+    // A loop, not SelectMany(...).Select(...): Select on a LINQ iterator is a generic virtual call, which the native build
+    // resolves through its type loader on first use, even when there is no VM definition at all.
+    private static HashSet<string> Parts(List<(string Path, LoadedGuest Guest)> loaded)
+    {
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, guest) in loaded)
+        {
+            foreach (var part in guest.Parts)
+            {
+                parts.Add(Path.GetFullPath(part));
+            }
+        }
+
+        return parts;
+    }
 
     // Everything after the guests of the folders: VM definitions (loaded here when the guests were streamed, and then a
     // guest that turns out to be a part of one is dropped with all it left), host menus, lone fstabs, the repository
@@ -301,14 +314,7 @@ public static class RepositoryValidation
     }
 
     private static List<Diagnostic> Finish(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics
-            .Distinct()
-            .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.Start.Line)
-            .ThenBy(d => d.Location.Start.Character)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)
-            .ToList();
+        diagnostics.Distinct().OrderBy(d => d, DiagnosticOrder.ForReport).ToList();
 
     /// <summary>
     /// The state of one validation: rule sets, validators, files read. The loaders may run on several threads at once:
@@ -320,9 +326,21 @@ public static class RepositoryValidation
         private readonly object _progressLock = new();
         private int _filesSeen;
 
-        private readonly DomainConfigValidator _configValidator = new();
-        private readonly FstabValidator _fstabValidator = new();
-        private readonly GrubMenuValidator _menuValidator = new();
+        // Each validator is built when the first file of its kind is checked: a run over fstabs alone builds no other,
+        // and building one (its FluentValidation rules) is a measurable part of a one-file run. Loaders may race to
+        // build one; equal validators, one is kept.
+        private DomainConfigValidator? _configValidator;
+        private FstabValidator? _fstabValidator;
+        private GrubMenuValidator? _menuValidator;
+        private GuestValidator? _guestValidator;
+
+        private DomainConfigValidator ConfigValidator => _configValidator ?? BuiltOnce(ref _configValidator, new DomainConfigValidator());
+
+        private FstabValidator FstabValidator => _fstabValidator ?? BuiltOnce(ref _fstabValidator, new FstabValidator());
+
+        private GrubMenuValidator MenuValidator => _menuValidator ?? BuiltOnce(ref _menuValidator, new GrubMenuValidator());
+
+        private GuestValidator GuestValidator => _guestValidator ?? BuiltOnce(ref _guestValidator, new GuestValidator());
 
         /// <summary>What the parts that run on one thread read and found (VM definitions, host menus, lone fstabs, the repository checks).</summary>
         public Sink Shared { get; } = new();
@@ -330,7 +348,6 @@ public static class RepositoryValidation
         /// <summary>The findings of <see cref="Shared"/>.</summary>
         public List<Diagnostic> Diagnostics => Shared.Findings;
 
-        public GuestValidator GuestValidator { get; } = new();
 
         /// <summary>Reads, checks and summarises one guest; nothing of its documents outlives the call.</summary>
         public GuestOutcome Check(GuestFiles files)
@@ -364,15 +381,15 @@ public static class RepositoryValidation
         /// <summary>Runs the per-file and guest validators on a guest whose documents were read elsewhere.</summary>
         public void Validate(Guest guest)
         {
-            Add(_configValidator.Validate(guest.Config, Select), Diagnostics);
+            Add(ConfigValidator.Validate(guest.Config, Select), Diagnostics);
             if (guest.Fstab is { } fstab)
             {
-                Add(_fstabValidator.Validate(fstab, Select), Diagnostics);
+                Add(FstabValidator.Validate(fstab, Select), Diagnostics);
             }
 
             if (guest.Menu is { } menu)
             {
-                Add(_menuValidator.Validate(menu, Select), Diagnostics);
+                Add(MenuValidator.Validate(menu, Select), Diagnostics);
             }
 
             Add(GuestValidator.Validate(guest, Select), Diagnostics);
@@ -404,7 +421,7 @@ public static class RepositoryValidation
                 _relocations.TryAdd(path, XmLineRelocation.Of(source.Document, evaluation));
             }
 
-            Add(_configValidator.Validate(config, Select), sink.Findings);
+            Add(ConfigValidator.Validate(config, Select), sink.Findings);
             return config;
         }
 
@@ -425,7 +442,7 @@ public static class RepositoryValidation
 
             var fstab = FstabDocument.Parse(text);
             sink.Findings.AddRange(fstab.Diagnostics);
-            Add(_fstabValidator.Validate(fstab, Select), sink.Findings);
+            Add(FstabValidator.Validate(fstab, Select), sink.Findings);
             return fstab;
         }
 
@@ -438,9 +455,13 @@ public static class RepositoryValidation
 
             var menu = GrubMenuDocument.Parse(text, options);
             sink.Findings.AddRange(menu.Diagnostics);
-            Add(_menuValidator.Validate(menu, Select), sink.Findings);
+            Add(MenuValidator.Validate(menu, Select), sink.Findings);
             return menu;
         }
+
+        private static T BuiltOnce<T>(ref T? field, T built)
+            where T : class =>
+            Interlocked.CompareExchange(ref field, built, null) ?? built;
 
         /// <summary>Counts one more file towards the progress line.</summary>
         public void ReportProgress()

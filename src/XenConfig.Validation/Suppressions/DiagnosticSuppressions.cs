@@ -180,7 +180,7 @@ public sealed partial class DiagnosticSuppressions
                 }
             }
 
-            kept = [.. kept.OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.Start.Line).ThenBy(d => d.Location.Start.Character)];
+            kept = [.. kept.OrderBy(d => d, DiagnosticOrder.ByLine)];
         }
 
         return new SuppressionResult(kept, suppressed);
