@@ -198,7 +198,7 @@ internal static class PygrubComparison
         }
 
         // The kernel line's file and arguments where they lie, without a GrubKernel: entry.Kernel would keep one for the
-        // document's life (64 bytes an entry), and a transient one would be made again by every reader that wants it.
+        // document's life (48 bytes an entry), and a transient one would be made again by every reader that wants it.
         var hasKernel = entryKernelLine >= 0;
         var kernelLine = hasKernel ? entryKernelLine : titleLine;
         var kernelArgument = hasKernel ? lines.ArgumentChars(entryKernelLine) : default;
