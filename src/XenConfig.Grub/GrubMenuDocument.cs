@@ -69,7 +69,10 @@ public sealed class GrubMenuDocument
     public bool HasErrors => _diagnostics?.Exists(d => d.IsError) ?? false;
 
     /// <summary>The entries GRUB numbers (titles without commands are dropped first).</summary>
-    public IReadOnlyList<GrubEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<GrubEntry> Entries => EntryTable;
+
+    /// <summary>The entries as the readers ask about them: by number, without an object per entry.</summary>
+    internal GrubEntryTable EntryTable { get; private set; } = null!;
 
     /// <summary>The command lines before the first title (the global section), known and unknown.</summary>
     public IReadOnlyList<GrubLine> GlobalCommands => _globalCommands ??= ReadGlobalCommands();
@@ -399,47 +402,28 @@ public sealed class GrubMenuDocument
 
     private void BuildEntries(int count)
     {
-        var entries = new GrubEntry[count];
-        for (var b = 0; b < Blocks.Length; b++)
+        var entries = new GrubEntryTable(_lines, count);
+        foreach (var block in Blocks)
         {
-            var block = Blocks[b];
-            if (block.Entry < 0)
+            if (block.Entry >= 0)
             {
-                continue;
+                entries.Add(block.TitleLine, block.LastLine);
+                CheckEntry(entries, block.Entry);
             }
-
-            var start = OwnedStart(block.TitleLine);
-            var end = b + 1 < Blocks.Length ? _lines.Span(OwnedStart(Blocks[b + 1].TitleLine)).Start : _lines.Span(block.LastLine).End;
-            var entry = new GrubEntry(_lines, block.Entry, block.TitleLine, block.LastLine, TextSpan.FromBounds(_lines.Span(start).Start, end));
-            entries[block.Entry] = entry;
-            CheckEntry(entry);
         }
 
-        Entries = entries;
+        EntryTable = entries;
     }
 
     /// <summary>The first line an entry owns: blank lines, then comment lines directly above its title.</summary>
-    internal int OwnedStart(int titleLine)
+    internal int OwnedStart(int titleLine) => GrubEntryTable.OwnedStart(_lines, titleLine);
+
+    private void CheckEntry(GrubEntryTable entries, int entry)
     {
-        var start = titleLine;
-        while (start > 0 && _lines.Kind(start - 1) == GrubLineKind.Comment)
+        var kernelLine = entries.KernelLine(entry);
+        if (kernelLine >= 0)
         {
-            start--;
-        }
-
-        while (start > 0 && _lines.Kind(start - 1) == GrubLineKind.Blank)
-        {
-            start--;
-        }
-
-        return start;
-    }
-
-    private void CheckEntry(GrubEntry entry)
-    {
-        if (entry.KernelLine >= 0)
-        {
-            var argument = _lines.ArgumentChars(entry.KernelLine);
+            var argument = _lines.ArgumentChars(kernelLine);
             var position = 0;
             while (GrubKernel.IsOption(argument.Slice(position)))
             {
@@ -447,25 +431,26 @@ public sealed class GrubMenuDocument
                 var option = argument.Slice(start, end - start);
                 if (option.StartsWith("--type=") && !IsKernelType(option.Slice(7)))
                 {
-                    Report(DiagnosticIds.GrubBadDevice, entry.KernelLine, $"unknown kernel type '{option.Slice(7).ToString()}' (GRUB knows netbsd, freebsd, openbsd, linux, biglinux, multiboot)");
+                    Report(DiagnosticIds.GrubBadDevice, kernelLine, $"unknown kernel type '{option.Slice(7).ToString()}' (GRUB knows netbsd, freebsd, openbsd, linux, biglinux, multiboot)");
                 }
 
                 position = next;
             }
 
-            CheckPath(entry.KernelLine, GrubText.FirstWord(argument.Slice(position)));
+            CheckPath(kernelLine, GrubText.FirstWord(argument.Slice(position)));
         }
 
         // A bare 'root' only prints the current root device in GRUB 0.97: nothing malformed. The device is checked on
         // the line's characters (no string, no device object); only a failed one is parsed again, for the wording of
         // the error.
-        if (entry.RootLineIndex >= 0 && !GrubDevice.IsValid(entry.RootChars) && !entry.RootChars.IsWhiteSpace()
-            && !GrubDevice.TryParse(entry.RootChars.ToString(), out _, out var error))
+        var rootLine = entries.RootLine(entry);
+        var root = entries.RootChars(entry);
+        if (rootLine >= 0 && !GrubDevice.IsValid(root) && !root.IsWhiteSpace() && !GrubDevice.TryParse(root.ToString(), out _, out var error))
         {
-            Report(DiagnosticIds.GrubBadDevice, entry.RootLineIndex, error);
+            Report(DiagnosticIds.GrubBadDevice, rootLine, error);
         }
 
-        for (var line = entry.TitleLineIndex + 1; line <= entry.LastLine; line++)
+        for (var line = entries.TitleLine(entry) + 1; line <= entries.LastLine(entry); line++)
         {
             var command = _lines.CommandIndex(line);
             if (command == GrubCommandTable.Module || command == GrubCommandTable.ModuleNoUnzip || command == GrubCommandTable.Initrd)
@@ -495,7 +480,7 @@ public sealed class GrubMenuDocument
 
     private void ResolveDefault()
     {
-        if (Entries.Count == 0)
+        if (EntryTable.Count == 0)
         {
             DefaultEntryIndex = null;
             return;

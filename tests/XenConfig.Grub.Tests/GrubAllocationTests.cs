@@ -1,6 +1,7 @@
 using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Grub;
+using XenConfig.Grub.Json;
 using XenConfig.Testing;
 using XenConfig.Text;
 
@@ -143,5 +144,30 @@ public sealed class GrubAllocationTests
         Assert.Same(xen.Modules, xen.Modules);
         Assert.Equal("/boot/xen.gz", xen.Xen!.Hypervisor);
         Assert.Equal(2, xen.Xen.Modules.Count);
+    }
+
+    [Fact]
+    public void NeitherTheParseNorTheJsonProjectionMakesEntryObjectsTheFirstReadMakesEachOnce()
+    {
+        var document = GrubMenuDocument.Parse(SourceText.FromMemory(LargeMenu()));
+        _ = GrubMenuJson.ToJson(document);
+
+        // Had the parse or the projection made the entries, handing them out would allocate nothing.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var e = 0; e < document.Entries.Count; e++)
+        {
+            _ = document.Entries[e];
+        }
+
+        var madeOnRead = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(madeOnRead >= 2000 * 32, $"{madeOnRead} bytes made when the entries were first handed out");
+
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (var e = 0; e < document.Entries.Count; e++)
+        {
+            _ = document.Entries[e];
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }

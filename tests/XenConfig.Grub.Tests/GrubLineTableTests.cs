@@ -1,11 +1,13 @@
+using XenConfig.Grub.Model;
 using XenConfig.Grub.Syntax;
 using XenConfig.Text;
 
 namespace XenConfig.Grub.Tests;
 
 /// <summary>
-/// A document keeps its lines packed and makes the public line objects when asked: what it hands out is one object per
-/// line, and the entries' lines, commands and kernels are those objects, read from the lines as GRUB stores them.
+/// A document keeps its lines and entries packed and makes the public line and entry objects when asked: what it hands
+/// out is one object per line and per entry, and the entries' lines, commands and kernels are those objects, read from
+/// the lines as GRUB stores them.
 /// </summary>
 public sealed class GrubLineTableTests
 {
@@ -76,5 +78,59 @@ public sealed class GrubLineTableTests
             Assert.Equal(commands.Any(c => c.Name is "module" or "modulenounzip"), entry.IsXen);
             Assert.Equal(commands.LastOrDefault(c => c.Name is "root" or "rootnoverify")?.Name == "rootnoverify", entry.IsRootNoVerify);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Menus))]
+    public void Each_entry_is_one_object_whichever_way_it_is_reached_and_keeps_what_it_made(string text)
+    {
+        var document = GrubMenuDocument.Parse(SourceText.From(System.Text.Encoding.Latin1.GetBytes(text)));
+        var entries = document.Entries;
+        var enumerated = entries.ToList();
+        Assert.Equal(entries.Count, enumerated.Count);
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var entry = entries[e];
+            Assert.Same(entry, entries[e]);
+            Assert.Same(entry, enumerated[e]);
+            Assert.Same(entry, GrubMenu.FromDocument(document).Entries[e]);
+            Assert.Equal(e, entry.Index);
+            Assert.Same(entry.Kernel, entry.Kernel);
+            Assert.Same(entry.Commands, entry.Commands);
+            Assert.Same(entry.Modules, entry.Modules);
+            Assert.Same(entry.Xen, entry.Xen);
+        }
+
+        if (entries.Count > 0)
+        {
+            Assert.Same(entries[document.Entries.Count - 1], GrubMenu.FromDocument(document).Entries[^1]);
+            var menu = GrubMenu.FromDocument(document);
+            Assert.Same(menu.DefaultEntry, menu.Entries[menu.DefaultEntryIndex!.Value]);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => entries[entries.Count]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => entries[-1]);
+    }
+
+    [Fact]
+    public void An_edit_reads_the_entries_again_and_leaves_the_entries_read_before_it_as_they_were()
+    {
+        var menu = GrubMenu.Parse("default 0\n\ntitle A\nroot (hd0,0)\nkernel /a ro\n\n# B\ntitle B\nkernel /b\n");
+        var before = menu.Entries;
+        var a = before[0];
+        var b = before[1];
+
+        menu.RemoveEntry(0);
+
+        Assert.Equal("A", a.Title);
+        Assert.Equal("/a", a.Kernel!.Path);
+        Assert.Equal("B", b.Title);
+        Assert.Equal(1, b.Index);
+        var after = Assert.Single(menu.Entries);
+        Assert.NotSame(b, after);
+        Assert.Same(after, menu.Entries[0]);
+        Assert.Equal("B", after.Title);
+        Assert.Equal(0, after.Index);
+        Assert.Equal("default 0\n\n# B\ntitle B\nkernel /b\n", menu.ToString());
     }
 }

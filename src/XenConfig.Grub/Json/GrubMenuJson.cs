@@ -35,32 +35,34 @@ public static class GrubMenuJson
         ArgumentNullException.ThrowIfNull(document);
         var menu = GrubMenu.FromDocument(document);
         var lines = document.LineTable;
+        var entries = document.EntryTable;
         writer.WriteStartObject();
         writer.WriteString("kind", "grub");
         WriteNumber(writer, "default", menu.DefaultEntryIndex);
         writer.WriteBoolean("defaultSaved", menu.IsDefaultSaved);
         WriteNumber(writer, "timeout", menu.Timeout);
         writer.WriteStartArray("entries");
-        foreach (var entry in menu.Entries)
+        for (var entry = 0; entry < entries.Count; entry++)
         {
             // Each value is written from the menu's characters (its bytes, for an ASCII file), as the entry's string
-            // properties would read them, without making those strings or keeping what the entry caches (the root, the
-            // module list): a 10 MB menu made six strings per entry, and a list per Xen entry it then held, to write them.
+            // properties would read them, without making those strings, the entry objects or what an entry caches (the
+            // root, the kernel, the module list): a 10 MB menu made six strings per entry, and a list per Xen entry it
+            // then held, to write them.
             writer.WriteStartObject();
-            WriteChars(writer, TitleName, entry.TitleChars, spaced: true);
-            if (entry.RootLineIndex < 0)
+            WriteChars(writer, TitleName, entries.TitleChars(entry), spaced: true);
+            if (entries.RootLine(entry) < 0)
             {
                 writer.WriteNull(RootName);
             }
             else
             {
-                WriteChars(writer, RootName, entry.RootChars, spaced: false);
+                WriteChars(writer, RootName, entries.RootChars(entry), spaced: false);
             }
 
-            if (entry.KernelLine >= 0)
+            if (entries.KernelLine(entry) is var kernelLine and >= 0)
             {
                 // Not entry.Kernel: the entry would keep the object it makes.
-                GrubKernel.Split(lines.ArgumentChars(entry.KernelLine), out var path, out var arguments);
+                GrubKernel.Split(lines.ArgumentChars(kernelLine), out var path, out var arguments);
                 WriteChars(writer, KernelName, path, spaced: false);
                 WriteRest(writer, ArgsName, arguments);
             }
@@ -70,20 +72,20 @@ public static class GrubMenuJson
                 writer.WriteNull(ArgsName);
             }
 
-            if (entry.InitrdLineIndex < 0)
+            if (entries.InitrdLine(entry) < 0)
             {
                 writer.WriteNull(InitrdName);
             }
             else
             {
-                WriteChars(writer, InitrdName, entry.InitrdChars, spaced: false);
+                WriteChars(writer, InitrdName, entries.InitrdChars(entry), spaced: false);
             }
 
             writer.WriteStartArray(ModulesName);
-            if (entry.IsXen)
+            if (entries.HasModules(entry))
             {
                 // From the line table: entry.Commands keeps an array of line objects per entry (and the table one slot per line).
-                for (var line = entry.TitleLineIndex + 1; line <= entry.LastLine; line++)
+                for (var line = entries.TitleLine(entry) + 1; line <= entries.LastLine(entry); line++)
                 {
                     if (GrubEntry.IsModule(lines, line))
                     {

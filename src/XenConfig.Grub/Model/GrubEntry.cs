@@ -10,71 +10,24 @@ namespace XenConfig.Grub.Model;
 /// </summary>
 public sealed class GrubEntry
 {
-    // An entry keeps the indexes of its lines in the document's line table; what most readers never ask for (the
-    // lines as objects, the root as a string and a device, the kernel, the modules and the Xen view) is made on first
-    // read. The cached values are the same whichever thread makes them first.
-    private const byte ModulesFlag = 1;
-    private const byte SaveDefaultFlag = 2;
-    private const byte MakeActiveFlag = 4;
-    private const byte LockFlag = 8;
-
-    private readonly GrubLineTable _lines;
-    private readonly int _chainloaderLine = -1;
-    private readonly byte _flags;
+    // An entry is a view of its row in the document's entry table (made on first request, then kept); what most
+    // readers never ask for (the lines as objects, the root as a string and a device, the kernel, the modules and the
+    // Xen view) is made on first read. The cached values are the same whichever thread makes them first.
+    private readonly GrubEntryTable _table;
     private GrubKernel? _kernel;
     private Details? _details;
 
-    internal GrubEntry(GrubLineTable lines, int index, int titleLine, int lastLine, TextSpan ownedSpan)
+    internal GrubEntry(GrubEntryTable table, int index)
     {
-        _lines = lines;
+        _table = table;
         Index = index;
-        TitleLineIndex = titleLine;
-        LastLine = lastLine;
-        OwnedSpan = ownedSpan;
-        (RootLineIndex, KernelLine, InitrdLineIndex) = (-1, -1, -1);
-        for (var line = titleLine + 1; line <= lastLine; line++)
-        {
-            var command = lines.CommandIndex(line);
-            if (command == GrubCommandTable.Root || command == GrubCommandTable.RootNoVerify)
-            {
-                RootLineIndex = line;
-            }
-            else if (command == GrubCommandTable.Kernel)
-            {
-                KernelLine = line;
-            }
-            else if (command == GrubCommandTable.Initrd)
-            {
-                InitrdLineIndex = line;
-            }
-            else if (command == GrubCommandTable.Module || command == GrubCommandTable.ModuleNoUnzip)
-            {
-                _flags |= ModulesFlag;
-            }
-            else if (command == GrubCommandTable.Chainloader)
-            {
-                _chainloaderLine = line;
-            }
-            else if (command == GrubCommandTable.SaveDefault)
-            {
-                _flags |= SaveDefaultFlag;
-            }
-            else if (command == GrubCommandTable.MakeActive)
-            {
-                _flags |= MakeActiveFlag;
-            }
-            else if (command == GrubCommandTable.Lock)
-            {
-                _flags |= LockFlag;
-            }
-        }
     }
 
     /// <summary>The entry's number as GRUB counts it (what <c>default N</c> refers to).</summary>
     public int Index { get; }
 
     /// <summary>The title as GRUB shows it: tabs as spaces, trailing blanks kept; empty for a bare <c>title</c>.</summary>
-    public string Title => _lines.Argument(TitleLineIndex);
+    public string Title => Lines.Argument(TitleLineIndex);
 
     /// <summary>The commands GRUB stores for the entry, in order (unknown commands are not among them).</summary>
     public IReadOnlyList<GrubLine> Commands => More.Commands ??= ReadCommands();
@@ -104,67 +57,67 @@ public sealed class GrubEntry
     }
 
     /// <summary>The characters of <see cref="Root"/>; empty when there is none.</summary>
-    internal GrubChars RootChars => RootLineIndex < 0 ? default : GrubText.FirstWord(_lines.ArgumentChars(RootLineIndex));
+    internal GrubChars RootChars => _table.RootChars(Index);
 
     /// <summary>True when the root line is <c>rootnoverify</c> (used for chain-loading).</summary>
-    public bool IsRootNoVerify => RootLineIndex >= 0 && _lines.Name(RootLineIndex) == "rootnoverify";
+    public bool IsRootNoVerify => RootLineIndex >= 0 && Lines.Name(RootLineIndex) == "rootnoverify";
 
     /// <summary>The (last) <c>kernel</c> line, or null.</summary>
-    public GrubKernel? Kernel => KernelLine < 0 ? null : _kernel ??= new GrubKernel(_lines, KernelLine);
+    public GrubKernel? Kernel => KernelLine < 0 ? null : _kernel ??= new GrubKernel(Lines, KernelLine);
 
     /// <summary>The initrd file (first word of the last <c>initrd</c>), or null.</summary>
     public string? Initrd => InitrdLineIndex < 0 ? null : InitrdChars.ToString();
 
     /// <summary>The characters of <see cref="Initrd"/>; empty when there is none.</summary>
-    internal GrubChars InitrdChars => InitrdLineIndex < 0 ? default : GrubText.FirstWord(_lines.ArgumentChars(InitrdLineIndex));
+    internal GrubChars InitrdChars => _table.InitrdChars(Index);
 
     /// <summary>The <c>module</c>/<c>modulenounzip</c> lines in order.</summary>
     public IReadOnlyList<GrubModule> Modules => IsXen ? More.Modules ??= ReadModules() : [];
 
     /// <summary>The argument of <c>chainloader</c> (<c>+1</c>, <c>--force /boot/grub/stage1</c>), or null.</summary>
-    public string? Chainloader => _chainloaderLine < 0 ? null : _lines.Argument(_chainloaderLine);
+    public string? Chainloader => _table.ChainloaderLine(Index) is var line and >= 0 ? Lines.Argument(line) : null;
 
     /// <summary>True when the entry has a <c>savedefault</c> line.</summary>
-    public bool SaveDefault => (_flags & SaveDefaultFlag) != 0;
+    public bool SaveDefault => _table.HasSaveDefault(Index);
 
     /// <summary>True when the entry has a <c>makeactive</c> line.</summary>
-    public bool MakeActive => (_flags & MakeActiveFlag) != 0;
+    public bool MakeActive => _table.HasMakeActive(Index);
 
     /// <summary>True when the entry has a <c>lock</c> line.</summary>
-    public bool Lock => (_flags & LockFlag) != 0;
+    public bool Lock => _table.HasLock(Index);
 
     /// <summary>The stored commands without a typed property here (<c>map</c>, <c>boot</c>, <c>password</c>, ...), raw.</summary>
     public IReadOnlyList<GrubLine> OtherCommands => Commands.Where(c => !IsTyped(c.Name)).ToList();
 
     /// <summary>True for a multiboot (Xen) entry: one with at least one module.</summary>
-    public bool IsXen => (_flags & ModulesFlag) != 0;
+    public bool IsXen => _table.HasModules(Index);
 
     /// <summary>The Xen view of the entry, or null when it has no module.</summary>
     public XenBootEntry? Xen => IsXen ? More.Xen ??= new XenBootEntry(Title, Kernel?.Path, Kernel?.ArgumentsText, Modules) : null;
 
     /// <summary>The <c>title</c> line that starts the entry.</summary>
-    public GrubLine TitleLine => _lines[TitleLineIndex];
+    public GrubLine TitleLine => Lines[TitleLineIndex];
 
     /// <summary>The characters of <see cref="Title"/> (see <see cref="GrubLine.ArgumentChars"/>).</summary>
-    internal GrubChars TitleChars => _lines.ArgumentChars(TitleLineIndex);
+    internal GrubChars TitleChars => _table.TitleChars(Index);
 
     /// <summary>The index of <see cref="TitleLine"/> in the document's lines.</summary>
-    internal int TitleLineIndex { get; }
+    internal int TitleLineIndex => _table.TitleLine(Index);
 
     /// <summary>The index of the entry's last command line (unknown commands included).</summary>
-    internal int LastLine { get; }
+    internal int LastLine => _table.LastLine(Index);
 
     /// <summary>The index of the (last) root line, or -1.</summary>
-    internal int RootLineIndex { get; }
+    internal int RootLineIndex => _table.RootLine(Index);
 
     /// <summary>The index of the (last) kernel line, or -1.</summary>
-    internal int KernelLine { get; }
+    internal int KernelLine => _table.KernelLine(Index);
 
     /// <summary>The index of the (last) initrd line, or -1.</summary>
-    internal int InitrdLineIndex { get; }
+    internal int InitrdLineIndex => _table.InitrdLine(Index);
 
     /// <summary>The text the entry owns: blank lines and comments directly above the title, the title, its lines.</summary>
-    internal TextSpan OwnedSpan { get; }
+    internal TextSpan OwnedSpan => _table.OwnedSpan(Index);
 
     /// <inheritdoc />
     public override string ToString() => Title;
@@ -172,6 +125,8 @@ public sealed class GrubEntry
     // What most readers of a parse never ask for, in one object made on first request: a large menu holds one entry
     // per title, and these caches were a quarter of its size.
     private Details More => _details ??= new Details();
+
+    private GrubLineTable Lines => _table.Lines;
 
     /// <summary>True when line <paramref name="line"/> is a command GRUB stores for an entry (known, not a title).</summary>
     internal static bool IsCommand(GrubLineTable lines, int line) =>
@@ -185,9 +140,9 @@ public sealed class GrubEntry
         var commands = new List<GrubLine>();
         for (var line = TitleLineIndex + 1; line <= LastLine; line++)
         {
-            if (IsCommand(_lines, line))
+            if (IsCommand(Lines, line))
             {
-                commands.Add(_lines[line]);
+                commands.Add(Lines[line]);
             }
         }
 

@@ -9,11 +9,13 @@ namespace XenConfig.Grub.Model;
 /// </summary>
 public sealed class GrubKernel
 {
+    // A menu keeps one kernel per entry once its entries' kernels are read: what most kernel lines lack (options before
+    // the file) and what few readers ask for (the parsed command line) live in one object made when needed, so a
+    // kernel is 48 bytes instead of 64.
     private readonly GrubLineTable _lines;
     private readonly int _pathStart;
     private readonly int _pathLength;
-    private KernelCommandLine? _arguments;
-    private IReadOnlyList<string>? _options;
+    private Extras? _extras;
 
     internal GrubKernel(GrubLineTable lines, int line)
     {
@@ -30,7 +32,7 @@ public sealed class GrubKernel
     /// <summary>Options before the file (<c>--type=multiboot</c>, <c>--no-mem-option</c>), in order.</summary>
     /// <remarks>Read from the line when first asked for: a reader of the file and its arguments (every parse that
     /// reads an entry's kernel) needs no list.</remarks>
-    public IReadOnlyList<string> Options => _options ??= ReadOptions();
+    public IReadOnlyList<string> Options => _pathStart == 0 ? [] : More.Options ??= ReadOptions();
 
     /// <summary>The value of <c>--type=</c> (<c>linux</c>, <c>multiboot</c>, ...), or null.</summary>
     public string? Type
@@ -54,7 +56,7 @@ public sealed class GrubKernel
     public string? ArgumentsText => ArgumentsStart < ArgumentChars.Length ? GrubText.Spaced(ArgumentsChars) : null;
 
     /// <summary>The arguments as a command line.</summary>
-    public KernelCommandLine Arguments => _arguments ??= KernelCommandLine.Parse(ArgumentsText ?? string.Empty);
+    public KernelCommandLine Arguments => More.Arguments ??= KernelCommandLine.Parse(ArgumentsText ?? string.Empty);
 
     /// <summary>The <c>kernel</c> line.</summary>
     public GrubLine Line => _lines[LineIndex];
@@ -119,4 +121,15 @@ public sealed class GrubKernel
 
     /// <summary>True when <paramref name="text"/> starts with an option GRUB's kernel command reads before the file.</summary>
     internal static bool IsOption(GrubChars text) => text.StartsWith("--type=") || text.StartsWith("--no-mem-option");
+
+    // Concurrent first readers may both make one; all use the one published.
+    private Extras More => _extras ?? Interlocked.CompareExchange(ref _extras, new Extras(), null) ?? _extras;
+
+    /// <summary>The options before the file and the parsed arguments, each read when first asked for.</summary>
+    private sealed class Extras
+    {
+        public IReadOnlyList<string>? Options;
+
+        public KernelCommandLine? Arguments;
+    }
 }

@@ -56,14 +56,15 @@ internal static class PygrubComparison
 
         // GRUB's entries and pygrub's images both in file order: pair them by the line their title is on (one merge pass;
         // a title line starts a physical line for both readers, so its offset names the line).
-        var entries = document.Entries;
+        // The entries by number, as rows: an object per entry made here would be kept for the document's life.
+        var entries = document.EntryTable;
         var images = reading.Images;
         var imageOfEntry = ArrayPool<int>.Shared.Rent(entries.Count);
         var imageMatched = ArrayPool<bool>.Shared.Rent(images.Length);
         imageMatched.AsSpan(0, images.Length).Clear();
         for (int e = 0, i = 0; e < entries.Count; e++)
         {
-            var offset = lines.Span(entries[e].TitleLineIndex).Start;
+            var offset = lines.Span(entries.TitleLine(e)).Start;
             while (i < images.Length && images[i].TitleOffset < offset)
             {
                 i++;
@@ -114,23 +115,23 @@ internal static class PygrubComparison
         {
             if (imageOfEntry[e] < 0)
             {
-                var entry = entries[e];
-                Add(DiagnosticIds.PygrubEntriesDiffer, document.Location(entry.TitleLineIndex), string.Create(CultureInfo.InvariantCulture,
-                    $"GRUB's entry {entry.Index} '{entry.Title}' is not an entry for pygrub; pygrub's entry numbers differ from GRUB's"));
+                var title = entries.TitleLine(e);
+                Add(DiagnosticIds.PygrubEntriesDiffer, document.Location(title), string.Create(CultureInfo.InvariantCulture,
+                    $"GRUB's entry {e} '{lines.Argument(title)}' is not an entry for pygrub; pygrub's entry numbers differ from GRUB's"));
             }
         }
 
         // The default entry, compared by the line of its title.
         if (document.DefaultEntryIndex is { } grubDefault && reading.BootIndex is { } pyDefault)
         {
-            var grubEntry = entries[grubDefault];
+            var grubTitle = entries.TitleLine(grubDefault);
             ref readonly var image = ref images[pyDefault];
-            var titleOffset = lines.Span(grubEntry.TitleLineIndex).Start;
+            var titleOffset = lines.Span(grubTitle).Start;
             if (titleOffset != image.TitleOffset)
             {
                 var hint = document.DefaultSaved ? " (pygrub reads 'default saved' as 0)" : string.Empty;
                 Add(DiagnosticIds.PygrubDefaultDiffers, GlobalLocation(GrubCommandTable.Default), string.Create(CultureInfo.InvariantCulture,
-                    $"pygrub boots '{image.Title}' (its entry {pyDefault}, line {PhysicalLine(image.TitleOffset) + 1}), GRUB boots '{grubEntry.Title}' (entry {grubDefault}, line {PhysicalLine(titleOffset) + 1}){hint}"));
+                    $"pygrub boots '{image.Title}' (its entry {pyDefault}, line {PhysicalLine(image.TitleOffset) + 1}), GRUB boots '{lines.Argument(grubTitle)}' (entry {grubDefault}, line {PhysicalLine(titleOffset) + 1}){hint}"));
             }
         }
 
@@ -138,7 +139,7 @@ internal static class PygrubComparison
         {
             if (imageOfEntry[e] >= 0)
             {
-                CompareEntry(document, entries[e], in images[imageOfEntry[e]]);
+                CompareEntry(document, e, in images[imageOfEntry[e]]);
             }
         }
 
@@ -165,34 +166,42 @@ internal static class PygrubComparison
         return null;
     }
 
-    private static void CompareEntry(GrubMenuDocument document, GrubEntry entry, in PygrubReading.Image image)
+    private static void CompareEntry(GrubMenuDocument document, int entry, in PygrubReading.Image image)
     {
         void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message) => document.AddDiagnostic(descriptor.Create(location, message));
 
         var lines = document.LineTable;
-        var title = lines.ArgumentChars(entry.TitleLineIndex);
+        var entries = document.EntryTable;
+        var titleLine = entries.TitleLine(entry);
+        var rootLine = entries.RootLine(entry);
+        var initrdLine = entries.InitrdLine(entry);
+        var entryKernelLine = entries.KernelLine(entry);
+
+        // The strings of GrubEntry.Title, Root and Initrd, made only for a message.
+        string Title() => lines.Argument(titleLine);
+        var title = lines.ArgumentChars(titleLine);
         if (!NormalizedEquals(title, image.TitleChars))
         {
-            Add(DiagnosticIds.PygrubTitleDiffers, document.Location(entry.TitleLineIndex),
-                $"pygrub reads the title as '{image.Title}', GRUB as '{entry.Title}' (pygrub does not skip '=' after 'title')");
+            Add(DiagnosticIds.PygrubTitleDiffers, document.Location(titleLine),
+                $"pygrub reads the title as '{image.Title}', GRUB as '{Title()}' (pygrub does not skip '=' after 'title')");
         }
         else if (EndsInBlanks(title))
         {
-            Add(DiagnosticIds.PygrubTitleDiffers, document.Location(entry.TitleLineIndex),
-                $"the title '{entry.Title}' ends in blanks: GRUB shows them, pygrub strips them and reads '{image.Title}'; remove them");
+            Add(DiagnosticIds.PygrubTitleDiffers, document.Location(titleLine),
+                $"the title '{Title()}' ends in blanks: GRUB shows them, pygrub strips them and reads '{image.Title}'; remove them");
         }
 
-        if (!RootEquals(entry, image.Root))
+        if (!RootEquals(rootLine, entries.RootChars(entry), image.Root))
         {
-            Add(DiagnosticIds.PygrubRootDiffers, entry.RootLineIndex >= 0 ? document.Location(entry.RootLineIndex) : document.Location(entry.TitleLineIndex),
-                $"pygrub reads the root device of '{entry.Title}' as {image.Root?.ToString() ?? "none"}, GRUB as {entry.Root ?? "none"}");
+            Add(DiagnosticIds.PygrubRootDiffers, rootLine >= 0 ? document.Location(rootLine) : document.Location(titleLine),
+                $"pygrub reads the root device of '{Title()}' as {image.Root?.ToString() ?? "none"}, GRUB as {(rootLine >= 0 ? entries.RootChars(entry).ToString() : "none")}");
         }
 
         // The kernel line's file and arguments where they lie, without a GrubKernel: entry.Kernel would keep one for the
-        // document's life (64 bytes an entry), and a transient one would be made again by every reader that wants it.
-        var hasKernel = entry.KernelLine >= 0;
-        var kernelLine = hasKernel ? entry.KernelLine : entry.TitleLineIndex;
-        var kernelArgument = hasKernel ? lines.ArgumentChars(entry.KernelLine) : default;
+        // document's life (48 bytes an entry), and a transient one would be made again by every reader that wants it.
+        var hasKernel = entryKernelLine >= 0;
+        var kernelLine = hasKernel ? entryKernelLine : titleLine;
+        var kernelArgument = hasKernel ? lines.ArgumentChars(entryKernelLine) : default;
         GrubKernel.Split(kernelArgument, out var kernelPath, out var kernelArguments);
         var kernelSame = !hasKernel
             ? !image.HasKernel
@@ -205,39 +214,39 @@ internal static class PygrubComparison
                 ? " (pygrub does not know kernel options such as --type= and takes the option for the kernel path)"
                 : image.Kernel is { } t && t.Contains('\t', StringComparison.Ordinal)
                     ? " (pygrub splits the path from the arguments at a space, not at a tab)"
-                    : hasKernel && lines.IsContinued(entry.KernelLine) || image.Args == "\\"
+                    : hasKernel && lines.IsContinued(entryKernelLine) || image.Args == "\\"
                         ? " (pygrub does not join backslash-continued lines)"
                         : string.Empty;
             Add(DiagnosticIds.PygrubKernelDiffers, document.Location(kernelLine),
-                $"pygrub reads the kernel of '{entry.Title}' as '{image.Kernel}' with arguments '{image.Args}', GRUB as '{grubKernel}' with '{grubArguments}'{hint}");
+                $"pygrub reads the kernel of '{Title()}' as '{image.Kernel}' with arguments '{image.Args}', GRUB as '{grubKernel}' with '{grubArguments}'{hint}");
         }
         else if (hasKernel && EndsInBlanks(kernelArgument))
         {
             Add(DiagnosticIds.PygrubKernelDiffers, document.Location(kernelLine),
-                $"the kernel line of '{entry.Title}' ends in blanks: GRUB passes them to the kernel, pygrub strips them; remove them");
+                $"the kernel line of '{Title()}' ends in blanks: GRUB passes them to the kernel, pygrub strips them; remove them");
         }
 
-        var initrdSame = entry.InitrdLineIndex < 0
+        var initrdSame = initrdLine < 0
             ? !image.HasInitrd
-            : image.HasInitrd && PathPart(entry.InitrdChars).SequenceEqual(image.InitrdChars);
+            : image.HasInitrd && PathPart(entries.InitrdChars(entry)).SequenceEqual(image.InitrdChars);
         if (!initrdSame)
         {
-            var grubInitrd = entry.Initrd is { } initrd ? PathPart(initrd) : null;
-            Add(DiagnosticIds.PygrubInitrdDiffers, entry.InitrdLineIndex >= 0 ? document.Location(entry.InitrdLineIndex) : document.Location(entry.TitleLineIndex),
-                $"pygrub reads the initrd of '{entry.Title}' as '{image.Initrd}', GRUB as '{grubInitrd}'");
+            var grubInitrd = initrdLine >= 0 ? PathPart(entries.InitrdChars(entry).ToString()) : null;
+            Add(DiagnosticIds.PygrubInitrdDiffers, initrdLine >= 0 ? document.Location(initrdLine) : document.Location(titleLine),
+                $"pygrub reads the initrd of '{Title()}' as '{image.Initrd}', GRUB as '{grubInitrd}'");
         }
     }
 
-    /// <summary>True when GRUB's root device of <paramref name="entry"/> is the disk and partition pygrub reads (see <see cref="RootKey"/>).</summary>
-    private static bool RootEquals(GrubEntry entry, PygrubReading.Disk? pyRoot)
+    /// <summary>True when GRUB's root device (<paramref name="root"/>, on line <paramref name="rootLine"/>; -1 for none) is the disk and partition pygrub reads (see <see cref="RootKey"/>).</summary>
+    private static bool RootEquals(int rootLine, GrubChars root, PygrubReading.Disk? pyRoot)
     {
-        if (entry.RootLineIndex < 0 || pyRoot is not { } py)
+        if (rootLine < 0 || pyRoot is not { } py)
         {
-            return entry.RootLineIndex < 0 && pyRoot is null;
+            return rootLine < 0 && pyRoot is null;
         }
 
         // Read on the line's characters: no root string or device object per entry.
-        if (!GrubDevice.TryScan(entry.RootChars, out var device) || device.Slice is not null || device.Kind is GrubDeviceKind.Network or GrubDeviceKind.CdRom)
+        if (!GrubDevice.TryScan(root, out var device) || device.Slice is not null || device.Kind is GrubDeviceKind.Network or GrubDeviceKind.CdRom)
         {
             return false;
         }

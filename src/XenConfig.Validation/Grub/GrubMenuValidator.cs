@@ -60,29 +60,34 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
     private static IEnumerable<Diagnostic> EntryProblems(GrubMenuDocument menu)
     {
         var lines = menu.LineTable;
+
+        // The entries as rows of the document's table: an entry object made here would be kept with the document.
+        var entries = menu.EntryTable;
         var found = new List<Diagnostic>();
-        foreach (var entry in menu.Entries)
+        for (var entry = 0; entry < entries.Count; entry++)
         {
-            if (entry.KernelLine < 0 && entry.Chainloader is null)
+            var kernelLine = entries.KernelLine(entry);
+            if (kernelLine < 0 && entries.ChainloaderLine(entry) < 0)
             {
-                found.Add(DiagnosticIds.GrubEntryWithoutKernel.Create(menu.Location(entry.TitleLineIndex),
-                    $"the entry '{entry.Title}' has neither kernel nor chainloader; there is nothing to boot"));
+                var title = entries.TitleLine(entry);
+                found.Add(DiagnosticIds.GrubEntryWithoutKernel.Create(menu.Location(title),
+                    $"the entry '{lines.Argument(title)}' has neither kernel nor chainloader; there is nothing to boot"));
             }
 
             // The kernel's file from the line's characters (not entry.Kernel, which the entry would keep); a string only
             // for a file named xen*.
-            if (entry.KernelLine >= 0 && !entry.IsXen && FileNameStartsWithXen(lines.ArgumentChars(entry.KernelLine), out var file))
+            if (kernelLine >= 0 && !entries.HasModules(entry) && FileNameStartsWithXen(lines.ArgumentChars(kernelLine), out var file))
             {
                 var path = file.ToString();
                 var name = path.AsSpan(path.LastIndexOf('/') + 1);
                 if (name.StartsWith("xen", StringComparison.Ordinal) && name.Contains(".gz", StringComparison.Ordinal))
                 {
-                    found.Add(DiagnosticIds.GrubXenEntryWithoutDom0Module.Create(menu.Location(entry.KernelLine),
-                        $"the entry '{entry.Title}' boots the hypervisor {path} but has no module line: Xen has no dom0 kernel to start"));
+                    found.Add(DiagnosticIds.GrubXenEntryWithoutDom0Module.Create(menu.Location(kernelLine),
+                        $"the entry '{lines.Argument(entries.TitleLine(entry))}' boots the hypervisor {path} but has no module line: Xen has no dom0 kernel to start"));
                 }
             }
 
-            AddCommandOrderProblems(menu, entry, found);
+            AddCommandOrderProblems(menu, entries, entry, found);
 
             // An entry's problems are on its own lines, which come before the next entry's: sorted here, the stream is.
             DiagnosticStreams.SortInFileOrder(found);
@@ -108,11 +113,11 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
         return file.Slice(name).StartsWith("xen");
     }
 
-    private static void AddCommandOrderProblems(GrubMenuDocument menu, GrubEntry entry, List<Diagnostic> found)
+    private static void AddCommandOrderProblems(GrubMenuDocument menu, GrubEntryTable entries, int entry, List<Diagnostic> found)
     {
         var lines = menu.LineTable;
         var kernelSeen = false;
-        for (var line = entry.TitleLineIndex + 1; line <= entry.LastLine; line++)
+        for (var line = entries.TitleLine(entry) + 1; line <= entries.LastLine(entry); line++)
         {
             if (!GrubEntry.IsCommand(lines, line))
             {
@@ -127,7 +132,7 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
                 "module" or "modulenounzip" when !kernelSeen =>
                     "a module before the kernel line: GRUB stops with \"Error 20: Multiboot kernel must be loaded before modules\"",
                 "initrd" when !kernelSeen => "initrd before any kernel line: GRUB stops with \"Error 19: Linux kernel must be loaded before initrd\"",
-                "initrd" when entry.IsXen || new GrubKernel(lines, entry.KernelLine).Type == "multiboot" =>
+                "initrd" when entries.HasModules(entry) || new GrubKernel(lines, entries.KernelLine(entry)).Type == "multiboot" =>
                     "initrd in a multiboot (Xen) entry: GRUB stops with \"Error 19\"; load the initrd with a module line",
                 _ => null,
             };
@@ -175,10 +180,11 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
 
         // The title line of each title's first entry, compared by the title's characters: no string per entry (a large
         // menu is hundreds of thousands of them, and the set held them all).
-        var first = new HashSet<int>(menu.Entries.Count, new TitleComparer(lines));
-        foreach (var entry in menu.Entries)
+        var entries = menu.EntryTable;
+        var first = new HashSet<int>(entries.Count, new TitleComparer(lines));
+        for (var entry = 0; entry < entries.Count; entry++)
         {
-            var title = entry.TitleLineIndex;
+            var title = entries.TitleLine(entry);
             if (!first.TryGetValue(title, out var firstLine))
             {
                 first.Add(title);
@@ -187,7 +193,7 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
 
             var location = menu.SourceText.GetLocation(lines.MapRange(title, lines.ArgumentStart(title), lines.ContentLength(title)));
             var firstDisplayLine = menu.SourceText.GetLinePosition(lines.Span(firstLine).Start).DisplayLine;
-            yield return DiagnosticIds.GrubDuplicateTitle.Create(location, DuplicateTitleMessage(entry.Index, firstDisplayLine, lines.ArgumentChars(title)));
+            yield return DiagnosticIds.GrubDuplicateTitle.Create(location, DuplicateTitleMessage(entry, firstDisplayLine, lines.ArgumentChars(title)));
         }
     }
 

@@ -1,0 +1,189 @@
+using System.Collections;
+using XenConfig.Grub.Syntax;
+using XenConfig.Text;
+
+namespace XenConfig.Grub.Model;
+
+/// <summary>
+/// The entries of one menu, kept as an array of packed values (28 bytes an entry, no object per entry): the readers
+/// ask it about an entry by its number. The public <see cref="GrubEntry"/> of an entry is made the first time someone
+/// asks for it, and the same object is handed out after that.
+/// </summary>
+/// <remarks>
+/// A large menu has one entry per title; as objects made by the parse they were the largest part of what a document
+/// keeps alive after its line table, and the garbage collector copied and marked them all while the document lived.
+/// </remarks>
+internal sealed class GrubEntryTable : IReadOnlyList<GrubEntry>
+{
+    private const byte ModulesFlag = 1;
+    private const byte SaveDefaultFlag = 2;
+    private const byte MakeActiveFlag = 4;
+    private const byte LockFlag = 8;
+
+    private readonly Row[] _rows;
+    private int _count;
+    private GrubEntry?[]? _views;
+
+    public GrubEntryTable(GrubLineTable lines, int capacity)
+    {
+        Lines = lines;
+        _rows = capacity == 0 ? [] : new Row[capacity];
+    }
+
+    /// <summary>The lines the entries are made of.</summary>
+    public GrubLineTable Lines { get; }
+
+    /// <summary>The number of entries.</summary>
+    public int Count => _count;
+
+    /// <summary>The public object of entry <paramref name="index"/> (made once, on first request).</summary>
+    public GrubEntry this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+            var views = _views ?? Interlocked.CompareExchange(ref _views, new GrubEntry?[_count], null) ?? _views;
+            return views[index] ?? Interlocked.CompareExchange(ref views[index], new GrubEntry(this, index), null) ?? views[index]!;
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<GrubEntry> GetEnumerator()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Adds the entry whose title is line <paramref name="titleLine"/> and whose last command line is <paramref name="lastLine"/>.</summary>
+    public void Add(int titleLine, int lastLine)
+    {
+        var lines = Lines;
+        int root = -1, kernel = -1, initrd = -1, chainloader = -1;
+        byte flags = 0;
+        for (var line = titleLine + 1; line <= lastLine; line++)
+        {
+            var command = lines.CommandIndex(line);
+            if (command == GrubCommandTable.Root || command == GrubCommandTable.RootNoVerify)
+            {
+                root = line;
+            }
+            else if (command == GrubCommandTable.Kernel)
+            {
+                kernel = line;
+            }
+            else if (command == GrubCommandTable.Initrd)
+            {
+                initrd = line;
+            }
+            else if (command == GrubCommandTable.Module || command == GrubCommandTable.ModuleNoUnzip)
+            {
+                flags |= ModulesFlag;
+            }
+            else if (command == GrubCommandTable.Chainloader)
+            {
+                chainloader = line;
+            }
+            else if (command == GrubCommandTable.SaveDefault)
+            {
+                flags |= SaveDefaultFlag;
+            }
+            else if (command == GrubCommandTable.MakeActive)
+            {
+                flags |= MakeActiveFlag;
+            }
+            else if (command == GrubCommandTable.Lock)
+            {
+                flags |= LockFlag;
+            }
+        }
+
+        _rows[_count++] = new Row(titleLine, lastLine, root, kernel, initrd, chainloader, flags);
+    }
+
+    /// <summary>The index of the entry's <c>title</c> line.</summary>
+    public int TitleLine(int entry) => _rows[entry].TitleLine;
+
+    /// <summary>The index of the entry's last command line (unknown commands included).</summary>
+    public int LastLine(int entry) => _rows[entry].LastLine;
+
+    /// <summary>The index of the entry's (last) <c>root</c>/<c>rootnoverify</c> line, or -1.</summary>
+    public int RootLine(int entry) => _rows[entry].RootLine;
+
+    /// <summary>The index of the entry's (last) <c>kernel</c> line, or -1.</summary>
+    public int KernelLine(int entry) => _rows[entry].KernelLine;
+
+    /// <summary>The index of the entry's (last) <c>initrd</c> line, or -1.</summary>
+    public int InitrdLine(int entry) => _rows[entry].InitrdLine;
+
+    /// <summary>The index of the entry's (last) <c>chainloader</c> line, or -1.</summary>
+    public int ChainloaderLine(int entry) => _rows[entry].ChainloaderLine;
+
+    /// <summary>True when the entry has a <c>module</c>/<c>modulenounzip</c> line.</summary>
+    public bool HasModules(int entry) => (_rows[entry].Flags & ModulesFlag) != 0;
+
+    /// <summary>True when the entry has a <c>savedefault</c> line.</summary>
+    public bool HasSaveDefault(int entry) => (_rows[entry].Flags & SaveDefaultFlag) != 0;
+
+    /// <summary>True when the entry has a <c>makeactive</c> line.</summary>
+    public bool HasMakeActive(int entry) => (_rows[entry].Flags & MakeActiveFlag) != 0;
+
+    /// <summary>True when the entry has a <c>lock</c> line.</summary>
+    public bool HasLock(int entry) => (_rows[entry].Flags & LockFlag) != 0;
+
+    /// <summary>The characters of the entry's title (see <see cref="GrubLineTable.ArgumentChars"/>).</summary>
+    public GrubChars TitleChars(int entry) => Lines.ArgumentChars(_rows[entry].TitleLine);
+
+    /// <summary>The characters of the entry's root device as written (the first word of its root line); empty when there is none.</summary>
+    public GrubChars RootChars(int entry) => FirstWordOf(_rows[entry].RootLine);
+
+    /// <summary>The characters of the entry's initrd file (the first word of its initrd line); empty when there is none.</summary>
+    public GrubChars InitrdChars(int entry) => FirstWordOf(_rows[entry].InitrdLine);
+
+    /// <summary>
+    /// The text the entry owns: blank lines and comments directly above its title, the title, its lines; up to where
+    /// the next title's own text starts (the blank and comment lines after the entry's last command up to there).
+    /// </summary>
+    public TextSpan OwnedSpan(int entry)
+    {
+        var lines = Lines;
+        var start = lines.Span(OwnedStart(lines, _rows[entry].TitleLine)).Start;
+        var last = _rows[entry].LastLine;
+
+        // Only blank and comment lines lie between an entry's last command and the next title (a command would be
+        // the entry's, or start the next one), so the first command line after it is the next title, if any.
+        var next = last + 1;
+        while (next < lines.Count && lines.Kind(next) != GrubLineKind.Command)
+        {
+            next++;
+        }
+
+        var end = next < lines.Count ? lines.Span(OwnedStart(lines, next)).Start : lines.Span(last).End;
+        return TextSpan.FromBounds(start, end);
+    }
+
+    /// <summary>The first line a title owns: blank lines, then comment lines directly above it.</summary>
+    public static int OwnedStart(GrubLineTable lines, int titleLine)
+    {
+        var start = titleLine;
+        while (start > 0 && lines.Kind(start - 1) == GrubLineKind.Comment)
+        {
+            start--;
+        }
+
+        while (start > 0 && lines.Kind(start - 1) == GrubLineKind.Blank)
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    private GrubChars FirstWordOf(int line) => line < 0 ? default : GrubText.FirstWord(Lines.ArgumentChars(line));
+
+    /// <summary>One entry: its line indexes (-1 for a command it lacks) and which flag commands it has.</summary>
+    private readonly record struct Row(int TitleLine, int LastLine, int RootLine, int KernelLine, int InitrdLine, int ChainloaderLine, byte Flags);
+}
