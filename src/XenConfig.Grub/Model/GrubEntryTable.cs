@@ -1,4 +1,3 @@
-using System.Collections;
 using XenConfig.Grub.Syntax;
 using XenConfig.Text;
 
@@ -13,7 +12,7 @@ namespace XenConfig.Grub.Model;
 /// A large menu has one entry per title; as objects made by the parse they were the largest part of what a document
 /// keeps alive after its line table, and the garbage collector copied and marked them all while the document lived.
 /// </remarks>
-internal sealed class GrubEntryTable : IReadOnlyList<GrubEntry>
+internal sealed class GrubEntryTable : PackedTable<GrubEntry>
 {
     private const byte ModulesFlag = 1;
     private const byte SaveDefaultFlag = 2;
@@ -22,7 +21,6 @@ internal sealed class GrubEntryTable : IReadOnlyList<GrubEntry>
 
     private readonly Row[] _rows;
     private int _count;
-    private GrubEntry?[]? _views;
 
     public GrubEntryTable(GrubLineTable lines, int capacity)
     {
@@ -34,29 +32,10 @@ internal sealed class GrubEntryTable : IReadOnlyList<GrubEntry>
     public GrubLineTable Lines { get; }
 
     /// <summary>The number of entries.</summary>
-    public int Count => _count;
-
-    /// <summary>The public object of entry <paramref name="index"/> (made once, on first request).</summary>
-    public GrubEntry this[int index]
-    {
-        get
-        {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
-            var views = _views ?? Interlocked.CompareExchange(ref _views, new GrubEntry?[_count], null) ?? _views;
-            return views[index] ?? Interlocked.CompareExchange(ref views[index], new GrubEntry(this, index), null) ?? views[index]!;
-        }
-    }
+    public override int Count => _count;
 
     /// <inheritdoc />
-    public IEnumerator<GrubEntry> GetEnumerator()
-    {
-        for (var i = 0; i < _count; i++)
-        {
-            yield return this[i];
-        }
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    protected override GrubEntry MakeView(int index) => new(this, index);
 
     /// <summary>Adds the entry whose title is line <paramref name="titleLine"/> and whose last command line is <paramref name="lastLine"/>.</summary>
     public void Add(int titleLine, int lastLine)

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Diagnostics;
 using XenConfig.Text;
 
@@ -14,7 +13,7 @@ namespace XenConfig.Grub.Syntax;
 /// where that run is, and its strings are made each time they are asked for. A joined line keeps its content and a
 /// map from each content character to its offset in the source, in a side list.
 /// </remarks>
-internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
+internal sealed class GrubLineTable : PackedTable<GrubLine>
 {
     private const byte NoCommand = byte.MaxValue;
 
@@ -28,7 +27,6 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
     private List<Joined>? _joined;
     private Line[] _lines;
     private int _count;
-    private GrubLine?[]? _views;
     private int _lastEnd;
 
     public GrubLineTable(GrubSource source, int capacity)
@@ -41,32 +39,13 @@ internal sealed class GrubLineTable : IReadOnlyList<GrubLine>
     public GrubSource Source { get; }
 
     /// <summary>The number of lines.</summary>
-    public int Count => _count;
+    public override int Count => _count;
 
     /// <summary>The number of <c>title</c> lines.</summary>
     public int TitleCount { get; private set; }
 
-    /// <summary>The public object of line <paramref name="index"/> (made once, on first request).</summary>
-    public GrubLine this[int index]
-    {
-        get
-        {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
-            var views = _views ?? Interlocked.CompareExchange(ref _views, new GrubLine?[_count], null) ?? _views;
-            return views[index] ?? Interlocked.CompareExchange(ref views[index], new GrubLine(this, index), null) ?? views[index]!;
-        }
-    }
-
     /// <inheritdoc />
-    public IEnumerator<GrubLine> GetEnumerator()
-    {
-        for (var i = 0; i < _count; i++)
-        {
-            yield return this[i];
-        }
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    protected override GrubLine MakeView(int index) => new(this, index);
 
     /// <summary>Adds a line whose content is the characters <c>[contentStart, contentStart + contentLength)</c> of the source, tabs read as spaces.</summary>
     public void Add(GrubLineKind kind, TextSpan span, int contentStart, int contentLength, bool truncated)
