@@ -348,7 +348,6 @@ public static class RepositoryValidation
         /// <summary>The findings of <see cref="Shared"/>.</summary>
         public List<Diagnostic> Diagnostics => Shared.Findings;
 
-
         /// <summary>Reads, checks and summarises one guest; nothing of its documents outlives the call.</summary>
         public GuestOutcome Check(GuestFiles files)
         {
