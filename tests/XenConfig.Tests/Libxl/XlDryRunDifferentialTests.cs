@@ -43,7 +43,9 @@ public class XlDryRunDifferentialTests(ITestOutputHelper output)
 
     /// <summary>
     /// Edge cases of the keys with the most quirks, each read by xl itself: rdm's inverted policy check and
-    /// uninitialised fields, vdispl's sscanf, vsnd's item kinds, vnuma's ignored range verdicts and host checks.
+    /// uninitialised fields, vdispl's sscanf, vsnd's item kinds, vnuma's ignored range verdicts and host checks, and the
+    /// MAC address shapes a vif's <c>mac=</c> scanner decides between (one-digit groups, dashes, mixed or missing
+    /// separators, a separator at the end).
     /// </summary>
     public static TheoryData<string> QuirkProbes() =>
     [
@@ -83,6 +85,16 @@ public class XlDryRunDifferentialTests(ITestOutputHelper output)
         "cpuid = \"host,family=5,model=x,family=k\"",
         "cpuid = \"host,rdcl-no=10\"",
         "cpuid = \"host\"",
+        "vif = [\"mac=0:16:3e:1:2:3,bridge=xenbr0\"]",
+        "vif = [\"mac=00-16-3e-00-00-01,bridge=xenbr0\"]",
+        "vif = [\"mac=00:16-3e:00:00:01,bridge=xenbr0\"]",
+        "vif = [\"mac=00:16:3e:00:00:01:,bridge=xenbr0\"]",
+        "vif = [\"mac=0016:3e:00:00:01:02,bridge=xenbr0\"]",
+        "vif = [\"mac=00:16:3e:0:00:1,bridge=xenbr0\"]",
+        "vif = [\"mac=00:16:3e:00:00,bridge=xenbr0\"]",
+        "vif = [\"mac=00:16:3E:aA:Bb:0c,bridge=xenbr0\"]",
+        "vif = [\"mac=000:16:3e:00:00:01,bridge=xenbr0\"]",
+        "vif = [\"mac=00:16:3e:00:00:0g,bridge=xenbr0\"]",
         "cpuid = \"nohost,tm=0\"",
         "cpuid = \"host,bogus=1\"",
         "cpuid = [\"0x80000001:ecx=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx1x,edx=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx0\", \"7,0:ebx=00000000000000000000000000000000\", \"1:eax=short\", \"x:eax=1\", \"5,:eax=1\", \"6\", \"9:\", \"10:ezx=00000000000000000000000000000000\", \"11,0xffffffff:eax=11111111111111111111111111111111, \\n ebx=00000000000000000000000000000000,\"]",
