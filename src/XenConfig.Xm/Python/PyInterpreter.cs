@@ -154,12 +154,7 @@ internal sealed partial class PyInterpreter
         {
             return Execute(statement, scope);
         }
-        catch (PyException ex) when (ex.Node is null)
-        {
-            ex.Node = statement;
-            throw;
-        }
-        catch (PyUnsupportedException ex) when (ex.Node is null)
+        catch (PyStopException ex) when (ex.Node is null)
         {
             ex.Node = statement;
             throw;
@@ -663,12 +658,7 @@ internal sealed partial class PyInterpreter
         {
             return action();
         }
-        catch (PyException ex) when (ex.Node is null)
-        {
-            ex.Node = node;
-            throw;
-        }
-        catch (PyUnsupportedException ex) when (ex.Node is null)
+        catch (PyStopException ex) when (ex.Node is null)
         {
             ex.Node = node;
             throw;

@@ -175,19 +175,21 @@ internal sealed class PyXmVars(PyDict environment)
     public List<(string Name, string? Use, object? Check)> Declared { get; } = [];
 }
 
-/// <summary>A Python exception raised by the script (or by a built-in), carrying the Python type name.</summary>
-internal sealed class PyException(string typeName, string message) : Exception(message)
+/// <summary>What stops a script's run, with the statement or expression it stopped at once known.</summary>
+internal abstract class PyStopException(string message) : Exception(message)
 {
-    public string TypeName { get; } = typeName;
-
-    /// <summary>Where it was raised, once known.</summary>
+    /// <summary>Where it was raised, once known: the innermost node that was running.</summary>
     public PyNode? Node { get; set; }
 }
 
+/// <summary>A Python exception raised by the script (or by a built-in), carrying the Python type name.</summary>
+internal sealed class PyException(string typeName, string message) : PyStopException(message)
+{
+    public string TypeName { get; } = typeName;
+}
+
 /// <summary>Something the evaluator will not do (open files, exec...), or a limit it reached.</summary>
-internal sealed class PyUnsupportedException(string message, bool isLimit = false) : Exception(message)
+internal sealed class PyUnsupportedException(string message, bool isLimit = false) : PyStopException(message)
 {
     public bool IsLimit { get; } = isLimit;
-
-    public PyNode? Node { get; set; }
 }
