@@ -79,8 +79,7 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
             if (kernelLine >= 0 && !entries.HasModules(entry) && FileNameStartsWithXen(lines.ArgumentChars(kernelLine), out var file))
             {
                 var path = file.ToString();
-                var name = path.AsSpan(path.LastIndexOf('/') + 1);
-                if (name.StartsWith("xen", StringComparison.Ordinal) && name.Contains(".gz", StringComparison.Ordinal))
+                if (path.AsSpan(path.LastIndexOf('/') + 1).Contains(".gz", StringComparison.Ordinal))
                 {
                     found.Add(DiagnosticIds.GrubXenEntryWithoutDom0Module.Create(menu.Location(kernelLine),
                         $"the entry '{lines.Argument(entries.TitleLine(entry))}' boots the hypervisor {path} but has no module line: Xen has no dom0 kernel to start"));
@@ -193,19 +192,9 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
 
             var location = menu.SourceText.GetLocation(lines.MapRange(title, lines.ArgumentStart(title), lines.ContentLength(title)));
             var firstDisplayLine = menu.SourceText.GetLinePosition(lines.Span(firstLine).Start).DisplayLine;
-            yield return DiagnosticIds.GrubDuplicateTitle.Create(location, DuplicateTitleMessage(entry, firstDisplayLine, lines.ArgumentChars(title)));
+            yield return DiagnosticIds.GrubDuplicateTitle.Create(location, string.Create(CultureInfo.InvariantCulture,
+                $"entry {entry} has the same title as the entry on line {firstDisplayLine} ('{lines.Argument(title)}'); pygrub --entry and grubby select the first"));
         }
-    }
-
-    // The title goes into the message from the line's characters (as GrubEntry.Title reads them: tabs as spaces; a
-    // joined line's content has none left), not through a string of its own per diagnostic.
-    private static string DuplicateTitleMessage(int entry, int firstDisplayLine, GrubChars title)
-    {
-        var chars = title.Length <= 256 ? stackalloc char[title.Length] : new char[title.Length];
-        title.CopyTo(chars);
-        chars.Replace('\t', ' ');
-        return string.Create(CultureInfo.InvariantCulture,
-            $"entry {entry} has the same title as the entry on line {firstDisplayLine} ('{chars}'); pygrub --entry and grubby select the first");
     }
 
     private static IEnumerable<Diagnostic> PlainTextPasswords(GrubMenuDocument menu)
