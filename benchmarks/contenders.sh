@@ -3,7 +3,8 @@
 #
 # Needs: a Release build of benchmarks/XenConfig.Benchmarks (built here if missing) and, for the whole-process rows,
 # a native xenconfig (XENCONFIG_NATIVE, default: src/XenConfig.Cli/bin/Release/net10.0/linux-x64/publish/xenconfig,
-# skipped when absent). Set XENCONFIG_HUGE=0 to skip the 100 MB rows (they take a few minutes and ~1.5 GB of RAM).
+# skipped when absent). Set XENCONFIG_HUGE=0 to skip the 100 MB rows (they take a few minutes and ~1.5 GB of RAM), and
+# XENCONFIG_PAIRS to the number of peer/contender alternations per input set (default 3; 1 in --quick runs).
 # Runs in run_all.sh's shell: bench, oneshot, the input variables and ROUNDS/TARGET come from there.
 
 XENCONFIG_ROOT=${XENCONFIG_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
@@ -15,6 +16,7 @@ if [ ! -f "$XENCONFIG_BENCH" ]; then
     dotnet build "$XENCONFIG_ROOT/benchmarks/XenConfig.Benchmarks" -c Release -nologo -v quiet >/dev/null
 fi
 XC=(dotnet "$XENCONFIG_BENCH" throughput)
+PAIRS=${XENCONFIG_PAIRS:-$([ "$ROUNDS" = 1 ] && echo 1 || echo 3)}
 
 # The real-world corpus of the repository (the issue's "real corpus" column), one folder per format.
 CORPUS=$XENCONFIG_ROOT/tests/data/corpus
@@ -66,25 +68,28 @@ for i in range(100):
 EOF
 fi
 
-echo "== XenConfig throughput (rounds=$ROUNDS, ~${TARGET}s each)"
-for set in "xl $XL" "big-xl $BIGXL" "real-xl $REALXL"; do
-    read -r label path <<<"$set"
-    bench build/xlu_bench "$label" "$path"
-    bench "${XC[@]}" xl "$label" "$path"
-    bench build/xlu_bench -d "$label" "$path"
-    bench "${XC[@]}" xl-disk "$label" "$path"
-done
-# Each peer is timed again right before its contender: the machine's speed drifts by tens of percent over the minutes
-# of a run, and ratios.sh pairs the last row of each parser and input set.
-for set in "fstab $FSTAB" "big-fstab $BIGFSTAB" "real-fstab $REALFSTABOK"; do
-    read -r label path <<<"$set"
-    bench build/mnt_bench "$label" "$path"
-    bench "${XC[@]}" fstab "$label" "$path"
-done
-for set in "grub $GRUB" "big-grub $BIGGRUB" "real-grub $REALGRUB"; do
-    read -r label path <<<"$set"
-    bench "${PYGRUB[@]}" "$label" "$path"
-    bench "${XC[@]}" grub "$label" "$path"
+echo "== XenConfig throughput (rounds=$ROUNDS, ~${TARGET}s each, $PAIRS alternations)"
+# Each peer is timed again right before its contender, PAIRS times alternating: the machine's speed drifts by tens of
+# percent over the minutes of a run (pygrub's rate on the same files moved 12 -> 35 MB per CPU s between minutes), so
+# ratios.sh takes the median of the ratios of adjacent peer/contender rows instead of trusting one pairing.
+for ((pass = 1; pass <= PAIRS; pass++)); do
+    for set in "xl $XL" "big-xl $BIGXL" "real-xl $REALXL"; do
+        read -r label path <<<"$set"
+        bench build/xlu_bench "$label" "$path"
+        bench "${XC[@]}" xl "$label" "$path"
+        bench build/xlu_bench -d "$label" "$path"
+        bench "${XC[@]}" xl-disk "$label" "$path"
+    done
+    for set in "fstab $FSTAB" "big-fstab $BIGFSTAB" "real-fstab $REALFSTABOK"; do
+        read -r label path <<<"$set"
+        bench build/mnt_bench "$label" "$path"
+        bench "${XC[@]}" fstab "$label" "$path"
+    done
+    for set in "grub $GRUB" "big-grub $BIGGRUB" "real-grub $REALGRUB"; do
+        read -r label path <<<"$set"
+        bench "${PYGRUB[@]}" "$label" "$path"
+        bench "${XC[@]}" grub "$label" "$path"
+    done
 done
 if [ -f "$HUGE/huge.cfg" ]; then
     # Time per byte: the 10 KB files right before the 100 MB file, for each kind.

@@ -1,14 +1,31 @@
 #!/usr/bin/env bash
 # ratios.sh BENCH_LOG - the table of CPU-time throughput ratios (XenConfig / reference parser, > 1 means XenConfig is
 # faster) and bytes allocated per input byte, from the CPURATE and ALLOC lines of one run_all.sh run
-# (results/bench.log). Each ratio compares rows of the same run on the same input set; where a parser timed one set
-# twice, the later row counts (contenders.sh times each peer again right before its contender).
+# (results/bench.log). Each XenConfig row is paired with the row its peer wrote last before it on the same input set
+# (contenders.sh times the peer right before its contender, XENCONFIG_PAIRS times alternating); a cell is the median of
+# those pairs' ratios, with their range when there is more than one pair.
 set -euo pipefail
 awk -F'\t' '
-$1 == "CPURATE" { rate[$2 "|" $3] = $5 }
-$1 == "ALLOC"   { alloc[$2 "|" $3] = $5 }
-END {
+function median(list, count,    i, j, t, v) {
+    split(list, v, " ")
+    for (i = 2; i <= count; i++) { t = v[i]; for (j = i - 1; j >= 1 && v[j] > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
+    low = v[1]; high = v[count]
+    return count % 2 ? v[(count + 1) / 2] : (v[count / 2] + v[count / 2 + 1]) / 2
+}
+BEGIN {
     split("xl:XenConfig:libxlutil xl+disk:XenConfig+disk:libxlutil+disk fstab:XenConfig-fstab:libmount grub:XenConfig-grub:pygrub-GrubConf", pairs, " ")
+    for (p = 1; p <= 4; p++) { split(pairs[p], x, ":"); peerOf[x[2]] = x[3] }
+}
+$1 == "CPURATE" {
+    key = $2 "|" $3
+    rates[key] = rates[key] " " $5; nrates[key]++
+    last[key] = $5
+    if (($2 in peerOf) && last[peerOf[$2] "|" $3] > 0) {
+        ratios[key] = ratios[key] " " $5 / last[peerOf[$2] "|" $3]; nratios[key]++
+    }
+}
+$1 == "ALLOC" { alloc[$2 "|" $3] = $5 }
+END {
     split("typical real 1MB 100MB", cols, " ")
     print "| parser | typical files | real corpus | 1 MB | 100 MB | allocated B per input byte (typical / real / 1 MB / 100 MB) |"
     print "|---|---:|---:|---:|---:|---|"
@@ -19,19 +36,24 @@ END {
         line = "| " ours " vs " peer
         allocs = ""
         for (s = 1; s <= 4; s++) {
-            a = rate[ours "|" sets[s]]; b = rate[peer "|" sets[s]]
-            line = line " | " ((a != "" && b != "" && b > 0) ? sprintf("%.2fx", a / b) : "-")
-            allocs = allocs (s > 1 ? " / " : "") (alloc[ours "|" sets[s]] != "" ? alloc[ours "|" sets[s]] : "-")
+            key = ours "|" sets[s]; cell = "-"
+            if (nratios[key] > 0) {
+                cell = sprintf("%.2fx", median(ratios[key], nratios[key]))
+                if (nratios[key] > 1) cell = cell sprintf(" (%.2f-%.2f)", low, high)
+            }
+            line = line " | " cell
+            allocs = allocs (s > 1 ? " / " : "") (alloc[key] != "" ? alloc[key] : "-")
         }
         print line " | " allocs " |"
     }
-    # Time per byte at 100 MB against 10 KB files of the same generator (the goal: within 1.3x).
+    # Time per byte at 100 MB against 10 KB files of the same generator (the goal: within 1.3x), medians of each side.
     split("xl:XenConfig:xl xl+disk:XenConfig+disk:xl fstab:XenConfig-fstab:fstab grub:XenConfig-grub:grub", kinds, " ")
     times = ""
     for (p = 1; p <= 4; p++) {
-        split(kinds[p], x, ":"); small = rate[x[2] "|small10k-" x[3]]; huge = rate[x[2] "|huge-" x[3]]
-        if (small != "" && huge != "" && huge > 0) {
-            times = times sprintf("%s%s %.2fx (%.1f / %.1f MB per CPU s)", times == "" ? "" : "; ", x[1], small / huge, small, huge)
+        split(kinds[p], x, ":"); small = x[2] "|small10k-" x[3]; huge = x[2] "|huge-" x[3]
+        if (nrates[small] > 0 && nrates[huge] > 0) {
+            s = median(rates[small], nrates[small]); h = median(rates[huge], nrates[huge])
+            if (h > 0) times = times sprintf("%s%s %.2fx (%.1f / %.1f MB per CPU s)", times == "" ? "" : "; ", x[1], s / h, s, h)
         }
     }
     if (times != "") print "\nTime per byte, 100 MB against 10 KB files: " times "."
