@@ -162,7 +162,7 @@ public static class XmConfig
             }
 
             var origin = new PassStmt(0, 0);
-            PyOps.StartBudget(options.MaxBuiltSize);
+            PyOps.StartBudget(options.MaxBuiltSize, options.MaxWork);
             try
             {
                 interpreter.RunPrologue(interpreter.ModuleScope, origin);
@@ -203,6 +203,10 @@ public static class XmConfig
             {
                 // A defect of the evaluator must not escape to the caller; report it where the run stopped.
                 Report(DiagnosticIds.XmUnsupportedConstruct, 0, 0, $"the evaluator failed internally ({ex.GetType().Name}: {ex.Message}); please report this input");
+            }
+            finally
+            {
+                PyOps.EndBudget();
             }
 
             // Statements parsed again to run are other objects than the ones checked, so the ones reached are told by position.

@@ -40,6 +40,16 @@ public sealed record XmEvaluationOptions
     public long MaxBuiltSize { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>
+    /// The most characters and items the script may read, compare or build in total in operations over whole values:
+    /// comparisons and <c>in</c> tests, <c>%</c> formatting, slices, <c>repr</c>, and calls of builtins and methods
+    /// (counted by the size of their receiver, arguments and result); past it the evaluation stops with XC1106. It
+    /// bounds what the step budget cannot (a loop of <c>s.count(x)</c> over a long string, an equality test of two
+    /// lists that hold the same list twice, forty times over) by an amount of work rather than a time, so a config
+    /// gives the same result on every machine. Default 64 Mi.
+    /// </summary>
+    public long MaxWork { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// The most values (strings, numbers and lists, each counted once per place it appears) the options of the
     /// script may expand to. A list that contains the same list twice, again and again (<c>x = [x, x]</c>), is small
     /// in Python and exponential as a config; past this size the value is dropped with XC1106. Default 65,536.

@@ -3,12 +3,17 @@ using XenConfig.Xm;
 namespace XenConfig.Xm.Tests;
 
 /// <summary>
-/// The evaluation budget (<see cref="XmEvaluationOptions"/>): scripts that are small in Python and huge as values stop
-/// with XC1106, and the work done before they stop is bounded. Bounds are asserted by allocated bytes, never by time.
+/// The evaluation budget (<see cref="XmEvaluationOptions"/>): scripts that are small in Python and huge as values or in
+/// work stop with XC1106, and the work done before they stop is bounded. Bounds are asserted by allocated bytes and by
+/// the budgets' own counts, never by time (a bomb the budgets missed would hang the test run).
 /// </summary>
 public sealed class XmEvaluationBudgetTests
 {
     private const long MaxAllocation = 256L * 1024 * 1024;
+
+    // An eighth of the default work budget: the bombs that only it stops (comparisons, sorting) cost a few CPU seconds
+    // at the default, and the budget is the same mechanism at any size.
+    private static readonly XmEvaluationOptions BombOptions = new() { MaxWork = 8L * 1024 * 1024 };
 
     public static TheoryData<string, string, string> Bombs() => new()
     {
@@ -18,6 +23,12 @@ public sealed class XmEvaluationBudgetTests
         { "x = x + x on integers past the bit limit", "x = 1\nfor i in range(1000000):\n    x = x + x\n", "more than" },
         { "x = x - x - x on integers past the bit limit", "x = 1\nfor i in range(1000000):\n    x = 0 - x - x\n", "more than" },
         { "x = x + x on strings in a loop of short strings", "y = 'a' * 1000000\nx = []\nfor i in range(1000):\n    x = [y + y]\n", "evaluation budget" },
+        { "an equality test of two lists that hold one list twice, forty times over", "x = [1]\nfor i in range(40): x = [x, x]\ny = [1]\nfor i in range(40): y = [y, y]\nz = x == y\n", "work budget" },
+        { "a million s.count() calls over a 1 MB string", "s = 'a' * 1000000\nn = 0\nfor i in range(1000):\n    for j in range(1000):\n        n = n + s.count('b')\n", "work budget" },
+        { "a million in tests of a list of a million items", "l = range(1000000)\nfor i in range(1000):\n    for j in range(1000):\n        b = -1 in l\n", "work budget" },
+        { "a million slices of a 1 MB string", "s = 'a' * 1000000\nfor i in range(1000):\n    for j in range(1000):\n        t = s[1:2000000]\n", "work budget" },
+        { "a million sorted() copies of a long list", "l = range(100000)\nfor i in range(1000):\n    for j in range(1000):\n        t = sorted(l)\n", "work budget" },
+        { "a million % formattings of a 1 MB string", "s = 'a' * 1000000\nfor i in range(1000):\n    for j in range(1000):\n        t = '%s' % s\n", "work budget" },
     };
 
     [Theory]
@@ -25,7 +36,7 @@ public sealed class XmEvaluationBudgetTests
     public void A_bomb_stops_with_XC1106_and_bounded_allocation(string what, string text, string message)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var evaluation = XmConfig.Evaluate(text);
+        var evaluation = XmConfig.Evaluate(text, options: BombOptions);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         if (message.Length > 0)
@@ -60,6 +71,27 @@ public sealed class XmEvaluationBudgetTests
         Assert.DoesNotContain(XmConfig.Evaluate(Script).Diagnostics, d => d.Id == "XC1106");
         var limited = XmConfig.Evaluate(Script, options: new XmEvaluationOptions { MaxBuiltSize = 10_000 });
         Assert.Contains(limited.Diagnostics, d => d.Id == "XC1106" && d.Message.Contains("evaluation budget", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MaxWork_counts_what_operations_over_whole_values_read_and_stops_at_the_same_place_every_time()
+    {
+        const string Script = "s = 'a' * 1000\nn = 0\nfor i in range(100):\n    n = n + s.count('b')\nname = 'a'\n";
+        Assert.DoesNotContain(XmConfig.Evaluate(Script).Diagnostics, d => d.Id == "XC1106");
+
+        var options = new XmEvaluationOptions { MaxWork = 50_000 };
+        var first = XmConfig.Evaluate(Script, options: options).Diagnostics.Single(d => d.Id == "XC1106");
+        var second = XmConfig.Evaluate(Script, options: options).Diagnostics.Single(d => d.Id == "XC1106");
+        Assert.Contains("work budget", first.Message, StringComparison.Ordinal);
+        Assert.Equal(first.ToString(), second.ToString());
+    }
+
+    [Fact]
+    public void Len_append_and_get_do_not_cost_the_size_of_a_long_list()
+    {
+        // 200,000 calls on a 60,000-item list: charged by size they would be 1.2e10 units, far past the budget.
+        const string Script = "l = range(60000)\nd = {'k': l}\nn = 0\nfor i in range(100000):\n    n = n + len(l) + len(d.get('k'))\nl.append(1)\n";
+        Assert.DoesNotContain(XmConfig.Evaluate(Script).Diagnostics, d => d.Id == "XC1106");
     }
 
     [Fact]

@@ -10,6 +10,14 @@ internal static class PyFormat
     public static string Format(string format, object args)
     {
         var values = args is PyTuple tuple ? tuple.Items : [args];
+        // Counted before the copy is made, so a loop of formattings stops before it allocates the budget's worth.
+        var inputs = (long)format.Length;
+        foreach (var value in values)
+        {
+            inputs += PyOps.WorkSize(value);
+        }
+
+        PyOps.Work(inputs);
         var mapping = args as PyDict;
         var next = 0;
         var usedMapping = false;
@@ -155,6 +163,7 @@ internal static class PyFormat
             throw new PyException("TypeError", "not all arguments converted during string formatting");
         }
 
+        PyOps.Work(builder.Length);
         return builder.ToString();
     }
 

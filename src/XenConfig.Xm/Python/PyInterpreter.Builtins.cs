@@ -224,11 +224,20 @@ internal sealed partial class PyInterpreter
     private static List<object> SortStable(List<object> items)
     {
         var indexed = items.Select((item, index) => (item, index)).ToList();
-        indexed.Sort((a, b) =>
+        try
         {
-            var c = PyOps.Compare(a.item, b.item);
-            return c != 0 ? c : a.index.CompareTo(b.index);
-        });
+            indexed.Sort((a, b) =>
+            {
+                var c = PyOps.Compare(a.item, b.item);
+                return c != 0 ? c : a.index.CompareTo(b.index);
+            });
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is PyStopException or InsufficientExecutionStackException)
+        {
+            // List.Sort wraps what the comparison throws (the work budget running out, nesting too deep).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+        }
+
         return indexed.Select(x => x.item).ToList();
     }
 

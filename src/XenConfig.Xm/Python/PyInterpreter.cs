@@ -20,12 +20,16 @@ internal sealed class PyScope(PyDict locals, PyDict globals, bool isModule)
 
 /// <summary>
 /// Walks the parsed Python subset the way <c>execfile(FILE, globals, locals)</c> ran it in xend. Every operation is
-/// counted against a step budget and wall clock, recursion is bounded, and strings, lists and integers have size limits.
+/// counted against a step budget, operations over whole values against a work budget, recursion is bounded, and strings,
+/// lists and integers have size limits.
 /// </summary>
 internal sealed partial class PyInterpreter
 {
     public const int MaxCallDepth = 40;
-    private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(10);
+    // A last resort for what the budgets cannot count (a regular expression that backtracks just short of its own time
+    // limit, call after call). Every other cost is counted by the step, build and work budgets, so that a result does
+    // not depend on how loaded the machine is: a large generated config must not fail only because the machine was busy.
+    private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(60);
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<string, object> _builtins;
@@ -397,6 +401,7 @@ internal sealed partial class PyInterpreter
         {
             var items = Iterate(value).ToList();
             PyOps.CheckLength((long)list.Items.Count + items.Count);
+            PyOps.Work(items.Count);
             list.Items.AddRange(items);
             return list;
         }
@@ -789,6 +794,18 @@ internal sealed partial class PyInterpreter
 
         var start = Bound(lower, stride > 0 ? 0 : count - 1);
         var stop = Bound(upper, stride > 0 ? count : -1);
+        PyOps.Work(Math.Max(0, (stop - start) / stride));
+        if (stride == 1)
+        {
+            var length = (int)Math.Max(0, stop - start);
+            return container switch
+            {
+                string s => s.Substring((int)start, length),
+                PyList list => new PyList(list.Items.GetRange((int)start, length)),
+                _ => new PyTuple(((PyTuple)container).Items.AsSpan((int)start, length).ToArray()),
+            };
+        }
+
         var indices = new List<int>();
         for (var i = start; stride > 0 ? i < stop : i > stop; i += stride)
         {
@@ -818,9 +835,11 @@ internal sealed partial class PyInterpreter
         switch (function)
         {
             case PyBuiltin builtin:
-                return builtin.Body(new PyCallContext(this, node), arguments, keywords);
+                ChargeCall(null, builtin.Name, arguments);
+                return ChargeResult(builtin.Name, builtin.Body(new PyCallContext(this, node), arguments, keywords));
             case PyBoundMethod method:
-                return CallMethod(method.Self, method.Name, arguments, keywords, node);
+                ChargeCall(method.Self, method.Name, arguments);
+                return ChargeResult(method.Name, CallMethod(method.Self, method.Name, arguments, keywords, node));
             case PyFunction user:
                 return CallFunction(user, arguments, keywords);
             case PyExceptionType type:
@@ -833,6 +852,39 @@ internal sealed partial class PyInterpreter
             default:
                 throw new PyException("TypeError", $"'{PyOps.TypeName(function)}' object is not callable");
         }
+    }
+
+    // Builtins and methods whose cost does not grow with the size of their receiver, arguments or result: len(x),
+    // l.append(x), d.get(k) of a long list must not cost the list's length on every call.
+    private static readonly HashSet<string> ConstantCostCalls =
+        ["len", "bool", "type", "id", "isinstance", "callable", "append", "pop", "get", "has_key", "setdefault"];
+
+    // Every other builtin and method reads its receiver and arguments and builds its result, at most: their sizes
+    // count against the work budget (a loop of s.count(x) over a long string, sorted() of a long list...).
+    private static void ChargeCall(object? self, string name, IReadOnlyList<object> arguments)
+    {
+        if (ConstantCostCalls.Contains(name))
+        {
+            return;
+        }
+
+        var units = self is null ? 1 : PyOps.WorkSize(self);
+        foreach (var argument in arguments)
+        {
+            units += PyOps.WorkSize(argument);
+        }
+
+        PyOps.Work(units);
+    }
+
+    private static object ChargeResult(string name, object result)
+    {
+        if (!ConstantCostCalls.Contains(name))
+        {
+            PyOps.Work(PyOps.WorkSize(result));
+        }
+
+        return result;
     }
 
     private object CallFunction(PyFunction function, IReadOnlyList<object> arguments, IReadOnlyList<(string Name, object Value)> keywords)

@@ -124,6 +124,7 @@ internal static class PyOps
     public static bool AreEqual(object left, object right)
     {
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        Work(1);
         (left, right) = (Unwrap(left), Unwrap(right));
         if (IsNumber(left) && IsNumber(right))
         {
@@ -140,6 +141,7 @@ internal static class PyOps
         switch (left)
         {
             case string ls when right is string rs:
+                Work(ls.Length == rs.Length ? ls.Length : 0);
                 return string.Equals(ls, rs, StringComparison.Ordinal);
             case PyList ll when right is PyList rl:
                 return SequenceEqual(ll.Items, rl.Items);
@@ -190,6 +192,7 @@ internal static class PyOps
     public static int Compare(object left, object right)
     {
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        Work(1);
         (left, right) = (Unwrap(left), Unwrap(right));
         if (IsNumber(left) && IsNumber(right))
         {
@@ -204,6 +207,7 @@ internal static class PyOps
         switch (left)
         {
             case string ls when right is string rs:
+                Work(Math.Min(ls.Length, rs.Length));
                 return Math.Sign(string.CompareOrdinal(ls, rs));
             case PyList ll when right is PyList rl:
                 return CompareSequences(ll.Items, rl.Items);
@@ -240,16 +244,22 @@ internal static class PyOps
     }
 
     public static bool Contains(object container, object item) => (container is PyUnicode || item is PyUnicode) && TryText(container, out var c)
-        ? TryText(item, out var i) ? c.Contains(i, StringComparison.Ordinal) : throw new PyException("TypeError", "coercing to Unicode: need string or buffer, " + TypeName(item) + " found")
+        ? TryText(item, out var i) ? ContainsText(c, i) : throw new PyException("TypeError", "coercing to Unicode: need string or buffer, " + TypeName(item) + " found")
         : container switch
     {
-        string s when item is string sub => s.Contains(sub, StringComparison.Ordinal),
+        string s when item is string sub => ContainsText(s, sub),
         string => throw new PyException("TypeError", $"'in <string>' requires string as left operand, not {TypeName(item)}"),
         PyList list => list.Items.Any(x => AreEqual(x, item)),
         PyTuple tuple => tuple.Items.Any(x => AreEqual(x, item)),
         PyDict dict => dict.TryGet(item, out _),
         _ => throw new PyException("TypeError", $"argument of type '{TypeName(container)}' is not iterable"),
     };
+
+    private static bool ContainsText(string text, string part)
+    {
+        Work(text.Length);
+        return text.Contains(part, StringComparison.Ordinal);
+    }
 
     public static object Binary(string op, object left, object right)
     {
@@ -494,11 +504,46 @@ internal static class PyOps
     [ThreadStatic]
     private static long _buildLimit;
 
+    [ThreadStatic]
+    private static long _workBudget;
+
+    [ThreadStatic]
+    private static long _workLimit;
+
     /// <summary>
-    /// Starts counting the characters and items that concatenation and repetition copy (the evaluation budget of
-    /// <see cref="XmEvaluationOptions.MaxBuiltSize"/>) for the evaluation running on this thread; 0 or less for no limit.
+    /// Starts counting, for the evaluation running on this thread, the characters and items that concatenation and
+    /// repetition copy (<see cref="XmEvaluationOptions.MaxBuiltSize"/>) and those that operations over whole values
+    /// read, compare or build (<see cref="XmEvaluationOptions.MaxWork"/>); 0 or less for no limit.
     /// </summary>
-    public static void StartBudget(long limit) => (_buildBudget, _buildLimit) = (limit, limit);
+    public static void StartBudget(long buildLimit, long workLimit) =>
+        (_buildBudget, _buildLimit, _workBudget, _workLimit) = (buildLimit, buildLimit, workLimit, workLimit);
+
+    /// <summary>Stops counting on this thread: code that reads the values after the evaluation is not the script's work.</summary>
+    public static void EndBudget() => StartBudget(0, 0);
+
+    /// <summary>
+    /// Counts <paramref name="units"/> characters or items read, compared or built against the work budget. Every
+    /// operation whose cost grows with the size of its values counts here, so an evaluation stops after the same
+    /// amount of work on every machine, however loaded, instead of after a time that depends on the machine.
+    /// </summary>
+    public static void Work(long units)
+    {
+        if (_workLimit > 0 && (_workBudget -= units) < 0)
+        {
+            throw new PyUnsupportedException($"the script read, compared or built more than {_workLimit} characters and items in total (the evaluation's work budget)", isLimit: true);
+        }
+    }
+
+    /// <summary>The size an operation over <paramref name="value"/> as a whole is charged for: its length or item count.</summary>
+    public static long WorkSize(object value) => value switch
+    {
+        string s => s.Length,
+        PyUnicode u => u.Value.Length,
+        PyList list => list.Items.Count,
+        PyTuple tuple => tuple.Items.Length,
+        PyDict dict => dict.Count,
+        _ => 1,
+    };
 
     // Arithmetic on big integers copies their bytes: it counts against the same budget (x = x + x up to the bit limit).
     private static void ChargeInteger(BigInteger a, BigInteger b)
@@ -585,6 +630,7 @@ internal static class PyOps
     public static string Repr(object value)
     {
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        Work(1);
         return value switch
         {
             PyNone => "None",
@@ -689,6 +735,7 @@ internal static class PyOps
 
     public static string StringRepr(string s)
     {
+        Work(s.Length);
         var quote = s.Contains('\'', StringComparison.Ordinal) && !s.Contains('"', StringComparison.Ordinal) ? '"' : '\'';
         var builder = new StringBuilder().Append(quote);
         foreach (var c in s)

@@ -24,7 +24,7 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor XmUnknownModule =
         new("XC1105", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "an import of a module the xm evaluator does not provide");
 
-    /// <summary>XC1106: a nesting, size, time or recursion limit was reached.</summary>
+    /// <summary>XC1106: a nesting, size, step, work or recursion limit was reached.</summary>
     public static readonly DiagnosticDescriptor XmLimitExceeded =
         new("XC1106", DiagnosticSeverity.Error, DiagnosticCategory.Syntax, "the xm config exceeds a nesting, size, step or recursion limit");
 
