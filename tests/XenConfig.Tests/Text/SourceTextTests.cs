@@ -303,6 +303,5 @@ public class SourceTextTests
         var held = decoded.Content;
         decoded.ReleaseDecodedContent();
         Assert.Same(held, decoded.Content); // a text that is not ASCII has no bytes to decode again
-
     }
 }
