@@ -221,6 +221,10 @@ public static class XmConfig
             // Nothing below reads the tree (assignments are kept as spans), so it goes before the settings are made.
             module = null;
 
+            // Nor the script's string: locations come from the bytes of an ASCII text, and the text lives as long as the
+            // evaluation (20 MB for a 10 MB script, through the settings, the conversion and the output).
+            text.ReleaseDecodedContent();
+
             foreach (var (node, message) in interpreter.HostWarnings)
             {
                 Report(DiagnosticIds.XmHostDependent, node.Start, node.End, message);

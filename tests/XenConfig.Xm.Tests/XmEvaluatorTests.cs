@@ -226,6 +226,39 @@ public sealed class XmEvaluatorTests
     }
 
     [Fact]
+    public void A_failed_statement_is_skipped_to_its_line_end_or_past_its_block_and_the_next_ones_are_still_read()
+    {
+        // Failures on a first line that spans lines (a list), after a compound statement's first line (try without
+        // except), inside a block, and at the end of the file: each reported once, the statements between them read.
+        const string text = """
+            vif = ['mac=%s' % ('00:16:3e:00:00:01',),
+                   'mac=' +,
+                   'bridge=xenbr0']
+            name = 'ok'
+            try:
+                memory = 256
+            vcpus = 2
+            if 1:
+                disk = [
+                    'phy:/dev/vg0/a,xvda,w' +]
+            kernel = 'k'
+            x = (1,
+                 2
+
+            """;
+
+        Assert.Equal(
+            [
+                "test.cfg(14,1): error XC1101: unexpected end of file inside brackets; python would refuse the whole file [syntax]",
+                "test.cfg(2,16): error XC1101: invalid syntax: expected an expression, found ','; python would refuse the whole file [syntax]",
+                "test.cfg(7,1): error XC1101: invalid syntax: expected 'except' or 'finally' after 'try', found 'vcpus'; python would refuse the whole file [syntax]",
+                "test.cfg(10,34): error XC1101: invalid syntax: expected an expression, found ']'; python would refuse the whole file [syntax]",
+                "test.cfg(14,1): error XC1101: invalid syntax: expected ')', found end of line; python would refuse the whole file [syntax]",
+            ],
+            Evaluate(text).Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void Non_ascii_text_needs_a_coding_declaration_as_in_python_2()
     {
         var undeclared = Evaluate("# caf\u00e9\nname = 'x'\n");

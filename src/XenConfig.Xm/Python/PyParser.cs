@@ -28,8 +28,16 @@ internal sealed class PyParser
     private int _blockDepth;
 
     // The index in the whole token stream of the lexer's first kept token: tokens before a top-level statement are
-    // discarded as it starts (a failed statement is parsed again from its start, never from an earlier one).
+    // discarded as it starts (a failed statement is skipped from its start or its first line break, never from earlier).
     private int _firstKept;
+
+    // A failed top-level statement is skipped from its first line break (with the block after it), which is where a
+    // skip from its start arrives: the tokens before that line break are never read again. Until the parser has passed
+    // that line break, each token is dropped once the next is current; a 10 MB list is one line of 700,000 tokens (48
+    // bytes each), which were all kept until the statement ended. Past the line break (a compound statement's block,
+    // where statements are parsed again from their own start on failure) every token is kept, from that line break on.
+    private bool _onFirstLine;
+    private int _firstLineBreak;
 
     private Func<PyStmt, bool>? _onTopLevelStatement;
 
@@ -90,6 +98,19 @@ internal sealed class PyParser
         if (token.Kind != PyTokenKind.EndOfFile)
         {
             _index++;
+            if (_onFirstLine)
+            {
+                if (token.Kind == PyTokenKind.Newline)
+                {
+                    _onFirstLine = false;
+                    _firstLineBreak = _index - 1;
+                }
+                else
+                {
+                    // The previous token stays: a statement's end is read from it.
+                    DiscardBefore(_index - 1);
+                }
+            }
         }
 
         return token;
@@ -178,14 +199,25 @@ internal sealed class PyParser
             }
 
             var start = _index;
+            _onFirstLine = topLevel;
             try
             {
                 ParseStatement(statements);
             }
             catch (PyParseException ex)
             {
-                _index = start;
-                var first = Current;
+                // From the start, the skip would pass the first line's tokens up to its line break (a line holds no
+                // indent or dedent): on that line still, it goes on from here; past it, it starts at that line break.
+                if (!topLevel)
+                {
+                    _index = start;
+                }
+                else if (!_onFirstLine)
+                {
+                    _index = _firstLineBreak;
+                }
+
+                _onFirstLine = false;
                 SkipStatement();
 
                 // The clauses of a skipped compound statement (elif, else, except, finally) go with it.
@@ -201,9 +233,9 @@ internal sealed class PyParser
                 {
                     _errors.Add(new PyParseError(ex.Start, ex.End, ex.Message, ex.Failure == PyParseFailure.Limit));
                 }
-
-                _ = first;
             }
+
+            _onFirstLine = false;
 
             if (topLevel && _onTopLevelStatement is { } handOver)
             {

@@ -16,6 +16,12 @@ public sealed record DiagnosticDescriptor(string Id, DiagnosticSeverity DefaultS
     public Diagnostic Create(SourceLocation location, string message, DiagnosticSeverity severity) =>
         new(Id, severity, message, location);
 
+    /// <summary>
+    /// Creates a diagnostic of this id whose message is <paramref name="subject"/> followed by <paramref name="tail"/>,
+    /// kept as the two strings (see <see cref="Diagnostic"/>): for a finding repeated once per name of a large file.
+    /// </summary>
+    internal Diagnostic CreateJoined(SourceLocation location, string subject, string tail) => new(Id, DefaultSeverity, subject, tail, location);
+
     /// <summary>The lowercase word for a category: <c>syntax</c>, <c>xl</c>, <c>boot</c> or <c>policy</c>.</summary>
     public static string CategoryText(DiagnosticCategory category) => category switch
     {

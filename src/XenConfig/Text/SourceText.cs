@@ -140,6 +140,20 @@ public sealed class SourceText
     }
 
     /// <summary>
+    /// Lets go of the string an ASCII text decoded from its bytes for <see cref="Content"/>; the next reader decodes
+    /// the same characters again. For a reader done with a large text's string while the text lives on: the xm
+    /// evaluator parses a script's string, but the conversion and the output after it read only positions, which come
+    /// from the bytes (a 10 MB script's string is 20 MB beside its 10 MB of bytes). A text without bytes keeps its string.
+    /// </summary>
+    internal void ReleaseDecodedContent()
+    {
+        if (_isAscii)
+        {
+            Volatile.Write(ref _content, null);
+        }
+    }
+
+    /// <summary>
     /// What the file held when this text was read (length and SHA-256 of the bytes), kept by <see cref="WithContent"/>;
     /// null for a text made from a string. A save compares it with the file on disk and refuses to replace a change
     /// made in between (<see cref="AtomicFileOptions.ExpectedContent"/>).

@@ -69,4 +69,20 @@ public class DiagnosticTests
         Assert.Same(diagnostics, exception.Diagnostics);
         Assert.Equal("a.cfg(1,1): error XC2001: name is missing [xl] (and 1 more error)", exception.Message);
     }
+    [Fact]
+    public void A_message_kept_as_subject_and_tail_reads_and_compares_as_the_whole_message()
+    {
+        var location = SourceText.From("base_0 = 'x'\n", "/etc/xen/web.cfg").GetLocation(new TextSpan(0, 12));
+        var joined = DiagnosticIds.XmConvertScriptVariableDropped.CreateJoined(location, "base_0", " is a script variable, not an xm option; it was not carried over");
+        var plain = DiagnosticIds.XmConvertScriptVariableDropped.Create(location, "base_0 is a script variable, not an xm option; it was not carried over");
+
+        Assert.Equal("base_0 is a script variable, not an xm option; it was not carried over", joined.Message);
+        Assert.Equal(plain, joined);
+        Assert.Equal(plain.GetHashCode(), joined.GetHashCode());
+        Assert.Equal(plain.ToString(), joined.ToString());
+        Assert.Single(new[] { plain, joined }.Distinct());
+        Assert.NotEqual(plain, DiagnosticIds.XmConvertScriptVariableDropped.CreateJoined(location, "base_1", " is a script variable, not an xm option; it was not carried over"));
+        Assert.Equal("other", (joined with { Message = "other" }).Message);
+        Assert.Equal(joined.Message, (joined with { Severity = DiagnosticSeverity.Warning }).Message);
+    }
 }

@@ -288,4 +288,20 @@ public class SourceTextTests
     {
         public override long Length => saysLength;
     }
+
+    [Fact]
+    public void An_ascii_text_that_let_go_of_its_string_reads_the_same_characters_again()
+    {
+        var source = SourceText.From("name = 'x'\nmemory = 512\n"u8, "/etc/xen/web.cfg");
+        var first = source.Content;
+
+        source.ReleaseDecodedContent();
+
+        Assert.Equal(first, source.Content);
+        Assert.Equal(new LinePosition(1, 0), source.GetLinePosition(11));
+        var decoded = SourceText.From("name = 'é'\n");
+        var held = decoded.Content;
+        decoded.ReleaseDecodedContent();
+        Assert.Same(held, decoded.Content); // a text that is not ASCII has no bytes to decode again
+    }
 }
