@@ -27,14 +27,28 @@ public sealed class GuestSummaryTests
     }
 
     [Fact]
-    public void Every_position_of_a_summary_shares_the_configs_path_string()
+    public void A_summary_keeps_its_configs_path_once_and_every_position_without_it()
     {
         var summary = Summarise("6c1f4a52-1f0b-4d6e-9c51-0c9a7e2f5a01");
-        var spots = new[] { summary.NameSpot, summary.UuidSpot }.Concat(summary.Macs.Select(m => m.Spot)).Concat(summary.Disks.Select(d => d.Spot)).ToList();
+        var places = new[] { summary.NamePlace, summary.UuidPlace }.Concat(summary.Macs.Select(m => m.Place)).Concat(summary.Disks.Select(d => d.Place)).ToList();
 
-        Assert.Equal(6, spots.Count);
-        Assert.All(spots, spot => Assert.Same(summary.NameSpot.Path, spot.Path));
-        Assert.Equal(new XenConfig.Text.LinePosition(0, 7), summary.NameSpot.Start);
+        Assert.Equal(6, places.Count);
+        Assert.Equal("/repo/web/web.cfg", summary.Path);
+        Assert.All(places, place => Assert.Same(summary.Path, summary.At(place).Path));
+        Assert.Equal(new XenConfig.Text.SourceLocation("/repo/web/web.cfg", new XenConfig.Text.TextSpan(7, 5), new XenConfig.Text.LinePosition(0, 7)), summary.NameLocation);
+        Assert.Equal(new XenConfig.Text.LinePosition(1, 7), summary.UuidLocation.Start);
+    }
+
+    [Fact]
+    public void A_guest_whose_config_was_not_read_has_an_empty_summary_that_names_the_config()
+    {
+        var summary = GuestSummary.Unread("/repo/bad/bad.cfg");
+
+        Assert.Equal("/repo/bad/bad.cfg", summary.Path);
+        Assert.Null(summary.Name);
+        Assert.Null(summary.Uuid);
+        Assert.Empty(summary.Macs);
+        Assert.Empty(summary.Disks);
     }
 
     [Theory]
@@ -52,13 +66,14 @@ public sealed class GuestSummaryTests
     [Fact]
     public void A_summary_holds_no_per_position_objects()
     {
-        // Strings (the name, a non-canonical UUID text), the UUID, value positions and exact-size arrays of values:
-        // nothing that adds an object per MAC or disk besides the target string the index needs.
+        // Strings (the config's path, the name, a non-canonical UUID text), the UUID, value positions, the count of files
+        // read and exact-size arrays of values: nothing that adds an object per MAC or disk besides the target string
+        // the index needs.
         var fields = typeof(GuestSummary).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
 
         Assert.All(fields, field => Assert.True(
             field.FieldType == typeof(string) || field.FieldType.IsValueType || field.FieldType.IsArray && field.FieldType.GetElementType()!.IsValueType,
             $"{field.Name} is a {field.FieldType}"));
-        Assert.Equal(7, fields.Length);
+        Assert.Equal(9, fields.Length);
     }
 }

@@ -38,8 +38,8 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
         {
             if (summaries[index].Name is { } name && !first.TryAdd(name, index))
             {
-                context.Report(DiagnosticIds.DuplicateDomainName, summaries[index].NameSpot.ToLocation(),
-                    $"domain name '{name}' is already used by {DomainDevices.Describe(summaries[first[name]].NameSpot.ToLocation())}; xl refuses to start the second domain");
+                context.Report(DiagnosticIds.DuplicateDomainName, summaries[index].NameLocation,
+                    $"domain name '{name}' is already used by {DomainDevices.Describe(summaries[first[name]].NameLocation)}; xl refuses to start the second domain");
             }
         }
     }
@@ -53,8 +53,8 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
             var guest = summaries[index];
             if (guest.Uuid is { } uuid && !first.TryAdd(uuid, index))
             {
-                context.Report(DiagnosticIds.DuplicateDomainUuid, guest.UuidSpot.ToLocation(),
-                    $"uuid {guest.UuidText} is already used by {DomainDevices.Describe(summaries[first[uuid]].UuidSpot.ToLocation())}; libxl refuses a second domain with the same UUID");
+                context.Report(DiagnosticIds.DuplicateDomainUuid, guest.UuidLocation,
+                    $"uuid {guest.UuidText} is already used by {DomainDevices.Describe(summaries[first[uuid]].UuidLocation)}; libxl refuses a second domain with the same UUID");
             }
         }
     }
@@ -68,11 +68,11 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
             var macs = summaries[index].Macs;
             for (var vif = 0; vif < macs.Length; vif++)
             {
-                var (mac, spot) = macs[vif];
+                var (mac, place) = macs[vif];
                 if (!first.TryAdd(mac, (index, vif)) && first[mac] is var earlier && earlier.Guest != index)
                 {
-                    context.Report(DiagnosticIds.DuplicateMacAcrossDomains, spot.ToLocation(),
-                        $"MAC {mac} is already used by a vif in {DomainDevices.Describe(summaries[earlier.Guest].Macs[earlier.Vif].Spot.ToLocation())}; two running guests with one MAC break each other's networking");
+                    context.Report(DiagnosticIds.DuplicateMacAcrossDomains, summaries[index].At(place),
+                        $"MAC {mac} is already used by a vif in {DomainDevices.Describe(summaries[earlier.Guest].At(summaries[earlier.Guest].Macs[earlier.Vif].Place))}; two running guests with one MAC break each other's networking");
                 }
             }
         }
@@ -88,7 +88,7 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
             var disks = summaries[index].Disks;
             for (var disk = 0; disk < disks.Length; disk++)
             {
-                var (target, isWritable, spot) = disks[disk];
+                var (target, isWritable, place) = disks[disk];
                 if (!mappings.TryGetValue(target, out var earlier))
                 {
                     mappings.Add(target, ((index, disk), null));
@@ -99,8 +99,8 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
                 if (conflict is var (guest, at))
                 {
                     var other = summaries[guest].Disks[at];
-                    context.Report(DiagnosticIds.SharedWritableTarget, spot.ToLocation(),
-                        $"'{target}' is also mapped by {DomainDevices.Describe(other.Spot.ToLocation())}"
+                    context.Report(DiagnosticIds.SharedWritableTarget, summaries[index].At(place),
+                        $"'{target}' is also mapped by {DomainDevices.Describe(summaries[guest].At(other.Place))}"
                         + $" ({(other.IsWritable ? "writable" : "read-only")} there, {(isWritable ? "writable" : "read-only")} here); two domains writing one file system corrupt it");
                 }
 
