@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using XenConfig.Devices;
 using XenConfig.Domain.Model;
 using XenConfig.Text;
@@ -11,14 +13,18 @@ namespace XenConfig.Validation;
 /// <see cref="Path"/> names, so it is kept once, and each position is a value (<see cref="Place"/>, 16 bytes); a
 /// <see cref="SourceLocation"/> is made only for a finding. The UUID's text is kept only when it is not the canonical
 /// form of <see cref="Uuid"/>, and each list is an array of its exact size (the shared empty array when the guest has
-/// none). A repository run also keeps here how many files the guest's check read, instead of in a record beside it.
+/// none). The disk targets are one array of bytes per guest, each target in Latin-1 when every character fits (most
+/// targets: half a string's size, and no object per disk). A repository run also keeps here how many files the guest's
+/// check read, instead of in a record beside it.
 /// </summary>
 internal sealed class GuestSummary
 {
     private readonly string? _uuidText;
+    private readonly byte[] _targets;
 
-    private GuestSummary(string? path, string? name, Place namePlace, Guid? uuid, string? uuidText, Place uuidPlace, (MacAddress Mac, Place Place)[] macs, (string Target, bool IsWritable, Place Place)[] disks)
+    private GuestSummary(string? path, string? name, Place namePlace, Guid? uuid, string? uuidText, Place uuidPlace, (MacAddress Mac, Place Place)[] macs, DiskMapping[] disks, byte[] targets)
     {
+        _targets = targets;
         Path = path;
         Name = name;
         NamePlace = namePlace;
@@ -53,8 +59,36 @@ internal sealed class GuestSummary
     /// <summary>The MACs of the vifs that set one, in order.</summary>
     public (MacAddress Mac, Place Place)[] Macs { get; }
 
-    /// <summary>The compared disk targets (no CD-ROMs, no empty targets), normalised, in order.</summary>
-    public (string Target, bool IsWritable, Place Place)[] Disks { get; }
+    /// <summary>The disks whose targets are compared (no CD-ROMs, no empty targets), in order; <see cref="Target"/> reads a target.</summary>
+    public DiskMapping[] Disks { get; }
+
+    /// <summary>The normalised target of <see cref="Disks"/>[<paramref name="disk"/>].</summary>
+    public string Target(int disk)
+    {
+        var mapping = Disks[disk];
+        var bytes = _targets.AsSpan(mapping.Start, mapping.Length);
+        return mapping.IsWide ? new string(MemoryMarshal.Cast<byte, char>(bytes)) : Encoding.Latin1.GetString(bytes);
+    }
+
+    /// <summary>True when the two disks map one target (as <see cref="Target"/> compares ordinally).</summary>
+    public bool SameTarget(int disk, GuestSummary other, int otherDisk)
+    {
+        var mine = Disks[disk];
+        var theirs = other.Disks[otherDisk];
+        // A wide target has a character beyond Latin-1, so it never equals a Latin-1 one.
+        return mine.IsWide == theirs.IsWide
+            && _targets.AsSpan(mine.Start, mine.Length).SequenceEqual(other._targets.AsSpan(theirs.Start, theirs.Length));
+    }
+
+    /// <summary>A hash of the target of <see cref="Disks"/>[<paramref name="disk"/>] that agrees with <see cref="SameTarget"/>.</summary>
+    public int TargetHash(int disk)
+    {
+        var mapping = Disks[disk];
+        var hash = default(HashCode);
+        hash.AddBytes(_targets.AsSpan(mapping.Start, mapping.Length));
+        hash.Add(mapping.IsWide);
+        return hash.ToHashCode();
+    }
 
     /// <summary>Where the name is written, as a finding reports it.</summary>
     public SourceLocation NameLocation => At(NamePlace);
@@ -68,7 +102,7 @@ internal sealed class GuestSummary
     public static GuestSummary Of(DomainConfig config) => Of(config, relocate: null);
 
     /// <summary>The summary of a guest whose config could not be read or has errors: it takes part in no check.</summary>
-    public static GuestSummary Unread(string path) => new(path, null, default, null, null, default, [], []);
+    public static GuestSummary Unread(string path) => new(path, null, default, null, null, default, [], [], []);
 
     /// <summary>
     /// The summary with every spot moved by <paramref name="relocate"/> first: an xm config's spots at the script's lines,
@@ -115,16 +149,55 @@ internal sealed class GuestSummary
         }
 
         List<(string, bool, Place)>? disks = null;
+        var length = 0;
         foreach (var disk in DomainDevices.Disks(config))
         {
             // CD-ROMs and empty targets are not compared.
             if (!disk.Spec.IsCdrom && RepositoryValidator.NormalizeTarget(disk.Spec) is { } target)
             {
                 (disks ??= []).Add((target, disk.IsWritable, At(disk.Location)));
+                length += IsLatin1(target) ? target.Length : target.Length * sizeof(char);
             }
         }
 
-        return new GuestSummary(path, name, namePlace, uuid, uuidText, uuidPlace, macs?.ToArray() ?? [], disks?.ToArray() ?? []);
+        var mappings = disks is null ? [] : new DiskMapping[disks.Count];
+        var targets = length == 0 ? [] : new byte[length];
+        var at = 0;
+        for (var index = 0; index < mappings.Length; index++)
+        {
+            var (target, isWritable, place) = disks![index];
+            var isWide = !IsLatin1(target);
+            int written;
+            if (isWide)
+            {
+                // The characters' own bytes: any UTF-16, lone surrogates too, reads back exactly.
+                var characters = MemoryMarshal.AsBytes(target.AsSpan());
+                characters.CopyTo(targets.AsSpan(at));
+                written = characters.Length;
+            }
+            else
+            {
+                written = Encoding.Latin1.GetBytes(target, targets.AsSpan(at));
+            }
+
+            mappings[index] = new DiskMapping(at, written, isWide, isWritable, place);
+            at += written;
+        }
+
+        return new GuestSummary(path, name, namePlace, uuid, uuidText, uuidPlace, macs?.ToArray() ?? [], mappings, targets);
+    }
+
+    private static bool IsLatin1(string text)
+    {
+        foreach (var character in text)
+        {
+            if (character > '\u00FF')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 
@@ -140,3 +213,9 @@ internal readonly record struct Spot(string? Path, TextSpan Span, LinePosition S
 
 /// <summary>Where in a guest's config something is written: a <see cref="SourceLocation"/> without its path, 16 bytes inline.</summary>
 internal readonly record struct Place(TextSpan Span, LinePosition Start);
+
+/// <summary>
+/// One compared disk of a <see cref="GuestSummary"/>: where its target is in the summary's bytes (Latin-1, or UTF-16
+/// when <paramref name="IsWide"/>), whether the guest may write it, and where it is written.
+/// </summary>
+internal readonly record struct DiskMapping(int Start, int Length, bool IsWide, bool IsWritable, Place Place);
