@@ -73,6 +73,16 @@ public sealed class RepositoryValidatorTests
     }
 
     [Fact]
+    public void XC6004_names_a_target_beyond_latin1_as_written()
+    {
+        var a = Domain("a.cfg", "web", "6c1f4a52-1f0b-4d6e-9c51-0c9a7e2f5a01", "'file:/srv/données/образ.img,xvdb,w'", "");
+        var b = Domain("b.cfg", "db", "6c1f4a52-1f0b-4d6e-9c51-0c9a7e2f5a02", "'file:/srv/donnees/образ.img,xvdb,w', 'file:/srv/données/образ.img,xvdc,r'", "");
+
+        var diagnostic = ValidationAssert.Single(Validate(a, b), "XC6004", 4, 48, "b.cfg");
+        Assert.Contains("'/srv/données/образ.img' is also mapped by a.cfg line 4 (writable there, read-only here)", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void XC6004_fixed_when_every_mapping_is_read_only_or_a_cdrom()
     {
         var a = Domain("a.cfg", "web", "6c1f4a52-1f0b-4d6e-9c51-0c9a7e2f5a01", "'phy:/dev/vg0/shared,xvdb,r', 'file:/iso/d.iso,xvdc:cdrom,r'", "");

@@ -69,7 +69,7 @@ public static class RepositoryValidation
         }
 
         checker.Flush();
-        return Conclude(scan, options, sources, run!, checker.Outcomes, loaded: null);
+        return Conclude(scan, options, sources, run!, checker, loaded: null);
     }
 
     /// <summary>
@@ -102,7 +102,7 @@ public static class RepositoryValidation
         }
 
         checker.Flush();
-        return Conclude(scan, options, sources, run, checker.Outcomes, loaded);
+        return Conclude(scan, options, sources, run, checker, loaded);
     }
 
     private static string[] RuleSets(RepositoryValidationOptions options) =>
@@ -128,33 +128,36 @@ public static class RepositoryValidation
     // guest that turns out to be a part of one is dropped with all it left), host menus, lone fstabs, the repository
     // checks, sorting and suppressions.
     private static RepositoryValidationReport Conclude(
-        RepositoryScan scan, RepositoryValidationOptions options, IGuestSource[] sources, Run run, List<GuestOutcome> outcomes, List<(string Path, LoadedGuest Guest)>? loaded)
+        RepositoryScan scan, RepositoryValidationOptions options, IGuestSource[] sources, Run run, GuestChecker checker, List<(string Path, LoadedGuest Guest)>? loaded)
     {
         loaded ??= LoadGuests(scan, sources, run);
         var parts = Parts(loaded);
         bool IsPart(string path) => parts.Count > 0 && parts.Contains(Path.GetFullPath(path));
 
         // "First" in the repository checks follows the order of the scan's guests, whatever order they were checked in.
-        outcomes.Sort((left, right) => RepositoryScanner.CompareGuests(left.Config, right.Config));
-        var guests = new List<GuestSummary>(outcomes.Count);
+        var summaries = checker.Summaries;
+        summaries.Sort((left, right) => RepositoryScanner.CompareGuests(left.Path!, right.Path!));
+        // The checked guests' summaries are the repository checks' list, unless a guest turns out to be a VM definition's part.
+        var guests = parts.Count == 0 ? summaries : new List<GuestSummary>(summaries.Count);
         var fileCount = 0;
         var commented = new List<string>();
-        foreach (var outcome in outcomes)
+        foreach (var summary in summaries)
         {
-            if (IsPart(outcome.Config))
+            var config = summary.Path!;
+            if (IsPart(config))
             {
-                run.ForgetXmConfig(outcome.Config);
+                run.ForgetXmConfig(config);
                 continue;
             }
 
-            fileCount += outcome.FilesRead;
-            if (outcome.Sink is { } sink)
+            fileCount += summary.FilesRead;
+            if (checker.Sinks.Count > 0 && checker.Sinks.TryGetValue(config, out var sink))
             {
                 run.Diagnostics.AddRange(sink.Findings);
                 commented.AddRange(sink.Commented ?? []);
             }
 
-            if (outcome.Summary is { } summary)
+            if (!ReferenceEquals(guests, summaries))
             {
                 guests.Add(summary);
             }
@@ -200,9 +203,6 @@ public static class RepositoryValidation
         return new RepositoryValidationReport(fileCount, DiagnosticLimit.CapPerFile(kept, options.MaxDiagnosticsPerFile), suppressed, texts.Get);
     }
 
-    /// <summary>What one guest leaves behind: its summary for the repository checks, what it found, the files it read.</summary>
-    private readonly record struct GuestOutcome(string Config, GuestSummary? Summary, Sink? Sink, int FilesRead);
-
     /// <summary>What the files of one guest (or the files read on one thread) found, and how many were read.</summary>
     private sealed class Sink
     {
@@ -214,7 +214,11 @@ public static class RepositoryValidation
         public int FilesRead { get; set; }
     }
 
-    /// <summary>Checks guests in batches, each batch in parallel, and keeps what each leaves behind.</summary>
+    /// <summary>
+    /// Checks guests in batches, each batch in parallel, and keeps what each leaves behind: its summary (which also
+    /// counts the files it read), and what it found in the rare guest that found something. One reference per guest,
+    /// not a record of four fields beside each summary.
+    /// </summary>
     private sealed class GuestChecker(Run run, int parallelism)
     {
         // Enough guests to keep every thread busy; few enough that their documents are a small part of the memory.
@@ -222,7 +226,11 @@ public static class RepositoryValidation
 
         private readonly List<GuestFiles> _batch = new(BatchSize);
 
-        public List<GuestOutcome> Outcomes { get; } = [];
+        /// <summary>One per guest checked, in the order checked; a guest whose config was not read has an empty one.</summary>
+        public List<GuestSummary> Summaries { get; } = [];
+
+        /// <summary>What the guests that found something (or read an inline ignore comment) found, by config path.</summary>
+        public Dictionary<string, Sink> Sinks { get; } = new(StringComparer.Ordinal);
 
         public void Add(GuestFiles guest)
         {
@@ -235,9 +243,18 @@ public static class RepositoryValidation
 
         public void Flush()
         {
-            var outcomes = new GuestOutcome[_batch.Count];
+            var outcomes = new (GuestSummary Summary, Sink? Sink)[_batch.Count];
             ForEachIndex(_batch.Count, parallelism, index => outcomes[index] = run.Check(_batch[index]));
-            Outcomes.AddRange(outcomes);
+            for (var index = 0; index < outcomes.Length; index++)
+            {
+                var (summary, sink) = outcomes[index];
+                Summaries.Add(summary);
+                if (sink is not null)
+                {
+                    Sinks.Add(_batch[index].DomainConfig, sink);
+                }
+            }
+
             _batch.Clear();
         }
     }
@@ -349,24 +366,30 @@ public static class RepositoryValidation
         public List<Diagnostic> Diagnostics => Shared.Findings;
 
         /// <summary>Reads, checks and summarises one guest; nothing of its documents outlives the call.</summary>
-        public GuestOutcome Check(GuestFiles files)
+        public (GuestSummary Summary, Sink? Sink) Check(GuestFiles files)
         {
             var sink = new Sink();
             var config = LoadConfig(files.DomainConfig, sink);
             var fstab = files.Fstab is null ? null : LoadFstab(files.Fstab, sink);
             var menu = files.Menu is null ? null : LoadMenu(files.Menu, GrubParseOptions.Default, sink);
-            GuestSummary? summary = null;
+            GuestSummary summary;
             if (config is not null)
             {
                 Add(GuestValidator.Validate(new Guest(config, fstab, menu), Select), sink.Findings);
                 summary = GuestSummary.Of(config, XmRelocation(files.DomainConfig));
             }
+            else
+            {
+                summary = GuestSummary.Unread(files.DomainConfig);
+            }
+
+            summary.FilesRead = sink.FilesRead;
 
             // The guest's findings and summary are at the xm lines now: its relocation need not outlive it (the repository's
             // findings name the summaries' spots, which are moved already).
             _relocations.TryRemove(files.DomainConfig, out _);
             var kept = sink.Findings.Count > 0 || sink.Commented is not null ? sink : null;
-            return new GuestOutcome(files.DomainConfig, summary, kept, sink.FilesRead);
+            return (summary, kept);
         }
 
         /// <summary>Forgets an xm config that turned out to be a part of a VM definition: its guest was dropped.</summary>

@@ -38,8 +38,8 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
         {
             if (summaries[index].Name is { } name && !first.TryAdd(name, index))
             {
-                context.Report(DiagnosticIds.DuplicateDomainName, summaries[index].NameSpot.ToLocation(),
-                    $"domain name '{name}' is already used by {DomainDevices.Describe(summaries[first[name]].NameSpot.ToLocation())}; xl refuses to start the second domain");
+                context.Report(DiagnosticIds.DuplicateDomainName, summaries[index].NameLocation,
+                    $"domain name '{name}' is already used by {DomainDevices.Describe(summaries[first[name]].NameLocation)}; xl refuses to start the second domain");
             }
         }
     }
@@ -53,8 +53,8 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
             var guest = summaries[index];
             if (guest.Uuid is { } uuid && !first.TryAdd(uuid, index))
             {
-                context.Report(DiagnosticIds.DuplicateDomainUuid, guest.UuidSpot.ToLocation(),
-                    $"uuid {guest.UuidText} is already used by {DomainDevices.Describe(summaries[first[uuid]].UuidSpot.ToLocation())}; libxl refuses a second domain with the same UUID");
+                context.Report(DiagnosticIds.DuplicateDomainUuid, guest.UuidLocation,
+                    $"uuid {guest.UuidText} is already used by {DomainDevices.Describe(summaries[first[uuid]].UuidLocation)}; libxl refuses a second domain with the same UUID");
             }
         }
     }
@@ -68,11 +68,11 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
             var macs = summaries[index].Macs;
             for (var vif = 0; vif < macs.Length; vif++)
             {
-                var (mac, spot) = macs[vif];
+                var (mac, place) = macs[vif];
                 if (!first.TryAdd(mac, (index, vif)) && first[mac] is var earlier && earlier.Guest != index)
                 {
-                    context.Report(DiagnosticIds.DuplicateMacAcrossDomains, spot.ToLocation(),
-                        $"MAC {mac} is already used by a vif in {DomainDevices.Describe(summaries[earlier.Guest].Macs[earlier.Vif].Spot.ToLocation())}; two running guests with one MAC break each other's networking");
+                    context.Report(DiagnosticIds.DuplicateMacAcrossDomains, summaries[index].At(place),
+                        $"MAC {mac} is already used by a vif in {DomainDevices.Describe(summaries[earlier.Guest].At(summaries[earlier.Guest].Macs[earlier.Vif].Place))}; two running guests with one MAC break each other's networking");
                 }
             }
         }
@@ -81,36 +81,62 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
     private static void CheckTargets(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
         var summaries = repository.Summaries;
-        // The first mapping of a target inline; a list only for a target mapped more than once.
-        var mappings = new Dictionary<string, ((int Guest, int Disk) First, List<(int Guest, int Disk)>? Later)>(summaries.Sum(s => s.Disks.Length), StringComparer.Ordinal);
+        // Each target's first mapping, as (guest, disk) packed in a long and compared by the target it names: 16 bytes a
+        // disk, and no string per target. The later mappings of a target mapped more than once, by its first.
+        var firsts = new HashSet<long>(summaries.Sum(s => s.Disks.Length), new SameTarget(summaries));
+        var laters = new Dictionary<long, List<(int Guest, int Disk)>>();
         for (var index = 0; index < summaries.Count; index++)
         {
             var disks = summaries[index].Disks;
             for (var disk = 0; disk < disks.Length; disk++)
             {
-                var (target, isWritable, spot) = disks[disk];
-                if (!mappings.TryGetValue(target, out var earlier))
+                var mapping = Pack(index, disk);
+                if (firsts.Add(mapping))
                 {
-                    mappings.Add(target, ((index, disk), null));
                     continue;
                 }
 
-                var conflict = FirstConflict(earlier.First, earlier.Later, index, isWritable, summaries);
+                firsts.TryGetValue(mapping, out var first);
+                laters.TryGetValue(first, out var later);
+                var isWritable = disks[disk].IsWritable;
+                var conflict = FirstConflict(Unpack(first), later, index, isWritable, summaries);
                 if (conflict is var (guest, at))
                 {
                     var other = summaries[guest].Disks[at];
-                    context.Report(DiagnosticIds.SharedWritableTarget, spot.ToLocation(),
-                        $"'{target}' is also mapped by {DomainDevices.Describe(other.Spot.ToLocation())}"
+                    context.Report(DiagnosticIds.SharedWritableTarget, summaries[index].At(disks[disk].Place),
+                        $"'{summaries[index].Target(disk)}' is also mapped by {DomainDevices.Describe(summaries[guest].At(other.Place))}"
                         + $" ({(other.IsWritable ? "writable" : "read-only")} there, {(isWritable ? "writable" : "read-only")} here); two domains writing one file system corrupt it");
                 }
 
-                var later = earlier.Later ?? [];
-                later.Add((index, disk));
-                if (earlier.Later is null)
+                if (later is null)
                 {
-                    mappings[target] = (earlier.First, later);
+                    later = [];
+                    laters.Add(first, later);
                 }
+
+                later.Add((index, disk));
             }
+        }
+    }
+
+    private static long Pack(int guest, int disk) => ((long)guest << 32) | (uint)disk;
+
+    private static (int Guest, int Disk) Unpack(long mapping) => ((int)(mapping >> 32), (int)mapping);
+
+    /// <summary>Compares packed (guest, disk) mappings by the targets they name.</summary>
+    private sealed class SameTarget(IReadOnlyList<GuestSummary> summaries) : IEqualityComparer<long>
+    {
+        public bool Equals(long x, long y)
+        {
+            var (xGuest, xDisk) = Unpack(x);
+            var (yGuest, yDisk) = Unpack(y);
+            return summaries[xGuest].SameTarget(xDisk, summaries[yGuest], yDisk);
+        }
+
+        public int GetHashCode(long obj)
+        {
+            var (guest, disk) = Unpack(obj);
+            return summaries[guest].TargetHash(disk);
         }
     }
 

@@ -198,7 +198,9 @@ public static class RepositoryScanner
     /// <summary>One walk: what was found, what was reported, and which folders and configs were met already.</summary>
     private sealed class Walk(IFileSystem fileSystem, RepositoryBoundary boundary, FileKind? namedKind)
     {
-        private readonly Dictionary<FileIdentity, string> _folders = [];
+        // A folder's path is the start of its domain config's path when it has one (the guest keeps that string anyway),
+        // else a string of its own: kept only to name the folder if it is reached again.
+        private readonly Dictionary<FileIdentity, (string Text, int Length)> _folders = [];
         private readonly Dictionary<FileIdentity, string> _configs = [];
         private readonly HashSet<(FileIdentity File, FileIdentity Folder)> _files = [];
         private readonly List<string> _deferredLinks = [];
@@ -324,12 +326,22 @@ public static class RepositoryScanner
         {
             var pending = new Stack<(string Path, FileNode Node)>();
             pending.Push((root, rootNode));
+            var mostPending = 1;
             while (pending.Count > 0)
             {
                 var (folder, node) = pending.Pop();
-                if (!_folders.TryAdd(node.Identity, folder))
+                if (pending.Count < mostPending / 4 && mostPending > 1024)
                 {
-                    Report(DiagnosticIds.ReachedTwice, folder, $"'{folder}' is the folder '{_folders[node.Identity]}' again (a link or a mount); it is walked once");
+                    // A folder of 100,000 guest folders fills the stack once (4.8 MB); its array need not stay that size
+                    // for the rest of the walk.
+                    pending.TrimExcess();
+                    mostPending = pending.Count;
+                }
+
+                if (!_folders.TryAdd(node.Identity, (folder, folder.Length)))
+                {
+                    var (text, length) = _folders[node.Identity];
+                    Report(DiagnosticIds.ReachedTwice, folder, $"'{folder}' is the folder '{text[..length]}' again (a link or a mount); it is walked once");
                     continue;
                 }
 
@@ -346,6 +358,7 @@ public static class RepositoryScanner
 
                 var firstFile = Files.Count;
                 var hasLinks = false;
+                var sharesConfigPath = false;
                 _listedFiles.Clear();
                 foreach (var name in names.Where(n => !n.StartsWith('.')).OrderDescending(StringComparer.Ordinal))
                 {
@@ -359,10 +372,19 @@ public static class RepositoryScanner
                     {
                         case FileNodeKind.Directory:
                             pending.Push((entry, child));
+                            mostPending = Math.Max(mostPending, pending.Count);
                             break;
                         case FileNodeKind.Regular:
+                            var added = Files.Count;
                             AddFile(entry, child, node.Identity, named: false);
                             _listedFiles.Add(child.Identity);
+                            if (!sharesConfigPath && Files.Count > added && Files[^1].Kind == FileKind.DomainConfig)
+                            {
+                                // The entry is the folder's path and the name joined: the folder's path is its start.
+                                _folders[node.Identity] = (entry, folder.Length);
+                                sharesConfigPath = true;
+                            }
+
                             break;
                         case FileNodeKind.SymbolicLink:
                             _deferredLinks.Add(entry);
