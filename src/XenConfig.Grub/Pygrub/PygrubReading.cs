@@ -159,7 +159,7 @@ internal struct PygrubReading : IDisposable
                 end--;
             }
 
-            ReadLine(span.Start, start, end - start, command);
+            ReadLine(span.Start, start, end - start, command, lines.NameLength(i));
         }
     }
 
@@ -176,7 +176,7 @@ internal struct PygrubReading : IDisposable
             var (start, length) = Strip(text, lineStart, end);
             if (length > 0)
             {
-                ReadLine(lineStart, start, length, UnknownCommand);
+                ReadLine(lineStart, start, length, UnknownCommand, 0);
             }
         }
     }
@@ -188,9 +188,10 @@ internal struct PygrubReading : IDisposable
     /// One stripped, non-empty line <c>[start, start + length)</c>, which starts the physical line at
     /// <paramref name="lineStart"/>: comments are skipped, a line starting with <c>title</c> starts an image, the lines
     /// of an image are applied to it, and before the first title <c>default</c>, <c>timeout</c> and
-    /// <c>splashimage</c> are read. <paramref name="command"/> is GRUB's command index when it is pygrub's first word.
+    /// <c>splashimage</c> are read. <paramref name="command"/> is GRUB's command index when it is pygrub's first word,
+    /// and <paramref name="nameLength"/> then that word's length.
     /// </summary>
-    private void ReadLine(int lineStart, int start, int length, int command)
+    private void ReadLine(int lineStart, int start, int length, int command, int nameLength)
     {
         var text = _text.All;
         var line = text.Slice(start, length);
@@ -219,7 +220,7 @@ internal struct PygrubReading : IDisposable
                 if (command is UnknownCommand || command == GrubCommandTable.Root || command == GrubCommandTable.RootNoVerify
                     || command == GrubCommandTable.Kernel || command == GrubCommandTable.Initrd)
                 {
-                    _images[_imageCount - 1].Apply(start, length);
+                    _images[_imageCount - 1].Apply(start, length, command, nameLength);
                 }
 
                 return;
@@ -320,6 +321,35 @@ internal struct PygrubReading : IDisposable
 
         var (first, restStart, restLength) = SplitWhitespaceOnce(text, start, length);
         return (first.Start, first.Length, restStart, restLength);
+    }
+
+    /// <summary>
+    /// Where the argument of <c>grub_exact_split(s, 2)</c> of <c>[start, start + length)</c> is, for a line whose first
+    /// word GRUB already found: a known command's name (letters only, <paramref name="nameLength"/> of them) ends at a
+    /// space, a tab, an '=' or the line's end, which is where <see cref="ExactSplit"/> would find it, without searching.
+    /// </summary>
+    internal static (int Start, int Length) ArgumentAfterName(GrubChars text, int start, int length, int nameLength)
+    {
+        var end = start + length;
+        var position = start + nameLength;
+        if (position >= end)
+        {
+            return (end, 0);
+        }
+
+        if (text[position] == '=')
+        {
+            return (position + 1, end - position - 1);
+        }
+
+        // The space or tab that ended the word, then the rest of the white space split(None, 1) drops.
+        position++;
+        while (position < end && IsPySpace(text[position]))
+        {
+            position++;
+        }
+
+        return (position, end - position);
     }
 
     /// <summary>Python's <c>s.split(None, 1)</c> of <c>[start, start + length)</c>, padded to two items: where each is.</summary>
@@ -557,20 +587,38 @@ internal struct PygrubReading : IDisposable
 
         public readonly bool HasInitrd => _initrd.Start >= 0;
 
-        /// <summary>Applies one stripped line <c>[start, start + length)</c> of the image.</summary>
-        public void Apply(int start, int length)
+        /// <summary>
+        /// Applies one stripped line <c>[start, start + length)</c> of the image. <paramref name="command"/> is GRUB's
+        /// command index when it is pygrub's first word (<paramref name="nameLength"/> long): the line is then split
+        /// where GRUB found the word, and the word is not compared again.
+        /// </summary>
+        public void Apply(int start, int length, int command, int nameLength)
         {
             var text = _text.All;
-            var (commandStart, commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
-            var command = text.Slice(commandStart, commandLength);
+            int argumentStart, argumentLength;
+            if (command == UnknownCommand)
+            {
+                (var commandStart, var commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
+                command = ValueCommand(text.Slice(commandStart, commandLength));
+            }
+            else
+            {
+                (argumentStart, argumentLength) = ArgumentAfterName(text, start, length, nameLength);
+            }
+
+            if (command == UnknownCommand)
+            {
+                return;
+            }
+
             var (valueStart, valueLength) = Strip(text, argumentStart, argumentStart + argumentLength);
             var value = text.Slice(valueStart, valueLength);
-            if (command.SequenceEqual("root") || command.SequenceEqual("rootnoverify"))
+            if (command == GrubCommandTable.Root || command == GrubCommandTable.RootNoVerify)
             {
                 _rootDisk = Disk.FromText(value);
                 _root = new Range(valueStart, valueLength);
             }
-            else if (command.SequenceEqual("kernel"))
+            else if (command == GrubCommandTable.Kernel)
             {
                 HasKernel = true;
                 if (!value.Contains(' '))
@@ -587,12 +635,20 @@ internal struct PygrubReading : IDisposable
                     _args = new Range(restStart, restLength);
                 }
             }
-            else if (command.SequenceEqual("initrd"))
+            else if (command == GrubCommandTable.Initrd)
             {
                 var path = GetPath(value, out _);
                 _initrd = new Range(valueStart + path, valueLength - path);
             }
         }
+
+        /// <summary>The command index of a first word an image reads a value from (root, rootnoverify, kernel, initrd), or <see cref="UnknownCommand"/>.</summary>
+        private static int ValueCommand(GrubChars name) =>
+            name.SequenceEqual("root") ? GrubCommandTable.Root
+            : name.SequenceEqual("rootnoverify") ? GrubCommandTable.RootNoVerify
+            : name.SequenceEqual("kernel") ? GrubCommandTable.Kernel
+            : name.SequenceEqual("initrd") ? GrubCommandTable.Initrd
+            : UnknownCommand;
 
         private readonly string? Show(Range range) => range.Start >= 0 ? _text.Substring(range.Start, range.Length) : null;
 
