@@ -462,6 +462,11 @@ internal struct PygrubReading : IDisposable
 
         public static Disk FromText(GrubChars text)
         {
+            if (TryReadUsual(text, out var usual))
+            {
+                return usual;
+            }
+
             var comma = text.IndexOf(',');
             if (comma < 0)
             {
@@ -474,6 +479,70 @@ internal struct PygrubReading : IDisposable
             }
 
             return new Disk(ParseDisk(text.Slice(0, comma)), ParsePart(text.Slice(comma + 1)));
+        }
+
+        /// <summary>
+        /// <c>(hd0,1)</c>, <c>(hd0</c> and the like in one pass: a '(', two characters that are not parentheses or
+        /// commas, up to nine digits, optionally a comma and up to nine digits, optionally a ')'. What
+        /// <see cref="ParseDisk"/> and <see cref="ParsePart"/> read there (the parentheses dropped, the two characters
+        /// skipped, the digits read as int() reads them; neither "/dev/xvd" nor "msdos"/"gpt" can start such a text);
+        /// false for anything else.
+        /// </summary>
+        private static bool TryReadUsual(GrubChars text, out Disk disk)
+        {
+            disk = default;
+            var length = text.Length;
+            if (length > 0 && text[length - 1] == ')')
+            {
+                length--;
+            }
+
+            if (length < 4 || text[0] != '(' || text[1] is '(' or ')' or ',' || text[2] is '(' or ')' or ',')
+            {
+                return false;
+            }
+
+            var position = 3;
+            var number = ReadDigits(text, ref position, length);
+            if (number < 0)
+            {
+                return false;
+            }
+
+            if (position == length)
+            {
+                disk = new Disk(number, null);
+                return true;
+            }
+
+            if (text[position] != ',')
+            {
+                return false;
+            }
+
+            position++;
+            var partition = ReadDigits(text, ref position, length);
+            if (partition < 0 || position != length)
+            {
+                return false;
+            }
+
+            disk = new Disk(number, partition);
+            return true;
+        }
+
+        // One to nine ASCII digits from position up to end, or -1.
+        private static int ReadDigits(GrubChars text, ref int position, int end)
+        {
+            var start = position;
+            var value = 0;
+            while (position < end && position - start < 10 && char.IsAsciiDigit(text[position]))
+            {
+                value = (value * 10) + (text[position] - '0');
+                position++;
+            }
+
+            return position == start || position - start > 9 ? -1 : value;
         }
 
         private static BigInteger ParseDisk(GrubChars text)
