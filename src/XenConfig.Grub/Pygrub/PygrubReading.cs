@@ -232,19 +232,28 @@ internal struct PygrubReading : IDisposable
                 return;
             }
 
-            var (commandStart, commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
-            var name = text.Slice(commandStart, commandLength);
+            int argumentStart, argumentLength;
+            if (command == UnknownCommand)
+            {
+                (var commandStart, var commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
+                command = GlobalCommand(text.Slice(commandStart, commandLength));
+            }
+            else
+            {
+                (argumentStart, argumentLength) = ArgumentAfterName(text, start, length, nameLength);
+            }
+
             var (valueStart, valueLength) = Strip(text, argumentStart, argumentStart + argumentLength);
             var argument = text.Slice(valueStart, valueLength);
-            if (name.SequenceEqual("default"))
+            if (command == GrubCommandTable.Default)
             {
                 SetDefault(argument);
             }
-            else if (name.SequenceEqual("timeout"))
+            else if (command == GrubCommandTable.Timeout)
             {
                 (_timeoutStart, _timeoutLength) = (valueStart, valueLength);
             }
-            else if (name.SequenceEqual("splashimage"))
+            else if (command == GrubCommandTable.SplashImage)
             {
                 GetPath(argument);
             }
@@ -254,6 +263,13 @@ internal struct PygrubReading : IDisposable
             throw new PygrubException(e.Message, lineStart);
         }
     }
+
+    /// <summary>The command index of a first word pygrub reads before the first title (default, timeout, splashimage), or <see cref="UnknownCommand"/>.</summary>
+    private static int GlobalCommand(GrubChars name) =>
+        name.SequenceEqual("default") ? GrubCommandTable.Default
+        : name.SequenceEqual("timeout") ? GrubCommandTable.Timeout
+        : name.SequenceEqual("splashimage") ? GrubCommandTable.SplashImage
+        : UnknownCommand;
 
     private void Grow()
     {
@@ -698,10 +714,15 @@ internal struct PygrubReading : IDisposable
                 }
                 else
                 {
-                    var (first, restStart, restLength) = SplitWhitespaceOnce(text, valueStart, valueLength);
-                    var path = GetPath(text.Slice(first.Start, first.Length), out _);
-                    _kernel = new Range(first.Start + path, first.Length - path);
-                    _args = new Range(restStart, restLength);
+                    // split(None, 1) of a stripped value: the first word starts the value, so only its end and the
+                    // rest's start are searched for.
+                    var limit = valueStart + valueLength;
+                    var run = text.Slice(0, limit);
+                    var wordEnd = run.IndexOfPySpace(valueStart, space: true, IsPySpaceChar);
+                    var restStart = run.IndexOfPySpace(wordEnd, space: false, IsPySpaceChar);
+                    var path = GetPath(text.Slice(valueStart, wordEnd - valueStart), out _);
+                    _kernel = new Range(valueStart + path, wordEnd - valueStart - path);
+                    _args = new Range(restStart, limit - restStart);
                 }
             }
             else if (command == GrubCommandTable.Initrd)
