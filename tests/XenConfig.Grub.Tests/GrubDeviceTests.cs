@@ -1,4 +1,5 @@
 using XenConfig.Grub.Model;
+using XenConfig.Grub.Syntax;
 
 namespace XenConfig.Grub.Tests;
 
@@ -39,6 +40,37 @@ public sealed class GrubDeviceTests
         Assert.False(GrubDevice.TryParse(text, out _, out var error));
         Assert.Contains(text.Trim(), error, StringComparison.Ordinal);
         Assert.Throws<FormatException>(() => GrubDevice.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("(hd0)")]
+    [InlineData("(hd0,1)")]
+    [InlineData("(hd12,254)")]
+    [InlineData("(hd0,255)")]
+    [InlineData("(hd9999,0)")]
+    [InlineData("(hd12345)")]
+    [InlineData("(hd00,007)")]
+    [InlineData("(hd0x1)")]
+    [InlineData("(hd0,0x1)")]
+    [InlineData("(hd0,a)")]
+    [InlineData("(hd0,1,a)")]
+    [InlineData("(hd0,)")]
+    [InlineData("(hd,0)")]
+    [InlineData("(hd0,1")]
+    public void Hard_disks_read_in_one_pass_mean_what_the_device_parser_reads(string text)
+    {
+        // The readers check roots and file prefixes with TryScan, which reads (hdN) and (hdN,M) in one pass before the
+        // full scanner: from characters and from ASCII bytes it must accept and decompose exactly what Parse does.
+        var parsed = GrubDevice.TryParse(text, out var device);
+        var expected = parsed ? GrubDevice.Parts.Of(device!) : default;
+
+        Assert.Equal(parsed, GrubDevice.TryScan(new GrubChars(text.AsSpan()), out var fromChars));
+        Assert.Equal(parsed, GrubDevice.TryScan(new GrubChars(System.Text.Encoding.ASCII.GetBytes(text)), out var fromBytes));
+        if (parsed)
+        {
+            Assert.Equal(expected, fromChars);
+            Assert.Equal(expected, fromBytes);
+        }
     }
 
     [Fact]

@@ -34,4 +34,22 @@ public sealed class PygrubIntTests
     [InlineData("5s")]
     public void Python_int_refuses_what_python_refuses(string text) =>
         Assert.False(PygrubReading.TryPythonInt(text, out _));
+
+    [Theory]
+    [InlineData("(hd0,1)", "d0p1")]
+    [InlineData("(hd0", "d0")]
+    [InlineData("(hd3)", "d3")]
+    [InlineData("(hd00,007)", "d0p7")]
+    [InlineData("(sd2,5)", "d2p5")]
+    [InlineData("(hd1234567890,1)", "d1234567890p1")]
+    [InlineData("(hd0,msdos2)", "d0p2")]
+    [InlineData("(hd0, 1)", "d0p1")]
+    [InlineData("hd1,2", "d1p2")]
+    [InlineData("(/dev/xvdb)", "d1")]
+    public void Disk_names_read_as_GrubDiskPart_reads_them(string text, string expected)
+    {
+        // pygrub drops the parentheses, skips two characters and reads the rest with int(); the usual (hdN,M) is read
+        // in one pass, and what that pass does not take (ten digits, msdos, blanks, /dev/xvd) must read the same.
+        Assert.Equal(expected, PygrubReading.Disk.FromText(text).ToString());
+    }
 }

@@ -137,6 +137,11 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
     /// </summary>
     internal static bool TryScan(GrubChars text, out Parts parts)
     {
+        if (TryScanHardDisk(text, out parts))
+        {
+            return true;
+        }
+
         if (ScanDevice(text, out parts) == text.Length)
         {
             return RangeError(parts, string.Empty) is null;
@@ -277,6 +282,65 @@ public sealed class GrubDevice : IEquatable<GrubDevice>
     }
 
     private static bool IsSlice(char c) => c is >= 'a' and <= 'h';
+
+    /// <summary>
+    /// <c>(hdN)</c> and <c>(hdN,M)</c> with decimal numbers of up to four digits and a partition up to 254, the
+    /// spellings nearly every root and file prefix uses, read in one pass over the characters: what
+    /// <see cref="ScanDevice"/> and <see cref="RangeError"/> make of them. False for every other text (the full
+    /// reading then decides).
+    /// </summary>
+    private static bool TryScanHardDisk(GrubChars text, out Parts parts)
+    {
+        parts = default;
+        var length = text.Length;
+        if (length < 5 || length > 14 || text[0] != '(' || text[1] != 'h' || text[2] != 'd' || text[length - 1] != ')')
+        {
+            return false;
+        }
+
+        var position = 3;
+        var drive = ReadDecimal(text, ref position, length - 1);
+        if (drive < 0)
+        {
+            return false;
+        }
+
+        if (position == length - 1)
+        {
+            parts = new Parts(GrubDeviceKind.HardDisk, drive, false, null, null);
+            return true;
+        }
+
+        if (text[position] != ',')
+        {
+            return false;
+        }
+
+        position++;
+        var partition = ReadDecimal(text, ref position, length - 1);
+        if (partition < 0 || partition > 254 || position != length - 1)
+        {
+            return false;
+        }
+
+        parts = new Parts(GrubDeviceKind.HardDisk, drive, false, partition, null);
+        return true;
+    }
+
+    // One to four decimal digits from position (a leading "0x" stops at the x and fails the caller's next check); -1 when
+    // there is no digit or more than four.
+    private static int ReadDecimal(GrubChars text, ref int position, int end)
+    {
+        var value = 0;
+        var start = position;
+        while (position < end && position - start < 5 && char.IsAsciiDigit(text[position]))
+        {
+            value = (value * 10) + (text[position] - '0');
+            position++;
+        }
+
+        return position == start || position - start > 4 ? -1 : value;
+    }
 
     /// <summary>A decimal or <c>0x</c> hexadecimal number at <paramref name="position"/>: where it ends, or -1 when there is none.</summary>
     private static int ScanNumber(GrubChars text, int position, out int value)

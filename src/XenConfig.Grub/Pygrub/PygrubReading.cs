@@ -159,7 +159,7 @@ internal struct PygrubReading : IDisposable
                 end--;
             }
 
-            ReadLine(span.Start, start, end - start, command);
+            ReadLine(span.Start, start, end - start, command, lines.NameLength(i));
         }
     }
 
@@ -176,7 +176,7 @@ internal struct PygrubReading : IDisposable
             var (start, length) = Strip(text, lineStart, end);
             if (length > 0)
             {
-                ReadLine(lineStart, start, length, UnknownCommand);
+                ReadLine(lineStart, start, length, UnknownCommand, 0);
             }
         }
     }
@@ -188,9 +188,10 @@ internal struct PygrubReading : IDisposable
     /// One stripped, non-empty line <c>[start, start + length)</c>, which starts the physical line at
     /// <paramref name="lineStart"/>: comments are skipped, a line starting with <c>title</c> starts an image, the lines
     /// of an image are applied to it, and before the first title <c>default</c>, <c>timeout</c> and
-    /// <c>splashimage</c> are read. <paramref name="command"/> is GRUB's command index when it is pygrub's first word.
+    /// <c>splashimage</c> are read. <paramref name="command"/> is GRUB's command index when it is pygrub's first word,
+    /// and <paramref name="nameLength"/> then that word's length.
     /// </summary>
-    private void ReadLine(int lineStart, int start, int length, int command)
+    private void ReadLine(int lineStart, int start, int length, int command, int nameLength)
     {
         var text = _text.All;
         var line = text.Slice(start, length);
@@ -219,7 +220,7 @@ internal struct PygrubReading : IDisposable
                 if (command is UnknownCommand || command == GrubCommandTable.Root || command == GrubCommandTable.RootNoVerify
                     || command == GrubCommandTable.Kernel || command == GrubCommandTable.Initrd)
                 {
-                    _images[_imageCount - 1].Apply(start, length);
+                    _images[_imageCount - 1].Apply(start, length, command, nameLength);
                 }
 
                 return;
@@ -231,19 +232,28 @@ internal struct PygrubReading : IDisposable
                 return;
             }
 
-            var (commandStart, commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
-            var name = text.Slice(commandStart, commandLength);
+            int argumentStart, argumentLength;
+            if (command == UnknownCommand)
+            {
+                (var commandStart, var commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
+                command = GlobalCommand(text.Slice(commandStart, commandLength));
+            }
+            else
+            {
+                (argumentStart, argumentLength) = ArgumentAfterName(text, start, length, nameLength);
+            }
+
             var (valueStart, valueLength) = Strip(text, argumentStart, argumentStart + argumentLength);
             var argument = text.Slice(valueStart, valueLength);
-            if (name.SequenceEqual("default"))
+            if (command == GrubCommandTable.Default)
             {
                 SetDefault(argument);
             }
-            else if (name.SequenceEqual("timeout"))
+            else if (command == GrubCommandTable.Timeout)
             {
                 (_timeoutStart, _timeoutLength) = (valueStart, valueLength);
             }
-            else if (name.SequenceEqual("splashimage"))
+            else if (command == GrubCommandTable.SplashImage)
             {
                 GetPath(argument);
             }
@@ -253,6 +263,13 @@ internal struct PygrubReading : IDisposable
             throw new PygrubException(e.Message, lineStart);
         }
     }
+
+    /// <summary>The command index of a first word pygrub reads before the first title (default, timeout, splashimage), or <see cref="UnknownCommand"/>.</summary>
+    private static int GlobalCommand(GrubChars name) =>
+        name.SequenceEqual("default") ? GrubCommandTable.Default
+        : name.SequenceEqual("timeout") ? GrubCommandTable.Timeout
+        : name.SequenceEqual("splashimage") ? GrubCommandTable.SplashImage
+        : UnknownCommand;
 
     private void Grow()
     {
@@ -320,6 +337,35 @@ internal struct PygrubReading : IDisposable
 
         var (first, restStart, restLength) = SplitWhitespaceOnce(text, start, length);
         return (first.Start, first.Length, restStart, restLength);
+    }
+
+    /// <summary>
+    /// Where the argument of <c>grub_exact_split(s, 2)</c> of <c>[start, start + length)</c> is, for a line whose first
+    /// word GRUB already found: a known command's name (letters only, <paramref name="nameLength"/> of them) ends at a
+    /// space, a tab, an '=' or the line's end, which is where <see cref="ExactSplit"/> would find it, without searching.
+    /// </summary>
+    internal static (int Start, int Length) ArgumentAfterName(GrubChars text, int start, int length, int nameLength)
+    {
+        var end = start + length;
+        var position = start + nameLength;
+        if (position >= end)
+        {
+            return (end, 0);
+        }
+
+        if (text[position] == '=')
+        {
+            return (position + 1, end - position - 1);
+        }
+
+        // The space or tab that ended the word, then the rest of the white space split(None, 1) drops.
+        position++;
+        while (position < end && IsPySpace(text[position]))
+        {
+            position++;
+        }
+
+        return (position, end - position);
     }
 
     /// <summary>Python's <c>s.split(None, 1)</c> of <c>[start, start + length)</c>, padded to two items: where each is.</summary>
@@ -432,6 +478,11 @@ internal struct PygrubReading : IDisposable
 
         public static Disk FromText(GrubChars text)
         {
+            if (TryReadUsual(text, out var usual))
+            {
+                return usual;
+            }
+
             var comma = text.IndexOf(',');
             if (comma < 0)
             {
@@ -444,6 +495,70 @@ internal struct PygrubReading : IDisposable
             }
 
             return new Disk(ParseDisk(text.Slice(0, comma)), ParsePart(text.Slice(comma + 1)));
+        }
+
+        /// <summary>
+        /// <c>(hd0,1)</c>, <c>(hd0</c> and the like in one pass: a '(', two characters that are not parentheses or
+        /// commas, up to nine digits, optionally a comma and up to nine digits, optionally a ')'. What
+        /// <see cref="ParseDisk"/> and <see cref="ParsePart"/> read there (the parentheses dropped, the two characters
+        /// skipped, the digits read as int() reads them; neither "/dev/xvd" nor "msdos"/"gpt" can start such a text);
+        /// false for anything else.
+        /// </summary>
+        private static bool TryReadUsual(GrubChars text, out Disk disk)
+        {
+            disk = default;
+            var length = text.Length;
+            if (length > 0 && text[length - 1] == ')')
+            {
+                length--;
+            }
+
+            if (length < 4 || text[0] != '(' || text[1] is '(' or ')' or ',' || text[2] is '(' or ')' or ',')
+            {
+                return false;
+            }
+
+            var position = 3;
+            var number = ReadDigits(text, ref position, length);
+            if (number < 0)
+            {
+                return false;
+            }
+
+            if (position == length)
+            {
+                disk = new Disk(number, null);
+                return true;
+            }
+
+            if (text[position] != ',')
+            {
+                return false;
+            }
+
+            position++;
+            var partition = ReadDigits(text, ref position, length);
+            if (partition < 0 || position != length)
+            {
+                return false;
+            }
+
+            disk = new Disk(number, partition);
+            return true;
+        }
+
+        // One to nine ASCII digits from position up to end, or -1.
+        private static int ReadDigits(GrubChars text, ref int position, int end)
+        {
+            var start = position;
+            var value = 0;
+            while (position < end && position - start < 10 && char.IsAsciiDigit(text[position]))
+            {
+                value = (value * 10) + (text[position] - '0');
+                position++;
+            }
+
+            return position == start || position - start > 9 ? -1 : value;
         }
 
         private static BigInteger ParseDisk(GrubChars text)
@@ -557,20 +672,38 @@ internal struct PygrubReading : IDisposable
 
         public readonly bool HasInitrd => _initrd.Start >= 0;
 
-        /// <summary>Applies one stripped line <c>[start, start + length)</c> of the image.</summary>
-        public void Apply(int start, int length)
+        /// <summary>
+        /// Applies one stripped line <c>[start, start + length)</c> of the image. <paramref name="command"/> is GRUB's
+        /// command index when it is pygrub's first word (<paramref name="nameLength"/> long): the line is then split
+        /// where GRUB found the word, and the word is not compared again.
+        /// </summary>
+        public void Apply(int start, int length, int command, int nameLength)
         {
             var text = _text.All;
-            var (commandStart, commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
-            var command = text.Slice(commandStart, commandLength);
+            int argumentStart, argumentLength;
+            if (command == UnknownCommand)
+            {
+                (var commandStart, var commandLength, argumentStart, argumentLength) = ExactSplit(text, start, length);
+                command = ValueCommand(text.Slice(commandStart, commandLength));
+            }
+            else
+            {
+                (argumentStart, argumentLength) = ArgumentAfterName(text, start, length, nameLength);
+            }
+
+            if (command == UnknownCommand)
+            {
+                return;
+            }
+
             var (valueStart, valueLength) = Strip(text, argumentStart, argumentStart + argumentLength);
             var value = text.Slice(valueStart, valueLength);
-            if (command.SequenceEqual("root") || command.SequenceEqual("rootnoverify"))
+            if (command == GrubCommandTable.Root || command == GrubCommandTable.RootNoVerify)
             {
                 _rootDisk = Disk.FromText(value);
                 _root = new Range(valueStart, valueLength);
             }
-            else if (command.SequenceEqual("kernel"))
+            else if (command == GrubCommandTable.Kernel)
             {
                 HasKernel = true;
                 if (!value.Contains(' '))
@@ -581,18 +714,31 @@ internal struct PygrubReading : IDisposable
                 }
                 else
                 {
-                    var (first, restStart, restLength) = SplitWhitespaceOnce(text, valueStart, valueLength);
-                    var path = GetPath(text.Slice(first.Start, first.Length), out _);
-                    _kernel = new Range(first.Start + path, first.Length - path);
-                    _args = new Range(restStart, restLength);
+                    // split(None, 1) of a stripped value: the first word starts the value, so only its end and the
+                    // rest's start are searched for.
+                    var limit = valueStart + valueLength;
+                    var run = text.Slice(0, limit);
+                    var wordEnd = run.IndexOfPySpace(valueStart, space: true, IsPySpaceChar);
+                    var restStart = run.IndexOfPySpace(wordEnd, space: false, IsPySpaceChar);
+                    var path = GetPath(text.Slice(valueStart, wordEnd - valueStart), out _);
+                    _kernel = new Range(valueStart + path, wordEnd - valueStart - path);
+                    _args = new Range(restStart, limit - restStart);
                 }
             }
-            else if (command.SequenceEqual("initrd"))
+            else if (command == GrubCommandTable.Initrd)
             {
                 var path = GetPath(value, out _);
                 _initrd = new Range(valueStart + path, valueLength - path);
             }
         }
+
+        /// <summary>The command index of a first word an image reads a value from (root, rootnoverify, kernel, initrd), or <see cref="UnknownCommand"/>.</summary>
+        private static int ValueCommand(GrubChars name) =>
+            name.SequenceEqual("root") ? GrubCommandTable.Root
+            : name.SequenceEqual("rootnoverify") ? GrubCommandTable.RootNoVerify
+            : name.SequenceEqual("kernel") ? GrubCommandTable.Kernel
+            : name.SequenceEqual("initrd") ? GrubCommandTable.Initrd
+            : UnknownCommand;
 
         private readonly string? Show(Range range) => range.Start >= 0 ? _text.Substring(range.Start, range.Length) : null;
 

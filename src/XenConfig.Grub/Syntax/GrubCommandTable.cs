@@ -87,7 +87,9 @@ internal static class GrubCommandTable
 
         foreach (var candidate in ByFirstLetter[letter])
         {
-            if (name.SequenceEqual(SortedNames[candidate]))
+            // The length first, here: most candidates differ in it, and the comparison is then no call.
+            var known = SortedNames[candidate];
+            if (known.Length == name.Length && name.SequenceEqual(known))
             {
                 return candidate;
             }

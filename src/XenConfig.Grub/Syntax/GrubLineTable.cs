@@ -235,9 +235,16 @@ internal sealed class GrubLineTable : PackedTable<GrubLine>
     {
         var end = content.IndexOfAny(' ', '\t', '=');
         end = end < 0 ? content.Length : end;
-        var argument = content.Slice(end).IndexOfAnyExcept(' ', '\t', '=');
+
+        // Mostly one space or a tab or two: stepped over, not searched for.
+        var argument = end;
+        while (argument < content.Length && content[argument] is ' ' or '\t' or '=')
+        {
+            argument++;
+        }
+
         var command = end == 0 ? -1 : GrubCommandTable.IndexOf(content.Slice(0, end));
-        return ((ushort)end, (ushort)(argument < 0 ? content.Length : end + argument), command < 0 ? NoCommand : (byte)command);
+        return ((ushort)end, (ushort)argument, command < 0 ? NoCommand : (byte)command);
     }
 
     /// <summary>

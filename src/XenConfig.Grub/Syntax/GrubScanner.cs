@@ -63,18 +63,24 @@ internal static class GrubScanner
         }
 
         var span = TextSpan.FromBounds(lineStart, next);
-        var first = text.Slice(lineStart, contentEnd - lineStart).IndexOfAnyExcept(' ', '\t');
-        if (first < 0)
+
+        // Indentation is a few blanks at most: stepping over them costs less than setting up a vectorised search.
+        var start = lineStart;
+        while (start < contentEnd && text[start] is ' ' or '\t')
+        {
+            start++;
+        }
+
+        if (start == contentEnd)
         {
             lines.Add(GrubLineKind.Blank, span, lineStart, 0, truncated: false);
         }
-        else if (text[lineStart + first] == '#')
+        else if (text[start] == '#')
         {
             lines.Add(GrubLineKind.Comment, span, lineStart, 0, truncated: false);
         }
         else
         {
-            var start = lineStart + first;
             var length = contentEnd - start;
             lines.Add(GrubLineKind.Command, span, start, Math.Min(length, MaxLineLength), length > MaxLineLength);
         }
