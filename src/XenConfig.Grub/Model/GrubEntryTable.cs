@@ -25,7 +25,8 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
     public GrubEntryTable(GrubLineTable lines, int capacity)
     {
         Lines = lines;
-        _rows = capacity == 0 ? [] : new Row[capacity];
+        // Rows are read only once added: the runtime need not clear the array first.
+        _rows = capacity == 0 ? [] : GC.AllocateUninitializedArray<Row>(capacity);
     }
 
     /// <summary>The lines the entries are made of.</summary>
