@@ -149,6 +149,29 @@ public sealed class GrubLineTableTests
     }
 
     [Fact]
+    public void An_entry_that_spans_more_than_65535_lines_reads_like_any_other()
+    {
+        var text = "title wide\nroot (hd0,0)\n" + string.Concat(Enumerable.Repeat("# c\n", 70_000))
+            + "chainloader +1\nkernel /k a\ninitrd /i\nsavedefault\n\ntitle next\nkernel /n\n";
+        var document = GrubMenuDocument.Parse(text);
+        var (wide, next) = (document.Entries[0], document.Entries[1]);
+
+        Assert.Equal("(hd0,0)", wide.Root);
+        Assert.Equal("/k", wide.Kernel!.Path);
+        Assert.Equal("a", wide.Kernel.ArgumentsText);
+        Assert.Equal("kernel /k a\n", wide.Kernel.Line.Text);
+        Assert.Equal("/i", wide.Initrd);
+        Assert.Equal("+1", wide.Chainloader);
+        Assert.True(wide.SaveDefault);
+        Assert.Equal(["root", "chainloader", "kernel", "initrd", "savedefault"], wide.Commands.Select(c => c.Name));
+        Assert.Equal("/n", next.Kernel!.Path);
+        Assert.Null(next.Initrd);
+        Assert.Null(next.Root);
+        Assert.Equal("\ntitle next\nkernel /n\n", text[next.OwnedSpan.Start..next.OwnedSpan.End]);
+        Assert.Equal((0, next.OwnedSpan.Start), (wide.OwnedSpan.Start, wide.OwnedSpan.End));
+    }
+
+    [Fact]
     public void Threads_that_read_an_entry_s_kernel_and_its_other_values_at_once_all_get_the_one_kernel()
     {
         var text = string.Concat(Enumerable.Range(0, 200).Select(i => $"title {i}\nroot (hd0,0)\nkernel /vmlinuz-{i} ro\n"));
