@@ -206,7 +206,8 @@ public sealed class GrubMenuDocument
     private void Analyze()
     {
         var lines = _lines;
-        var blocks = lines.TitleCount == 0 ? [] : new Block[lines.TitleCount];
+        // One block per title, each written before it is read: the runtime need not clear the array first.
+        var blocks = lines.TitleCount == 0 ? [] : GC.AllocateUninitializedArray<Block>(lines.TitleCount);
         var blockCount = 0;
 
         // The block being read: its title line (-1 before the first title), its last command line and how many

@@ -112,6 +112,92 @@ public sealed class GrubLineTableTests
         Assert.Throws<ArgumentOutOfRangeException>(() => entries[-1]);
     }
 
+    [Theory]
+    [MemberData(nameof(Menus))]
+    public void An_entry_keeps_one_kernel_whether_the_kernel_or_the_entry_s_other_values_are_read_first(string text)
+    {
+        var bytes = System.Text.Encoding.Latin1.GetBytes(text);
+        var kernelFirst = GrubMenuDocument.Parse(SourceText.From(bytes)).Entries;
+        var othersFirst = GrubMenuDocument.Parse(SourceText.From(bytes)).Entries;
+        for (var e = 0; e < kernelFirst.Count; e++)
+        {
+            var (a, b) = (kernelFirst[e], othersFirst[e]);
+            var kernel = a.Kernel;
+            Assert.Equal(b.Root, a.Root);
+            Assert.Equal(b.Commands.Select(c => c.Text), a.Commands.Select(c => c.Text));
+            Assert.Equal(b.Modules.Count, a.Modules.Count);
+            Assert.Same(kernel, a.Kernel);
+
+            var other = b.Kernel;
+            Assert.Same(other, b.Kernel);
+            Assert.Equal(kernel is null, other is null);
+            if (kernel is null)
+            {
+                continue;
+            }
+
+            Assert.Equal(kernel.Path, other!.Path);
+            Assert.Equal(kernel.ArgumentsText, other.ArgumentsText);
+            Assert.Equal(kernel.Options, other.Options);
+            Assert.Equal(kernel.Type, other.Type);
+            Assert.Equal(kernel.Options.LastOrDefault(o => o.StartsWith("--type=", StringComparison.Ordinal))?[7..], kernel.Type);
+            Assert.Equal(kernel.Type, GrubKernel.TypeOf(kernel.ArgumentChars));
+            Assert.Same(kernel.Options, kernel.Options);
+            Assert.Same(kernel.Arguments, kernel.Arguments);
+            Assert.Same(kernel.Line, kernel.Line);
+        }
+    }
+
+    [Fact]
+    public void An_entry_that_spans_more_than_65535_lines_reads_like_any_other()
+    {
+        var text = "title wide\nroot (hd0,0)\n" + string.Concat(Enumerable.Repeat("# c\n", 70_000))
+            + "chainloader +1\nkernel /k a\ninitrd /i\nsavedefault\n\ntitle next\nkernel /n\n";
+        var document = GrubMenuDocument.Parse(text);
+        var (wide, next) = (document.Entries[0], document.Entries[1]);
+
+        Assert.Equal("(hd0,0)", wide.Root);
+        Assert.Equal("/k", wide.Kernel!.Path);
+        Assert.Equal("a", wide.Kernel.ArgumentsText);
+        Assert.Equal("kernel /k a\n", wide.Kernel.Line.Text);
+        Assert.Equal("/i", wide.Initrd);
+        Assert.Equal("+1", wide.Chainloader);
+        Assert.True(wide.SaveDefault);
+        Assert.Equal(["root", "chainloader", "kernel", "initrd", "savedefault"], wide.Commands.Select(c => c.Name));
+        Assert.Equal("/n", next.Kernel!.Path);
+        Assert.Null(next.Initrd);
+        Assert.Null(next.Root);
+        Assert.Equal("\ntitle next\nkernel /n\n", text[next.OwnedSpan.Start..next.OwnedSpan.End]);
+        Assert.Equal((0, next.OwnedSpan.Start), (wide.OwnedSpan.Start, wide.OwnedSpan.End));
+    }
+
+    [Fact]
+    public void Threads_that_read_an_entry_s_kernel_and_its_other_values_at_once_all_get_the_one_kernel()
+    {
+        var text = string.Concat(Enumerable.Range(0, 200).Select(i => $"title {i}\nroot (hd0,0)\nkernel /vmlinuz-{i} ro\n"));
+        for (var round = 0; round < 20; round++)
+        {
+            var entries = GrubMenuDocument.Parse(text).Entries;
+            var seen = new GrubKernel?[4][];
+            Parallel.For(0, seen.Length, t =>
+            {
+                seen[t] = new GrubKernel?[entries.Count];
+                for (var e = 0; e < entries.Count; e++)
+                {
+                    // Half the threads make the entry's other caches first, so the kernel moves between them.
+                    _ = t % 2 == 0 ? entries[e].Root : null;
+                    seen[t][e] = entries[e].Kernel;
+                }
+            });
+
+            for (var e = 0; e < entries.Count; e++)
+            {
+                Assert.All(seen, kernels => Assert.Same(entries[e].Kernel, kernels[e]));
+                Assert.Equal($"/vmlinuz-{e}", entries[e].Kernel!.Path);
+            }
+        }
+    }
+
     [Fact]
     public void An_edit_reads_the_entries_again_and_leaves_the_entries_read_before_it_as_they_were()
     {

@@ -4,7 +4,7 @@ using XenConfig.Text;
 namespace XenConfig.Grub.Model;
 
 /// <summary>
-/// The entries of one menu, kept as an array of packed values (28 bytes an entry, no object per entry): the readers
+/// The entries of one menu, kept as an array of packed values (16 bytes an entry, no object per entry): the readers
 /// ask it about an entry by its number. The public <see cref="GrubEntry"/> of an entry is made the first time someone
 /// asks for it, and the same object is handed out after that.
 /// </summary>
@@ -18,14 +18,20 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
     private const byte SaveDefaultFlag = 2;
     private const byte MakeActiveFlag = 4;
     private const byte LockFlag = 8;
+    private const byte WideFlag = 16;
 
     private readonly Row[] _rows;
     private int _count;
 
+    // The rows of entries that span more than 65,535 lines, by entry number (a row keeps its lines as 16-bit offsets
+    // from the title; no menu GRUB can boot has such an entry, but any file must parse).
+    private Dictionary<int, WideRow>? _wide;
+
     public GrubEntryTable(GrubLineTable lines, int capacity)
     {
         Lines = lines;
-        _rows = capacity == 0 ? [] : new Row[capacity];
+        // Rows are read only once added: the runtime need not clear the array first.
+        _rows = capacity == 0 ? [] : GC.AllocateUninitializedArray<Row>(capacity);
     }
 
     /// <summary>The lines the entries are made of.</summary>
@@ -80,26 +86,33 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
             }
         }
 
-        _rows[_count++] = new Row(titleLine, lastLine, root, kernel, initrd, chainloader, flags);
+        if (lastLine - titleLine > ushort.MaxValue)
+        {
+            (_wide ??= []).Add(_count, new WideRow(lastLine, root, kernel, initrd, chainloader));
+            _rows[_count++] = new Row(titleLine, 0, 0, 0, 0, 0, (byte)(flags | WideFlag));
+            return;
+        }
+
+        _rows[_count++] = new Row(titleLine, Offset(titleLine, lastLine), Offset(titleLine, root), Offset(titleLine, kernel), Offset(titleLine, initrd), Offset(titleLine, chainloader), flags);
     }
 
     /// <summary>The index of the entry's <c>title</c> line.</summary>
     public int TitleLine(int entry) => _rows[entry].TitleLine;
 
     /// <summary>The index of the entry's last command line (unknown commands included).</summary>
-    public int LastLine(int entry) => _rows[entry].LastLine;
+    public int LastLine(int entry) => Line(entry, static wide => wide.LastLine, _rows[entry].LastLine);
 
     /// <summary>The index of the entry's (last) <c>root</c>/<c>rootnoverify</c> line, or -1.</summary>
-    public int RootLine(int entry) => _rows[entry].RootLine;
+    public int RootLine(int entry) => Line(entry, static wide => wide.RootLine, _rows[entry].RootLine);
 
     /// <summary>The index of the entry's (last) <c>kernel</c> line, or -1.</summary>
-    public int KernelLine(int entry) => _rows[entry].KernelLine;
+    public int KernelLine(int entry) => Line(entry, static wide => wide.KernelLine, _rows[entry].KernelLine);
 
     /// <summary>The index of the entry's (last) <c>initrd</c> line, or -1.</summary>
-    public int InitrdLine(int entry) => _rows[entry].InitrdLine;
+    public int InitrdLine(int entry) => Line(entry, static wide => wide.InitrdLine, _rows[entry].InitrdLine);
 
     /// <summary>The index of the entry's (last) <c>chainloader</c> line, or -1.</summary>
-    public int ChainloaderLine(int entry) => _rows[entry].ChainloaderLine;
+    public int ChainloaderLine(int entry) => Line(entry, static wide => wide.ChainloaderLine, _rows[entry].ChainloaderLine);
 
     /// <summary>True when the entry has a <c>module</c>/<c>modulenounzip</c> line.</summary>
     public bool HasModules(int entry) => (_rows[entry].Flags & ModulesFlag) != 0;
@@ -117,10 +130,10 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
     public GrubChars TitleChars(int entry) => Lines.ArgumentChars(_rows[entry].TitleLine);
 
     /// <summary>The characters of the entry's root device as written (the first word of its root line); empty when there is none.</summary>
-    public GrubChars RootChars(int entry) => FirstWordOf(_rows[entry].RootLine);
+    public GrubChars RootChars(int entry) => FirstWordOf(RootLine(entry));
 
     /// <summary>The characters of the entry's initrd file (the first word of its initrd line); empty when there is none.</summary>
-    public GrubChars InitrdChars(int entry) => FirstWordOf(_rows[entry].InitrdLine);
+    public GrubChars InitrdChars(int entry) => FirstWordOf(InitrdLine(entry));
 
     /// <summary>
     /// The text the entry owns: blank lines and comments directly above its title, the title, its lines; up to where
@@ -130,7 +143,7 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
     {
         var lines = Lines;
         var start = lines.Span(OwnedStart(lines, _rows[entry].TitleLine)).Start;
-        var last = _rows[entry].LastLine;
+        var last = LastLine(entry);
 
         // Only blank and comment lines lie between an entry's last command and the next title (a command would be
         // the entry's, or start the next one), so the first command line after it is the next title, if any.
@@ -163,6 +176,22 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
 
     private GrubChars FirstWordOf(int line) => line < 0 ? default : GrubText.FirstWord(Lines.ArgumentChars(line));
 
-    /// <summary>One entry: its line indexes (-1 for a command it lacks) and which flag commands it has.</summary>
-    private readonly record struct Row(int TitleLine, int LastLine, int RootLine, int KernelLine, int InitrdLine, int ChainloaderLine, byte Flags);
+    /// <summary>How far <paramref name="line"/> (after the title, or -1 for none) lies from the title line; 0 for none.</summary>
+    private static ushort Offset(int titleLine, int line) => line < 0 ? (ushort)0 : (ushort)(line - titleLine);
+
+    /// <summary>A line of entry <paramref name="entry"/> from its row's offset (-1 for none), or from its wide row.</summary>
+    private int Line(int entry, Func<WideRow, int> wide, ushort offset)
+    {
+        ref readonly var row = ref _rows[entry];
+        return (row.Flags & WideFlag) != 0 ? wide(_wide![entry]) : offset == 0 ? -1 : row.TitleLine + offset;
+    }
+
+    /// <summary>
+    /// One entry in 16 bytes: its title line, its other lines as offsets from the title (0 for a command it lacks: a
+    /// command comes after its title), and which flag commands it has.
+    /// </summary>
+    private readonly record struct Row(int TitleLine, ushort LastLine, ushort RootLine, ushort KernelLine, ushort InitrdLine, ushort ChainloaderLine, byte Flags);
+
+    /// <summary>The lines of an entry that spans more than 65,535 lines (-1 for a command it lacks).</summary>
+    private readonly record struct WideRow(int LastLine, int RootLine, int KernelLine, int InitrdLine, int ChainloaderLine);
 }

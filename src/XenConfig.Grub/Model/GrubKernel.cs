@@ -9,22 +9,14 @@ namespace XenConfig.Grub.Model;
 /// </summary>
 public sealed class GrubKernel
 {
-    // A menu keeps one kernel per entry once its entries' kernels are read: what most kernel lines lack (options before
-    // the file) and what few readers ask for (the parsed command line) live in one object made when needed, so a
-    // kernel is 48 bytes instead of 64.
-    private readonly GrubLineTable _lines;
-    private readonly int _pathStart;
-    private readonly int _pathLength;
-    private Extras? _extras;
+    // A menu keeps one kernel per entry once its entries' kernels are read, alive as long as the document: the kernel
+    // is its entry's view of the entry's kernel line, so its one field is the entry (24 bytes; it was 48 with the line
+    // table, the line and the offsets in the line). Where the file and the arguments lie is read again from the line's
+    // characters on each request (a few characters past the options), and what few readers ask for (the options list,
+    // the parsed command line) is kept with the entry's other caches.
+    private readonly GrubEntry _entry;
 
-    internal GrubKernel(GrubLineTable lines, int line)
-    {
-        _lines = lines;
-        LineIndex = line;
-        var (pathStart, pathEnd, rest) = Locate(lines.ArgumentChars(line));
-        (_pathStart, _pathLength) = (pathStart, pathEnd - pathStart);
-        ArgumentsStart = rest;
-    }
+    internal GrubKernel(GrubEntry entry) => _entry = entry;
 
     /// <summary>The image file as written, device prefix included.</summary>
     public string Path => PathChars.ToString();
@@ -32,51 +24,51 @@ public sealed class GrubKernel
     /// <summary>Options before the file (<c>--type=multiboot</c>, <c>--no-mem-option</c>), in order.</summary>
     /// <remarks>Read from the line when first asked for: a reader of the file and its arguments (every parse that
     /// reads an entry's kernel) needs no list.</remarks>
-    public IReadOnlyList<string> Options => _pathStart == 0 ? [] : More.Options ??= ReadOptions();
+    public IReadOnlyList<string> Options => Locate(ArgumentChars).PathStart == 0 ? [] : _entry.More.KernelOptions ??= ReadOptions();
 
     /// <summary>The value of <c>--type=</c> (<c>linux</c>, <c>multiboot</c>, ...), or null.</summary>
-    public string? Type
+    public string? Type => TypeOf(ArgumentChars);
+
+    /// <summary>The rest of the line after the file (trailing blanks kept, as GRUB passes them), or null when there is none.</summary>
+    public string? ArgumentsText => ArgumentsChars is { IsEmpty: false } arguments ? GrubText.Spaced(arguments) : null;
+
+    /// <summary>The arguments as a command line.</summary>
+    public KernelCommandLine Arguments => _entry.More.KernelArguments ??= KernelCommandLine.Parse(ArgumentsText ?? string.Empty);
+
+    /// <summary>The <c>kernel</c> line.</summary>
+    public GrubLine Line => _entry.Lines[LineIndex];
+
+    /// <summary>The index of <see cref="Line"/> in the document's lines.</summary>
+    internal int LineIndex => _entry.KernelLine;
+
+    /// <summary>Where <see cref="ArgumentsText"/> starts in the line's argument (its length when there are no arguments).</summary>
+    internal int ArgumentsStart => Locate(ArgumentChars).ArgumentsStart;
+
+    /// <summary>The characters of <see cref="Path"/> (as in the line: see <see cref="GrubLine.ArgumentChars"/>).</summary>
+    internal GrubChars PathChars
     {
         get
         {
-            var options = Options;
-            for (var i = options.Count - 1; i >= 0; i--)
-            {
-                if (options[i].StartsWith("--type=", StringComparison.Ordinal))
-                {
-                    return options[i][7..];
-                }
-            }
-
-            return null;
+            Split(ArgumentChars, out var path, out _);
+            return path;
         }
     }
 
-    /// <summary>The rest of the line after the file (trailing blanks kept, as GRUB passes them), or null when there is none.</summary>
-    public string? ArgumentsText => ArgumentsStart < ArgumentChars.Length ? GrubText.Spaced(ArgumentsChars) : null;
-
-    /// <summary>The arguments as a command line.</summary>
-    public KernelCommandLine Arguments => More.Arguments ??= KernelCommandLine.Parse(ArgumentsText ?? string.Empty);
-
-    /// <summary>The <c>kernel</c> line.</summary>
-    public GrubLine Line => _lines[LineIndex];
-
-    /// <summary>The index of <see cref="Line"/> in the document's lines.</summary>
-    internal int LineIndex { get; }
-
-    internal int ArgumentsStart { get; }
-
-    /// <summary>The characters of <see cref="Path"/> (as in the line: see <see cref="GrubLine.ArgumentChars"/>).</summary>
-    internal GrubChars PathChars => ArgumentChars.Slice(_pathStart, _pathLength);
-
     /// <summary>The characters of <see cref="ArgumentsText"/>, tabs as written; empty when there are none.</summary>
-    internal GrubChars ArgumentsChars => ArgumentChars.Slice(ArgumentsStart);
+    internal GrubChars ArgumentsChars
+    {
+        get
+        {
+            Split(ArgumentChars, out _, out var arguments);
+            return arguments;
+        }
+    }
 
     /// <summary>The characters of the line's argument (see <see cref="GrubLine.ArgumentChars"/>).</summary>
-    internal GrubChars ArgumentChars => _lines.ArgumentChars(LineIndex);
+    internal GrubChars ArgumentChars => _entry.Lines.ArgumentChars(LineIndex);
 
     /// <inheritdoc />
-    public override string ToString() => _lines.Argument(LineIndex);
+    public override string ToString() => _entry.Lines.Argument(LineIndex);
 
     /// <summary>
     /// The file (as <see cref="Path"/>) and the rest (as <see cref="ArgumentsText"/>, tabs as written; empty when there
@@ -90,11 +82,35 @@ public sealed class GrubKernel
         arguments = argument.Slice(rest);
     }
 
+    /// <summary>
+    /// The value of the last <c>--type=</c> among the options before the file of a kernel line's argument, or null (as
+    /// <see cref="Type"/>): what the validator asks of a kernel line without an entry's kernel object.
+    /// </summary>
+    internal static string? TypeOf(GrubChars argument)
+    {
+        string? type = null;
+        var position = 0;
+        while (IsOption(argument.Slice(position)))
+        {
+            var (start, end, next) = GrubText.SplitWord(argument, position);
+            var option = argument.Slice(start, end - start);
+            if (option.StartsWith("--type="))
+            {
+                type = option.Slice(7).ToString();
+            }
+
+            position = next;
+        }
+
+        return type;
+    }
+
     private List<string> ReadOptions()
     {
         var text = ArgumentChars;
+        var pathStart = Locate(text).PathStart;
         var options = new List<string>();
-        for (var position = 0; position < _pathStart;)
+        for (var position = 0; position < pathStart;)
         {
             var (start, end, next) = GrubText.SplitWord(text, position);
             options.Add(text.Slice(start, end - start).ToString());
@@ -121,15 +137,4 @@ public sealed class GrubKernel
 
     /// <summary>True when <paramref name="text"/> starts with an option GRUB's kernel command reads before the file.</summary>
     internal static bool IsOption(GrubChars text) => text.StartsWith("--type=") || text.StartsWith("--no-mem-option");
-
-    // Concurrent first readers may both make one; all use the one published.
-    private Extras More => _extras ?? Interlocked.CompareExchange(ref _extras, new Extras(), null) ?? _extras;
-
-    /// <summary>The options before the file and the parsed arguments, each read when first asked for.</summary>
-    private sealed class Extras
-    {
-        public IReadOnlyList<string>? Options;
-
-        public KernelCommandLine? Arguments;
-    }
 }

@@ -131,7 +131,7 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
                 "module" or "modulenounzip" when !kernelSeen =>
                     "a module before the kernel line: GRUB stops with \"Error 20: Multiboot kernel must be loaded before modules\"",
                 "initrd" when !kernelSeen => "initrd before any kernel line: GRUB stops with \"Error 19: Linux kernel must be loaded before initrd\"",
-                "initrd" when entries.HasModules(entry) || new GrubKernel(lines, entries.KernelLine(entry)).Type == "multiboot" =>
+                "initrd" when entries.HasModules(entry) || GrubKernel.TypeOf(lines.ArgumentChars(entries.KernelLine(entry))) == "multiboot" =>
                     "initrd in a multiboot (Xen) entry: GRUB stops with \"Error 19\"; load the initrd with a module line",
                 _ => null,
             };
