@@ -121,6 +121,21 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
         }
     }
 
+    [SkippableFact]
+    public void Disk_spellings_the_one_pass_readers_decide_between_read_as_pygrub_reads_them()
+    {
+        // GRUB's and pygrub's (hdN,M) readers take the usual spelling in one pass and hand the rest to the full
+        // scanners: both sides of that choice, as root lines, against pygrub itself.
+        Oracles.Require(Oracles.Pygrub);
+        string[] disks = ["(hd0,1)", "(hd0", "(hd3)", "(hd00,007)", "(sd2,5)", "(hd1234567890,1)", "(hd0,msdos2)", "(hd0, 1)", "hd1,2", "(/dev/xvdb)", "(hd0,1,a)", "(hd12,34)"];
+        var texts = disks.Select(d => $"default 0\ntitle t\nroot {d}\nkernel /vmlinuz ro\ninitrd /initrd.img\n").ToList();
+        var results = Oracles.Pygrub.Run(texts);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(Describe(results[i]), Emulate(texts[i]));
+        }
+    }
+
     private sealed record Report(int Checked, int Exact, Dictionary<string, int> ByDeviation);
 
     private Report CheckAll(IReadOnlyList<string> texts, IReadOnlyList<string> names)
