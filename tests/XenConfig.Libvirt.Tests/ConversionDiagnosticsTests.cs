@@ -102,4 +102,37 @@ public sealed class ConversionDiagnosticsTests
         Assert.Contains(conversion.Diagnostics, d => d.Id == "XC7002" && d.Message.Contains("'default'", StringComparison.Ordinal));
         Assert.Equal("mac=00:16:3e:00:00:01,script=vif-bridge", conversion.Settings.Single(s => s.Key == "vif").Value.Items[0].Text);
     }
+
+    [Fact]
+    public void A_usbdev_option_without_an_equals_sign_leaves_the_device_unconverted_with_a_warning()
+    {
+        var document = DomainConfigDocument.Parse("name = \"web01\"\nuuid = \"c7a5fdb2-cdaf-9455-926a-d65c16db1809\"\nusbdev = [ \"hostbus=1,junk,hostaddr=3\" ]\n");
+
+        var conversion = LibvirtConverter.ToDomainXml(document);
+
+        Assert.Contains(conversion.Diagnostics, d => d.Message.Contains("usbdev \"hostbus=1,junk,hostaddr=3\"", StringComparison.Ordinal));
+        Assert.Empty(conversion.Document!.Root!.Descendants("hostdev"));
+    }
+
+    [Fact]
+    public void A_vfb_is_read_up_to_its_first_option_without_an_equals_sign_as_libvirt_reads_it()
+    {
+        var document = DomainConfigDocument.Parse("name = \"web01\"\nuuid = \"c7a5fdb2-cdaf-9455-926a-d65c16db1809\"\nvfb = [ \"vnc=1, \tvnclisten=10.0.0.1,,junk,keymap=de\" ]\n");
+
+        var graphics = Assert.Single(LibvirtConverter.ToDomainXml(document).Document!.Root!.Descendants("graphics"));
+
+        Assert.Equal("10.0.0.1", graphics.Attribute("listen")?.Value);
+        Assert.Null(graphics.Attribute("keymap"));
+    }
+
+    [Fact]
+    public void A_channel_spec_with_blanks_after_commas_and_a_trailing_comma_still_converts()
+    {
+        var document = DomainConfigDocument.Parse("name = \"web01\"\nuuid = \"c7a5fdb2-cdaf-9455-926a-d65c16db1809\"\nchannel = [ \"connection=pty, name=org.qemu.guest_agent.0,\" ]\n");
+
+        var channel = Assert.Single(LibvirtConverter.ToDomainXml(document).Document!.Root!.Descendants("channel"));
+
+        Assert.Equal("pty", channel.Attribute("type")?.Value);
+        Assert.Equal("org.qemu.guest_agent.0", channel.Element("target")?.Attribute("name")?.Value);
+    }
 }

@@ -443,23 +443,15 @@ internal sealed partial class NativeConfigReader
         foreach (var spec in _settings.GetStringList("usbdev") ?? [])
         {
             int? bus = null, device = null;
-            var valid = true;
-            foreach (var option in SplitOptions(spec))
+            var options = SplitKeyValueOptions(spec, out var valid);
+            foreach (var (key, data) in options)
             {
-                var equals = option.IndexOf('=', StringComparison.Ordinal);
-                if (equals < 0)
-                {
-                    valid = false;
-                    break;
-                }
-
-                var data = option[(equals + 1)..];
-                if (option.StartsWith("hostbus=", StringComparison.Ordinal))
+                if (key == "hostbus")
                 {
                     valid &= TryHex(data, out var parsed);
                     bus = parsed;
                 }
-                else if (option.StartsWith("hostaddr=", StringComparison.Ordinal))
+                else if (key == "hostaddr")
                 {
                     valid &= TryHex(data, out var parsed);
                     device = parsed;
@@ -482,26 +474,18 @@ internal sealed partial class NativeConfigReader
         {
             var version = 2;
             var ports = 8;
-            var valid = true;
-            foreach (var option in SplitOptions(spec))
+            var options = SplitKeyValueOptions(spec, out var valid);
+            foreach (var (key, data) in options)
             {
-                var equals = option.IndexOf('=', StringComparison.Ordinal);
-                if (equals < 0)
-                {
-                    valid = false;
-                    break;
-                }
-
-                var data = option[(equals + 1)..];
-                if (option.StartsWith("type=", StringComparison.Ordinal))
+                if (key == "type")
                 {
                     valid &= data.StartsWith("qusb", StringComparison.Ordinal);
                 }
-                else if (option.StartsWith("version=", StringComparison.Ordinal))
+                else if (key == "version")
                 {
                     valid &= TryHex(data, out version);
                 }
-                else if (option.StartsWith("ports=", StringComparison.Ordinal))
+                else if (key == "ports")
                 {
                     valid &= TryHex(data, out ports);
                 }
@@ -523,26 +507,18 @@ internal sealed partial class NativeConfigReader
         foreach (var spec in _settings.GetStringList("channel") ?? [])
         {
             string? connection = null, name = null, path = null;
-            var valid = true;
-            foreach (var option in SplitOptions(spec))
+            var options = SplitKeyValueOptions(spec, out var valid);
+            foreach (var (key, data) in options)
             {
-                var equals = option.IndexOf('=', StringComparison.Ordinal);
-                if (equals < 0)
-                {
-                    valid = false;
-                    break;
-                }
-
-                var data = option[(equals + 1)..];
-                if (option.StartsWith("connection=", StringComparison.Ordinal))
+                if (key == "connection")
                 {
                     connection = data;
                 }
-                else if (name is null && option.StartsWith("name=", StringComparison.Ordinal))
+                else if (name is null && key == "name")
                 {
                     name = data;
                 }
-                else if (path is null && option.StartsWith("path=", StringComparison.Ordinal))
+                else if (path is null && key == "path")
                 {
                     path = data;
                 }

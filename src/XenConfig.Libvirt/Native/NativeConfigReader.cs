@@ -449,50 +449,45 @@ internal sealed partial class NativeConfigReader
 
         var spec = vfbs[0];
         var graphics = new Graphics { Type = spec.Contains("type=sdl", StringComparison.Ordinal) ? "sdl" : "vnc" };
-        foreach (var option in SplitOptions(spec))
+        foreach (var (key, value) in SplitKeyValueOptions(spec, out _))
         {
-            if (!option.Contains('=', StringComparison.Ordinal))
-            {
-                break;
-            }
-
             if (graphics.Type == "vnc")
             {
-                if (option.StartsWith("vncunused=", StringComparison.Ordinal))
+                if (key == "vncunused")
                 {
-                    graphics.AutoPort |= option[10..] == "1";
+                    graphics.AutoPort |= value == "1";
                 }
-                else if (option.StartsWith("vnclisten=", StringComparison.Ordinal))
+                else if (key == "vnclisten")
                 {
-                    graphics.ListenAddress = option[10..];
+                    graphics.ListenAddress = value;
                 }
-                else if (option.StartsWith("vncpasswd=", StringComparison.Ordinal))
+                else if (key == "vncpasswd")
                 {
-                    graphics.Password = option[10..];
+                    graphics.Password = value;
                 }
-                else if (option.StartsWith("keymap=", StringComparison.Ordinal))
+                else if (key == "keymap")
                 {
-                    graphics.Keymap = option[7..];
+                    graphics.Keymap = value;
                 }
-                else if (option.StartsWith("vncdisplay=", StringComparison.Ordinal))
+                else if (key == "vncdisplay")
                 {
-                    if (int.TryParse(option[11..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var display))
+                    if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var display))
                     {
                         graphics.Port = display + 5900;
                     }
                     else
                     {
-                        _settings.Warn("vfb", $"vncdisplay \"{option[11..]}\" is not a number; it was not converted");
+                        _settings.Warn("vfb", $"vncdisplay \"{value}\" is not a number; it was not converted");
                     }
                 }
             }
-            else if (option.StartsWith("display=", StringComparison.Ordinal))
+            else if (key == "display")
             {
-                graphics.Display = option[8..];
+                graphics.Display = value;
             }
-            else if (option.StartsWith("xauthority=", StringComparison.Ordinal))
+            else if (key == "xauthority")
             {
-                graphics.XAuthority = option[11..];
+                graphics.XAuthority = value;
             }
         }
 
@@ -500,17 +495,28 @@ internal sealed partial class NativeConfigReader
         _def.Graphics.Add(graphics);
     }
 
-    // The key=value walk of xen_common.c: split at commas, skipping spaces and tabs that follow a comma.
-    private static IEnumerable<string> SplitOptions(string spec)
+    // The key=value walk of xen_common.c: split at commas, skipping spaces and tabs that follow a comma, up to the first
+    // option without '=' (where libvirt stops reading; allKeyValue tells whether there was one).
+    private static List<(string Key, string Value)> SplitKeyValueOptions(string spec, out bool allKeyValue)
     {
+        var options = new List<(string Key, string Value)>();
+        allKeyValue = false;
         var position = 0;
         while (true)
         {
             var comma = spec.IndexOf(',', position);
-            yield return comma < 0 ? spec[position..] : spec[position..comma];
+            var option = comma < 0 ? spec[position..] : spec[position..comma];
+            var equals = option.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0)
+            {
+                return options;
+            }
+
+            options.Add((option[..equals], option[(equals + 1)..]));
             if (comma < 0)
             {
-                yield break;
+                allKeyValue = true;
+                return options;
             }
 
             position = comma + 1;
@@ -521,7 +527,8 @@ internal sealed partial class NativeConfigReader
 
             if (position >= spec.Length)
             {
-                yield break;
+                allKeyValue = true;
+                return options;
             }
         }
     }
