@@ -15,6 +15,10 @@ internal struct PygrubReading : IDisposable
 {
     private static readonly Func<char, bool> IsPySpaceChar = IsPySpace;
 
+    // By GRUB's command index: the commands whose line ReadLine does more with than count it (a title, an image's
+    // root, kernel and initrd, and before the first title default, timeout and splashimage).
+    private static readonly bool[] ReadsValue = CommandsReadingValues();
+
     private readonly GrubSource _text;
 
     // The images, in a pooled array (Dispose returns it): the comparison reads them once, so a parse keeps no object
@@ -139,8 +143,19 @@ internal struct PygrubReading : IDisposable
                 continue;
             }
 
-            var span = lines.Span(i);
             var command = lines.CommandIndex(i);
+            if (command >= 0 && !lines.IsJoined(i) && !ReadsValue[command])
+            {
+                // A command pygrub reads no value from: in an image it only counts as one of the image's lines.
+                if (_imageCount > 0)
+                {
+                    _imageLines++;
+                }
+
+                continue;
+            }
+
+            var span = lines.Span(i);
             if (command < 0 || lines.IsJoined(i))
             {
                 ReadPhysicalLines(span.Start, span.End);
@@ -262,6 +277,18 @@ internal struct PygrubReading : IDisposable
         {
             throw new PygrubException(e.Message, lineStart);
         }
+    }
+
+    private static bool[] CommandsReadingValues()
+    {
+        var reads = new bool[GrubCommandTable.Count];
+        foreach (var command in (ReadOnlySpan<int>)[GrubCommandTable.Title, GrubCommandTable.Root, GrubCommandTable.RootNoVerify, GrubCommandTable.Kernel,
+            GrubCommandTable.Initrd, GrubCommandTable.Default, GrubCommandTable.Timeout, GrubCommandTable.SplashImage])
+        {
+            reads[command] = true;
+        }
+
+        return reads;
     }
 
     /// <summary>The command index of a first word pygrub reads before the first title (default, timeout, splashimage), or <see cref="UnknownCommand"/>.</summary>

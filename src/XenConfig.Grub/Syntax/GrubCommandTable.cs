@@ -52,6 +52,9 @@ internal static class GrubCommandTable
     // (the span lookup of Dictionary needs .NET 9 and the library also targets .NET 8).
     private static readonly string[] SortedNames = SortOrdinal(Commands.Keys);
 
+    // SortedNames as ASCII bytes, for names read from a file's bytes.
+    private static readonly byte[][] SortedNameBytes = BytesOf(SortedNames);
+
     // The flags of SortedNames[i], by index (a line keeps the index of its command: one byte).
     private static readonly GrubCommandFlags[] SortedFlags = FlagsOf(SortedNames);
 
@@ -98,10 +101,34 @@ internal static class GrubCommandTable
         return -1;
     }
 
-    /// <summary>The name of the command at <paramref name="index"/> (see <see cref="IndexOf"/>).</summary>
+    /// <summary>The number of commands (their indexes are 0 to Count - 1).</summary>
+    public static int Count => SortedNames.Length;
+
+    /// <summary><see cref="IndexOf(GrubChars)"/> of a name read from ASCII bytes.</summary>
+    public static int IndexOf(ReadOnlySpan<byte> name)
+    {
+        var letter = name.IsEmpty ? -1 : name[0] - 'a';
+        if ((uint)letter >= (uint)ByFirstLetter.Length)
+        {
+            return -1;
+        }
+
+        foreach (var candidate in ByFirstLetter[letter])
+        {
+            var known = SortedNameBytes[candidate];
+            if (known.Length == name.Length && name.SequenceEqual(known))
+            {
+                return candidate;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The name of the command at <paramref name="index"/> (see <see cref="IndexOf(GrubChars)"/>).</summary>
     public static string NameAt(int index) => SortedNames[index];
 
-    /// <summary>The flags of the command at <paramref name="index"/> (see <see cref="IndexOf"/>).</summary>
+    /// <summary>The flags of the command at <paramref name="index"/> (see <see cref="IndexOf(GrubChars)"/>).</summary>
     public static GrubCommandFlags FlagsAt(int index) => SortedFlags[index];
 
     /// <summary>The flags of <paramref name="name"/>, or <see cref="GrubCommandFlags.None"/> when GRUB does not know it.</summary>
@@ -127,6 +154,17 @@ internal static class GrubCommandTable
         }
 
         return flags;
+    }
+
+    private static byte[][] BytesOf(string[] names)
+    {
+        var bytes = new byte[names.Length][];
+        for (var i = 0; i < names.Length; i++)
+        {
+            bytes[i] = System.Text.Encoding.ASCII.GetBytes(names[i]);
+        }
+
+        return bytes;
     }
 
     private static int[][] GroupByFirstLetter(string[] sortedNames)
