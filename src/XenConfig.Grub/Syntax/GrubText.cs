@@ -18,8 +18,9 @@ internal static class GrubText
     /// <summary>The first word of <paramref name="text"/> (the text starts at a non-blank, as a GRUB argument does).</summary>
     public static GrubChars FirstWord(GrubChars text)
     {
-        var (start, end, _) = SplitWord(text, 0);
-        return text.Slice(start, end - start);
+        // Only where the word ends: SplitWord would also search for where the rest starts.
+        var end = text.IndexOfAny(' ', '\t');
+        return end < 0 ? text : text.Slice(0, end);
     }
 
     /// <summary>The characters as a string, tabs turned into spaces (as GRUB reads a line).</summary>
