@@ -746,7 +746,15 @@ internal struct PygrubReading : IDisposable
                     var limit = valueStart + valueLength;
                     var run = text.Slice(0, limit);
                     var wordEnd = run.IndexOfPySpace(valueStart, space: true, IsPySpaceChar);
-                    var restStart = run.IndexOfPySpace(wordEnd, space: false, IsPySpaceChar);
+
+                    // The value is stripped and holds a space, so white space that is not the value's end follows
+                    // the word; mostly one space, stepped over rather than searched for.
+                    var restStart = wordEnd + 1;
+                    while (restStart < limit && IsPySpace(run[restStart]))
+                    {
+                        restStart++;
+                    }
+
                     var path = GetPath(text.Slice(valueStart, wordEnd - valueStart), out _);
                     _kernel = new Range(valueStart + path, wordEnd - valueStart - path);
                     _args = new Range(restStart, limit - restStart);

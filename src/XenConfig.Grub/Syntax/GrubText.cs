@@ -9,9 +9,19 @@ internal static class GrubText
     public static (int Start, int End, int RestStart) SplitWord(GrubChars text, int start)
     {
         var end = text.Slice(start).IndexOfAny(' ', '\t');
-        end = end < 0 ? text.Length : start + end;
-        var rest = text.Slice(end).IndexOfAnyExcept(' ', '\t');
-        rest = rest < 0 ? text.Length : end + rest;
+        if (end < 0)
+        {
+            return (start, text.Length, text.Length);
+        }
+
+        // Words are mostly parted by one blank: stepped over, not searched for (a line holds at most 1500 characters).
+        end += start;
+        var rest = end + 1;
+        while (rest < text.Length && text[rest] is ' ' or '\t')
+        {
+            rest++;
+        }
+
         return (start, end, rest);
     }
 
