@@ -496,7 +496,31 @@ internal struct PygrubReading : IDisposable
         return close + 1;
     }
 
-    private static void GetPath(GrubChars s) => GetPath(s, out _);
+    /// <summary>
+    /// <see cref="GetPath(GrubChars, out Disk?)"/> for a caller that only needs where the path starts (kernel, initrd,
+    /// splashimage): the device is read only to fail where GrubConf fails, and its usual spelling makes no numbers.
+    /// </summary>
+    private static int GetPath(GrubChars s)
+    {
+        if (s.IsEmpty || s[0] != '(')
+        {
+            return 0;
+        }
+
+        var close = s.IndexOf(')');
+        if (close < 0)
+        {
+            throw new FormatException("Unable to find matching ')'");
+        }
+
+        var device = s.Slice(0, close);
+        if (!Disk.IsUsual(device))
+        {
+            _ = Disk.FromText(device);
+        }
+
+        return close + 1;
+    }
 
     /// <summary>GrubConf's <c>GrubDiskPart</c>: a disk number and an optional partition number.</summary>
     internal readonly record struct Disk(BigInteger Number, BigInteger? Partition)
@@ -505,9 +529,9 @@ internal struct PygrubReading : IDisposable
 
         public static Disk FromText(GrubChars text)
         {
-            if (TryReadUsual(text, out var usual))
+            if (TryReadUsual(text, out var number, out var partition))
             {
-                return usual;
+                return partition < 0 ? new Disk(number, null) : new Disk(number, partition);
             }
 
             var comma = text.IndexOf(',');
@@ -524,6 +548,9 @@ internal struct PygrubReading : IDisposable
             return new Disk(ParseDisk(text.Slice(0, comma)), ParsePart(text.Slice(comma + 1)));
         }
 
+        /// <summary>True when <see cref="FromText(GrubChars)"/> reads <paramref name="text"/> in one pass (and so cannot fail).</summary>
+        public static bool IsUsual(GrubChars text) => TryReadUsual(text, out _, out _);
+
         /// <summary>
         /// <c>(hd0,1)</c>, <c>(hd0</c> and the like in one pass: a '(', two characters that are not parentheses or
         /// commas, up to nine digits, optionally a comma and up to nine digits, optionally a ')'. What
@@ -531,9 +558,10 @@ internal struct PygrubReading : IDisposable
         /// skipped, the digits read as int() reads them; neither "/dev/xvd" nor "msdos"/"gpt" can start such a text);
         /// false for anything else.
         /// </summary>
-        private static bool TryReadUsual(GrubChars text, out Disk disk)
+        /// <remarks>The disk and partition (-1: none) are what it reads.</remarks>
+        private static bool TryReadUsual(GrubChars text, out int number, out int partition)
         {
-            disk = default;
+            (number, partition) = (-1, -1);
             var length = text.Length;
             if (length > 0 && text[length - 1] == ')')
             {
@@ -546,7 +574,7 @@ internal struct PygrubReading : IDisposable
             }
 
             var position = 3;
-            var number = ReadDigits(text, ref position, length);
+            number = ReadDigits(text, ref position, length);
             if (number < 0)
             {
                 return false;
@@ -554,7 +582,6 @@ internal struct PygrubReading : IDisposable
 
             if (position == length)
             {
-                disk = new Disk(number, null);
                 return true;
             }
 
@@ -564,14 +591,8 @@ internal struct PygrubReading : IDisposable
             }
 
             position++;
-            var partition = ReadDigits(text, ref position, length);
-            if (partition < 0 || position != length)
-            {
-                return false;
-            }
-
-            disk = new Disk(number, partition);
-            return true;
+            partition = ReadDigits(text, ref position, length);
+            return partition >= 0 && position == length;
         }
 
         // One to nine ASCII digits from position up to end, or -1.
@@ -735,7 +756,7 @@ internal struct PygrubReading : IDisposable
                 HasKernel = true;
                 if (!value.Contains(' '))
                 {
-                    var path = GetPath(value, out _);
+                    var path = GetPath(value);
                     _kernel = new Range(valueStart + path, valueLength - path);
                     _args = Range.None;
                 }
@@ -755,14 +776,14 @@ internal struct PygrubReading : IDisposable
                         restStart++;
                     }
 
-                    var path = GetPath(text.Slice(valueStart, wordEnd - valueStart), out _);
+                    var path = GetPath(text.Slice(valueStart, wordEnd - valueStart));
                     _kernel = new Range(valueStart + path, wordEnd - valueStart - path);
                     _args = new Range(restStart, limit - restStart);
                 }
             }
             else if (command == GrubCommandTable.Initrd)
             {
-                var path = GetPath(value, out _);
+                var path = GetPath(value);
                 _initrd = new Range(valueStart + path, valueLength - path);
             }
         }
