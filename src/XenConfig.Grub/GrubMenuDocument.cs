@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using XenConfig.Diagnostics;
 using XenConfig.Grub.Model;
@@ -35,10 +36,15 @@ public sealed class GrubMenuDocument
         Options = options;
         Source = GrubSource.Of(source);
         _lines = GrubScanner.Scan(Source);
-        Analyze();
+        var readings = Analyze();
         if (options.PygrubChecks)
         {
-            PygrubComparison.Compare(this);
+            PygrubComparison.Compare(this, readings);
+        }
+
+        if (readings.Length > 0)
+        {
+            ArrayPool<EntryReading>.Shared.Return(readings);
         }
 
         _diagnostics?.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
@@ -203,7 +209,8 @@ public sealed class GrubMenuDocument
     private void Report(DiagnosticDescriptor descriptor, int line, string message, DiagnosticSeverity severity) =>
         AddDiagnostic(descriptor.Create(Location(line), message, severity));
 
-    private void Analyze()
+    /// <summary>Reads the lines into blocks and entries; returns what the entry check read of each entry (see <see cref="EntryReading"/>).</summary>
+    private EntryReading[] Analyze()
     {
         var lines = _lines;
         // One block per title, each written before it is read: the runtime need not clear the array first.
@@ -291,8 +298,9 @@ public sealed class GrubMenuDocument
         CloseBlock();
         System.Diagnostics.Debug.Assert(blockCount == blocks.Length, "one block per title line");
         Blocks = blocks;
-        BuildEntries(entries);
+        var readings = BuildEntries(entries);
         ResolveDefault();
+        return readings;
     }
 
     private void ReportUnknown(int index)
@@ -401,25 +409,29 @@ public sealed class GrubMenuDocument
         _fallbackLine = line;
     }
 
-    private void BuildEntries(int count)
+    private EntryReading[] BuildEntries(int count)
     {
         var entries = new GrubEntryTable(_lines, count);
+        // Each entry's reading is written by CheckEntry before the comparison reads it.
+        var readings = count > 0 && Options.PygrubChecks ? ArrayPool<EntryReading>.Shared.Rent(count) : [];
+        var unused = default(EntryReading);
         foreach (var block in Blocks)
         {
             if (block.Entry >= 0)
             {
                 entries.Add(block.TitleLine, block.LastLine);
-                CheckEntry(entries, block.Entry);
+                CheckEntry(entries, block.Entry, ref readings.Length > 0 ? ref readings[block.Entry] : ref unused);
             }
         }
 
         EntryTable = entries;
+        return readings;
     }
 
     /// <summary>The first line an entry owns: blank lines, then comment lines directly above its title.</summary>
     internal int OwnedStart(int titleLine) => GrubEntryTable.OwnedStart(_lines, titleLine);
 
-    private void CheckEntry(GrubEntryTable entries, int entry)
+    private void CheckEntry(GrubEntryTable entries, int entry, ref EntryReading reading)
     {
         var kernelLine = entries.KernelLine(entry);
         if (kernelLine >= 0)
@@ -438,25 +450,41 @@ public sealed class GrubMenuDocument
                 position = next;
             }
 
-            CheckPath(kernelLine, GrubText.FirstWord(argument.Slice(position)));
+            // The file and the rest where GrubKernel.Split finds them (past the same options).
+            var (pathStart, pathEnd, rest) = GrubText.SplitWord(argument, position);
+            reading.KernelPathStart = pathStart;
+            reading.KernelPathEnd = pathEnd;
+            reading.KernelRest = rest;
+            reading.KernelPathPart = CheckPath(kernelLine, argument.Slice(pathStart, pathEnd - pathStart));
         }
 
         // A bare 'root' only prints the current root device in GRUB 0.97: nothing malformed. The device is checked on
         // the line's characters (no string, no device object); only a failed one is parsed again, for the wording of
         // the error.
         var rootLine = entries.RootLine(entry);
-        var root = entries.RootChars(entry);
-        if (rootLine >= 0 && !GrubDevice.IsValid(root) && !root.IsWhiteSpace() && !GrubDevice.TryParse(root.ToString(), out _, out var error))
+        if (rootLine >= 0)
         {
-            Report(DiagnosticIds.GrubBadDevice, rootLine, error);
+            var root = entries.RootChars(entry);
+            reading.RootValid = GrubDevice.TryScan(root, out reading.Root);
+            if (!reading.RootValid && !root.IsWhiteSpace() && !GrubDevice.TryParse(root.ToString(), out _, out var error))
+            {
+                Report(DiagnosticIds.GrubBadDevice, rootLine, error);
+            }
         }
 
+        var initrdLine = entries.InitrdLine(entry);
         for (var line = entries.TitleLine(entry) + 1; line <= entries.LastLine(entry); line++)
         {
             var command = _lines.CommandIndex(line);
             if (command == GrubCommandTable.Module || command == GrubCommandTable.ModuleNoUnzip || command == GrubCommandTable.Initrd)
             {
-                CheckPath(line, GrubText.FirstWord(_lines.ArgumentChars(line)));
+                var file = GrubText.FirstWord(_lines.ArgumentChars(line));
+                var pathPart = CheckPath(line, file);
+                if (line == initrdLine)
+                {
+                    reading.InitrdLength = file.Length;
+                    reading.InitrdPathPart = pathPart;
+                }
             }
         }
     }
@@ -465,18 +493,22 @@ public sealed class GrubMenuDocument
         type.SequenceEqual("netbsd") || type.SequenceEqual("freebsd") || type.SequenceEqual("openbsd") || type.SequenceEqual("linux")
         || type.SequenceEqual("biglinux") || type.SequenceEqual("multiboot");
 
-    private void CheckPath(int line, GrubChars file)
+    /// <summary>Reports a malformed device prefix of a file; returns where the path after a well-formed one starts (0 when there is none).</summary>
+    private int CheckPath(int line, GrubChars file)
     {
         if (file.IsEmpty || file[0] != '(')
         {
-            return;
+            return 0;
         }
 
         var close = file.IndexOf(')');
         if (close < 0 || !GrubDevice.IsValid(file.Slice(0, close + 1)))
         {
             Report(DiagnosticIds.GrubBadDevice, line, $"'{file.ToString()}' starts with a malformed device name");
+            return 0;
         }
+
+        return close + 1;
     }
 
     private void ResolveDefault()
@@ -510,6 +542,38 @@ public sealed class GrubMenuDocument
 
         // GRUB boots the first existing fallback entry when default names none (GrubMenuValidator reports it: XC4010).
         DefaultEntryIndex = DefaultValue >= Entries.Count ? Math.Max(firstValid, 0) : DefaultValue;
+    }
+
+    /// <summary>
+    /// What the entry check reads of an entry and the pygrub comparison reads again, kept for the length of one parse
+    /// (in a pooled array) so each is read once: where the kernel line's file and arguments are, the device-free part of
+    /// the kernel and initrd files, the root device's reading.
+    /// </summary>
+    internal struct EntryReading
+    {
+        /// <summary>Where the kernel file starts in its line's argument (past the options).</summary>
+        public int KernelPathStart;
+
+        /// <summary>Where the kernel file ends in its line's argument.</summary>
+        public int KernelPathEnd;
+
+        /// <summary>Where the kernel arguments start in the line's argument (its length when there are none).</summary>
+        public int KernelRest;
+
+        /// <summary>Where the path after a well-formed device prefix starts in the kernel file (0 when it has none).</summary>
+        public int KernelPathPart;
+
+        /// <summary>True when the root device reads as a device (<see cref="GrubDevice.TryScan"/>); its parts in <see cref="Root"/>.</summary>
+        public bool RootValid;
+
+        /// <summary>The root device's parts when <see cref="RootValid"/>.</summary>
+        public GrubDevice.Parts Root;
+
+        /// <summary>The length of the initrd file (the first word of the last initrd line).</summary>
+        public int InitrdLength;
+
+        /// <summary>Where the path after a well-formed device prefix starts in the initrd file (0 when it has none).</summary>
+        public int InitrdPathPart;
     }
 
     /// <summary>

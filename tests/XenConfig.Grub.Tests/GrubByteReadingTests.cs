@@ -48,6 +48,78 @@ public sealed class GrubByteReadingTests
     public void Joined_and_odd_lines_read_from_bytes_are_the_lines_read_from_text(string text) =>
         AssertSameReading(Encoding.ASCII.GetBytes(text));
 
+    // The byte reading finds line feeds 64 bytes at a time and keeps the next backslash or carriage return until a line
+    // reaches it: lines that end, or hold one of those, on either side of a 64-byte boundary.
+    [Theory]
+    [InlineData(62)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(127)]
+    [InlineData(128)]
+    public void Lines_ending_at_a_64_byte_boundary_read_from_bytes_are_the_lines_read_from_text(int end)
+    {
+        foreach (var ending in (string[])["\n", "\r\n", "\\\n", "\r", "\\", "", "\r\r\n", "\\\r\n"])
+        {
+            foreach (var shift in (int[])[-2, -1, 0, 1])
+            {
+                // "title " padded so that the line's ending starts at byte end + shift, then more lines.
+                var padding = Math.Max(0, end + shift - "title ".Length);
+                var text = "title " + new string('x', padding) + ending + "kernel /vmlinuz ro\n\troot (hd0,1)\r\ninitrd /i\\\n /j";
+                AssertSameReading(Encoding.ASCII.GetBytes(text));
+                AssertSameReading(Encoding.ASCII.GetBytes(text + "\n"));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(192)]
+    public void Texts_of_any_length_without_a_last_line_feed_read_from_bytes_as_from_text(int length)
+    {
+        var text = "title a\nkernel /k\n" + new string('y', length);
+        AssertSameReading(Encoding.ASCII.GetBytes(text));
+        AssertSameReading(Encoding.ASCII.GetBytes(new string('\n', length)));
+        AssertSameReading(Encoding.ASCII.GetBytes(new string('\r', length)));
+        AssertSameReading(Encoding.ASCII.GetBytes(new string('\\', length)));
+    }
+
+    [Fact]
+    public void A_line_over_many_blocks_and_over_GRUBs_buffer_reads_from_bytes_as_from_text()
+    {
+        var longArgument = string.Concat(Enumerable.Repeat("console=hvc0 ", 300));
+        AssertSameReading(Encoding.ASCII.GetBytes($"title a\nkernel /k {longArgument}\ninitrd /i\n"));
+        AssertSameReading(Encoding.ASCII.GetBytes($"title a\nkernel /k {longArgument}\\\n {longArgument}\r\ninitrd /i\n"));
+        AssertSameReading(Encoding.ASCII.GetBytes($"# {longArgument}\\\ntitle a\nkernel /k\n"));
+    }
+
+    [Fact]
+    public void Random_texts_of_menu_pieces_and_line_breaks_read_from_bytes_as_from_text()
+    {
+        string[] pieces =
+        [
+            "title a", "title", "kernel (hd0,1)/k ro", "kernel --type=linux /k", "root (hd0,1)", "initrd /i", "module /m x",
+            "default 1", "timeout=5", "#c", " ", "\t", "=", "\n", "\n", "\n", "\r", "\r\n", "\\", "\\\n", "x",
+            new string('z', 61), new string(' ', 70),
+        ];
+        var random = new Random(12);
+        for (var n = 0; n < 3000; n++)
+        {
+            var text = new StringBuilder();
+            var count = random.Next(0, 30);
+            for (var i = 0; i < count; i++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            AssertSameReading(Encoding.ASCII.GetBytes(text.ToString()));
+        }
+    }
+
     private static void AssertSameReading(byte[] bytes)
     {
         var fromBytes = GrubMenuDocument.Parse(SourceText.FromMemory(bytes));

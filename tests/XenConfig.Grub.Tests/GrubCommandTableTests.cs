@@ -30,6 +30,7 @@ public sealed class GrubCommandTableTests
 
         Assert.True(index >= 0);
         Assert.Equal(index, GrubCommandTable.IndexOf(new GrubChars(Encoding.ASCII.GetBytes(name))));
+        Assert.Equal(index, GrubCommandTable.IndexOf(Encoding.ASCII.GetBytes(name).AsSpan()));
         Assert.Equal(name, GrubCommandTable.NameAt(index));
         Assert.Equal(GrubCommandTable.Lookup(name), GrubCommandTable.FlagsAt(index));
         Assert.NotEqual(GrubCommandFlags.None, GrubCommandTable.FlagsAt(index));
@@ -41,6 +42,40 @@ public sealed class GrubCommandTableTests
         var indexes = Names.Select(name => GrubCommandTable.IndexOf(name)).ToList();
 
         Assert.Equal(Enumerable.Range(0, indexes.Count), indexes);
+    }
+
+    [Fact]
+    public void The_commands_the_readers_act_on_are_named_by_constants_at_their_indexes()
+    {
+        (int Constant, string Name)[] constants =
+        [
+            (GrubCommandTable.Title, "title"), (GrubCommandTable.Root, "root"), (GrubCommandTable.RootNoVerify, "rootnoverify"),
+            (GrubCommandTable.Kernel, "kernel"), (GrubCommandTable.Initrd, "initrd"), (GrubCommandTable.Module, "module"),
+            (GrubCommandTable.ModuleNoUnzip, "modulenounzip"), (GrubCommandTable.Chainloader, "chainloader"),
+            (GrubCommandTable.SaveDefault, "savedefault"), (GrubCommandTable.MakeActive, "makeactive"), (GrubCommandTable.Lock, "lock"),
+            (GrubCommandTable.Default, "default"), (GrubCommandTable.Timeout, "timeout"), (GrubCommandTable.Fallback, "fallback"),
+            (GrubCommandTable.SplashImage, "splashimage"),
+        ];
+
+        Assert.All(constants, c => Assert.Equal(c.Name, GrubCommandTable.NameAt(c.Constant)));
+        Assert.Equal(Names.Length, GrubCommandTable.Count);
+    }
+
+    // The byte lookup hashes the length and the first and last letters: words that share them with a command, and
+    // words longer than any command.
+    [Theory]
+    [InlineData("dxxp")]
+    [InlineData("dump ")]
+    [InlineData("displayxxm")]
+    [InlineData("tXtle")]
+    [InlineData("kernelkernelkernel")]
+    [InlineData("modulenounzipp")]
+    [InlineData("t")]
+    [InlineData("\u00e9")]
+    public void A_word_that_shares_a_commands_hash_is_not_that_command(string word)
+    {
+        Assert.Equal(-1, GrubCommandTable.IndexOf(word));
+        Assert.Equal(-1, GrubCommandTable.IndexOf(Encoding.Latin1.GetBytes(word).AsSpan()));
     }
 
     [Theory]
@@ -59,6 +94,7 @@ public sealed class GrubCommandTableTests
     {
         Assert.Equal(-1, GrubCommandTable.IndexOf(word));
         Assert.Equal(-1, GrubCommandTable.IndexOf(new GrubChars(Encoding.ASCII.GetBytes(word))));
+        Assert.Equal(-1, GrubCommandTable.IndexOf(Encoding.ASCII.GetBytes(word).AsSpan()));
         Assert.Equal(GrubCommandFlags.None, GrubCommandTable.Lookup(word));
     }
 }

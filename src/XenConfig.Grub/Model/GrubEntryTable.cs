@@ -100,19 +100,19 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
     public int TitleLine(int entry) => _rows[entry].TitleLine;
 
     /// <summary>The index of the entry's last command line (unknown commands included).</summary>
-    public int LastLine(int entry) => Line(entry, static wide => wide.LastLine, _rows[entry].LastLine);
+    public int LastLine(int entry) => Line(entry, WideField.Last, _rows[entry].LastLine);
 
     /// <summary>The index of the entry's (last) <c>root</c>/<c>rootnoverify</c> line, or -1.</summary>
-    public int RootLine(int entry) => Line(entry, static wide => wide.RootLine, _rows[entry].RootLine);
+    public int RootLine(int entry) => Line(entry, WideField.Root, _rows[entry].RootLine);
 
     /// <summary>The index of the entry's (last) <c>kernel</c> line, or -1.</summary>
-    public int KernelLine(int entry) => Line(entry, static wide => wide.KernelLine, _rows[entry].KernelLine);
+    public int KernelLine(int entry) => Line(entry, WideField.Kernel, _rows[entry].KernelLine);
 
     /// <summary>The index of the entry's (last) <c>initrd</c> line, or -1.</summary>
-    public int InitrdLine(int entry) => Line(entry, static wide => wide.InitrdLine, _rows[entry].InitrdLine);
+    public int InitrdLine(int entry) => Line(entry, WideField.Initrd, _rows[entry].InitrdLine);
 
     /// <summary>The index of the entry's (last) <c>chainloader</c> line, or -1.</summary>
-    public int ChainloaderLine(int entry) => Line(entry, static wide => wide.ChainloaderLine, _rows[entry].ChainloaderLine);
+    public int ChainloaderLine(int entry) => Line(entry, WideField.Chainloader, _rows[entry].ChainloaderLine);
 
     /// <summary>True when the entry has a <c>module</c>/<c>modulenounzip</c> line.</summary>
     public bool HasModules(int entry) => (_rows[entry].Flags & ModulesFlag) != 0;
@@ -180,10 +180,34 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
     private static ushort Offset(int titleLine, int line) => line < 0 ? (ushort)0 : (ushort)(line - titleLine);
 
     /// <summary>A line of entry <paramref name="entry"/> from its row's offset (-1 for none), or from its wide row.</summary>
-    private int Line(int entry, Func<WideRow, int> wide, ushort offset)
+    /// <remarks>The wide row's field is named by a number, not picked by a delegate: every reader of an entry's lines
+    /// asks here, and loading the delegate cost more than the rest of the call.</remarks>
+    private int Line(int entry, WideField field, ushort offset)
     {
         ref readonly var row = ref _rows[entry];
-        return (row.Flags & WideFlag) != 0 ? wide(_wide![entry]) : offset == 0 ? -1 : row.TitleLine + offset;
+        return (row.Flags & WideFlag) != 0 ? WideLine(entry, field) : offset == 0 ? -1 : row.TitleLine + offset;
+    }
+
+    private int WideLine(int entry, WideField field)
+    {
+        var wide = _wide![entry];
+        return field switch
+        {
+            WideField.Last => wide.LastLine,
+            WideField.Root => wide.RootLine,
+            WideField.Kernel => wide.KernelLine,
+            WideField.Initrd => wide.InitrdLine,
+            _ => wide.ChainloaderLine,
+        };
+    }
+
+    private enum WideField
+    {
+        Last,
+        Root,
+        Kernel,
+        Initrd,
+        Chainloader,
     }
 
     /// <summary>

@@ -136,5 +136,7 @@ public sealed class GrubKernel
     }
 
     /// <summary>True when <paramref name="text"/> starts with an option GRUB's kernel command reads before the file.</summary>
-    internal static bool IsOption(GrubChars text) => text.StartsWith("--type=") || text.StartsWith("--no-mem-option");
+    /// <remarks>Nearly every kernel line starts with its file: one character tells, before the two comparisons.</remarks>
+    internal static bool IsOption(GrubChars text) =>
+        text.Length >= 7 && text[0] == '-' && (text.StartsWith("--type=") || text.StartsWith("--no-mem-option"));
 }

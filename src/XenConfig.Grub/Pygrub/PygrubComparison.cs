@@ -10,7 +10,8 @@ namespace XenConfig.Grub.Pygrub;
 /// <summary>Compares GRUB 0.97's reading of a menu with pygrub's and reports each difference as a warning.</summary>
 internal static class PygrubComparison
 {
-    public static void Compare(GrubMenuDocument document)
+    /// <summary>Compares the readings; <paramref name="readings"/> holds what the entry check read of each entry.</summary>
+    public static void Compare(GrubMenuDocument document, GrubMenuDocument.EntryReading[] readings)
     {
         var source = document.Source;
         using var reading = PygrubReading.Read(document.LineTable);
@@ -139,7 +140,7 @@ internal static class PygrubComparison
         {
             if (imageOfEntry[e] >= 0)
             {
-                CompareEntry(document, e, in images[imageOfEntry[e]]);
+                CompareEntry(document, e, in images[imageOfEntry[e]], in readings[e]);
             }
         }
 
@@ -166,7 +167,7 @@ internal static class PygrubComparison
         return null;
     }
 
-    private static void CompareEntry(GrubMenuDocument document, int entry, in PygrubReading.Image image)
+    private static void CompareEntry(GrubMenuDocument document, int entry, in PygrubReading.Image image, in GrubMenuDocument.EntryReading reading)
     {
         void Add(DiagnosticDescriptor descriptor, SourceLocation location, string message) => document.AddDiagnostic(descriptor.Create(location, message));
 
@@ -191,24 +192,26 @@ internal static class PygrubComparison
                 $"the title '{Title()}' ends in blanks: GRUB shows them, pygrub strips them and reads '{image.Title}'; remove them");
         }
 
-        if (!RootEquals(rootLine, entries.RootChars(entry), image.Root))
+        if (!RootEquals(rootLine, in reading, image.Root))
         {
             Add(DiagnosticIds.PygrubRootDiffers, rootLine >= 0 ? document.Location(rootLine) : document.Location(titleLine),
                 $"pygrub reads the root device of '{Title()}' as {image.Root?.ToString() ?? "none"}, GRUB as {(rootLine >= 0 ? entries.RootChars(entry).ToString() : "none")}");
         }
 
         // The kernel line's file and arguments where they lie, without a GrubKernel: entry.Kernel would keep one for the
-        // document's life (48 bytes an entry), and a transient one would be made again by every reader that wants it.
+        // document's life, and a transient one would be made again by every reader that wants it. Where they are and
+        // where the file's path starts after its device are what the entry check found (GrubKernel.Split's reading).
         var hasKernel = entryKernelLine >= 0;
         var kernelLine = hasKernel ? entryKernelLine : titleLine;
         var kernelArgument = hasKernel ? lines.ArgumentChars(entryKernelLine) : default;
-        GrubKernel.Split(kernelArgument, out var kernelPath, out var kernelArguments);
+        var kernelPath = hasKernel ? kernelArgument.Slice(reading.KernelPathStart, reading.KernelPathEnd - reading.KernelPathStart) : default;
+        var kernelArguments = hasKernel ? kernelArgument.Slice(reading.KernelRest) : default;
         var kernelSame = !hasKernel
             ? !image.HasKernel
-            : image.HasKernel && PathPart(kernelPath).SequenceEqual(image.KernelChars);
+            : image.HasKernel && kernelPath.Slice(reading.KernelPathPart).SequenceEqual(image.KernelChars);
         if (!kernelSame || !NormalizedEquals(kernelArguments, image.ArgsChars))
         {
-            var grubKernel = hasKernel ? PathPart(kernelPath).ToString() : null;
+            var grubKernel = hasKernel ? kernelPath.Slice(reading.KernelPathPart).ToString() : null;
             var grubArguments = kernelArguments.IsEmpty ? null : GrubText.Spaced(kernelArguments);
             var hint = image.Kernel is { } k && k.StartsWith("--", StringComparison.Ordinal)
                 ? " (pygrub does not know kernel options such as --type= and takes the option for the kernel path)"
@@ -228,7 +231,7 @@ internal static class PygrubComparison
 
         var initrdSame = initrdLine < 0
             ? !image.HasInitrd
-            : image.HasInitrd && PathPart(entries.InitrdChars(entry)).SequenceEqual(image.InitrdChars);
+            : image.HasInitrd && lines.ArgumentChars(initrdLine).Slice(reading.InitrdPathPart, reading.InitrdLength - reading.InitrdPathPart).SequenceEqual(image.InitrdChars);
         if (!initrdSame)
         {
             var grubInitrd = initrdLine >= 0 ? PathPart(entries.InitrdChars(entry).ToString()) : null;
@@ -237,16 +240,17 @@ internal static class PygrubComparison
         }
     }
 
-    /// <summary>True when GRUB's root device (<paramref name="root"/>, on line <paramref name="rootLine"/>; -1 for none) is the disk and partition pygrub reads (see <see cref="RootKey"/>).</summary>
-    private static bool RootEquals(int rootLine, GrubChars root, PygrubReading.Disk? pyRoot)
+    /// <summary>True when GRUB's root device (on line <paramref name="rootLine"/>, -1 for none; as the entry check read it in <paramref name="reading"/>) is the disk and partition pygrub reads (see <see cref="RootKey"/>).</summary>
+    private static bool RootEquals(int rootLine, in GrubMenuDocument.EntryReading reading, PygrubReading.Disk? pyRoot)
     {
         if (rootLine < 0 || pyRoot is not { } py)
         {
             return rootLine < 0 && pyRoot is null;
         }
 
-        // Read on the line's characters: no root string or device object per entry.
-        if (!GrubDevice.TryScan(root, out var device) || device.Slice is not null || device.Kind is GrubDeviceKind.Network or GrubDeviceKind.CdRom)
+        // Read on the line's characters by the entry check: no root string or device object per entry.
+        var device = reading.Root;
+        if (!reading.RootValid || device.Slice is not null || device.Kind is GrubDeviceKind.Network or GrubDeviceKind.CdRom)
         {
             return false;
         }
@@ -254,18 +258,6 @@ internal static class PygrubComparison
         return py.Number == device.Drive && (device.Partition is { } partition
             ? py.Partition is { } pyPartition && pyPartition == partition
             : py.Partition is null);
-    }
-
-    /// <summary>The path after a well-formed device prefix, else the whole file name (see <see cref="PathPart(string)"/>).</summary>
-    private static GrubChars PathPart(GrubChars file)
-    {
-        if (file.IsEmpty || file[0] != '(')
-        {
-            return file;
-        }
-
-        var close = file.IndexOf(')');
-        return close >= 0 && GrubDevice.IsValid(file.Slice(0, close + 1)) ? file.Slice(close + 1) : file;
     }
 
     /// <summary>

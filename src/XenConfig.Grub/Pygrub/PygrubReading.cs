@@ -15,6 +15,10 @@ internal struct PygrubReading : IDisposable
 {
     private static readonly Func<char, bool> IsPySpaceChar = IsPySpace;
 
+    // By GRUB's command index: the commands whose line ReadLine does more with than count it (a title, an image's
+    // root, kernel and initrd, and before the first title default, timeout and splashimage).
+    private static readonly bool[] ReadsValue = CommandsReadingValues();
+
     private readonly GrubSource _text;
 
     // The images, in a pooled array (Dispose returns it): the comparison reads them once, so a parse keeps no object
@@ -139,8 +143,19 @@ internal struct PygrubReading : IDisposable
                 continue;
             }
 
-            var span = lines.Span(i);
             var command = lines.CommandIndex(i);
+            if (command >= 0 && !lines.IsJoined(i) && !ReadsValue[command])
+            {
+                // A command pygrub reads no value from: in an image it only counts as one of the image's lines.
+                if (_imageCount > 0)
+                {
+                    _imageLines++;
+                }
+
+                continue;
+            }
+
+            var span = lines.Span(i);
             if (command < 0 || lines.IsJoined(i))
             {
                 ReadPhysicalLines(span.Start, span.End);
@@ -262,6 +277,18 @@ internal struct PygrubReading : IDisposable
         {
             throw new PygrubException(e.Message, lineStart);
         }
+    }
+
+    private static bool[] CommandsReadingValues()
+    {
+        var reads = new bool[GrubCommandTable.Count];
+        foreach (var command in (ReadOnlySpan<int>)[GrubCommandTable.Title, GrubCommandTable.Root, GrubCommandTable.RootNoVerify, GrubCommandTable.Kernel,
+            GrubCommandTable.Initrd, GrubCommandTable.Default, GrubCommandTable.Timeout, GrubCommandTable.SplashImage])
+        {
+            reads[command] = true;
+        }
+
+        return reads;
     }
 
     /// <summary>The command index of a first word pygrub reads before the first title (default, timeout, splashimage), or <see cref="UnknownCommand"/>.</summary>
@@ -469,7 +496,31 @@ internal struct PygrubReading : IDisposable
         return close + 1;
     }
 
-    private static void GetPath(GrubChars s) => GetPath(s, out _);
+    /// <summary>
+    /// <see cref="GetPath(GrubChars, out Disk?)"/> for a caller that only needs where the path starts (kernel, initrd,
+    /// splashimage): the device is read only to fail where GrubConf fails, and its usual spelling makes no numbers.
+    /// </summary>
+    private static int GetPath(GrubChars s)
+    {
+        if (s.IsEmpty || s[0] != '(')
+        {
+            return 0;
+        }
+
+        var close = s.IndexOf(')');
+        if (close < 0)
+        {
+            throw new FormatException("Unable to find matching ')'");
+        }
+
+        var device = s.Slice(0, close);
+        if (!Disk.IsUsual(device))
+        {
+            _ = Disk.FromText(device);
+        }
+
+        return close + 1;
+    }
 
     /// <summary>GrubConf's <c>GrubDiskPart</c>: a disk number and an optional partition number.</summary>
     internal readonly record struct Disk(BigInteger Number, BigInteger? Partition)
@@ -478,9 +529,9 @@ internal struct PygrubReading : IDisposable
 
         public static Disk FromText(GrubChars text)
         {
-            if (TryReadUsual(text, out var usual))
+            if (TryReadUsual(text, out var number, out var partition))
             {
-                return usual;
+                return partition < 0 ? new Disk(number, null) : new Disk(number, partition);
             }
 
             var comma = text.IndexOf(',');
@@ -497,6 +548,9 @@ internal struct PygrubReading : IDisposable
             return new Disk(ParseDisk(text.Slice(0, comma)), ParsePart(text.Slice(comma + 1)));
         }
 
+        /// <summary>True when <see cref="FromText(GrubChars)"/> reads <paramref name="text"/> in one pass (and so cannot fail).</summary>
+        public static bool IsUsual(GrubChars text) => TryReadUsual(text, out _, out _);
+
         /// <summary>
         /// <c>(hd0,1)</c>, <c>(hd0</c> and the like in one pass: a '(', two characters that are not parentheses or
         /// commas, up to nine digits, optionally a comma and up to nine digits, optionally a ')'. What
@@ -504,9 +558,10 @@ internal struct PygrubReading : IDisposable
         /// skipped, the digits read as int() reads them; neither "/dev/xvd" nor "msdos"/"gpt" can start such a text);
         /// false for anything else.
         /// </summary>
-        private static bool TryReadUsual(GrubChars text, out Disk disk)
+        /// <remarks>The disk and partition (-1: none) are what it reads.</remarks>
+        private static bool TryReadUsual(GrubChars text, out int number, out int partition)
         {
-            disk = default;
+            (number, partition) = (-1, -1);
             var length = text.Length;
             if (length > 0 && text[length - 1] == ')')
             {
@@ -519,7 +574,7 @@ internal struct PygrubReading : IDisposable
             }
 
             var position = 3;
-            var number = ReadDigits(text, ref position, length);
+            number = ReadDigits(text, ref position, length);
             if (number < 0)
             {
                 return false;
@@ -527,7 +582,6 @@ internal struct PygrubReading : IDisposable
 
             if (position == length)
             {
-                disk = new Disk(number, null);
                 return true;
             }
 
@@ -537,14 +591,8 @@ internal struct PygrubReading : IDisposable
             }
 
             position++;
-            var partition = ReadDigits(text, ref position, length);
-            if (partition < 0 || position != length)
-            {
-                return false;
-            }
-
-            disk = new Disk(number, partition);
-            return true;
+            partition = ReadDigits(text, ref position, length);
+            return partition >= 0 && position == length;
         }
 
         // One to nine ASCII digits from position up to end, or -1.
@@ -708,7 +756,7 @@ internal struct PygrubReading : IDisposable
                 HasKernel = true;
                 if (!value.Contains(' '))
                 {
-                    var path = GetPath(value, out _);
+                    var path = GetPath(value);
                     _kernel = new Range(valueStart + path, valueLength - path);
                     _args = Range.None;
                 }
@@ -719,15 +767,23 @@ internal struct PygrubReading : IDisposable
                     var limit = valueStart + valueLength;
                     var run = text.Slice(0, limit);
                     var wordEnd = run.IndexOfPySpace(valueStart, space: true, IsPySpaceChar);
-                    var restStart = run.IndexOfPySpace(wordEnd, space: false, IsPySpaceChar);
-                    var path = GetPath(text.Slice(valueStart, wordEnd - valueStart), out _);
+
+                    // The value is stripped and holds a space, so white space that is not the value's end follows
+                    // the word; mostly one space, stepped over rather than searched for.
+                    var restStart = wordEnd + 1;
+                    while (restStart < limit && IsPySpace(run[restStart]))
+                    {
+                        restStart++;
+                    }
+
+                    var path = GetPath(text.Slice(valueStart, wordEnd - valueStart));
                     _kernel = new Range(valueStart + path, wordEnd - valueStart - path);
                     _args = new Range(restStart, limit - restStart);
                 }
             }
             else if (command == GrubCommandTable.Initrd)
             {
-                var path = GetPath(value, out _);
+                var path = GetPath(value);
                 _initrd = new Range(valueStart + path, valueLength - path);
             }
         }

@@ -50,7 +50,17 @@ internal static class GrubCommandTable
 
     // Sorted ordinally (an index names a command); a name read from a file is matched without making a string of it
     // (the span lookup of Dictionary needs .NET 9 and the library also targets .NET 8).
-    private static readonly string[] SortedNames = SortOrdinal(Commands.Keys);
+    // The constants below are checked against it here: one that names another command stops the first parse.
+    private static readonly string[] SortedNames = CheckIndexes(SortOrdinal(Commands.Keys));
+
+    // SortedNames as ASCII bytes, for names read from a file's bytes.
+    private static readonly byte[][] SortedNameBytes = BytesOf(SortedNames);
+
+    // SortedNameBytes by Hash, with linear probing (-1: an empty slot); a quarter full, so a word is compared with
+    // about one name.
+    private const int HashMask = 255;
+    private static readonly sbyte[] ByHash = HashNames(SortedNameBytes);
+    private static readonly int LongestName = Longest(SortedNames);
 
     // The flags of SortedNames[i], by index (a line keeps the index of its command: one byte).
     private static readonly GrubCommandFlags[] SortedFlags = FlagsOf(SortedNames);
@@ -59,22 +69,25 @@ internal static class GrubCommandTable
     // compared with the few names that start as it does, not searched for among all of them.
     private static readonly int[][] ByFirstLetter = GroupByFirstLetter(SortedNames);
 
-    // The indexes of the commands the readers act on, so a line's command is compared as a number (after SortedNames).
-    public static readonly int Title = IndexOf("title");
-    public static readonly int Root = IndexOf("root");
-    public static readonly int RootNoVerify = IndexOf("rootnoverify");
-    public static readonly int Kernel = IndexOf("kernel");
-    public static readonly int Initrd = IndexOf("initrd");
-    public static readonly int Module = IndexOf("module");
-    public static readonly int ModuleNoUnzip = IndexOf("modulenounzip");
-    public static readonly int Chainloader = IndexOf("chainloader");
-    public static readonly int SaveDefault = IndexOf("savedefault");
-    public static readonly int MakeActive = IndexOf("makeactive");
-    public static readonly int Lock = IndexOf("lock");
-    public static readonly int Default = IndexOf("default");
-    public static readonly int Timeout = IndexOf("timeout");
-    public static readonly int Fallback = IndexOf("fallback");
-    public static readonly int SplashImage = IndexOf("splashimage");
+    // The indexes of the commands the readers act on, so a line's command is compared as a number: constants, so a
+    // comparison is one instruction in code compiled before this class is initialized (the benchmark's JIT compiles
+    // each method once, and a static field read there stays a load behind an initialization check). CheckIndexes
+    // holds them to SortedNames.
+    public const int Title = 63;
+    public const int Root = 49;
+    public const int RootNoVerify = 50;
+    public const int Kernel = 33;
+    public const int Initrd = 30;
+    public const int Module = 38;
+    public const int ModuleNoUnzip = 39;
+    public const int Chainloader = 6;
+    public const int SaveDefault = 51;
+    public const int MakeActive = 35;
+    public const int Lock = 34;
+    public const int Default = 11;
+    public const int Timeout = 62;
+    public const int Fallback = 18;
+    public const int SplashImage = 56;
 
     /// <summary>The index of the command spelled <paramref name="name"/> (for <see cref="NameAt"/> and <see cref="FlagsAt"/>), or -1 when GRUB does not know it.</summary>
     public static int IndexOf(GrubChars name)
@@ -98,10 +111,40 @@ internal static class GrubCommandTable
         return -1;
     }
 
-    /// <summary>The name of the command at <paramref name="index"/> (see <see cref="IndexOf"/>).</summary>
+    /// <summary>The number of commands (their indexes are 0 to Count - 1).</summary>
+    public static int Count => SortedNames.Length;
+
+    /// <summary><see cref="IndexOf(GrubChars)"/> of a name read from ASCII bytes.</summary>
+    /// <remarks>
+    /// Every command line of a file read from its bytes is looked up here: one hash of the length and the first and
+    /// last letters leads to the name to compare with (two compared for the few names that share all three).
+    /// </remarks>
+    public static int IndexOf(ReadOnlySpan<byte> name)
+    {
+        if (name.IsEmpty || name.Length > LongestName)
+        {
+            return -1;
+        }
+
+        for (var slot = Hash(name); ; slot = (slot + 1) & HashMask)
+        {
+            var candidate = ByHash[slot];
+            if (candidate < 0)
+            {
+                return -1;
+            }
+
+            if (name.SequenceEqual(SortedNameBytes[candidate]))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>The name of the command at <paramref name="index"/> (see <see cref="IndexOf(GrubChars)"/>).</summary>
     public static string NameAt(int index) => SortedNames[index];
 
-    /// <summary>The flags of the command at <paramref name="index"/> (see <see cref="IndexOf"/>).</summary>
+    /// <summary>The flags of the command at <paramref name="index"/> (see <see cref="IndexOf(GrubChars)"/>).</summary>
     public static GrubCommandFlags FlagsAt(int index) => SortedFlags[index];
 
     /// <summary>The flags of <paramref name="name"/>, or <see cref="GrubCommandFlags.None"/> when GRUB does not know it.</summary>
@@ -127,6 +170,67 @@ internal static class GrubCommandTable
         }
 
         return flags;
+    }
+
+    private static string[] CheckIndexes(string[] sortedNames)
+    {
+        (int Index, string Name)[] constants =
+        [
+            (Title, "title"), (Root, "root"), (RootNoVerify, "rootnoverify"), (Kernel, "kernel"), (Initrd, "initrd"), (Module, "module"),
+            (ModuleNoUnzip, "modulenounzip"), (Chainloader, "chainloader"), (SaveDefault, "savedefault"), (MakeActive, "makeactive"),
+            (Lock, "lock"), (Default, "default"), (Timeout, "timeout"), (Fallback, "fallback"), (SplashImage, "splashimage"),
+        ];
+        foreach (var (index, name) in constants)
+        {
+            if (sortedNames[index] != name)
+            {
+                throw new InvalidOperationException($"GrubCommandTable: the constant for '{name}' is {index}, but '{name}' is at {Array.IndexOf(sortedNames, name)}");
+            }
+        }
+
+        return sortedNames;
+    }
+
+    private static int Hash(ReadOnlySpan<byte> name) => ((name.Length * 37) + (name[0] * 7) + (name[^1] * 3)) & HashMask;
+
+    private static sbyte[] HashNames(byte[][] names)
+    {
+        var slots = new sbyte[HashMask + 1];
+        slots.AsSpan().Fill(-1);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var slot = Hash(names[i]);
+            while (slots[slot] >= 0)
+            {
+                slot = (slot + 1) & HashMask;
+            }
+
+            slots[slot] = (sbyte)i;
+        }
+
+        return slots;
+    }
+
+    private static int Longest(string[] names)
+    {
+        var longest = 0;
+        foreach (var name in names)
+        {
+            longest = Math.Max(longest, name.Length);
+        }
+
+        return longest;
+    }
+
+    private static byte[][] BytesOf(string[] names)
+    {
+        var bytes = new byte[names.Length][];
+        for (var i = 0; i < names.Length; i++)
+        {
+            bytes[i] = System.Text.Encoding.ASCII.GetBytes(names[i]);
+        }
+
+        return bytes;
     }
 
     private static int[][] GroupByFirstLetter(string[] sortedNames)

@@ -234,12 +234,39 @@ internal sealed class GrubLineTable : PackedTable<GrubLine>
     /// </summary>
     private static (ushort NameLength, ushort ArgumentStart, byte Command) SplitName(GrubChars content)
     {
+        if (content.IsBytes)
+        {
+            return SplitName(content.Bytes);
+        }
+
         var end = content.IndexOfAny(' ', '\t', '=');
         end = end < 0 ? content.Length : end;
 
         // Mostly one space or a tab or two: stepped over, not searched for.
         var argument = end;
         while (argument < content.Length && content[argument] is ' ' or '\t' or '=')
+        {
+            argument++;
+        }
+
+        var command = end == 0 ? -1 : GrubCommandTable.IndexOf(content.Slice(0, end));
+        return ((ushort)end, (ushort)argument, command < 0 ? NoCommand : (byte)command);
+    }
+
+    /// <summary>
+    /// <see cref="SplitName(GrubChars)"/> of a line read from bytes: a command word is a few letters, so both runs are
+    /// stepped over rather than searched for.
+    /// </summary>
+    private static (ushort NameLength, ushort ArgumentStart, byte Command) SplitName(ReadOnlySpan<byte> content)
+    {
+        var end = 0;
+        while (end < content.Length && content[end] is not ((byte)' ' or (byte)'\t' or (byte)'='))
+        {
+            end++;
+        }
+
+        var argument = end;
+        while (argument < content.Length && content[argument] is (byte)' ' or (byte)'\t' or (byte)'=')
         {
             argument++;
         }

@@ -59,7 +59,11 @@ internal sealed class GrubSource
             throw new ArgumentOutOfRangeException(nameof(start));
         }
 
-        return _text is null ? new GrubChars(new ReadOnlySpan<byte>(_bytes, _offset + start, length)) : new GrubChars(_text.AsSpan(start, length));
+        // Checked once above: the span is made without the checks its constructor would repeat (every argument and
+        // word a reader asks for is a slice of the source).
+        return _text is null
+            ? new GrubChars(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bytes), _offset + start), length))
+            : new GrubChars(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(_text.AsSpan()), start), length));
     }
 
     /// <summary>The characters <c>[start, start + length)</c> as a string.</summary>

@@ -9,17 +9,28 @@ internal static class GrubText
     public static (int Start, int End, int RestStart) SplitWord(GrubChars text, int start)
     {
         var end = text.Slice(start).IndexOfAny(' ', '\t');
-        end = end < 0 ? text.Length : start + end;
-        var rest = text.Slice(end).IndexOfAnyExcept(' ', '\t');
-        rest = rest < 0 ? text.Length : end + rest;
+        if (end < 0)
+        {
+            return (start, text.Length, text.Length);
+        }
+
+        // Words are mostly parted by one blank: stepped over, not searched for (a line holds at most 1500 characters).
+        end += start;
+        var rest = end + 1;
+        while (rest < text.Length && text[rest] is ' ' or '\t')
+        {
+            rest++;
+        }
+
         return (start, end, rest);
     }
 
     /// <summary>The first word of <paramref name="text"/> (the text starts at a non-blank, as a GRUB argument does).</summary>
     public static GrubChars FirstWord(GrubChars text)
     {
-        var (start, end, _) = SplitWord(text, 0);
-        return text.Slice(start, end - start);
+        // Only where the word ends: SplitWord would also search for where the rest starts.
+        var end = text.IndexOfAny(' ', '\t');
+        return end < 0 ? text : text.Slice(0, end);
     }
 
     /// <summary>The characters as a string, tabs turned into spaces (as GRUB reads a line).</summary>
