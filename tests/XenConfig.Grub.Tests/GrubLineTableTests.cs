@@ -280,4 +280,23 @@ public sealed class GrubLineTableTests
             }
         }
     }
+
+    [Fact]
+    public void Titles_GRUB_drops_are_listed_in_file_order_and_the_entries_around_them_are_numbered_without_them()
+    {
+        const string text = "title a\n\ntitle b\nkernel /b\ntitle c\n# only a comment\nunknowncmd x\ntitle d\nroot (hd0)\ntitle e\n";
+        var document = GrubMenuDocument.Parse(text);
+
+        Assert.Equal(["a", "c", "e"], document.DroppedTitles.Select(l => l.Argument));
+        Assert.Equal(["b", "d"], document.Entries.Select(e => e.Title));
+        Assert.Equal([(0, 0), (4, 1), (9, 2)], document.Dropped.Select(d => (d.TitleLine, d.EntriesBefore)));
+        Assert.True(document.IsDroppedTitle(4));
+        Assert.False(document.IsDroppedTitle(2));
+        Assert.False(document.IsDroppedTitle(5));
+
+        // pygrub lists every title another title follows, and the last one only when it has lines: it says why GRUB
+        // does not list a and c.
+        var reasons = document.Diagnostics.Where(d => d.Message.Contains("GRUB drops it because it has no commands", StringComparison.Ordinal));
+        Assert.Equal([0, text.IndexOf("title c", StringComparison.Ordinal)], reasons.Select(d => d.Location.Span.Start));
+    }
 }
