@@ -84,7 +84,7 @@ public sealed class GrubMenuDocument
     public IReadOnlyList<GrubLine> GlobalCommands => _globalCommands ??= ReadGlobalCommands();
 
     /// <summary>The <c>title</c> lines GRUB drops because no command it keeps follows them, in file order.</summary>
-    public IReadOnlyList<GrubLine> DroppedTitles => _droppedTitles ??= Blocks.Where(b => b.Entry < 0).Select(b => _lines[b.TitleLine]).ToList();
+    public IReadOnlyList<GrubLine> DroppedTitles => _droppedTitles ??= Dropped.Select(d => _lines[d.TitleLine]).ToList();
 
     /// <summary>The <c>default</c> line GRUB uses (the last readable one before the first title), or null.</summary>
     public GrubLine? DefaultLine => View(_defaultLine);
@@ -98,8 +98,11 @@ public sealed class GrubMenuDocument
     /// </summary>
     internal int GlobalEnd { get; private set; }
 
-    /// <summary>The blocks in file order, one per <c>title</c> line (an array of that size: no list per parse).</summary>
-    internal Block[] Blocks { get; private set; } = [];
+    /// <summary>
+    /// The <c>title</c> lines GRUB drops, in file order (most menus have none). The titles GRUB keeps are the entries'
+    /// (<see cref="EntryTable"/>): no array with a row per title duplicates the entry rows (6 MB per 100 MB menu).
+    /// </summary>
+    internal IReadOnlyList<DroppedTitle> Dropped { get; private set; } = [];
 
     internal int DefaultValue { get; private set; }
 
@@ -213,9 +216,9 @@ public sealed class GrubMenuDocument
     private EntryReading[] Analyze()
     {
         var lines = _lines;
-        // One block per title, each written before it is read: the runtime need not clear the array first.
-        var blocks = lines.TitleCount == 0 ? [] : GC.AllocateUninitializedArray<Block>(lines.TitleCount);
-        var blockCount = 0;
+        // Room for an entry per title; a block is added to the entries as it closes (its lines were just read).
+        var entryTable = new GrubEntryTable(lines, lines.TitleCount);
+        List<DroppedTitle>? dropped = null;
 
         // The block being read: its title line (-1 before the first title), its last command line and how many
         // commands GRUB stores for it.
@@ -225,9 +228,14 @@ public sealed class GrubMenuDocument
         var entries = 0;
         void CloseBlock()
         {
-            if (title >= 0)
+            if (title >= 0 && commands > 0)
             {
-                blocks[blockCount++] = new Block(title, last, commands > 0 ? entries++ : -1);
+                entryTable.Add(title, last);
+                entries++;
+            }
+            else if (title >= 0)
+            {
+                (dropped ??= []).Add(new DroppedTitle(title, entries));
             }
         }
 
@@ -296,9 +304,10 @@ public sealed class GrubMenuDocument
 
         GlobalEnd = title < 0 ? lines.Count : GlobalEnd;
         CloseBlock();
-        System.Diagnostics.Debug.Assert(blockCount == blocks.Length, "one block per title line");
-        Blocks = blocks;
-        var readings = BuildEntries(entries);
+        System.Diagnostics.Debug.Assert(entries + (dropped?.Count ?? 0) == lines.TitleCount, "an entry or a dropped title per title line");
+        Dropped = dropped ?? (IReadOnlyList<DroppedTitle>)[];
+        EntryTable = entryTable;
+        var readings = CheckEntries();
         ResolveDefault();
         return readings;
     }
@@ -409,23 +418,39 @@ public sealed class GrubMenuDocument
         _fallbackLine = line;
     }
 
-    private EntryReading[] BuildEntries(int count)
+    // After the whole file is read, as when the entries were built from the blocks: diagnostics at one place keep the
+    // order they were added in.
+    private EntryReading[] CheckEntries()
     {
-        var entries = new GrubEntryTable(_lines, count);
+        var entries = EntryTable;
         // Each entry's reading is written by CheckEntry before the comparison reads it.
-        var readings = count > 0 && Options.PygrubChecks ? ArrayPool<EntryReading>.Shared.Rent(count) : [];
+        var readings = entries.Count > 0 && Options.PygrubChecks ? ArrayPool<EntryReading>.Shared.Rent(entries.Count) : [];
         var unused = default(EntryReading);
-        foreach (var block in Blocks)
+        for (var entry = 0; entry < entries.Count; entry++)
         {
-            if (block.Entry >= 0)
-            {
-                entries.Add(block.TitleLine, block.LastLine);
-                CheckEntry(entries, block.Entry, ref readings.Length > 0 ? ref readings[block.Entry] : ref unused);
-            }
+            CheckEntry(entries, entry, ref readings.Length > 0 ? ref readings[entry] : ref unused);
         }
 
-        EntryTable = entries;
         return readings;
+    }
+
+    /// <summary>True when line <paramref name="line"/> is a <c>title</c> line GRUB drops.</summary>
+    internal bool IsDroppedTitle(int line)
+    {
+        int low = 0, high = Dropped.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var title = Dropped[middle].TitleLine;
+            if (title == line)
+            {
+                return true;
+            }
+
+            (low, high) = title < line ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return false;
     }
 
     /// <summary>The first line an entry owns: blank lines, then comment lines directly above its title.</summary>
@@ -576,9 +601,6 @@ public sealed class GrubMenuDocument
         public int InitrdPathPart;
     }
 
-    /// <summary>
-    /// A <c>title</c> line and its last command line (unknown commands included); <see cref="Entry"/> is the number of
-    /// the entry it makes, or -1 when GRUB drops it (no command it stores).
-    /// </summary>
-    internal readonly record struct Block(int TitleLine, int LastLine, int Entry);
+    /// <summary>A <c>title</c> line GRUB drops (no command it stores follows it) and how many entries GRUB numbers before it.</summary>
+    internal readonly record struct DroppedTitle(int TitleLine, int EntriesBefore);
 }

@@ -268,4 +268,14 @@ public sealed class FallbackEditTests
         Assert.Equal("default 1\nfallback 2 0\ntitle c\n\tkernel /c\ntitle a\n\tkernel /a\ntitle b\n\tkernel /b\n", menu.ToString());
         Assert.Equal(["b", "c"], menu.Fallback.Select(f => menu.Entries[f].Title));
     }
+
+    [Fact]
+    public void A_global_command_goes_above_the_first_title_even_when_GRUB_drops_that_title()
+    {
+        var menu = GrubMenu.FromDocument(GrubMenuDocument.Parse("# the menu\n\n# about a\ntitle a\n"));
+        Assert.Empty(menu.Entries);
+        menu.SetTimeout(5);
+        Assert.Equal("# the menu\ntimeout 5\n\n# about a\ntitle a\n", menu.ToString());
+        Assert.Equal(5, menu.Timeout);
+    }
 }

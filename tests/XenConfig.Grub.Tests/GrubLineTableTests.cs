@@ -219,4 +219,84 @@ public sealed class GrubLineTableTests
         Assert.Equal(0, after.Index);
         Assert.Equal("default 0\n\n# B\ntitle B\nkernel /b\n", menu.ToString());
     }
+
+    [Fact]
+    public void Asking_for_any_one_entry_makes_every_entry_and_kernel_so_that_reading_the_others_allocates_nothing()
+    {
+        // Every third entry has no kernel line.
+        var text = string.Concat(Enumerable.Range(0, 300).Select(i => i % 3 == 2 ? $"title {i}\nchainloader +1\n" : $"title {i}\nkernel /vmlinuz-{i} ro\n"));
+        var document = GrubMenuDocument.Parse(text);
+        var entries = document.Entries;
+        var middle = entries[150];
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var kernels = 0;
+        for (var e = 0; e < entries.Count; e++)
+        {
+            kernels += entries[e].Kernel is null ? 0 : 1;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(200, kernels);
+        Assert.Same(middle, entries[150]);
+        Assert.Equal("/vmlinuz-150", middle.Kernel!.Path);
+        Assert.Null(entries[299].Kernel);
+        Assert.Equal("+1", entries[299].Chainloader);
+
+        // The kernel made with the entry is the one the entry's other caches take over.
+        var kernel = entries[0].Kernel;
+        _ = entries[0].Modules.Count + entries[0].Root?.Length;
+        Assert.Same(kernel, entries[0].Kernel);
+        Assert.Equal(["kernel"], entries[0].Commands.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Threads_that_each_ask_for_a_different_entry_first_all_get_the_same_objects()
+    {
+        var text = string.Concat(Enumerable.Range(0, 400).Select(i => $"title {i}\nroot (hd0,0)\nkernel /vmlinuz-{i} ro\n"));
+        for (var round = 0; round < 20; round++)
+        {
+            var entries = GrubMenuDocument.Parse(text).Entries;
+            var seen = new (GrubEntry Entry, GrubKernel? Kernel)[4][];
+            using var start = new Barrier(seen.Length);
+            Parallel.For(0, seen.Length, new ParallelOptions { MaxDegreeOfParallelism = seen.Length }, t =>
+            {
+                seen[t] = new (GrubEntry, GrubKernel?)[entries.Count];
+                start.SignalAndWait();
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    // Each thread starts at its own quarter, so the first requests race for different rows.
+                    var e = (i + (t * 100)) % entries.Count;
+                    seen[t][e] = (entries[e], entries[e].Kernel);
+                }
+            });
+
+            for (var e = 0; e < entries.Count; e++)
+            {
+                Assert.All(seen, s => Assert.Same(entries[e], s[e].Entry));
+                Assert.All(seen, s => Assert.Same(entries[e].Kernel, s[e].Kernel));
+                Assert.Equal(e, entries[e].Index);
+                Assert.Equal($"/vmlinuz-{e}", entries[e].Kernel!.Path);
+            }
+        }
+    }
+
+    [Fact]
+    public void Titles_GRUB_drops_are_listed_in_file_order_and_the_entries_around_them_are_numbered_without_them()
+    {
+        const string text = "title a\n\ntitle b\nkernel /b\ntitle c\n# only a comment\nunknowncmd x\ntitle d\nroot (hd0)\ntitle e\n";
+        var document = GrubMenuDocument.Parse(text);
+
+        Assert.Equal(["a", "c", "e"], document.DroppedTitles.Select(l => l.Argument));
+        Assert.Equal(["b", "d"], document.Entries.Select(e => e.Title));
+        Assert.Equal([(0, 0), (4, 1), (9, 2)], document.Dropped.Select(d => (d.TitleLine, d.EntriesBefore)));
+        Assert.True(document.IsDroppedTitle(4));
+        Assert.False(document.IsDroppedTitle(2));
+        Assert.False(document.IsDroppedTitle(5));
+
+        // pygrub lists every title another title follows, and the last one only when it has lines: it says why GRUB
+        // does not list a and c.
+        var reasons = document.Diagnostics.Where(d => d.Message.Contains("GRUB drops it because it has no commands", StringComparison.Ordinal));
+        Assert.Equal([0, text.IndexOf("title c", StringComparison.Ordinal)], reasons.Select(d => d.Location.Span.Start));
+    }
 }

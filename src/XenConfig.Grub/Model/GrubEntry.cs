@@ -14,9 +14,9 @@ public sealed class GrubEntry
     // An entry is a view of its row in the document's entry table (made on first request, then kept); what most
     // readers never ask for (the lines as objects, the root as a string and a device, the modules and the Xen view) is
     // made on first read. A large menu keeps one entry (and one kernel) per title once they are read, so the entry's
-    // caches share one field (40 bytes an entry instead of 48): null, the kernel alone (what a reader of titles,
-    // kernels and initrds makes), or the Details that hold the kernel and the rest. The cached objects are the same
-    // whichever thread makes them first.
+    // caches share one field (40 bytes an entry instead of 48): null, the kernel alone (made with the entry when it has
+    // a kernel line), or the Details that hold the kernel and the rest. The cached objects are the same whichever
+    // thread makes them first.
     private readonly GrubEntryTable _table;
     private object? _cache;
 
@@ -24,6 +24,13 @@ public sealed class GrubEntry
     {
         _table = table;
         Index = index;
+
+        // The kernel is made with its entry: the table makes its entries in one run (see PackedTable.MakeViews), and
+        // a kernel made later, when a reader first asks, would lie among the reader's short-lived strings.
+        if (table.KernelLine(index) >= 0)
+        {
+            _cache = new GrubKernel(this);
+        }
     }
 
     /// <summary>The entry's number as GRUB counts it (what <c>default N</c> refers to).</summary>

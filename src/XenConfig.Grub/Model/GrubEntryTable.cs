@@ -5,8 +5,8 @@ namespace XenConfig.Grub.Model;
 
 /// <summary>
 /// The entries of one menu, kept as an array of packed values (16 bytes an entry, no object per entry): the readers
-/// ask it about an entry by its number. The public <see cref="GrubEntry"/> of an entry is made the first time someone
-/// asks for it, and the same object is handed out after that.
+/// ask it about an entry by its number. The public <see cref="GrubEntry"/> objects (with their kernels) are made
+/// together the first time someone asks for any entry, and the same objects are handed out after that.
 /// </summary>
 /// <remarks>
 /// A large menu has one entry per title; as objects made by the parse they were the largest part of what a document
@@ -39,6 +39,10 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
 
     /// <summary>The number of entries.</summary>
     public override int Count => _count;
+
+    /// <inheritdoc />
+    /// <remarks>A reader that asks for one entry of a menu almost always reads them all (and their kernels).</remarks>
+    protected override bool MakesAllViews => true;
 
     /// <inheritdoc />
     protected override GrubEntry MakeView(int index) => new(this, index);

@@ -439,9 +439,10 @@ public sealed partial class GrubMenu
         {
             offset = firstGlobal.Span.Start;
         }
-        else if (Entries.Count > 0 || Document.Blocks.Length > 0)
+        else if (Document.GlobalEnd < Document.LineTable.Count)
         {
-            offset = Document.Lines[Document.OwnedStart(Document.Blocks[0].TitleLine)].Span.Start;
+            // The global section ends at the first title.
+            offset = Document.Lines[Document.OwnedStart(Document.GlobalEnd)].Span.Start;
         }
         else
         {

@@ -95,7 +95,7 @@ internal static class PygrubComparison
             var offset = image.TitleOffset;
             string reason;
             var line = lines.IndexAt(offset);
-            if (line >= 0 && BlockAt(document.Blocks, line) is { Entry: < 0 })
+            if (line >= 0 && document.IsDroppedTitle(line))
             {
                 reason = "GRUB drops it because it has no commands";
             }
@@ -146,25 +146,6 @@ internal static class PygrubComparison
 
         ArrayPool<int>.Shared.Return(imageOfEntry);
         ArrayPool<bool>.Shared.Return(imageMatched);
-    }
-
-    /// <summary>The block whose title is line <paramref name="line"/>, or null.</summary>
-    private static GrubMenuDocument.Block? BlockAt(GrubMenuDocument.Block[] blocks, int line)
-    {
-        int low = 0, high = blocks.Length - 1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            var title = blocks[middle].TitleLine;
-            if (title == line)
-            {
-                return blocks[middle];
-            }
-
-            (low, high) = title < line ? (middle + 1, high) : (low, middle - 1);
-        }
-
-        return null;
     }
 
     private static void CompareEntry(GrubMenuDocument document, int entry, in PygrubReading.Image image, in GrubMenuDocument.EntryReading reading)

@@ -43,17 +43,10 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
     private static IEnumerable<Diagnostic> EmptyEntries(GrubMenuDocument menu)
     {
         var lines = menu.LineTable;
-        var entriesBefore = 0;
-        foreach (var block in menu.Blocks)
+        foreach (var dropped in menu.Dropped)
         {
-            if (block.Entry >= 0)
-            {
-                entriesBefore++;
-                continue;
-            }
-
-            yield return DiagnosticIds.GrubEmptyEntry.Create(menu.Location(block.TitleLine), string.Create(CultureInfo.InvariantCulture,
-                $"the entry '{lines.Argument(block.TitleLine)}' has no commands GRUB keeps; GRUB drops it, so the entries after it are numbered from {entriesBefore}"));
+            yield return DiagnosticIds.GrubEmptyEntry.Create(menu.Location(dropped.TitleLine), string.Create(CultureInfo.InvariantCulture,
+                $"the entry '{lines.Argument(dropped.TitleLine)}' has no commands GRUB keeps; GRUB drops it, so the entries after it are numbered from {dropped.EntriesBefore}"));
         }
     }
 
