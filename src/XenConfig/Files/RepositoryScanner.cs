@@ -37,7 +37,7 @@ public static class RepositoryScanner
     /// hands each guest over as soon as its folder is listed, so no list of every guest is held: a folder whose group
     /// cannot change any more (no symbolic link in it, no named file beside it) is grouped on the spot. The scan returned
     /// then holds only the guests of the other folders. The guests come in walk order; sorted by
-    /// <see cref="CompareGuests"/> they are the guests a scan without streaming lists.
+    /// <see cref="CompareGuests(string, string)"/> they are the guests a scan without streaming lists.
     /// </summary>
     /// <param name="paths">Files and folders: together they are the repository.</param>
     /// <param name="options">Where else files may be read, and a kind to force on named files.</param>
@@ -116,15 +116,18 @@ public static class RepositoryScanner
     /// The order of <see cref="RepositoryScan.Guests"/>: by folder (the config's folder as spelled), then by path, both
     /// ordinal. "First" and "later" in the repository checks follow it.
     /// </summary>
-    internal static int CompareGuests(string left, string right)
+    internal static int CompareGuests(string left, string right) => CompareGuests(left.AsSpan(), right.AsSpan());
+
+    /// <summary>The order of <see cref="CompareGuests(string, string)"/>, of paths kept as characters elsewhere.</summary>
+    internal static int CompareGuests(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
     {
-        var leftFolder = Path.GetDirectoryName(left.AsSpan());
-        var rightFolder = Path.GetDirectoryName(right.AsSpan());
+        var leftFolder = Path.GetDirectoryName(left);
+        var rightFolder = Path.GetDirectoryName(right);
         // The folder as grouping spells it (repeated separators made one) without making a string, unless there are some.
         var byFolder = OperatingSystem.IsWindows() || leftFolder.Contains("//", StringComparison.Ordinal) || rightFolder.Contains("//", StringComparison.Ordinal)
-            ? string.CompareOrdinal(Path.GetDirectoryName(left) ?? "", Path.GetDirectoryName(right) ?? "")
+            ? string.CompareOrdinal(Path.GetDirectoryName(left.ToString()) ?? "", Path.GetDirectoryName(right.ToString()) ?? "")
             : leftFolder.CompareTo(rightFolder, StringComparison.Ordinal);
-        return byFolder != 0 ? byFolder : string.CompareOrdinal(left, right);
+        return byFolder != 0 ? byFolder : left.CompareTo(right, StringComparison.Ordinal);
     }
 
     // The guests of one folder (its files sorted by path): with exactly one domain config, the guest gets the first
