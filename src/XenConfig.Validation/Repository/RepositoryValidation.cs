@@ -136,22 +136,22 @@ public static class RepositoryValidation
 
         // "First" in the repository checks follows the order of the scan's guests, whatever order they were checked in.
         var summaries = checker.Summaries;
-        summaries.Sort((left, right) => RepositoryScanner.CompareGuests(left.Path!, right.Path!));
+        summaries.Sort(GuestSummary.ComparePaths);
         // The checked guests' summaries are the repository checks' list, unless a guest turns out to be a VM definition's part.
         var guests = parts.Count == 0 ? summaries : new List<GuestSummary>(summaries.Count);
         var fileCount = 0;
         var commented = new List<string>();
         foreach (var summary in summaries)
         {
-            var config = summary.Path!;
-            if (IsPart(config))
+            var config = parts.Count > 0 || checker.Sinks.Count > 0 ? summary.Path! : null;
+            if (config is not null && IsPart(config))
             {
                 run.ForgetXmConfig(config);
                 continue;
             }
 
             fileCount += summary.FilesRead;
-            if (checker.Sinks.Count > 0 && checker.Sinks.TryGetValue(config, out var sink))
+            if (checker.Sinks.Count > 0 && checker.Sinks.TryGetValue(config!, out var sink))
             {
                 run.Diagnostics.AddRange(sink.Findings);
                 commented.AddRange(sink.Commented ?? []);
@@ -185,7 +185,6 @@ public static class RepositoryValidation
                 guests.Add(GuestSummary.Of(parsed.Config, run.XmRelocation(parsed.Config.Document.Path)));
             }
         }
-
         // The summaries' spots are already at the xm lines: the repository's findings are not moved again.
         run.Diagnostics.AddRange(new RepositoryValidator().Validate(new GuestRepository(guests), run.Select).ToDiagnostics());
         var claimed = loaded.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
@@ -376,14 +375,12 @@ public static class RepositoryValidation
             if (config is not null)
             {
                 Add(GuestValidator.Validate(new Guest(config, fstab, menu), Select), sink.Findings);
-                summary = GuestSummary.Of(config, XmRelocation(files.DomainConfig));
+                summary = GuestSummary.Of(config, XmRelocation(files.DomainConfig), sink.FilesRead);
             }
             else
             {
-                summary = GuestSummary.Unread(files.DomainConfig);
+                summary = GuestSummary.Unread(files.DomainConfig, sink.FilesRead);
             }
-
-            summary.FilesRead = sink.FilesRead;
 
             // The guest's findings and summary are at the xm lines now: its relocation need not outlive it (the repository's
             // findings name the summaries' spots, which are moved already).

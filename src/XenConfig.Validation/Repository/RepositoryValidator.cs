@@ -33,13 +33,15 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
     private static void CheckNames(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
         var summaries = repository.Summaries;
-        var first = new Dictionary<string, int>(summaries.Count, StringComparer.Ordinal);
+        // Guest numbers compared by the names in their summaries' bytes: no string per name.
+        var first = new HashSet<int>(summaries.Count, new SameName(summaries));
         for (var index = 0; index < summaries.Count; index++)
         {
-            if (summaries[index].Name is { } name && !first.TryAdd(name, index))
+            if (summaries[index].IsNamed && !first.Add(index))
             {
+                first.TryGetValue(index, out var earlier);
                 context.Report(DiagnosticIds.DuplicateDomainName, summaries[index].NameLocation,
-                    $"domain name '{name}' is already used by {DomainDevices.Describe(summaries[first[name]].NameLocation)}; xl refuses to start the second domain");
+                    $"domain name '{summaries[index].Name}' is already used by {DomainDevices.Describe(summaries[earlier].NameLocation)}; xl refuses to start the second domain");
             }
         }
     }
@@ -62,17 +64,17 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
     private static void CheckMacs(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
         var summaries = repository.Summaries;
-        var first = new Dictionary<MacAddress, (int Guest, int Vif)>(summaries.Sum(s => s.Macs.Length));
+        var first = new Dictionary<MacAddress, (int Guest, int Vif)>(summaries.Sum(s => s.MacCount));
         for (var index = 0; index < summaries.Count; index++)
         {
-            var macs = summaries[index].Macs;
-            for (var vif = 0; vif < macs.Length; vif++)
+            var count = summaries[index].MacCount;
+            for (var vif = 0; vif < count; vif++)
             {
-                var (mac, place) = macs[vif];
+                var (mac, place) = summaries[index].Mac(vif);
                 if (!first.TryAdd(mac, (index, vif)) && first[mac] is var earlier && earlier.Guest != index)
                 {
                     context.Report(DiagnosticIds.DuplicateMacAcrossDomains, summaries[index].At(place),
-                        $"MAC {mac} is already used by a vif in {DomainDevices.Describe(summaries[earlier.Guest].At(summaries[earlier.Guest].Macs[earlier.Vif].Place))}; two running guests with one MAC break each other's networking");
+                        $"MAC {mac} is already used by a vif in {DomainDevices.Describe(summaries[earlier.Guest].At(summaries[earlier.Guest].Mac(earlier.Vif).Place))}; two running guests with one MAC break each other's networking");
                 }
             }
         }
@@ -83,12 +85,12 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
         var summaries = repository.Summaries;
         // Each target's first mapping, as (guest, disk) packed in a long and compared by the target it names: 16 bytes a
         // disk, and no string per target. The later mappings of a target mapped more than once, by its first.
-        var firsts = new HashSet<long>(summaries.Sum(s => s.Disks.Length), new SameTarget(summaries));
+        var firsts = new HashSet<long>(summaries.Sum(s => s.DiskCount), new SameTarget(summaries));
         var laters = new Dictionary<long, List<(int Guest, int Disk)>>();
         for (var index = 0; index < summaries.Count; index++)
         {
-            var disks = summaries[index].Disks;
-            for (var disk = 0; disk < disks.Length; disk++)
+            var count = summaries[index].DiskCount;
+            for (var disk = 0; disk < count; disk++)
             {
                 var mapping = Pack(index, disk);
                 if (firsts.Add(mapping))
@@ -98,12 +100,13 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
 
                 firsts.TryGetValue(mapping, out var first);
                 laters.TryGetValue(first, out var later);
-                var isWritable = disks[disk].IsWritable;
+                var mine = summaries[index].Disk(disk);
+                var isWritable = mine.IsWritable;
                 var conflict = FirstConflict(Unpack(first), later, index, isWritable, summaries);
                 if (conflict is var (guest, at))
                 {
-                    var other = summaries[guest].Disks[at];
-                    context.Report(DiagnosticIds.SharedWritableTarget, summaries[index].At(disks[disk].Place),
+                    var other = summaries[guest].Disk(at);
+                    context.Report(DiagnosticIds.SharedWritableTarget, summaries[index].At(mine.Place),
                         $"'{summaries[index].Target(disk)}' is also mapped by {DomainDevices.Describe(summaries[guest].At(other.Place))}"
                         + $" ({(other.IsWritable ? "writable" : "read-only")} there, {(isWritable ? "writable" : "read-only")} here); two domains writing one file system corrupt it");
                 }
@@ -140,11 +143,19 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
         }
     }
 
+    /// <summary>Compares guest numbers by their names (every guest added has one).</summary>
+    private sealed class SameName(IReadOnlyList<GuestSummary> summaries) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => summaries[x].SameName(summaries[y]);
+
+        public int GetHashCode(int obj) => summaries[obj].NameHash();
+    }
+
     // The earliest mapping by another guest that conflicts with this one (one of the two is writable), in file order.
     private static (int Guest, int Disk)? FirstConflict((int Guest, int Disk) first, List<(int Guest, int Disk)>? later, int index, bool isWritable, IReadOnlyList<GuestSummary> summaries)
     {
         bool Conflicts((int Guest, int Disk) mapping) =>
-            mapping.Guest != index && (isWritable || summaries[mapping.Guest].Disks[mapping.Disk].IsWritable);
+            mapping.Guest != index && (isWritable || summaries[mapping.Guest].Disk(mapping.Disk).IsWritable);
 
         if (Conflicts(first))
         {

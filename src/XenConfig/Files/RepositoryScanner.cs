@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Text;
@@ -37,7 +38,7 @@ public static class RepositoryScanner
     /// hands each guest over as soon as its folder is listed, so no list of every guest is held: a folder whose group
     /// cannot change any more (no symbolic link in it, no named file beside it) is grouped on the spot. The scan returned
     /// then holds only the guests of the other folders. The guests come in walk order; sorted by
-    /// <see cref="CompareGuests"/> they are the guests a scan without streaming lists.
+    /// <see cref="CompareGuests(string, string)"/> they are the guests a scan without streaming lists.
     /// </summary>
     /// <param name="paths">Files and folders: together they are the repository.</param>
     /// <param name="options">Where else files may be read, and a kind to force on named files.</param>
@@ -116,15 +117,18 @@ public static class RepositoryScanner
     /// The order of <see cref="RepositoryScan.Guests"/>: by folder (the config's folder as spelled), then by path, both
     /// ordinal. "First" and "later" in the repository checks follow it.
     /// </summary>
-    internal static int CompareGuests(string left, string right)
+    internal static int CompareGuests(string left, string right) => CompareGuests(left.AsSpan(), right.AsSpan());
+
+    /// <summary>The order of <see cref="CompareGuests(string, string)"/>, of paths kept as characters elsewhere.</summary>
+    internal static int CompareGuests(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
     {
-        var leftFolder = Path.GetDirectoryName(left.AsSpan());
-        var rightFolder = Path.GetDirectoryName(right.AsSpan());
+        var leftFolder = Path.GetDirectoryName(left);
+        var rightFolder = Path.GetDirectoryName(right);
         // The folder as grouping spells it (repeated separators made one) without making a string, unless there are some.
         var byFolder = OperatingSystem.IsWindows() || leftFolder.Contains("//", StringComparison.Ordinal) || rightFolder.Contains("//", StringComparison.Ordinal)
-            ? string.CompareOrdinal(Path.GetDirectoryName(left) ?? "", Path.GetDirectoryName(right) ?? "")
+            ? string.CompareOrdinal(Path.GetDirectoryName(left.ToString()) ?? "", Path.GetDirectoryName(right.ToString()) ?? "")
             : leftFolder.CompareTo(rightFolder, StringComparison.Ordinal);
-        return byFolder != 0 ? byFolder : string.CompareOrdinal(left, right);
+        return byFolder != 0 ? byFolder : left.CompareTo(right, StringComparison.Ordinal);
     }
 
     // The guests of one folder (its files sorted by path): with exactly one domain config, the guest gets the first
@@ -198,10 +202,11 @@ public static class RepositoryScanner
     /// <summary>One walk: what was found, what was reported, and which folders and configs were met already.</summary>
     private sealed class Walk(IFileSystem fileSystem, RepositoryBoundary boundary, FileKind? namedKind)
     {
-        // A folder's path is the start of its domain config's path when it has one (the guest keeps that string anyway),
-        // else a string of its own: kept only to name the folder if it is reached again.
-        private readonly Dictionary<FileIdentity, (string Text, int Length)> _folders = [];
-        private readonly Dictionary<FileIdentity, string> _configs = [];
+        // Every folder and domain config met, by identity, with its path's number in _paths: the path is read back only
+        // to name the folder or config if it is reached again, so no string per path outlives its folder's listing.
+        private readonly Dictionary<FileIdentity, int> _folders = [];
+        private readonly Dictionary<FileIdentity, int> _configs = [];
+        private readonly PathTree _paths = new();
         private readonly HashSet<(FileIdentity File, FileIdentity Folder)> _files = [];
         private readonly List<string> _deferredLinks = [];
         private readonly List<FileIdentity> _listedFiles = [];
@@ -324,12 +329,13 @@ public static class RepositoryScanner
 
         private void WalkFolder(string root, FileNode rootNode)
         {
-            var pending = new Stack<(string Path, FileNode Node)>();
-            pending.Push((root, rootNode));
+            // Each pending folder with the path number of the folder that listed it (-1 for the root, kept whole).
+            var pending = new Stack<(string Path, FileNode Node, int Parent)>();
+            pending.Push((root, rootNode, -1));
             var mostPending = 1;
             while (pending.Count > 0)
             {
-                var (folder, node) = pending.Pop();
+                var (folder, node, parent) = pending.Pop();
                 if (pending.Count < mostPending / 4 && mostPending > 1024)
                 {
                     // A folder of 100,000 guest folders fills the stack once (4.8 MB); its array need not stay that size
@@ -338,12 +344,16 @@ public static class RepositoryScanner
                     mostPending = pending.Count;
                 }
 
-                if (!_folders.TryAdd(node.Identity, (folder, folder.Length)))
+                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_folders, node.Identity, out var walked);
+                if (walked)
                 {
-                    var (text, length) = _folders[node.Identity];
-                    Report(DiagnosticIds.ReachedTwice, folder, $"'{folder}' is the folder '{text[..length]}' again (a link or a mount); it is walked once");
+                    Report(DiagnosticIds.ReachedTwice, folder, $"'{folder}' is the folder '{_paths.Text(known)}' again (a link or a mount); it is walked once");
                     continue;
                 }
+
+                // A listed folder's path is its parent's joined with its name (the walk joined them so, below).
+                known = parent < 0 ? _paths.AddRoot(folder) : _paths.Add(parent, Path.GetFileName(folder.AsSpan()));
+                var folderPath = known;
 
                 IReadOnlyList<string> names;
                 try
@@ -358,7 +368,6 @@ public static class RepositoryScanner
 
                 var firstFile = Files.Count;
                 var hasLinks = false;
-                var sharesConfigPath = false;
                 _listedFiles.Clear();
                 foreach (var name in names.Where(n => !n.StartsWith('.')).OrderDescending(StringComparer.Ordinal))
                 {
@@ -371,19 +380,12 @@ public static class RepositoryScanner
                     switch (child.Kind)
                     {
                         case FileNodeKind.Directory:
-                            pending.Push((entry, child));
+                            pending.Push((entry, child, folderPath));
                             mostPending = Math.Max(mostPending, pending.Count);
                             break;
                         case FileNodeKind.Regular:
-                            var added = Files.Count;
-                            AddFile(entry, child, node.Identity, named: false);
+                            AddFile(entry, child, node.Identity, named: false, folderPath);
                             _listedFiles.Add(child.Identity);
-                            if (!sharesConfigPath && Files.Count > added && Files[^1].Kind == FileKind.DomainConfig)
-                            {
-                                // The entry is the folder's path and the name joined: the folder's path is its start.
-                                _folders[node.Identity] = (entry, folder.Length);
-                                sharesConfigPath = true;
-                            }
 
                             break;
                         case FileNodeKind.SymbolicLink:
@@ -427,7 +429,8 @@ public static class RepositoryScanner
             return true;
         }
 
-        private void AddFile(string path, FileNode node, FileIdentity folder, bool named)
+        // folderPath: the number of the listed folder's path when the walk joined path from it and a name, else -1.
+        private void AddFile(string path, FileNode node, FileIdentity folder, bool named, int folderPath = -1)
         {
             if (!_files.Add((node.Identity, folder)))
             {
@@ -436,10 +439,16 @@ public static class RepositoryScanner
             }
 
             var kind = Classify(path, node, named);
-            if (kind == FileKind.DomainConfig && !_configs.TryAdd(node.Identity, path))
+            if (kind == FileKind.DomainConfig)
             {
-                Report(DiagnosticIds.ReachedTwice, path, $"'{path}' is the domain config '{_configs[node.Identity]}' again (a link); it is checked once");
-                return;
+                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_configs, node.Identity, out var met);
+                if (met)
+                {
+                    Report(DiagnosticIds.ReachedTwice, path, $"'{path}' is the domain config '{_paths.Text(known)}' again (a link); it is checked once");
+                    return;
+                }
+
+                known = folderPath < 0 ? _paths.AddRoot(path) : _paths.Add(folderPath, Path.GetFileName(path.AsSpan()));
             }
 
             if (named && kind == FileKind.Grub2Config)
