@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace XenConfig.Cli;
 
@@ -16,6 +17,23 @@ internal static class CommonOptions
     };
 
     public static Argument<string> File() => new("FILE") { Description = "The file to read." };
+
+    /// <summary>
+    /// The parser of every <c>string[]</c> argument and option: the tokens' values, as System.CommandLine's own conversion
+    /// gives them. That conversion makes the array with <c>Array.CreateInstance</c>, which in the native build starts the
+    /// reflection type loader (about 1.7% of a one-guest <c>validate</c>).
+    /// </summary>
+    public static string[] TokenValues(ArgumentResult result)
+    {
+        var tokens = result.Tokens;
+        var values = new string[tokens.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = tokens[i].Value;
+        }
+
+        return values;
+    }
 
     public static void AcceptKinds(Option<string?> kind) => kind.AcceptOnlyFromAmong("xl", "xm", "fstab", "grub", "grub2");
 }

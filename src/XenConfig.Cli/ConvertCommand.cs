@@ -25,6 +25,7 @@ internal static class ConvertCommand
         {
             Description = "A variable for an xm config, as 'xm create FILE vmid=3' gave it (repeatable).",
             AllowMultipleArgumentsPerToken = false,
+            CustomParser = CommonOptions.TokenValues,
         };
         var kind = CommonOptions.Kind();
         kind.AcceptOnlyFromAmong("xl", "xm");

@@ -11,7 +11,7 @@ internal static class FmtCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Domain configs to format.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Domain configs to format.", Arity = ArgumentArity.OneOrMore, CustomParser = CommonOptions.TokenValues };
         var check = new Option<bool>("--check") { Description = "Change nothing; exit 1 when a file would change." };
         var force = CommonOptions.Force();
         var command = new Command("fmt", "Rewrite domain configs in the canonical layout (LF, one statement per line, 'key = value', long lists one item per line). Values never change; CRLF, a BOM and uppercase keys are repaired. Files are replaced atomically, through symbolic links, keeping mode, owner and group; a file that changed since it was read, is read-only or has hard links is refused (exit 1, XC0013) unless --force.\n\nExample: xenconfig fmt --check /etc/xen/*.cfg")

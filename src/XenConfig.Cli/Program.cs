@@ -2,5 +2,9 @@ namespace XenConfig.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => XenConfigApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected);
+    private static int Main(string[] args)
+    {
+        GcHeapPrefault.Run();
+        return XenConfigApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected);
+    }
 }

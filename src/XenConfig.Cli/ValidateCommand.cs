@@ -28,6 +28,7 @@ internal static class ValidateCommand
         {
             Description = "Files or folders to validate (default: the current folder).",
             Arity = ArgumentArity.ZeroOrMore,
+            CustomParser = CommonOptions.TokenValues,
         };
         var format = new Option<string?>("--format")
         {
@@ -45,6 +46,7 @@ internal static class ValidateCommand
             Description = "Let links and VM definitions read this folder or file outside the validated paths (repeatable); otherwise that is error XC0010.",
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
+            CustomParser = CommonOptions.TokenValues,
         };
         var command = new Command("validate", "Find the domain configs, fstabs and GRUB menus under PATH, group them into guests and check each file, each guest and the repository as a whole.\n\nExample: xenconfig validate --format sarif examples/ > results.sarif")
         {

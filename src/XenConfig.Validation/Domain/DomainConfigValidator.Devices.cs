@@ -10,9 +10,7 @@ public sealed partial class DomainConfigValidator
 {
     partial void AddDeviceRules()
     {
-        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckDisks);
-        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckRootDevice);
-        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckVifs);
+        WholeDocumentChecks.Add(this, null, CheckDisks, CheckRootDevice, CheckVifs);
     }
 
     private static void CheckDisks(DomainConfig config, ValidationContext<DomainConfig> context)

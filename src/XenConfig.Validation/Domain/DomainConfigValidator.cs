@@ -16,10 +16,7 @@ public sealed partial class DomainConfigValidator : AbstractValidator<DomainConf
     /// <summary>Creates the validator with all its rules.</summary>
     public DomainConfigValidator()
     {
-        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckValueTypes);
-        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckUnknownKeys);
-        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckLimits);
-        RuleFor(WholeDocument<DomainConfig>.Expression).Custom(CheckXlVerdict);
+        WholeDocumentChecks.Add(this, null, CheckValueTypes, CheckUnknownKeys, CheckLimits, CheckXlVerdict);
         AddDeviceRules();
     }
 

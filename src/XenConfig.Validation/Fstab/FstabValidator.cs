@@ -19,13 +19,8 @@ public sealed class FstabValidator : AbstractValidator<FstabDocument>
     /// <summary>Creates the validator with all its rules.</summary>
     public FstabValidator()
     {
-        RuleFor(WholeDocument<FstabDocument>.Expression).Custom(CheckDuplicateTargets);
-        RuleFor(WholeDocument<FstabDocument>.Expression).Custom(CheckRoot);
-        RuleSet(ValidationRuleSets.Strict, () =>
-        {
-            RuleFor(WholeDocument<FstabDocument>.Expression).Custom(CheckOrder);
-            RuleFor(WholeDocument<FstabDocument>.Expression).Custom(CheckSwapOptions);
-        });
+        WholeDocumentChecks.Add(this, null, CheckDuplicateTargets, CheckRoot);
+        WholeDocumentChecks.Add(this, ValidationRuleSets.Strict, CheckOrder, CheckSwapOptions);
     }
 
     private static IEnumerable<FstabEntryLine> Mounts(FstabDocument fstab) =>

@@ -24,12 +24,14 @@ public sealed class GrubMenuValidator : AbstractValidator<GrubMenuDocument>
     /// <summary>Creates the validator with all its rules.</summary>
     public GrubMenuValidator()
     {
-        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom((menu, context) => context.AddDiagnostics(EmptyEntries(menu)));
-        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom((menu, context) => context.AddDiagnostics(EntryProblems(menu)));
-        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom((menu, context) => context.AddDiagnostics(DefaultProblems(menu)));
-        RuleFor(WholeDocument<GrubMenuDocument>.Expression).Custom((menu, context) => context.AddDiagnostics(DuplicateTitles(menu)));
-        RuleSet(ValidationRuleSets.Strict, () => RuleFor(WholeDocument<GrubMenuDocument>.Expression)
-            .Custom((menu, context) => context.AddDiagnostics(PlainTextPasswords(menu))));
+        WholeDocumentChecks.Add(
+            this,
+            null,
+            (menu, context) => context.AddDiagnostics(EmptyEntries(menu)),
+            (menu, context) => context.AddDiagnostics(EntryProblems(menu)),
+            (menu, context) => context.AddDiagnostics(DefaultProblems(menu)),
+            (menu, context) => context.AddDiagnostics(DuplicateTitles(menu)));
+        WholeDocumentChecks.Add(this, ValidationRuleSets.Strict, (menu, context) => context.AddDiagnostics(PlainTextPasswords(menu)));
     }
 
     /// <summary>

@@ -31,13 +31,7 @@ public sealed class GuestValidator : AbstractValidator<Guest>
     /// <summary>Creates the validator with all its rules.</summary>
     public GuestValidator()
     {
-        RuleSet(ValidationRuleSets.CrossCheck, () =>
-        {
-            RuleFor(WholeDocument<Guest>.Expression).Custom(CheckFstabDevices);
-            RuleFor(WholeDocument<Guest>.Expression).Custom(CheckRootConsistency);
-            RuleFor(WholeDocument<Guest>.Expression).Custom(CheckUnusedDisks);
-            RuleFor(WholeDocument<Guest>.Expression).Custom(CheckMenuRoots);
-        });
+        WholeDocumentChecks.Add(this, ValidationRuleSets.CrossCheck, CheckFstabDevices, CheckRootConsistency, CheckUnusedDisks, CheckMenuRoots);
     }
 
     /// <summary>

@@ -19,13 +19,7 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
     /// <summary>Creates the validator with all its rules.</summary>
     public RepositoryValidator()
     {
-        RuleSet(ValidationRuleSets.CrossCheck, () =>
-        {
-            RuleFor(WholeDocument<GuestRepository>.Expression).Custom(CheckNames);
-            RuleFor(WholeDocument<GuestRepository>.Expression).Custom(CheckUuids);
-            RuleFor(WholeDocument<GuestRepository>.Expression).Custom(CheckMacs);
-            RuleFor(WholeDocument<GuestRepository>.Expression).Custom(CheckTargets);
-        });
+        WholeDocumentChecks.Add(this, ValidationRuleSets.CrossCheck, CheckNames, CheckUuids, CheckMacs, CheckTargets);
     }
 
     // The indexes map each name, UUID, MAC and target to the guest (and device) that used it first, as numbers: a
