@@ -12,7 +12,7 @@ public sealed class XlTextPiecesTests
         pieces.Add("");
         pieces.Add("disk = [ \"phy:/dev/a,xvda,w\" ]\n");
 
-        Assert.Equal(41, pieces.Length);
+        Assert.Equal(42, pieces.Length);
         Assert.Equal("name = \"a\"\ndisk = [ \"phy:/dev/a,xvda,w\" ]\n", pieces.ToString());
         var text = pieces.ToSourceText("guest.cfg");
         Assert.Equal("name = \"a\"\ndisk = [ \"phy:/dev/a,xvda,w\" ]\n", text.Content);

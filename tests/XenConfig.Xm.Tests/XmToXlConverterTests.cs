@@ -77,14 +77,15 @@ public sealed class XmToXlConverterTests
     }
 
     [Theory]
-    [InlineData("name = 'caf\u00E9'\nmemory = 64\non_crash = 'destroy'\nbuilder = 'linux'\n",
+    [InlineData("# -*- coding: utf-8 -*-\nname = 'caf\u00E9'\nmemory = 64\non_crash = 'destroy'\nbuilder = 'linux'\n",
         "name = \"caf\u00E9\"\nmemory = 64\non_crash = \"destroy\"\ntype = \"pv\"\n")]
-    [InlineData("name = 'a'\nmemory = 64\non_crash = 'destroy'\nbuilder = 'linux'\nextra = 'console=hvc0 \u00FC'\n",
+    [InlineData("# -*- coding: utf-8 -*-\nname = 'a'\nmemory = 64\non_crash = 'destroy'\nbuilder = 'linux'\nextra = 'console=hvc0 \u00FC'\n",
         "name = \"a\"\nmemory = 64\non_crash = \"destroy\"\ntype = \"pv\"\nextra = \"console=hvc0 \u00FC\"\n")]
-    [InlineData("name = 'a'\nmemory = 64\non_crash = 'destroy'\nbuilder = 'linux'\ndescription = 'G\u00E4ste'\n",
+    [InlineData("# -*- coding: utf-8 -*-\nname = 'a'\nmemory = 64\non_crash = 'destroy'\nbuilder = 'linux'\ndescription = 'G\u00E4ste'\n",
         "name = \"a\"\nmemory = 64\non_crash = \"destroy\"\ntype = \"pv\"\n\n# Not carried over from the xm config (xl has no equivalent):\n# description = \"G\u00E4ste\"\n")]
     public void A_value_that_is_not_ascii_is_converted_character_for_character_wherever_it_comes(string xm, string xl)
     {
+        // Python 2 reads a file with other than ASCII only under a coding declaration (PEP 263).
         var conversion = Convert(xm);
 
         Assert.Equal(xl, conversion.Text);
