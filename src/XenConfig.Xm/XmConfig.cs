@@ -118,20 +118,62 @@ public static class XmConfig
         {
             var output = new List<string>();
             var declared = new List<string>();
+            if (!CheckScript())
+            {
+                return Result(declared, output);
+            }
+
+            var interpreter = Execute();
+
+            // Nor the script's string: locations come from the bytes of an ASCII text, and the text lives as long as the
+            // evaluation (20 MB for a 10 MB script, through the settings, the conversion and the output).
+            text.ReleaseDecodedContent();
+
+            foreach (var (node, message) in interpreter.HostWarnings)
+            {
+                Report(DiagnosticIds.XmHostDependent, node.Start, node.End, message);
+            }
+
+            declared.AddRange(interpreter.XmVars.Declared.Select(d => d.Name));
+            output.AddRange(interpreter.Output);
+            try
+            {
+                Collect(interpreter);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                Report(DiagnosticIds.XmLimitExceeded, 0, 0, "values nested too deeply for the evaluator");
+            }
+
+            return Result(declared, output);
+        }
+
+        // Parses the script (unless the caller did) into parsed and reports what stops it from running; true when it can
+        // run. The script's string and the module are read here and in Execute, never in Run: a frame keeps what it read
+        // reachable until it returns (as temporaries the runtime reports for the whole method, whatever its variables
+        // hold), and Run lives on while the settings are collected.
+        private bool CheckScript()
+        {
             if (text.Length > MaxTextLength)
             {
                 Report(DiagnosticIds.XmLimitExceeded, 0, 0, $"the file is larger than {MaxTextLength} characters");
-                return Result(declared, output);
+                return false;
             }
 
             if (text.Content.StartsWith('<'))
             {
                 Report(DiagnosticIds.XmUnsupportedConstruct, 0, 1, "xm reads a file starting with '<' as a Xen-API XML config, not Python; XML configs are not supported");
-                return Result(declared, output);
+                return false;
             }
 
-            var module = parsed ?? Check(text.Content);
-            parsed = null;
+            var module = parsed ??= Check(text.Content);
+            if (!module.ParseAgainToRun)
+            {
+                // A kept tree is all the run reads: the script's string (20 MB for a 10 MB script, beside its bytes) need
+                // not live while the values are built. A script parsed again to run is read from its string as it runs.
+                text.ReleaseDecodedContent();
+            }
+
             foreach (var warning in module.Warnings)
             {
                 Report(DiagnosticIds.XmValueDropped, warning.Start, warning.End, warning.Message);
@@ -150,11 +192,15 @@ public static class XmConfig
                     error.IsLimit ? error.Message : error.Message + "; python would refuse the whole file");
             }
 
-            if (module.Errors.Count > 0)
-            {
-                return Result(declared, output);
-            }
+            return module.Errors.Count == 0;
+        }
 
+        // Runs the checked module, taken from parsed, and reports the unsupported statements it did not reach; the tree
+        // goes when this returns, before the settings are made (nothing after reads it: assignments are kept as spans).
+        private PyInterpreter Execute()
+        {
+            var module = parsed!;
+            parsed = null;
             var interpreter = new PyInterpreter(options with { FileName = options.FileName ?? text.Path ?? "" });
             foreach (var (name, value) in options.Variables)
             {
@@ -218,30 +264,7 @@ public static class XmConfig
                     $"{unsupported.Construct} is not supported by the evaluator; it is in code that did not run");
             }
 
-            // Nothing below reads the tree (assignments are kept as spans), so it goes before the settings are made.
-            module = null;
-
-            // Nor the script's string: locations come from the bytes of an ASCII text, and the text lives as long as the
-            // evaluation (20 MB for a 10 MB script, through the settings, the conversion and the output).
-            text.ReleaseDecodedContent();
-
-            foreach (var (node, message) in interpreter.HostWarnings)
-            {
-                Report(DiagnosticIds.XmHostDependent, node.Start, node.End, message);
-            }
-
-            declared.AddRange(interpreter.XmVars.Declared.Select(d => d.Name));
-            output.AddRange(interpreter.Output);
-            try
-            {
-                Collect(interpreter);
-            }
-            catch (InsufficientExecutionStackException)
-            {
-                Report(DiagnosticIds.XmLimitExceeded, 0, 0, "values nested too deeply for the evaluator");
-            }
-
-            return Result(declared, output);
+            return interpreter;
         }
 
         private XmEvaluation Result(List<string> declared, List<string> output) =>

@@ -443,27 +443,23 @@ public static class XmToXlConverter
         // whose statement reads back alone, clean and as its value, is appended as text instead, which is what Set
         // writes and accepts for it (the statements before it are clean, all written with " = " and double quotes). The
         // first key that is not (a repeated key, a value xl cannot hold or read back) goes through Set, as do all after it.
-        private XmConversion Write()
+        // Returns the model, or null when every statement was appended. A method of its own, so that no statement's string
+        // (20 MB for a 10 MB disk list) stays reachable from the caller's frame while the joined text is parsed.
+        private DomainConfig? Gather(XlTextPieces appended, string? path)
         {
-            var path = evaluation.SourceText.Path;
-            // The statements are joined once, at the end, into a string of their exact length: a builder and its string
-            // were two copies of a 20 MB disk list (and a join of a list, not an array, rents a buffer the pool then keeps).
-            var appended = new List<string>();
-            long appendedLength = 0;
             var keys = new HashSet<string>(StringComparer.Ordinal);
             DomainConfig? config = null;
             foreach (var (key, value, origin) in _output)
             {
-                if (config is null && keys.Add(key) && Appended(key, value) is { } statement && appendedLength + statement.Length <= DomainConfigParseOptions.Default.MaxLength)
+                if (config is null && keys.Add(key) && Appended(key, value) is { } statement && appended.Length + statement.Length <= DomainConfigParseOptions.Default.MaxLength)
                 {
                     appended.Add(statement);
-                    appendedLength += statement.Length;
                     continue;
                 }
 
                 if (config is null)
                 {
-                    config = DomainConfig.FromDocument(DomainConfigDocument.Parse(string.Concat(appended.ToArray()), path));
+                    config = DomainConfig.FromDocument(DomainConfigDocument.Parse(appended.ToString(), path));
                     appended.Clear();
                 }
 
@@ -477,12 +473,38 @@ public static class XmToXlConverter
                 }
             }
 
-            var written = config?.Document.ToString() ?? string.Concat(appended.ToArray());
-            appended.Clear();
-            var text = _comments.Count == 0
-                ? written
-                : string.Concat(written, written.Length > 0 ? "\n" : "", "# Not carried over from the xm config (xl has no equivalent):\n", string.Join("\n", _comments), "\n");
-            var result = DomainConfigDocument.Parse(text, path);
+            return config;
+        }
+
+        private XmConversion Write()
+        {
+            var path = evaluation.SourceText.Path;
+            // The statements are joined once, at the end, into a text of their exact length, as bytes while they are
+            // ASCII (XlTextPieces): a builder and its string were two copies of a 20 MB disk list, and the document's
+            // string a third; the bytes of a 10 MB list are 10 MB.
+            var appended = new XlTextPieces();
+            var config = Gather(appended, path);
+
+            const string CommentsHeader = "# Not carried over from the xm config (xl has no equivalent):\n";
+            SourceText text;
+            if (config is not null)
+            {
+                var written = config.Document.ToString();
+                text = SourceText.From(_comments.Count == 0
+                    ? written
+                    : string.Concat(written, written.Length > 0 ? "\n" : "", CommentsHeader, string.Join("\n", _comments), "\n"), path);
+            }
+            else
+            {
+                if (_comments.Count > 0)
+                {
+                    appended.Add(string.Concat(appended.Length > 0 ? "\n" : "", CommentsHeader, string.Join("\n", _comments), "\n"));
+                }
+
+                text = appended.ToSourceText(path);
+            }
+
+            var result = DomainConfigDocument.Parse(text);
             _diagnostics.AddRange(result.Diagnostics.Where(d => d.IsError));
             return new XmConversion(result, _diagnostics);
         }

@@ -62,6 +62,38 @@ public sealed class XmToXlConverterTests
     }
 
     [Fact]
+    public void The_converted_text_is_no_file_read_and_edits_like_any_document()
+    {
+        var conversion = Convert("name = 'a'\nmemory = 64\non_crash = 'destroy'\nbuilder = 'linux'\ncpu = 3\n");
+        const string xl = "name = \"a\"\nmemory = 64\non_crash = \"destroy\"\ntype = \"pv\"\n\n# Not carried over from the xm config (xl has no equivalent):\n# cpu = 3\n";
+
+        Assert.Equal(xl, conversion.Text);
+        Assert.Equal("guest.cfg", conversion.Document.SourceText.Path);
+        // The xl text was written, not read from guest.cfg (the xm file): nothing may compare it with that file.
+        Assert.Null(conversion.Document.SourceText.ReadFingerprint);
+        var config = Domain.Model.DomainConfig.FromDocument(conversion.Document);
+        config.Memory = 128;
+        Assert.Equal(xl.Replace("memory = 64", "memory = 128", StringComparison.Ordinal), config.Document.ToString());
+    }
+
+    [Theory]
+    [InlineData("# -*- coding: utf-8 -*-\nname = 'caf\u00E9'\nmemory = 64\non_crash = 'destroy'\nbuilder = 'linux'\n",
+        "name = \"caf\u00E9\"\nmemory = 64\non_crash = \"destroy\"\ntype = \"pv\"\n")]
+    [InlineData("# -*- coding: utf-8 -*-\nname = 'a'\nmemory = 64\non_crash = 'destroy'\nbuilder = 'linux'\nextra = 'console=hvc0 \u00FC'\n",
+        "name = \"a\"\nmemory = 64\non_crash = \"destroy\"\ntype = \"pv\"\nextra = \"console=hvc0 \u00FC\"\n")]
+    [InlineData("# -*- coding: utf-8 -*-\nname = 'a'\nmemory = 64\non_crash = 'destroy'\nbuilder = 'linux'\ndescription = 'G\u00E4ste'\n",
+        "name = \"a\"\nmemory = 64\non_crash = \"destroy\"\ntype = \"pv\"\n\n# Not carried over from the xm config (xl has no equivalent):\n# description = \"G\u00E4ste\"\n")]
+    public void A_value_that_is_not_ascii_is_converted_character_for_character_wherever_it_comes(string xm, string xl)
+    {
+        // Python 2 reads a file with other than ASCII only under a coding declaration (PEP 263).
+        var conversion = Convert(xm);
+
+        Assert.Equal(xl, conversion.Text);
+        Assert.False(conversion.HasErrors, string.Join("\n", conversion.Diagnostics));
+        Assert.Null(conversion.Document.SourceText.ReadFingerprint);
+    }
+
+    [Fact]
     public void Xm_ip_keys_and_root_fold_into_extra_in_xends_order()
     {
         const string xm = """

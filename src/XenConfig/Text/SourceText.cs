@@ -44,12 +44,13 @@ public sealed class SourceText
         _readFromBytes = readBytes.HasValue;
     }
 
-    // An ASCII file: its bytes are its characters, one for one; UTF-8 is its encoding.
-    private SourceText(ReadOnlyMemory<byte> ascii, string? path)
+    // An ASCII file: its bytes are its characters, one for one; UTF-8 is its encoding. A text that was never a file's
+    // (readFromBytes false) has no ReadFingerprint, as a text from a string has none.
+    private SourceText(ReadOnlyMemory<byte> ascii, string? path, bool readFromBytes = true)
     {
         _bytes = ascii;
         _isAscii = true;
-        _readFromBytes = true;
+        _readFromBytes = readFromBytes;
         Path = path;
         Encoding = StrictUtf8;
     }
@@ -109,6 +110,21 @@ public sealed class SourceText
     /// <returns>The text.</returns>
     public static SourceText FromMemory(ReadOnlyMemory<byte> bytes, string? path = null) =>
         System.Text.Ascii.IsValid(bytes.Span) ? new SourceText(bytes, path) : Decode(bytes.Span, path);
+
+    /// <summary>
+    /// A text the library wrote itself (the xl config converted from an xm script), given as its characters' ASCII bytes:
+    /// kept as those bytes, half the memory of the string, and like <see cref="From(string, string?)"/> in all else
+    /// (no <see cref="ReadFingerprint"/>: it was never read from <paramref name="path"/>).
+    /// </summary>
+    internal static SourceText FromGeneratedAscii(byte[] ascii, string? path)
+    {
+        if (!System.Text.Ascii.IsValid(ascii))
+        {
+            throw new ArgumentException("the bytes are not ASCII", nameof(ascii));
+        }
+
+        return new SourceText(ascii, path, readFromBytes: false);
+    }
 
     // Text that is not ASCII: UTF-8 when it is valid UTF-8, otherwise Latin-1 (one character per byte).
     private static SourceText Decode(ReadOnlySpan<byte> bytes, string? path)

@@ -224,6 +224,36 @@ public class SourceTextTests
     }
 
     [Fact]
+    public void A_generated_ascii_text_keeps_its_bytes_but_is_no_file_read_like_a_text_from_a_string()
+    {
+        var bytes = Encoding.ASCII.GetBytes("name = \"x\"\r\ndisk = [ \"phy:/dev/a,xvda,w\" ]\n");
+        var generated = SourceText.FromGeneratedAscii(bytes, "guest.cfg");
+        var fromString = SourceText.From(Encoding.ASCII.GetString(bytes), "guest.cfg");
+
+        Assert.True(generated.TryGetAscii(out var kept));
+        Assert.True(MemoryMarshal.TryGetArray(kept, out var segment));
+        Assert.Same(bytes, segment.Array);
+        Assert.Equal(fromString.Content, generated.Content);
+        Assert.Equal(fromString.Length, generated.Length);
+        Assert.Equal(fromString.LineStartOffsets, generated.LineStartOffsets);
+        Assert.Equal(fromString.GetLinePosition(20), generated.GetLinePosition(20));
+        Assert.Equal("guest.cfg", generated.Path);
+        // Never read from guest.cfg: a save must not compare it with that file, before or after an edit.
+        Assert.Null(generated.ReadFingerprint);
+        Assert.Null(generated.WithContent("name = \"y\"\n").ReadFingerprint);
+        Assert.Equal(0, SourceText.FromGeneratedAscii([], null).Length);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x61, 0xC3, 0xA9 })]
+    [InlineData(new byte[] { 0x80 })]
+    [InlineData(new byte[] { 0x61, 0x0A, 0xFF })]
+    public void A_generated_text_that_is_not_ascii_is_refused_not_read_as_characters_it_is_not(byte[] bytes)
+    {
+        Assert.Throws<ArgumentException>(() => SourceText.FromGeneratedAscii(bytes, "guest.cfg"));
+    }
+
+    [Fact]
     public void From_memory_decodes_a_text_that_is_not_ascii_and_keeps_no_view_of_the_memory()
     {
         var bytes = Encoding.UTF8.GetBytes("name = 'caf\u00E9'\n");
