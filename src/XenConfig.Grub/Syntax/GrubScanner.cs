@@ -83,20 +83,7 @@ internal static class GrubScanner
                 start++;
             }
 
-            if (start == contentEnd)
-            {
-                lines.Add(GrubLineKind.Blank, span, lineStart, 0, truncated: false);
-            }
-            else if (text[start] == '#')
-            {
-                lines.Add(GrubLineKind.Comment, span, lineStart, 0, truncated: false);
-            }
-            else
-            {
-                var length = contentEnd - start;
-                lines.Add(GrubLineKind.Command, span, start, Math.Min(length, MaxLineLength), length > MaxLineLength);
-            }
-
+            AddLine(lines, span, lineStart, start, contentEnd, start < contentEnd && text[start] == '#');
             lineStart = next;
         }
     }
@@ -232,11 +219,22 @@ internal static class GrubScanner
             start++;
         }
 
+        AddLine(lines, span, lineStart, start, contentEnd, start < contentEnd && text[start] == '#');
+        return next;
+    }
+
+    /// <summary>
+    /// Records a simple line once its indentation is stepped over: blank, comment, or a command whose content starts at
+    /// <paramref name="start"/> (cut at GRUB's line length, as GRUB cuts it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddLine(GrubLineTable lines, TextSpan span, int lineStart, int start, int contentEnd, bool startsWithHash)
+    {
         if (start == contentEnd)
         {
             lines.Add(GrubLineKind.Blank, span, lineStart, 0, truncated: false);
         }
-        else if (text[start] == '#')
+        else if (startsWithHash)
         {
             lines.Add(GrubLineKind.Comment, span, lineStart, 0, truncated: false);
         }
@@ -245,8 +243,6 @@ internal static class GrubScanner
             var length = contentEnd - start;
             lines.Add(GrubLineKind.Command, span, start, Math.Min(length, MaxLineLength), length > MaxLineLength);
         }
-
-        return next;
     }
 
     /// <summary>
