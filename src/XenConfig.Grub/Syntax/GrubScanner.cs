@@ -232,16 +232,15 @@ internal static class GrubScanner
     {
         if (start == contentEnd)
         {
-            lines.Add(GrubLineKind.Blank, span, lineStart, 0, truncated: false);
+            lines.Add(GrubLineKind.Blank, span, lineStart, lineStart);
         }
         else if (startsWithHash)
         {
-            lines.Add(GrubLineKind.Comment, span, lineStart, 0, truncated: false);
+            lines.Add(GrubLineKind.Comment, span, lineStart, lineStart);
         }
         else
         {
-            var length = contentEnd - start;
-            lines.Add(GrubLineKind.Command, span, start, Math.Min(length, MaxLineLength), length > MaxLineLength);
+            lines.Add(GrubLineKind.Command, span, start, contentEnd);
         }
     }
 
