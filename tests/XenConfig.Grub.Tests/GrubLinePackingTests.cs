@@ -1,4 +1,5 @@
 using System.Text;
+using XenConfig.Grub.Model;
 using XenConfig.Grub.Pygrub;
 using XenConfig.Grub.Syntax;
 using XenConfig.Text;
@@ -150,6 +151,30 @@ public sealed class GrubLinePackingTests
         Assert.Equal(40, reading.ImageCount);
         Assert.Equal(["real", .. Enumerable.Range(0, 39).Select(i => $"{i}")], Enumerable.Range(0, 40).Select(i => reading.GetImage(i).Title));
         Assert.Equal(["/r", .. Enumerable.Range(0, 39).Select(i => $"/k{i}")], Enumerable.Range(0, 40).Select(i => reading.GetImage(i).Kernel));
+    }
+
+    [Theory]
+    [InlineData(27, 0, false)]
+    [InlineData(28, 0, false)]
+    [InlineData(29, 0, true)]
+    [InlineData(0, 123, false)]
+    [InlineData(0, 124, true)]
+    public void An_entry_reads_the_same_whether_its_lines_fit_its_row_or_lie_in_the_side_table(int commentsBefore, int commentsAfter, bool wide)
+    {
+        // The kernel line lies commentsBefore + 3 lines after the title (a typed line's offset has 5 bits: 31 fit); the
+        // last line (savedefault) commentsBefore + commentsAfter + 4 lines after it (7 bits: 127 fit).
+        var comments = (int count) => string.Concat(Enumerable.Repeat("# c\n", count));
+        var text = "title a\n" + comments(commentsBefore) + "root (hd0,1)\ninitrd /i\nkernel /k ro\n" + comments(commentsAfter)
+            + "savedefault\ntitle b\nchainloader +1\n";
+        var document = GrubMenuDocument.Parse(text);
+        var (a, b) = (document.Entries[0], document.Entries[1]);
+        Assert.Equal(("/k", "ro", "(hd0,1)", "/i", true, (string?)null), (a.Kernel!.Path, a.Kernel.ArgumentsText, a.Root, a.Initrd, a.SaveDefault, a.Chainloader));
+        Assert.Equal(commentsBefore + 3, a.Kernel.LineIndex - a.TitleLineIndex);
+        Assert.Equal(["root", "initrd", "kernel", "savedefault"], a.Commands.Select(c => c.Name));
+        Assert.Equal(commentsBefore + commentsAfter + 4, a.LastLine - a.TitleLineIndex);
+        Assert.Equal(("+1", (GrubKernel?)null, false), (b.Chainloader, b.Kernel, b.SaveDefault));
+        Assert.Equal(wide, document.EntryTable.IsWide(0));
+        Assert.False(document.EntryTable.IsWide(1));
     }
 
     // An ASCII text is read from its bytes, any text from its characters: both keep their lines in the same table.
