@@ -303,6 +303,6 @@ public sealed class PygrubDifferentialTests(ITestOutputHelper output)
         using var reading = PygrubReading.Read(GrubMenuDocument.Parse(text).LineTable);
         return reading.Error is not null
             ? "error"
-            : $"default={reading.BootIndex} timeout={reading.Timeout ?? "-1"}\n" + string.Join("\n", reading.Images.ToArray().Select(i => $"[{i.Title}|{i.Root}|{i.Kernel}|{i.Args}|{i.Initrd}]"));
+            : $"default={reading.BootIndex} timeout={reading.Timeout ?? "-1"}\n" + string.Join("\n", Enumerable.Range(0, reading.ImageCount).Select(reading.GetImage).Select(i => $"[{i.Title}|{i.Root}|{i.Kernel}|{i.Args}|{i.Initrd}]"));
     }
 }

@@ -90,6 +90,6 @@ public sealed class PygrubReadingTests
 
     private static string Describe(PygrubReading reading) => reading.Error is not null
         ? $"error at {reading.ErrorOffset}: {reading.Error}"
-        : $"default={reading.Default} boot={reading.BootIndex} timeout={reading.Timeout ?? "none"}\n" + string.Join("\n", reading.Images.ToArray().Select(i =>
+        : $"default={reading.Default} boot={reading.BootIndex} timeout={reading.Timeout ?? "none"}\n" + string.Join("\n", Enumerable.Range(0, reading.ImageCount).Select(reading.GetImage).Select(i =>
             $"[{i.TitleOffset}|{i.Title}|{i.Root}|{i.HasKernel}|{i.Kernel}|{i.Args}|{i.HasInitrd}|{i.Initrd}]"));
 }

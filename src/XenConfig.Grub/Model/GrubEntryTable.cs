@@ -4,7 +4,7 @@ using XenConfig.Text;
 namespace XenConfig.Grub.Model;
 
 /// <summary>
-/// The entries of one menu, kept as an array of packed values (16 bytes an entry, no object per entry): the readers
+/// The entries of one menu, kept as an array of packed values (8 bytes an entry, no object per entry): the readers
 /// ask it about an entry by its number. The public <see cref="GrubEntry"/> objects (with their kernels) are made
 /// together the first time someone asks for any entry, and the same objects are handed out after that.
 /// </summary>
@@ -14,17 +14,28 @@ namespace XenConfig.Grub.Model;
 /// </remarks>
 internal sealed class GrubEntryTable : PackedTable<GrubEntry>
 {
-    private const byte ModulesFlag = 1;
-    private const byte SaveDefaultFlag = 2;
-    private const byte MakeActiveFlag = 4;
-    private const byte LockFlag = 8;
-    private const byte WideFlag = 16;
+    // A row's packed word, from the low bits: the flags (modules, savedefault, makeactive, lock, wide), the last line's
+    // offset from the title (7 bits), then the root, kernel, initrd and chainloader lines' offsets (5 bits each, 0 for
+    // none). An entry whose lines lie farther from its title keeps them in the side table (wide).
+    private const uint ModulesFlag = 1;
+    private const uint SaveDefaultFlag = 2;
+    private const uint MakeActiveFlag = 4;
+    private const uint LockFlag = 8;
+    private const uint WideFlag = 16;
+    private const int LastShift = 5;
+    private const int LastMask = 127;
+    private const int RootShift = 12;
+    private const int KernelShift = 17;
+    private const int InitrdShift = 22;
+    private const int ChainloaderShift = 27;
+    private const int OffsetMask = 31;
 
     private readonly Row[] _rows;
     private int _count;
 
-    // The rows of entries that span more than 65,535 lines, by entry number (a row keeps its lines as 16-bit offsets
-    // from the title; no menu GRUB can boot has such an entry, but any file must parse).
+    // The rows of entries whose lines lie farther from the title than a row's offsets reach (a last line 128 lines or
+    // more after it, another typed line 32 or more), by entry number: entries are a few lines long, but any file must
+    // parse.
     private Dictionary<int, WideRow>? _wide;
 
     public GrubEntryTable(GrubLineTable lines, int capacity)
@@ -52,7 +63,7 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
     {
         var lines = Lines;
         int root = -1, kernel = -1, initrd = -1, chainloader = -1;
-        byte flags = 0;
+        uint flags = 0;
         for (var line = titleLine + 1; line <= lastLine; line++)
         {
             var command = lines.CommandIndex(line);
@@ -90,45 +101,53 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
             }
         }
 
-        if (lastLine - titleLine > ushort.MaxValue)
+        if (lastLine - titleLine > LastMask || Math.Max(Math.Max(root, kernel), Math.Max(initrd, chainloader)) - titleLine > OffsetMask)
         {
             (_wide ??= []).Add(_count, new WideRow(lastLine, root, kernel, initrd, chainloader));
-            _rows[_count++] = new Row(titleLine, 0, 0, 0, 0, 0, (byte)(flags | WideFlag));
+            _rows[_count++] = new Row(titleLine, flags | WideFlag);
             return;
         }
 
-        _rows[_count++] = new Row(titleLine, Offset(titleLine, lastLine), Offset(titleLine, root), Offset(titleLine, kernel), Offset(titleLine, initrd), Offset(titleLine, chainloader), flags);
+        _rows[_count++] = new Row(titleLine, flags | ((uint)(lastLine - titleLine) << LastShift) | (Offset(titleLine, root) << RootShift)
+            | (Offset(titleLine, kernel) << KernelShift) | (Offset(titleLine, initrd) << InitrdShift) | (Offset(titleLine, chainloader) << ChainloaderShift));
     }
 
     /// <summary>The index of the entry's <c>title</c> line.</summary>
     public int TitleLine(int entry) => _rows[entry].TitleLine;
 
     /// <summary>The index of the entry's last command line (unknown commands included).</summary>
-    public int LastLine(int entry) => Line(entry, WideField.Last, _rows[entry].LastLine);
+    public int LastLine(int entry)
+    {
+        ref readonly var row = ref _rows[entry];
+        return (row.Packed & WideFlag) != 0 ? _wide![entry].LastLine : row.TitleLine + (int)((row.Packed >> LastShift) & LastMask);
+    }
 
     /// <summary>The index of the entry's (last) <c>root</c>/<c>rootnoverify</c> line, or -1.</summary>
-    public int RootLine(int entry) => Line(entry, WideField.Root, _rows[entry].RootLine);
+    public int RootLine(int entry) => Line(entry, WideField.Root, RootShift);
 
     /// <summary>The index of the entry's (last) <c>kernel</c> line, or -1.</summary>
-    public int KernelLine(int entry) => Line(entry, WideField.Kernel, _rows[entry].KernelLine);
+    public int KernelLine(int entry) => Line(entry, WideField.Kernel, KernelShift);
 
     /// <summary>The index of the entry's (last) <c>initrd</c> line, or -1.</summary>
-    public int InitrdLine(int entry) => Line(entry, WideField.Initrd, _rows[entry].InitrdLine);
+    public int InitrdLine(int entry) => Line(entry, WideField.Initrd, InitrdShift);
 
     /// <summary>The index of the entry's (last) <c>chainloader</c> line, or -1.</summary>
-    public int ChainloaderLine(int entry) => Line(entry, WideField.Chainloader, _rows[entry].ChainloaderLine);
+    public int ChainloaderLine(int entry) => Line(entry, WideField.Chainloader, ChainloaderShift);
+
+    /// <summary>True when the entry's lines are in the side table (for tests).</summary>
+    internal bool IsWide(int entry) => (_rows[entry].Packed & WideFlag) != 0;
 
     /// <summary>True when the entry has a <c>module</c>/<c>modulenounzip</c> line.</summary>
-    public bool HasModules(int entry) => (_rows[entry].Flags & ModulesFlag) != 0;
+    public bool HasModules(int entry) => (_rows[entry].Packed & ModulesFlag) != 0;
 
     /// <summary>True when the entry has a <c>savedefault</c> line.</summary>
-    public bool HasSaveDefault(int entry) => (_rows[entry].Flags & SaveDefaultFlag) != 0;
+    public bool HasSaveDefault(int entry) => (_rows[entry].Packed & SaveDefaultFlag) != 0;
 
     /// <summary>True when the entry has a <c>makeactive</c> line.</summary>
-    public bool HasMakeActive(int entry) => (_rows[entry].Flags & MakeActiveFlag) != 0;
+    public bool HasMakeActive(int entry) => (_rows[entry].Packed & MakeActiveFlag) != 0;
 
     /// <summary>True when the entry has a <c>lock</c> line.</summary>
-    public bool HasLock(int entry) => (_rows[entry].Flags & LockFlag) != 0;
+    public bool HasLock(int entry) => (_rows[entry].Packed & LockFlag) != 0;
 
     /// <summary>The characters of the entry's title (see <see cref="GrubLineTable.ArgumentChars"/>).</summary>
     public GrubChars TitleChars(int entry) => Lines.ArgumentChars(_rows[entry].TitleLine);
@@ -181,15 +200,21 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
     private GrubChars FirstWordOf(int line) => line < 0 ? default : GrubText.FirstWord(Lines.ArgumentChars(line));
 
     /// <summary>How far <paramref name="line"/> (after the title, or -1 for none) lies from the title line; 0 for none.</summary>
-    private static ushort Offset(int titleLine, int line) => line < 0 ? (ushort)0 : (ushort)(line - titleLine);
+    private static uint Offset(int titleLine, int line) => line < 0 ? 0 : (uint)(line - titleLine);
 
-    /// <summary>A line of entry <paramref name="entry"/> from its row's offset (-1 for none), or from its wide row.</summary>
+    /// <summary>A line of entry <paramref name="entry"/> from its row's offset at <paramref name="shift"/> (-1 for none), or from its wide row.</summary>
     /// <remarks>The wide row's field is named by a number, not picked by a delegate: every reader of an entry's lines
     /// asks here, and loading the delegate cost more than the rest of the call.</remarks>
-    private int Line(int entry, WideField field, ushort offset)
+    private int Line(int entry, WideField field, int shift)
     {
         ref readonly var row = ref _rows[entry];
-        return (row.Flags & WideFlag) != 0 ? WideLine(entry, field) : offset == 0 ? -1 : row.TitleLine + offset;
+        if ((row.Packed & WideFlag) != 0)
+        {
+            return WideLine(entry, field);
+        }
+
+        var offset = (int)((row.Packed >> shift) & OffsetMask);
+        return offset == 0 ? -1 : row.TitleLine + offset;
     }
 
     private int WideLine(int entry, WideField field)
@@ -215,11 +240,11 @@ internal sealed class GrubEntryTable : PackedTable<GrubEntry>
     }
 
     /// <summary>
-    /// One entry in 16 bytes: its title line, its other lines as offsets from the title (0 for a command it lacks: a
-    /// command comes after its title), and which flag commands it has.
+    /// One entry in 8 bytes: its title line, and packed: its other lines as offsets from the title (0 for a command it
+    /// lacks: a command comes after its title), and which flag commands it has.
     /// </summary>
-    private readonly record struct Row(int TitleLine, ushort LastLine, ushort RootLine, ushort KernelLine, ushort InitrdLine, ushort ChainloaderLine, byte Flags);
+    private readonly record struct Row(int TitleLine, uint Packed);
 
-    /// <summary>The lines of an entry that spans more than 65,535 lines (-1 for a command it lacks).</summary>
+    /// <summary>The lines of an entry whose lines lie too far from its title for its row (-1 for a command it lacks).</summary>
     private readonly record struct WideRow(int LastLine, int RootLine, int KernelLine, int InitrdLine, int ChainloaderLine);
 }

@@ -59,39 +59,39 @@ internal static class PygrubComparison
         // a title line starts a physical line for both readers, so its offset names the line).
         // The entries by number, as rows: an object per entry made here would be kept for the document's life.
         var entries = document.EntryTable;
-        var images = reading.Images;
+        var imageCount = reading.ImageCount;
         var imageOfEntry = ArrayPool<int>.Shared.Rent(entries.Count);
-        var imageMatched = ArrayPool<bool>.Shared.Rent(images.Length);
-        imageMatched.AsSpan(0, images.Length).Clear();
+        var imageMatched = ArrayPool<bool>.Shared.Rent(imageCount);
+        imageMatched.AsSpan(0, imageCount).Clear();
         for (int e = 0, i = 0; e < entries.Count; e++)
         {
             var offset = lines.Span(entries.TitleLine(e)).Start;
-            while (i < images.Length && images[i].TitleOffset < offset)
+            while (i < imageCount && reading.TitleOffset(i) < offset)
             {
                 i++;
             }
 
-            imageOfEntry[e] = i < images.Length && images[i].TitleOffset == offset ? i : -1;
+            imageOfEntry[e] = i < imageCount && reading.TitleOffset(i) == offset ? i : -1;
             if (imageOfEntry[e] >= 0)
             {
                 imageMatched[i] = true;
             }
         }
 
-        if (images.Length == 0)
+        if (imageCount == 0)
         {
             Add(DiagnosticIds.PygrubRejectsFile, document.Location(default(TextSpan)),
                 "pygrub finds no entry in this file, so a PV guest booted with pygrub does not start");
         }
 
-        for (var i = 0; i < images.Length; i++)
+        for (var i = 0; i < imageCount; i++)
         {
             if (imageMatched[i])
             {
                 continue;
             }
 
-            ref readonly var image = ref images[i];
+            var image = reading.GetImage(i);
             var offset = image.TitleOffset;
             string reason;
             var line = lines.IndexAt(offset);
@@ -126,7 +126,7 @@ internal static class PygrubComparison
         if (document.DefaultEntryIndex is { } grubDefault && reading.BootIndex is { } pyDefault)
         {
             var grubTitle = entries.TitleLine(grubDefault);
-            ref readonly var image = ref images[pyDefault];
+            var image = reading.GetImage(pyDefault);
             var titleOffset = lines.Span(grubTitle).Start;
             if (titleOffset != image.TitleOffset)
             {
@@ -140,7 +140,7 @@ internal static class PygrubComparison
         {
             if (imageOfEntry[e] >= 0)
             {
-                CompareEntry(document, e, in images[imageOfEntry[e]], in readings[e]);
+                CompareEntry(document, e, reading.GetImage(imageOfEntry[e]), in readings[e]);
             }
         }
 

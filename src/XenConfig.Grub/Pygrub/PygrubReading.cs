@@ -23,7 +23,12 @@ internal struct PygrubReading : IDisposable
 
     // The images, in a pooled array (Dispose returns it): the comparison reads them once, so a parse keeps no object
     // per image. The last one is the image being read; it counts only when it has lines or another title follows.
-    private Image[] _images = [];
+    // The rows hold no reference (a 100 MB menu has half a million of them): the collector neither scans the array
+    // nor marks cards on each write, and the array goes back to the pool without being cleared.
+    private ImageRow[] _images = [];
+
+    // The root disks whose numbers are not the usual few digits (pygrub's Python integers), by the index a row keeps.
+    private List<Disk>? _unusualDisks;
     private int _imageCount;
     private int _imageLines;
     private int _timeoutStart = -1;
@@ -46,8 +51,8 @@ internal struct PygrubReading : IDisposable
     /// <summary>The raw <c>timeout</c> string, or null when there is none (pygrub's -1).</summary>
     public readonly string? Timeout => _timeoutStart < 0 ? null : _text.Substring(_timeoutStart, _timeoutLength);
 
-    /// <summary>The images (entries) pygrub lists; valid until <see cref="Dispose"/>.</summary>
-    public readonly ReadOnlySpan<Image> Images => _images.AsSpan(0, _imageCount);
+    /// <summary>The number of images (entries) pygrub lists.</summary>
+    public readonly int ImageCount => _imageCount;
 
     /// <summary>The image pygrub boots without <c>--entry</c>: the default when it exists, else the first.</summary>
     public readonly int? BootIndex => _imageCount == 0 ? null : Default < _imageCount ? (int)Default : 0;
@@ -72,6 +77,16 @@ internal struct PygrubReading : IDisposable
 
     public static PygrubReading Read(string text) => Read(GrubSource.Of(text));
 
+    /// <summary>Image <paramref name="index"/> (of <see cref="ImageCount"/>); valid until <see cref="Dispose"/>.</summary>
+    public readonly Image GetImage(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_imageCount, nameof(index));
+        return new Image(_text, in _images[index], _unusualDisks);
+    }
+
+    /// <summary>Where the title line of image <paramref name="index"/> starts in the text.</summary>
+    public readonly int TitleOffset(int index) => _images[index].TitleOffset;
+
     /// <summary>pygrub's reading of <paramref name="text"/> (from its bytes when the file is ASCII), one physical line after the other.</summary>
     public static PygrubReading Read(GrubSource text) => Read(text, lines: null);
 
@@ -86,11 +101,12 @@ internal struct PygrubReading : IDisposable
     {
         if (_images.Length > 0)
         {
-            Array.Clear(_images, 0, Math.Min(_imageCount + 1, _images.Length));
-            ArrayPool<Image>.Shared.Return(_images);
+            ArrayPool<ImageRow>.Shared.Return(_images);
             _images = [];
             _imageCount = 0;
         }
+
+        _unusualDisks = null;
     }
 
     // Without a delegate: a parse of a small menu allocated as much for the closure and its delegate as for the reading.
@@ -105,6 +121,9 @@ internal struct PygrubReading : IDisposable
             }
             else
             {
+                // An image per title line GRUB found, mostly: the array is not grown (and copied) a dozen times on the
+                // way to half a million images. pygrub takes some lines GRUB does not as titles; for those it grows.
+                reading._images = ArrayPool<ImageRow>.Shared.Rent(Math.Max(16, lines.TitleCount + 1));
                 reading.ReadLines(lines);
             }
 
@@ -112,7 +131,6 @@ internal struct PygrubReading : IDisposable
             {
                 // GrubConf adds the last image only when it has lines ("if img:").
                 reading._imageCount--;
-                reading._images[reading._imageCount] = default;
             }
         }
         catch (PygrubException e)
@@ -222,7 +240,7 @@ internal struct PygrubReading : IDisposable
                 Grow();
             }
 
-            _images[_imageCount++] = length > 6 ? new Image(_text, lineStart, start + 6, length - 6) : new Image(_text, lineStart, start, 0);
+            _images[_imageCount++] = length > 6 ? new ImageRow(_text.All, lineStart, start + 6, length - 6) : new ImageRow(_text.All, lineStart, start, 0);
             _imageLines = 0;
             return;
         }
@@ -235,7 +253,7 @@ internal struct PygrubReading : IDisposable
                 if (command is UnknownCommand || command == GrubCommandTable.Root || command == GrubCommandTable.RootNoVerify
                     || command == GrubCommandTable.Kernel || command == GrubCommandTable.Initrd)
                 {
-                    _images[_imageCount - 1].Apply(start, length, command, nameLength);
+                    _images[_imageCount - 1].Apply(_text.All, ref _unusualDisks, start, length, command, nameLength);
                 }
 
                 return;
@@ -300,12 +318,11 @@ internal struct PygrubReading : IDisposable
 
     private void Grow()
     {
-        var larger = ArrayPool<Image>.Shared.Rent(Math.Max(16, _images.Length * 2));
+        var larger = ArrayPool<ImageRow>.Shared.Rent(Math.Max(16, _images.Length * 2));
         _images.AsSpan(0, _imageCount).CopyTo(larger);
         if (_images.Length > 0)
         {
-            Array.Clear(_images, 0, _imageCount);
-            ArrayPool<Image>.Shared.Return(_images);
+            ArrayPool<ImageRow>.Shared.Return(_images);
         }
 
         _images = larger;
@@ -559,7 +576,7 @@ internal struct PygrubReading : IDisposable
         /// false for anything else.
         /// </summary>
         /// <remarks>The disk and partition (-1: none) are what it reads.</remarks>
-        private static bool TryReadUsual(GrubChars text, out int number, out int partition)
+        internal static bool TryReadUsual(GrubChars text, out int number, out int partition)
         {
             (number, partition) = (-1, -1);
             var length = text.Length;
@@ -671,63 +688,100 @@ internal struct PygrubReading : IDisposable
         public int Offset { get; } = offset;
     }
 
-    /// <summary>One pygrub image. Its values are where they are in the text; the strings are made when asked for.</summary>
-    internal struct Image
+    /// <summary>One pygrub image as the comparison reads it: its values where they are in the text, the strings made when asked for.</summary>
+    internal readonly struct Image
     {
         private readonly GrubSource _text;
-        private readonly int _titleStart;
-        private readonly int _titleLength;
-        // Where the values are in the text (Start -1: none); the root disk as read from its text.
-        private Range _root;
-        private Disk _rootDisk;
-        private Range _kernel;
-        private Range _args;
-        private Range _initrd;
+        private readonly ImageRow _row;
+        private readonly List<Disk>? _unusualDisks;
 
-        public Image(GrubSource text, int titleOffset, int rawTitleStart, int rawTitleLength)
+        public Image(GrubSource text, in ImageRow row, List<Disk>? unusualDisks)
         {
             _text = text;
-            TitleOffset = titleOffset;
-            (_titleStart, _titleLength) = Strip(text.All, rawTitleStart, rawTitleStart + rawTitleLength);
-            (_root, _kernel, _args, _initrd) = (Range.None, Range.None, Range.None, Range.None);
+            _row = row;
+            _unusualDisks = unusualDisks;
         }
 
         /// <summary>Where the title's line starts in the text.</summary>
-        public readonly int TitleOffset { get; }
+        public int TitleOffset => _row.TitleOffset;
 
-        public readonly string Title => _text.Substring(_titleStart, _titleLength);
+        public string Title => _text.Substring(_row.TitleStart, _row.TitleLength);
 
-        public readonly GrubChars TitleChars => _text.Slice(_titleStart, _titleLength);
+        public GrubChars TitleChars => _text.Slice(_row.TitleStart, _row.TitleLength);
 
         /// <summary>Where <see cref="TitleChars"/> start in the text.</summary>
-        public readonly int TitleStart => _titleStart;
+        public int TitleStart => _row.TitleStart;
 
-        public readonly Disk? Root => _root.Start < 0 ? null : _rootDisk;
+        public Disk? Root => _row.RootNumber == ImageRow.NoRoot ? null
+            : _row.RootNumber < 0 ? _unusualDisks![-_row.RootNumber - 1]
+            : new Disk(_row.RootNumber, _row.RootPartition < 0 ? null : _row.RootPartition);
 
-        public bool HasKernel { readonly get; private set; }
+        public bool HasKernel => _row.HasKernel;
 
-        public readonly string? Kernel => Show(_kernel);
+        public string? Kernel => Show(_row.Kernel);
 
-        public readonly string? Args => Show(_args);
+        public string? Args => Show(_row.Args);
 
-        public readonly string? Initrd => Show(_initrd);
+        public string? Initrd => Show(_row.Initrd);
 
-        public readonly GrubChars KernelChars => Chars(_kernel);
+        public GrubChars KernelChars => Chars(_row.Kernel);
 
-        public readonly GrubChars ArgsChars => Chars(_args);
+        public GrubChars ArgsChars => Chars(_row.Args);
 
-        public readonly GrubChars InitrdChars => Chars(_initrd);
+        public GrubChars InitrdChars => Chars(_row.Initrd);
 
-        public readonly bool HasInitrd => _initrd.Start >= 0;
+        public bool HasInitrd => _row.Initrd.Start >= 0;
+
+        private string? Show(Range range) => range.Start >= 0 ? _text.Substring(range.Start, range.Length) : null;
+
+        private GrubChars Chars(Range range) => range.Start >= 0 ? _text.Slice(range.Start, range.Length) : default;
+    }
+
+    /// <summary>
+    /// One pygrub image as the reading stores it: where its values are in the text, and its root disk as numbers (the
+    /// usual spelling), or as the index of one with numbers past an int in the reading's side list.
+    /// </summary>
+    internal struct ImageRow
+    {
+        /// <summary><see cref="RootNumber"/> of an image without a root line.</summary>
+        public const int NoRoot = int.MinValue;
+
+        public ImageRow(GrubChars text, int titleOffset, int rawTitleStart, int rawTitleLength)
+        {
+            TitleOffset = titleOffset;
+            (TitleStart, TitleLength) = Strip(text, rawTitleStart, rawTitleStart + rawTitleLength);
+            (RootNumber, RootPartition) = (NoRoot, -1);
+            (Kernel, Args, Initrd) = (Range.None, Range.None, Range.None);
+        }
+
+        /// <summary>Where the title's line starts in the text.</summary>
+        public int TitleOffset { get; }
+
+        public int TitleStart { get; }
+
+        public int TitleLength { get; }
+
+        /// <summary>The root disk's number; <see cref="NoRoot"/> for none, and -(i + 1) for entry i of the unusual disks.</summary>
+        public int RootNumber { get; private set; }
+
+        /// <summary>The root disk's partition, -1 for none.</summary>
+        public int RootPartition { get; private set; }
+
+        public bool HasKernel { get; private set; }
+
+        public Range Kernel { get; private set; }
+
+        public Range Args { get; private set; }
+
+        public Range Initrd { get; private set; }
 
         /// <summary>
         /// Applies one stripped line <c>[start, start + length)</c> of the image. <paramref name="command"/> is GRUB's
         /// command index when it is pygrub's first word (<paramref name="nameLength"/> long): the line is then split
         /// where GRUB found the word, and the word is not compared again.
         /// </summary>
-        public void Apply(int start, int length, int command, int nameLength)
+        public void Apply(GrubChars text, ref List<Disk>? unusualDisks, int start, int length, int command, int nameLength)
         {
-            var text = _text.All;
             int argumentStart, argumentLength;
             if (command == UnknownCommand)
             {
@@ -748,8 +802,16 @@ internal struct PygrubReading : IDisposable
             var value = text.Slice(valueStart, valueLength);
             if (command == GrubCommandTable.Root || command == GrubCommandTable.RootNoVerify)
             {
-                _rootDisk = Disk.FromText(value);
-                _root = new Range(valueStart, valueLength);
+                if (Disk.TryReadUsual(value, out var number, out var partition))
+                {
+                    (RootNumber, RootPartition) = (number, partition);
+                }
+                else
+                {
+                    // FromText fails here when pygrub's int() fails, as GrubConf does.
+                    (unusualDisks ??= []).Add(Disk.FromText(value));
+                    (RootNumber, RootPartition) = (-unusualDisks.Count, -1);
+                }
             }
             else if (command == GrubCommandTable.Kernel)
             {
@@ -757,8 +819,8 @@ internal struct PygrubReading : IDisposable
                 if (!value.Contains(' '))
                 {
                     var path = GetPath(value);
-                    _kernel = new Range(valueStart + path, valueLength - path);
-                    _args = Range.None;
+                    Kernel = new Range(valueStart + path, valueLength - path);
+                    Args = Range.None;
                 }
                 else
                 {
@@ -777,14 +839,14 @@ internal struct PygrubReading : IDisposable
                     }
 
                     var path = GetPath(text.Slice(valueStart, wordEnd - valueStart));
-                    _kernel = new Range(valueStart + path, wordEnd - valueStart - path);
-                    _args = new Range(restStart, limit - restStart);
+                    Kernel = new Range(valueStart + path, wordEnd - valueStart - path);
+                    Args = new Range(restStart, limit - restStart);
                 }
             }
             else if (command == GrubCommandTable.Initrd)
             {
                 var path = GetPath(value);
-                _initrd = new Range(valueStart + path, valueLength - path);
+                Initrd = new Range(valueStart + path, valueLength - path);
             }
         }
 
@@ -795,15 +857,11 @@ internal struct PygrubReading : IDisposable
             : name.SequenceEqual("kernel") ? GrubCommandTable.Kernel
             : name.SequenceEqual("initrd") ? GrubCommandTable.Initrd
             : UnknownCommand;
+    }
 
-        private readonly string? Show(Range range) => range.Start >= 0 ? _text.Substring(range.Start, range.Length) : null;
-
-        private readonly GrubChars Chars(Range range) => range.Start >= 0 ? _text.Slice(range.Start, range.Length) : default;
-
-        /// <summary>A run of the text; <see cref="None"/> for a value pygrub does not have.</summary>
-        private readonly record struct Range(int Start, int Length)
-        {
-            public static Range None => new(-1, 0);
-        }
+    /// <summary>A run of the text; <see cref="None"/> for a value pygrub does not have.</summary>
+    internal readonly record struct Range(int Start, int Length)
+    {
+        public static Range None => new(-1, 0);
     }
 }

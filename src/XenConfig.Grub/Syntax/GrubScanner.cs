@@ -42,37 +42,35 @@ internal static class GrubScanner
 
     /// <summary>
     /// The lines of an ASCII file, read from its bytes as <see cref="ScanSimpleLine"/> and <see cref="ScanJoinedLine"/>
-    /// read them, with the searches taken out of the per-line work: the line feeds come from bit masks made 64 bytes at
-    /// a time, and the next backslash or carriage return is searched for once and kept until a line reaches it (most
-    /// menus have none, so each line costs a bit scan instead of a vectorised search set up for a few dozen bytes).
+    /// read them, with the searches taken out of the per-line work: the line feeds, backslashes and carriage returns come
+    /// from bit masks made 64 bytes at a time in one pass over the text (a 100 MB menu is read from memory once for them,
+    /// not once for the line feeds and once more for the others), so each line costs a bit scan instead of a vectorised
+    /// search set up for a few dozen bytes.
     /// </summary>
     private static void ScanBytes(GrubChars all, GrubLineTable lines)
     {
         var text = all.Bytes;
         var feeds = new LineFeeds(text);
-        var special = NextSpecial(text, 0);
         var lineStart = 0;
         StringBuilder? content = null;
         List<int>? map = null;
         while (lineStart < text.Length)
         {
-            var feed = feeds.Next();
+            var feed = feeds.Next(out var special);
             var end = feed < 0 ? text.Length : feed;
             var contentEnd = end;
             if (special < end)
             {
                 // A carriage return just before the line feed (or as the last character) is the only one the simple
-                // reading takes: special is the first at or after the line's start, so nothing else is in the line.
+                // reading takes: special is the first in the line, so nothing else is in it.
                 if (special != end - 1 || text[special] != '\r')
                 {
                     lineStart = ScanJoinedLine(all, lineStart, lines, content ??= new StringBuilder(), map ??= []);
                     feeds.MoveTo(lineStart);
-                    special = NextSpecial(text, lineStart);
                     continue;
                 }
 
                 contentEnd = special;
-                special = NextSpecial(text, end);
             }
 
             var next = feed < 0 ? text.Length : feed + 1;
@@ -88,22 +86,17 @@ internal static class GrubScanner
         }
     }
 
-    /// <summary>The first backslash or carriage return at or after <paramref name="from"/>, or <see cref="int.MaxValue"/>.</summary>
-    private static int NextSpecial(ReadOnlySpan<byte> text, int from)
-    {
-        var found = from < text.Length ? text.Slice(from).IndexOfAny((byte)'\\', (byte)'\r') : -1;
-        return found < 0 ? int.MaxValue : from + found;
-    }
-
     /// <summary>
     /// The line feeds of a text in order, found 64 bytes at a time: a block's line feeds are the set bits of a mask,
-    /// so the next one is a trailing-zero count away.
+    /// so the next one is a trailing-zero count away. The block's backslashes and carriage returns are a second mask
+    /// made from the same loads, which tells the first of them before each line feed.
     /// </summary>
     private ref struct LineFeeds
     {
         private readonly ReadOnlySpan<byte> _text;
         private int _block;
-        private ulong _mask;
+        private ulong _feeds;
+        private ulong _specials;
 
         public LineFeeds(ReadOnlySpan<byte> text)
         {
@@ -111,34 +104,56 @@ internal static class GrubScanner
             MoveTo(0);
         }
 
-        /// <summary>Continues from <paramref name="position"/>: the next line feed returned is the first at or after it.</summary>
+        /// <summary>Continues from <paramref name="position"/>: what <see cref="Next"/> returns is at or after it.</summary>
         public void MoveTo(int position)
         {
             _block = position & ~63;
-            _mask = Mask(_block) & (ulong.MaxValue << (position - _block));
+            var from = ulong.MaxValue << (position - _block);
+            (_feeds, _specials) = Masks(_block);
+            (_feeds, _specials) = (_feeds & from, _specials & from);
         }
 
-        /// <summary>The next line feed, or -1 when there is none.</summary>
-        public int Next()
+        /// <summary>
+        /// The next line feed, or -1 when there is none; <paramref name="special"/> is the first backslash or carriage
+        /// return before it (after the previous one), or <see cref="int.MaxValue"/>.
+        /// </summary>
+        public int Next(out int special)
         {
-            while (_mask == 0)
+            special = int.MaxValue;
+            while (_feeds == 0)
             {
+                if (_specials != 0 && special == int.MaxValue)
+                {
+                    special = _block + BitOperations.TrailingZeroCount(_specials);
+                }
+
                 _block += 64;
                 if (_block >= _text.Length)
                 {
+                    _specials = 0;
                     return -1;
                 }
 
-                _mask = Mask(_block);
+                (_feeds, _specials) = Masks(_block);
             }
 
-            var feed = _block + BitOperations.TrailingZeroCount(_mask);
-            _mask &= _mask - 1;
-            return feed;
+            var feedBit = _feeds & (0 - _feeds);
+            var before = _specials & (feedBit - 1);
+            if (before != 0 && special == int.MaxValue)
+            {
+                special = _block + BitOperations.TrailingZeroCount(before);
+            }
+
+            _specials &= ~(feedBit - 1);
+            _feeds &= _feeds - 1;
+            return _block + BitOperations.TrailingZeroCount(feedBit);
         }
 
-        /// <summary>Bit i is set when byte <c>block + i</c> is a line feed (bits past the text's end are clear).</summary>
-        private readonly ulong Mask(int block)
+        /// <summary>
+        /// Bit i of Feeds is set when byte <c>block + i</c> is a line feed, of Specials when it is a backslash or a
+        /// carriage return (bits past the text's end are clear).
+        /// </summary>
+        private readonly (ulong Feeds, ulong Specials) Masks(int block)
         {
             if (block + 64 <= _text.Length)
             {
@@ -146,35 +161,48 @@ internal static class GrubScanner
                 if (Vector256.IsHardwareAccelerated)
                 {
                     var feed = Vector256.Create((byte)'\n');
-                    var low = Vector256.Equals(Vector256.LoadUnsafe(ref start), feed).ExtractMostSignificantBits();
-                    var high = Vector256.Equals(Vector256.LoadUnsafe(ref start, 32), feed).ExtractMostSignificantBits();
-                    return low | ((ulong)high << 32);
+                    var backslash = Vector256.Create((byte)'\\');
+                    var carriage = Vector256.Create((byte)'\r');
+                    var low = Vector256.LoadUnsafe(ref start);
+                    var high = Vector256.LoadUnsafe(ref start, 32);
+                    var feeds = Vector256.Equals(low, feed).ExtractMostSignificantBits() | ((ulong)Vector256.Equals(high, feed).ExtractMostSignificantBits() << 32);
+                    var specials = (Vector256.Equals(low, backslash) | Vector256.Equals(low, carriage)).ExtractMostSignificantBits()
+                        | ((ulong)(Vector256.Equals(high, backslash) | Vector256.Equals(high, carriage)).ExtractMostSignificantBits() << 32);
+                    return (feeds, specials);
                 }
 
                 if (Vector128.IsHardwareAccelerated)
                 {
                     var feed = Vector128.Create((byte)'\n');
-                    ulong mask = 0;
+                    var backslash = Vector128.Create((byte)'\\');
+                    var carriage = Vector128.Create((byte)'\r');
+                    ulong feeds = 0, specials = 0;
                     for (nuint part = 0; part < 4; part++)
                     {
-                        mask |= (ulong)Vector128.Equals(Vector128.LoadUnsafe(ref start, part * 16), feed).ExtractMostSignificantBits() << (int)(part * 16);
+                        var bytes = Vector128.LoadUnsafe(ref start, part * 16);
+                        feeds |= (ulong)Vector128.Equals(bytes, feed).ExtractMostSignificantBits() << (int)(part * 16);
+                        specials |= (ulong)(Vector128.Equals(bytes, backslash) | Vector128.Equals(bytes, carriage)).ExtractMostSignificantBits() << (int)(part * 16);
                     }
 
-                    return mask;
+                    return (feeds, specials);
                 }
             }
 
             // The last block, or a machine without vectors: bit by bit.
-            ulong bits = 0;
+            ulong feedBits = 0, specialBits = 0;
             for (var i = block; i < Math.Min(block + 64, _text.Length); i++)
             {
                 if (_text[i] == '\n')
                 {
-                    bits |= 1UL << (i - block);
+                    feedBits |= 1UL << (i - block);
+                }
+                else if (_text[i] is (byte)'\\' or (byte)'\r')
+                {
+                    specialBits |= 1UL << (i - block);
                 }
             }
 
-            return bits;
+            return (feedBits, specialBits);
         }
     }
 
@@ -232,16 +260,15 @@ internal static class GrubScanner
     {
         if (start == contentEnd)
         {
-            lines.Add(GrubLineKind.Blank, span, lineStart, 0, truncated: false);
+            lines.Add(GrubLineKind.Blank, span, lineStart, lineStart);
         }
         else if (startsWithHash)
         {
-            lines.Add(GrubLineKind.Comment, span, lineStart, 0, truncated: false);
+            lines.Add(GrubLineKind.Comment, span, lineStart, lineStart);
         }
         else
         {
-            var length = contentEnd - start;
-            lines.Add(GrubLineKind.Command, span, start, Math.Min(length, MaxLineLength), length > MaxLineLength);
+            lines.Add(GrubLineKind.Command, span, start, contentEnd);
         }
     }
 
