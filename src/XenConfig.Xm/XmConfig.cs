@@ -102,8 +102,8 @@ public static class XmConfig
     private sealed class Evaluator(SourceText text, XmEvaluationOptions options, PyModule? parsed)
     {
         private readonly List<Diagnostic> _diagnostics = [];
-        private readonly InsertionOrderedDictionary<string, SettingValue> _settings = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, TextSpan> _locations = new(StringComparer.Ordinal);
+        // Made at its size once the run is over: one entry per local the script left.
+        private XmSettingsTable _settings = new(0);
 
         private Diagnostic Report(DiagnosticDescriptor descriptor, int start, int end, string message)
         {
@@ -268,7 +268,7 @@ public static class XmConfig
         }
 
         private XmEvaluation Result(List<string> declared, List<string> output) =>
-            new(text, options, _settings, _locations, _diagnostics, declared, output);
+            new(text, options, _settings, _diagnostics, declared, output);
 
         internal static List<UnsupportedStmt> Unsupported(IReadOnlyList<PyStmt> body)
         {
@@ -334,6 +334,7 @@ public static class XmConfig
 
         private void Collect(PyInterpreter interpreter)
         {
+            _settings = new XmSettingsTable(interpreter.ModuleLocals.Count + options.Variables.Count);
             foreach (var (key, value) in interpreter.ModuleLocals.Items)
             {
                 if (key is not string name)
@@ -348,21 +349,15 @@ public static class XmConfig
                     continue;
                 }
 
-                if (assigned)
-                {
-                    _locations[name] = TextSpan.FromBounds(span.Start, span.End);
-                }
-
+                TextSpan? place = assigned ? TextSpan.FromBounds(span.Start, span.End) : null;
+                var setting = (SettingValue?)null;
                 switch (value)
                 {
                     case string or long or double or PyList:
                         _total += _expanded;
                         _expanded = 0;
-                        if (ToSetting(value, name, node, 0, new HashSet<object>(ReferenceEqualityComparer.Instance)) is { } setting)
-                        {
-                            _settings[name] = setting;
-                        }
-                        else
+                        setting = ToSetting(value, name, node, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                        if (setting is null)
                         {
                             Report(DiagnosticIds.XmLimitExceeded, node?.Start ?? 0, node?.End ?? 0,
                                 _expanded > options.MaxExpandedSize
@@ -377,12 +372,20 @@ public static class XmConfig
                             (value is bool ? $"; write {name} = {((bool)value ? 1 : 0)}" : value is BigInteger ? "; drop the L suffix" : ""));
                         break;
                 }
+
+                if (setting is not null)
+                {
+                    _settings.Set(name, setting, place);
+                }
+                else if (place is { } dropped)
+                {
+                    _settings.SetPlaceOfOther(name, dropped);
+                }
             }
 
             foreach (var (name, value) in options.Variables)
             {
-                _settings[name] = SettingValue.String(value);
-                _locations.Remove(name);
+                _settings.Set(name, SettingValue.String(value), place: null);
             }
         }
 
