@@ -76,8 +76,14 @@ public static class XmConfig
         // each list is in source order, so the statements' lists follow one another.
         List<PyStmt>? kept = [];
         List<UnsupportedStmt>? unsupported = null;
+        var chunkStarts = new List<int>();
         var module = PyParser.Parse(text, statement =>
         {
+            if (statement.Start - (chunkStarts.Count > 0 ? chunkStarts[^1] : 0) >= PyParser.RunChunkLength && text[statement.Start - 1] == '\n')
+            {
+                chunkStarts.Add(statement.Start);
+            }
+
             if (kept is null)
             {
                 unsupported!.AddRange(Evaluator.Unsupported([statement]));
@@ -96,7 +102,7 @@ public static class XmConfig
         });
         return kept is not null
             ? module with { Body = kept }
-            : module with { Body = unsupported!, ParseAgainToRun = true };
+            : module with { Body = unsupported!, ParseAgainToRun = true, RunChunkStarts = chunkStarts };
     }
 
     private sealed class Evaluator(SourceText text, XmEvaluationOptions options, PyModule? parsed)
@@ -167,10 +173,11 @@ public static class XmConfig
             }
 
             var module = parsed ??= Check(text.Content);
-            if (!module.ParseAgainToRun)
+            if (!module.ParseAgainToRun || text.TryGetAscii(out _))
             {
                 // A kept tree is all the run reads: the script's string (20 MB for a 10 MB script, beside its bytes) need
-                // not live while the values are built. A script parsed again to run is read from its string as it runs.
+                // not live while the values are built. An ASCII script parsed again to run is read from its bytes a
+                // piece at a time; any other is read from its string as it runs.
                 text.ReleaseDecodedContent();
             }
 
@@ -212,7 +219,11 @@ public static class XmConfig
             try
             {
                 interpreter.RunPrologue(interpreter.ModuleScope, origin);
-                if (module.ParseAgainToRun)
+                if (module.ParseAgainToRun && text.TryGetAscii(out var ascii))
+                {
+                    RunInPieces(interpreter, ascii, module.RunChunkStarts);
+                }
+                else if (module.ParseAgainToRun)
                 {
                     PyParser.Parse(text.Content, statement => interpreter.ExecuteTopLevel(statement, interpreter.ModuleScope));
                 }
@@ -265,6 +276,20 @@ public static class XmConfig
             }
 
             return interpreter;
+        }
+
+        // The script's string is twice its ASCII bytes (20 MB for a 10 MB script) and lived through the whole run beside the
+        // interpreter's values; each piece (cut where a top-level statement begins a line) is decoded and parsed alone.
+        private static void RunInPieces(PyInterpreter interpreter, ReadOnlyMemory<byte> ascii, IReadOnlyList<int> starts)
+        {
+            var running = true;
+            for (var piece = 0; piece <= starts.Count && running; piece++)
+            {
+                var start = piece == 0 ? 0 : starts[piece - 1];
+                var end = piece == starts.Count ? ascii.Length : starts[piece];
+                var text = System.Text.Encoding.Latin1.GetString(ascii.Span[start..end]);
+                PyParser.Parse(text, start, statement => running = interpreter.ExecuteTopLevel(statement, interpreter.ModuleScope));
+            }
         }
 
         private XmEvaluation Result(List<string> declared, List<string> output) =>

@@ -51,10 +51,17 @@ internal sealed partial class PyLexer
         return name;
     }
 
-    /// <summary>Starts reading <paramref name="text"/>; tokens come as <see cref="Read"/> is called.</summary>
-    public PyLexer(string text)
+    // Where _text begins in the module's text: tokens are placed there.
+    private readonly int _offset;
+
+    /// <summary>
+    /// Starts reading <paramref name="text"/>, found at <paramref name="offset"/> of the module's text; tokens come as
+    /// <see cref="Read"/> is called.
+    /// </summary>
+    public PyLexer(string text, int offset = 0)
     {
         _text = text;
+        _offset = offset;
         _indents.Push(0);
         if (_text.StartsWith('\uFEFF'))
         {
@@ -93,6 +100,11 @@ internal sealed partial class PyLexer
 
     private void Add(PyToken token)
     {
+        if (_offset != 0)
+        {
+            token = token.ShiftedBy(_offset);
+        }
+
         _tokens.Add(token);
         _emitted = true;
         _lastKind = token.Kind;
