@@ -20,9 +20,13 @@ public sealed class DomainConfigSource
         Document = document;
         Evaluation = evaluation;
         Conversion = conversion;
+        // A conversion's diagnostics begin with the evaluation's, so they are the evaluation's followed by the conversion's
+        // own; kept in the conversion's compact list, they are not made into objects here.
         Diagnostics = evaluation is null || conversion is null
             ? document.Diagnostics
-            : evaluation.Diagnostics.Concat(conversion.Diagnostics).Distinct().ToList();
+            : conversion.Diagnostics is XmConversionDiagnostics own
+                ? own.WithoutRepeats()
+                : evaluation.Diagnostics.Concat(conversion.Diagnostics).Distinct().ToList();
     }
 
     /// <summary>The file's text, exactly as read.</summary>
@@ -54,7 +58,7 @@ public sealed class DomainConfigSource
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>True when any diagnostic is an error.</summary>
-    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+    public bool HasErrors => Diagnostics is XmConversionDiagnostics own ? own.HasErrors : Diagnostics.Any(d => d.IsError);
 
     /// <summary>The typed model of <see cref="Document"/>.</summary>
     public DomainConfig ToModel() => DomainConfig.FromDocument(Document);

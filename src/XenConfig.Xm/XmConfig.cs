@@ -76,8 +76,14 @@ public static class XmConfig
         // each list is in source order, so the statements' lists follow one another.
         List<PyStmt>? kept = [];
         List<UnsupportedStmt>? unsupported = null;
+        var chunkStarts = new List<int>();
         var module = PyParser.Parse(text, statement =>
         {
+            if (statement.Start - (chunkStarts.Count > 0 ? chunkStarts[^1] : 0) >= PyParser.RunChunkLength && text[statement.Start - 1] == '\n')
+            {
+                chunkStarts.Add(statement.Start);
+            }
+
             if (kept is null)
             {
                 unsupported!.AddRange(Evaluator.Unsupported([statement]));
@@ -96,14 +102,14 @@ public static class XmConfig
         });
         return kept is not null
             ? module with { Body = kept }
-            : module with { Body = unsupported!, ParseAgainToRun = true };
+            : module with { Body = unsupported!, ParseAgainToRun = true, RunChunkStarts = chunkStarts };
     }
 
     private sealed class Evaluator(SourceText text, XmEvaluationOptions options, PyModule? parsed)
     {
         private readonly List<Diagnostic> _diagnostics = [];
-        private readonly InsertionOrderedDictionary<string, SettingValue> _settings = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, TextSpan> _locations = new(StringComparer.Ordinal);
+        // Made at its size once the run is over: one entry per local the script left.
+        private XmSettingsTable _settings = new(0);
 
         private Diagnostic Report(DiagnosticDescriptor descriptor, int start, int end, string message)
         {
@@ -167,10 +173,11 @@ public static class XmConfig
             }
 
             var module = parsed ??= Check(text.Content);
-            if (!module.ParseAgainToRun)
+            if (!module.ParseAgainToRun || text.TryGetAscii(out _))
             {
                 // A kept tree is all the run reads: the script's string (20 MB for a 10 MB script, beside its bytes) need
-                // not live while the values are built. A script parsed again to run is read from its string as it runs.
+                // not live while the values are built. An ASCII script parsed again to run is read from its bytes a
+                // piece at a time; any other is read from its string as it runs.
                 text.ReleaseDecodedContent();
             }
 
@@ -212,7 +219,11 @@ public static class XmConfig
             try
             {
                 interpreter.RunPrologue(interpreter.ModuleScope, origin);
-                if (module.ParseAgainToRun)
+                if (module.ParseAgainToRun && text.TryGetAscii(out var ascii))
+                {
+                    RunInPieces(interpreter, ascii, module.RunChunkStarts);
+                }
+                else if (module.ParseAgainToRun)
                 {
                     PyParser.Parse(text.Content, statement => interpreter.ExecuteTopLevel(statement, interpreter.ModuleScope));
                 }
@@ -267,8 +278,22 @@ public static class XmConfig
             return interpreter;
         }
 
+        // The script's string is twice its ASCII bytes (20 MB for a 10 MB script) and lived through the whole run beside the
+        // interpreter's values; each piece (cut where a top-level statement begins a line) is decoded and parsed alone.
+        private static void RunInPieces(PyInterpreter interpreter, ReadOnlyMemory<byte> ascii, IReadOnlyList<int> starts)
+        {
+            var running = true;
+            for (var piece = 0; piece <= starts.Count && running; piece++)
+            {
+                var start = piece == 0 ? 0 : starts[piece - 1];
+                var end = piece == starts.Count ? ascii.Length : starts[piece];
+                var text = System.Text.Encoding.Latin1.GetString(ascii.Span[start..end]);
+                PyParser.Parse(text, start, statement => running = interpreter.ExecuteTopLevel(statement, interpreter.ModuleScope));
+            }
+        }
+
         private XmEvaluation Result(List<string> declared, List<string> output) =>
-            new(text, options, _settings, _locations, _diagnostics, declared, output);
+            new(text, options, _settings, _diagnostics, declared, output);
 
         internal static List<UnsupportedStmt> Unsupported(IReadOnlyList<PyStmt> body)
         {
@@ -334,6 +359,7 @@ public static class XmConfig
 
         private void Collect(PyInterpreter interpreter)
         {
+            _settings = new XmSettingsTable(interpreter.ModuleLocals.Count + options.Variables.Count);
             foreach (var (key, value) in interpreter.ModuleLocals.Items)
             {
                 if (key is not string name)
@@ -348,21 +374,15 @@ public static class XmConfig
                     continue;
                 }
 
-                if (assigned)
-                {
-                    _locations[name] = TextSpan.FromBounds(span.Start, span.End);
-                }
-
+                TextSpan? place = assigned ? TextSpan.FromBounds(span.Start, span.End) : null;
+                var setting = (SettingValue?)null;
                 switch (value)
                 {
                     case string or long or double or PyList:
                         _total += _expanded;
                         _expanded = 0;
-                        if (ToSetting(value, name, node, 0, new HashSet<object>(ReferenceEqualityComparer.Instance)) is { } setting)
-                        {
-                            _settings[name] = setting;
-                        }
-                        else
+                        setting = ToSetting(value, name, node, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                        if (setting is null)
                         {
                             Report(DiagnosticIds.XmLimitExceeded, node?.Start ?? 0, node?.End ?? 0,
                                 _expanded > options.MaxExpandedSize
@@ -377,12 +397,20 @@ public static class XmConfig
                             (value is bool ? $"; write {name} = {((bool)value ? 1 : 0)}" : value is BigInteger ? "; drop the L suffix" : ""));
                         break;
                 }
+
+                if (setting is not null)
+                {
+                    _settings.Set(name, setting, place);
+                }
+                else if (place is { } dropped)
+                {
+                    _settings.SetPlaceOfOther(name, dropped);
+                }
             }
 
             foreach (var (name, value) in options.Variables)
             {
-                _settings[name] = SettingValue.String(value);
-                _locations.Remove(name);
+                _settings.Set(name, SettingValue.String(value), place: null);
             }
         }
 

@@ -25,5 +25,5 @@ public sealed class XmConversion
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>True when the xm config had errors or a value could not be converted.</summary>
-    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+    public bool HasErrors => Diagnostics is XmConversionDiagnostics own ? own.HasErrors : Diagnostics.Any(d => d.IsError);
 }

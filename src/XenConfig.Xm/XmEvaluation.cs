@@ -10,21 +10,19 @@ namespace XenConfig.Xm;
 /// </summary>
 public sealed class XmEvaluation
 {
-    private readonly IReadOnlyDictionary<string, TextSpan> _locations;
+    private readonly XmSettingsTable _settings;
 
     internal XmEvaluation(
         SourceText text,
         XmEvaluationOptions options,
-        IReadOnlyDictionary<string, SettingValue> settings,
-        IReadOnlyDictionary<string, TextSpan> locations,
+        XmSettingsTable settings,
         IReadOnlyList<Diagnostic> diagnostics,
         IReadOnlyList<string> declaredVariables,
         IReadOnlyList<string> output)
     {
         SourceText = text;
         Options = options;
-        Settings = settings;
-        _locations = locations;
+        _settings = settings;
         Diagnostics = diagnostics;
         DeclaredVariables = declaredVariables;
         Output = output;
@@ -44,7 +42,9 @@ public sealed class XmEvaluation
     /// The prologue's own strings (<c>xm_file</c>, <c>xm_help</c>, <c>NBE_BRIDGE</c>) are left out unless the script
     /// assigns them. When the script failed, the names assigned before the failure.
     /// </summary>
-    public IReadOnlyDictionary<string, SettingValue> Settings { get; }
+    public IReadOnlyDictionary<string, SettingValue> Settings => _settings;
+
+    internal XmSettingsTable SettingsTable => _settings;
 
     /// <summary>Everything found, in source order of discovery.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -62,6 +62,6 @@ public sealed class XmEvaluation
     public SourceLocation? GetLocation(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _locations.TryGetValue(name, out var span) ? SourceText.GetLocation(span) : null;
+        return _settings.GetPlace(name) is { } span ? SourceText.GetLocation(span) : null;
     }
 }

@@ -58,7 +58,7 @@ public static class XmToXlConverter
 
     private sealed class Conversion(XmEvaluation evaluation)
     {
-        private readonly List<Diagnostic> _diagnostics = [.. evaluation.Diagnostics];
+        private readonly XmConversionDiagnostics _diagnostics = new(evaluation);
         private readonly List<(string Key, SettingValue Value, string Origin)> _output = [];
         private readonly List<string> _comments = [];
         private IReadOnlyDictionary<string, SettingValue> Settings => evaluation.Settings;
@@ -82,8 +82,10 @@ public static class XmToXlConverter
             var isHvm = builder is "hvm" or "vmx";
             var commandLineDone = false;
             var typeDone = false;
+            var setting = -1;
             foreach (var (key, value) in Settings)
             {
+                setting++;
                 switch (key)
                 {
                     case "builder":
@@ -153,8 +155,8 @@ public static class XmToXlConverter
                         }
                         else
                         {
-                            // One per helper variable, 160,000 in a 10 MB script: the message keeps the key's own string.
-                            _diagnostics.Add(DiagnosticIds.XmConvertScriptVariableDropped.CreateJoined(Where(key), key, " is a script variable, not an xm option; it was not carried over"));
+                            // One per helper variable, 160,000 in a 10 MB script: kept as the setting's number until read.
+                            _diagnostics.AddDroppedVariable(setting);
                         }
 
                         break;
@@ -505,7 +507,11 @@ public static class XmToXlConverter
             }
 
             var result = DomainConfigDocument.Parse(text);
-            _diagnostics.AddRange(result.Diagnostics.Where(d => d.IsError));
+            foreach (var error in result.Diagnostics.Where(d => d.IsError))
+            {
+                _diagnostics.Add(error);
+            }
+
             return new XmConversion(result, _diagnostics);
         }
     }

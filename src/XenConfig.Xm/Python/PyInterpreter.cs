@@ -61,7 +61,7 @@ internal sealed partial class PyInterpreter
     public List<(PyNode Node, string Message)> HostWarnings { get; } = [];
 
     /// <summary>The last top-level statement that assigned each module-level name.</summary>
-    public Dictionary<string, (int Start, int End)> Assignments { get; } = new(StringComparer.Ordinal);
+    public InsertionOrderedDictionary<string, (int Start, int End)> Assignments { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Unsupported statements that were reached.</summary>
     public HashSet<UnsupportedStmt> ReachedUnsupported { get; } = [];

@@ -31,10 +31,37 @@ internal sealed partial class PyLexer
     private bool _emitted;
     private PyTokenKind _lastKind;
 
-    /// <summary>Starts reading <paramref name="text"/>; tokens come as <see cref="Read"/> is called.</summary>
-    public PyLexer(string text)
+    // Names repeat (a 60,000-item list display naming the same variable in each item kept 60,000 copies of it in its tree):
+    // the first few hundred distinct ones are shared, which also bounds what a script of 100,000 names makes this keep.
+    private const int MaxSharedNames = 512;
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    private string Shared(string name)
+    {
+        if (_names.TryGetValue(name, out var shared))
+        {
+            return shared;
+        }
+
+        if (_names.Count < MaxSharedNames)
+        {
+            _names.Add(name, name);
+        }
+
+        return name;
+    }
+
+    // Where _text begins in the module's text: tokens are placed there.
+    private readonly int _offset;
+
+    /// <summary>
+    /// Starts reading <paramref name="text"/>, found at <paramref name="offset"/> of the module's text; tokens come as
+    /// <see cref="Read"/> is called.
+    /// </summary>
+    public PyLexer(string text, int offset = 0)
     {
         _text = text;
+        _offset = offset;
         _indents.Push(0);
         if (_text.StartsWith('\uFEFF'))
         {
@@ -73,6 +100,11 @@ internal sealed partial class PyLexer
 
     private void Add(PyToken token)
     {
+        if (_offset != 0)
+        {
+            token = token.ShiftedBy(_offset);
+        }
+
         _tokens.Add(token);
         _emitted = true;
         _lastKind = token.Kind;
@@ -188,7 +220,7 @@ internal sealed partial class PyLexer
             }
             else
             {
-                Add(new PyToken(PyTokenKind.Name, word, start, _pos));
+                Add(new PyToken(PyTokenKind.Name, Shared(word), start, _pos));
             }
         }
         else if (char.IsAsciiDigit(c) || (c == '.' && _pos + 1 < _text.Length && char.IsAsciiDigit(_text[_pos + 1])))

@@ -51,9 +51,19 @@ internal sealed class PyParser
     /// parsed instead of keeping it (the module's <see cref="PyModule.Body"/> is then empty), so that only one top-level
     /// statement's tree is alive at a time. Parsing stops early when the callback returns false.
     /// </summary>
-    public static PyModule Parse(string text, Func<PyStmt, bool>? onTopLevelStatement)
+    public static PyModule Parse(string text, Func<PyStmt, bool>? onTopLevelStatement) => Parse(text, 0, onTopLevelStatement);
+
+    /// <summary>Characters between the places where a module parsed again to run is cut (<see cref="PyModule.RunChunkStarts"/>).</summary>
+    public const int RunChunkLength = 1 << 18;
+
+    /// <summary>
+    /// Parses <paramref name="text"/>, a piece of a module that begins at <paramref name="offset"/> in it (at a top-level
+    /// statement that begins a line), as <see cref="Parse(string, Func{PyStmt, bool}?)"/> does; tokens and nodes are
+    /// placed in the module's text. Errors and warnings are placed in the piece.
+    /// </summary>
+    public static PyModule Parse(string text, int offset, Func<PyStmt, bool>? onTopLevelStatement)
     {
-        var lexer = new PyLexer(text);
+        var lexer = new PyLexer(text, offset);
         var parser = new PyParser(lexer) { _onTopLevelStatement = onTopLevelStatement };
         var body = parser.ParseStatements(topLevel: true);
         while (!lexer.Finished)
@@ -1356,4 +1366,10 @@ internal sealed record PyModule(
     /// the module, in source order, and the module is parsed again to run it.
     /// </summary>
     public bool ParseAgainToRun { get; init; }
+
+    /// <summary>
+    /// For a module parsed again to run: offsets, after the first, of top-level statements that begin a line, about
+    /// <see cref="PyParser.RunChunkLength"/> characters apart, where the text can be cut into pieces that parse on their own.
+    /// </summary>
+    public IReadOnlyList<int> RunChunkStarts { get; init; } = [];
 }

@@ -20,9 +20,12 @@ internal sealed class PyToken(PyTokenKind kind, string text, int start, int end,
     // as each token's text and as its decoded value.
     private readonly string _text = text;
 
+    // Where a string literal's source begins in the module's text (a piece of it is read on its own: PyLexer's offset).
+    private int _textOffset;
+
     public PyTokenKind Kind { get; } = kind;
 
-    public string Text => Kind == PyTokenKind.String ? _text[Start..End] : _text;
+    public string Text => Kind == PyTokenKind.String ? _text[(Start - _textOffset)..(End - _textOffset)] : _text;
 
     public int Start { get; } = start;
 
@@ -32,6 +35,10 @@ internal sealed class PyToken(PyTokenKind kind, string text, int start, int end,
 
     /// <summary>A string literal at <c>[start, end)</c> of <paramref name="source"/>, decoded to <paramref name="value"/>.</summary>
     public static PyToken StringLiteral(string source, int start, int end, object value) => new(PyTokenKind.String, source, start, end, value);
+
+    /// <summary>This token placed <paramref name="offset"/> characters further on (read from a piece of the text).</summary>
+    public PyToken ShiftedBy(int offset) =>
+        new(Kind, _text, Start + offset, End + offset, Value) { _textOffset = _textOffset + offset };
 
     public bool Is(string text) => (Kind is PyTokenKind.Operator or PyTokenKind.Name) && _text == text;
 }

@@ -504,7 +504,9 @@ public sealed partial class DomainConfigDocument
     private static string Render(SettingValue value, char quote, int column) => Render(value, quote, column, "", "");
 
     // The value's text between prefix and suffix, made in one string of its final length: a 60,000-item list (an xm
-    // conversion's disks) is 20 MB of text, and a join, a builder and the statement around it were each a copy of it.
+    // conversion's disks) is 20 MB of text, and a join, a builder and the statement around it were each a copy of it. An
+    // atom item that needs no escape is copied from its text between quotes instead of being rendered to a string first
+    // (those strings were another 20 MB beside the list's).
     private static string Render(SettingValue value, char quote, int column, string prefix, string suffix)
     {
         if (!value.IsList)
@@ -512,29 +514,43 @@ public sealed partial class DomainConfigDocument
             return string.Concat(prefix, value.IsNumberToken ? value.Text! : XlString.Encode(value.Text!, quote), suffix);
         }
 
-        var items = value.Items.Select(i => Render(i, quote, column + 4)).ToList();
+        // Each item's text, or null for an atom written as quote, text, quote.
+        var items = value.Items.Select(i => IsPlainAtom(i, quote) ? null : Render(i, quote, column + 4)).ToList();
         if (items.Count == 0)
         {
             return string.Concat(prefix, "[]", suffix);
         }
 
         long itemsLength = 0;
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            itemsLength += item.Length;
+            itemsLength += items[i]?.Length ?? value.Items[i].Text!.Length + 2;
         }
 
         // "[ a, b ]" on one line, or "[\n" then "    a,\n" per item and "]".
         var singleLength = itemsLength + (2L * (items.Count - 1)) + 4;
-        var single = column + singleLength <= MaxSingleLineListWidth || items.Any(i => i.Contains('\n', StringComparison.Ordinal));
+        var single = column + singleLength <= MaxSingleLineListWidth || items.Any(i => i is not null && i.Contains('\n', StringComparison.Ordinal));
         var length = prefix.Length + suffix.Length + (single ? singleLength : itemsLength + (6L * items.Count) + 3);
-        return string.Create(checked((int)length), (Prefix: prefix, Suffix: suffix, Items: items, Single: single), static (span, state) =>
+        return string.Create(checked((int)length), (Prefix: prefix, Suffix: suffix, Items: items, Values: value.Items, Single: single, Quote: quote), static (span, state) =>
         {
             var at = 0;
             void Write(Span<char> destination, string text, ref int position)
             {
                 text.CopyTo(destination[position..]);
                 position += text.Length;
+            }
+
+            void WriteItem(Span<char> destination, string? rendered, SettingValue item, char quote, ref int position)
+            {
+                if (rendered is not null)
+                {
+                    Write(destination, rendered, ref position);
+                    return;
+                }
+
+                destination[position++] = quote;
+                Write(destination, item.Text!, ref position);
+                destination[position++] = quote;
             }
 
             Write(span, state.Prefix, ref at);
@@ -544,12 +560,12 @@ public sealed partial class DomainConfigDocument
                 if (state.Single)
                 {
                     Write(span, i == 0 ? "" : ", ", ref at);
-                    Write(span, state.Items[i], ref at);
+                    WriteItem(span, state.Items[i], state.Values[i], state.Quote, ref at);
                 }
                 else
                 {
                     Write(span, "    ", ref at);
-                    Write(span, state.Items[i], ref at);
+                    WriteItem(span, state.Items[i], state.Values[i], state.Quote, ref at);
                     Write(span, ",\n", ref at);
                 }
             }
@@ -558,6 +574,11 @@ public sealed partial class DomainConfigDocument
             Write(span, state.Suffix, ref at);
         });
     }
+
+    // A string atom that XlString.Encode writes as its text between quotes: nothing to escape, nothing it refuses.
+    private static bool IsPlainAtom(SettingValue item, char quote) =>
+        !item.IsList && !item.IsNumberToken && quote is ('"' or '\'') && item.Text!.AsSpan().IndexOfAny('\\', '\r', quote) < 0 &&
+        item.Text.AsSpan().IndexOfAny('\n', '\0') < 0;
 
     private static void ValidateKey(string key)
     {
