@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Text;
@@ -202,10 +201,8 @@ public static class RepositoryScanner
     /// <summary>One walk: what was found, what was reported, and which folders and configs were met already.</summary>
     private sealed class Walk(IFileSystem fileSystem, RepositoryBoundary boundary, FileKind? namedKind)
     {
-        // Every folder and domain config met, by identity, with its path's number in _paths: the path is read back only
-        // to name the folder or config if it is reached again, so no string per path outlives its folder's listing.
-        private readonly Dictionary<FileIdentity, int> _folders = [];
-        private readonly Dictionary<FileIdentity, int> _configs = [];
+        // Every folder and domain config met, found by identity: its path is read back only to name the folder or
+        // config if it is reached again, so no string per path outlives its folder's listing.
         private readonly PathTree _paths = new();
         private readonly HashSet<(FileIdentity File, FileIdentity Folder)> _files = [];
         private readonly List<string> _deferredLinks = [];
@@ -344,16 +341,16 @@ public static class RepositoryScanner
                     mostPending = pending.Count;
                 }
 
-                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_folders, node.Identity, out var walked);
-                if (walked)
+                if (_paths.TryFind(node.Identity, isFolder: true, out var walked))
                 {
-                    Report(DiagnosticIds.ReachedTwice, folder, $"'{folder}' is the folder '{_paths.Text(known)}' again (a link or a mount); it is walked once");
+                    Report(DiagnosticIds.ReachedTwice, folder, $"'{folder}' is the folder '{_paths.Text(walked)}' again (a link or a mount); it is walked once");
                     continue;
                 }
 
                 // A listed folder's path is its parent's joined with its name (the walk joined them so, below).
-                known = parent < 0 ? _paths.AddRoot(folder) : _paths.Add(parent, Path.GetFileName(folder.AsSpan()));
-                var folderPath = known;
+                var folderPath = parent < 0
+                    ? _paths.AddRoot(folder, node.Identity, isFolder: true)
+                    : _paths.Add(parent, Path.GetFileName(folder.AsSpan()), node.Identity, isFolder: true);
 
                 IReadOnlyList<string> names;
                 try
@@ -441,14 +438,15 @@ public static class RepositoryScanner
             var kind = Classify(path, node, named);
             if (kind == FileKind.DomainConfig)
             {
-                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_configs, node.Identity, out var met);
-                if (met)
+                if (_paths.TryFind(node.Identity, isFolder: false, out var met))
                 {
-                    Report(DiagnosticIds.ReachedTwice, path, $"'{path}' is the domain config '{_paths.Text(known)}' again (a link); it is checked once");
+                    Report(DiagnosticIds.ReachedTwice, path, $"'{path}' is the domain config '{_paths.Text(met)}' again (a link); it is checked once");
                     return;
                 }
 
-                known = folderPath < 0 ? _paths.AddRoot(path) : _paths.Add(folderPath, Path.GetFileName(path.AsSpan()));
+                _ = folderPath < 0
+                    ? _paths.AddRoot(path, node.Identity, isFolder: false)
+                    : _paths.Add(folderPath, Path.GetFileName(path.AsSpan()), node.Identity, isFolder: false);
             }
 
             if (named && kind == FileKind.Grub2Config)
