@@ -326,22 +326,32 @@ public static class RepositoryScanner
 
         private void WalkFolder(string root, FileNode rootNode)
         {
-            // Each pending folder with the path number of the folder that listed it (-1 for the root, kept whole).
-            var pending = new Stack<(string Path, FileNode Node, int Parent)>();
-            pending.Push((root, rootNode, -1));
+            // Each pending folder by its name (the listing's string) and the path number of the folder that listed it;
+            // the root by its whole path, with -1. A folder of 100,000 guest folders fills the stack once, and a string of
+            // each one's whole path would wait there until that folder is walked.
+            var pending = new Stack<(string Name, FileIdentity Identity, int Lister)>();
+            pending.Push((root, rootNode.Identity, -1));
             var mostPending = 1;
+            (int Path, string Text) lister = (-1, "");
             while (pending.Count > 0)
             {
-                var (folder, node, parent) = pending.Pop();
+                var (folderName, identity, parent) = pending.Pop();
                 if (pending.Count < mostPending / 4 && mostPending > 1024)
                 {
-                    // A folder of 100,000 guest folders fills the stack once (4.8 MB); its array need not stay that size
-                    // for the rest of the walk.
+                    // Such a stack (4 MB) need not stay that size for the rest of the walk.
                     pending.TrimExcess();
                     mostPending = pending.Count;
                 }
 
-                if (_paths.TryFind(node.Identity, isFolder: true, out var walked))
+                if (parent >= 0 && lister.Path != parent)
+                {
+                    // Kept for the next folder: the folders of one listing come one after another, unless they have folders.
+                    lister = (parent, _paths.Text(parent));
+                }
+
+                // The path the listing joined, as the tree reads it back.
+                var folder = parent < 0 ? folderName : Path.Combine(lister.Text, folderName);
+                if (_paths.TryFind(identity, isFolder: true, out var walked))
                 {
                     Report(DiagnosticIds.ReachedTwice, folder, $"'{folder}' is the folder '{_paths.Text(walked)}' again (a link or a mount); it is walked once");
                     continue;
@@ -349,8 +359,8 @@ public static class RepositoryScanner
 
                 // A listed folder's path is its parent's joined with its name (the walk joined them so, below).
                 var folderPath = parent < 0
-                    ? _paths.AddRoot(folder, node.Identity, isFolder: true)
-                    : _paths.Add(parent, Path.GetFileName(folder.AsSpan()), node.Identity, isFolder: true);
+                    ? _paths.AddRoot(folder, identity, isFolder: true)
+                    : _paths.Add(parent, folderName, identity, isFolder: true);
 
                 IReadOnlyList<string> names;
                 try
@@ -377,11 +387,11 @@ public static class RepositoryScanner
                     switch (child.Kind)
                     {
                         case FileNodeKind.Directory:
-                            pending.Push((entry, child, folderPath));
+                            pending.Push((name, child.Identity, folderPath));
                             mostPending = Math.Max(mostPending, pending.Count);
                             break;
                         case FileNodeKind.Regular:
-                            AddFile(entry, child, node.Identity, named: false, folderPath);
+                            AddFile(entry, child, identity, named: false, folderPath);
                             _listedFiles.Add(child.Identity);
 
                             break;
@@ -403,7 +413,7 @@ public static class RepositoryScanner
                     // file is left, and a folder is walked once. So the walk's table of files stays the size of a folder.
                     foreach (var file in _listedFiles)
                     {
-                        _files.Remove((file, node.Identity));
+                        _files.Remove((file, identity));
                     }
                 }
             }
