@@ -1,5 +1,7 @@
+using System.Globalization;
 using FluentValidation;
 using FluentValidation.TestHelper;
+using XenConfig.Diagnostics;
 using XenConfig.Domain;
 using XenConfig.Domain.Model;
 
@@ -89,6 +91,29 @@ public sealed class RepositoryValidatorTests
         var b = Domain("b.cfg", "db", "6c1f4a52-1f0b-4d6e-9c51-0c9a7e2f5a02", "'phy:vg0/shared,xvdb,r', '/iso/d.iso,raw,xvdc,w,devtype=cdrom'", "");
 
         Validate(a, b).ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Fact]
+    public void Among_thousands_of_domains_each_duplicate_names_the_first_domain_with_its_value()
+    {
+        // 2,500 domains over 1,000 values: domain i has the name, UUID, MAC and target of value i % 1,000, so each
+        // value's first domain is domain i % 1,000 and the 1,500 others repeat it (more than one index's first size).
+        var guests = Enumerable.Range(0, 2_500).Select(i =>
+        {
+            var value = i % 1_000;
+            return Domain($"g{i}.cfg", $"n{value}", $"6c1f4a52-1f0b-4d6e-9c51-{value:x12}", $"'phy:vg0/d{value},xvda1,w'", $"'mac=00:16:3e:00:{value >> 8:x2}:{value & 0xFF:x2}'");
+        }).ToArray();
+
+        var diagnostics = Validate(guests).Errors.Select(f => Assert.IsType<Diagnostic>(f.CustomState)).ToList();
+
+        foreach (var (id, line) in new[] { ("XC6001", 1), ("XC6002", 2), ("XC6004", 4), ("XC6003", 5) })
+        {
+            var found = diagnostics.Where(d => d.Id == id).ToList();
+            Assert.Equal(Enumerable.Range(1_000, 1_500).Select(i => $"g{i}.cfg"), found.Select(d => d.Location.Path));
+            Assert.All(found, d => Assert.Contains($" g{int.Parse(d.Location.Path![1..^4], CultureInfo.InvariantCulture) % 1_000}.cfg line {line}", d.Message, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(6_000, diagnostics.Count);
     }
 
     [Fact]

@@ -22,20 +22,19 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
         WholeDocumentChecks.Add(this, ValidationRuleSets.CrossCheck, CheckNames, CheckUuids, CheckMacs, CheckTargets);
     }
 
-    // The indexes map each name, UUID, MAC and target to the guest (and device) that used it first, as numbers: a
-    // location is made only for a finding. Each is sized once for what it will hold.
+    // Each check asks one index for the first guest (and device) with the same name, UUID, MAC or target, as numbers:
+    // a location is made only for a finding.
     private static void CheckNames(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
         var summaries = repository.Summaries;
-        // Guest numbers compared by the names in their summaries' bytes: no string per name.
-        var first = new HashSet<int>(summaries.Count, new SameName(summaries));
+        var firsts = Firsts(repository, context);
+        var names = new Names(summaries);
         for (var index = 0; index < summaries.Count; index++)
         {
-            if (summaries[index].IsNamed && !first.Add(index))
+            if (summaries[index].IsNamed && firsts.FirstOf(index, names) is var earlier && earlier != index)
             {
-                first.TryGetValue(index, out var earlier);
                 context.Report(DiagnosticIds.DuplicateDomainName, summaries[index].NameLocation,
-                    $"domain name '{summaries[index].Name}' is already used by {DomainDevices.Describe(summaries[earlier].NameLocation)}; xl refuses to start the second domain");
+                    $"domain name '{summaries[index].Name}' is already used by {DomainDevices.Describe(summaries[(int)earlier].NameLocation)}; xl refuses to start the second domain");
             }
         }
     }
@@ -43,14 +42,15 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
     private static void CheckUuids(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
         var summaries = repository.Summaries;
-        var first = new Dictionary<Guid, int>(summaries.Count);
+        var firsts = Firsts(repository, context);
+        var uuids = new Uuids(summaries);
         for (var index = 0; index < summaries.Count; index++)
         {
             var guest = summaries[index];
-            if (guest.Uuid is { } uuid && !first.TryAdd(uuid, index))
+            if (guest.Uuid is not null && firsts.FirstOf(index, uuids) is var earlier && earlier != index)
             {
                 context.Report(DiagnosticIds.DuplicateDomainUuid, guest.UuidLocation,
-                    $"uuid {guest.UuidText} is already used by {DomainDevices.Describe(summaries[first[uuid]].UuidLocation)}; libxl refuses a second domain with the same UUID");
+                    $"uuid {guest.UuidText} is already used by {DomainDevices.Describe(summaries[(int)earlier].UuidLocation)}; libxl refuses a second domain with the same UUID");
             }
         }
     }
@@ -58,17 +58,20 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
     private static void CheckMacs(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
         var summaries = repository.Summaries;
-        var first = new Dictionary<MacAddress, (int Guest, int Vif)>(summaries.Sum(s => s.MacCount));
+        var firsts = Firsts(repository, context);
+        var macs = new Macs(summaries);
         for (var index = 0; index < summaries.Count; index++)
         {
             var count = summaries[index].MacCount;
             for (var vif = 0; vif < count; vif++)
             {
-                var (mac, place) = summaries[index].Mac(vif);
-                if (!first.TryAdd(mac, (index, vif)) && first[mac] is var earlier && earlier.Guest != index)
+                var mapping = Pack(index, vif);
+                var (earlierGuest, earlierVif) = Unpack(firsts.FirstOf(mapping, macs));
+                if (earlierGuest != index)
                 {
+                    var (mac, place) = summaries[index].Mac(vif);
                     context.Report(DiagnosticIds.DuplicateMacAcrossDomains, summaries[index].At(place),
-                        $"MAC {mac} is already used by a vif in {DomainDevices.Describe(summaries[earlier.Guest].At(summaries[earlier.Guest].Mac(earlier.Vif).Place))}; two running guests with one MAC break each other's networking");
+                        $"MAC {mac} is already used by a vif in {DomainDevices.Describe(summaries[earlierGuest].At(summaries[earlierGuest].Mac(earlierVif).Place))}; two running guests with one MAC break each other's networking");
                 }
             }
         }
@@ -77,9 +80,10 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
     private static void CheckTargets(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
         var summaries = repository.Summaries;
-        // Each target's first mapping, as (guest, disk) packed in a long and compared by the target it names: 16 bytes a
-        // disk, and no string per target. The later mappings of a target mapped more than once, by its first.
-        var firsts = new HashSet<long>(summaries.Sum(s => s.DiskCount), new SameTarget(summaries));
+        // Each target's first mapping, as (guest, disk) packed in a long; the later mappings of a target mapped more than
+        // once, by its first.
+        var firsts = Firsts(repository, context);
+        var targets = new Targets(summaries);
         var laters = new Dictionary<long, List<(int Guest, int Disk)>>();
         for (var index = 0; index < summaries.Count; index++)
         {
@@ -87,12 +91,12 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
             for (var disk = 0; disk < count; disk++)
             {
                 var mapping = Pack(index, disk);
-                if (firsts.Add(mapping))
+                var first = firsts.FirstOf(mapping, targets);
+                if (first == mapping)
                 {
                     continue;
                 }
 
-                firsts.TryGetValue(mapping, out var first);
                 laters.TryGetValue(first, out var later);
                 var mine = summaries[index].Disk(disk);
                 var isWritable = mine.IsWritable;
@@ -116,33 +120,80 @@ public sealed class RepositoryValidator : AbstractValidator<GuestRepository>
         }
     }
 
-    private static long Pack(int guest, int disk) => ((long)guest << 32) | (uint)disk;
-
-    private static (int Guest, int Disk) Unpack(long mapping) => ((int)(mapping >> 32), (int)mapping);
-
-    /// <summary>Compares packed (guest, disk) mappings by the targets they name.</summary>
-    private sealed class SameTarget(IReadOnlyList<GuestSummary> summaries) : IEqualityComparer<long>
+    // The one index of a validation, kept in its context for the checks after the first: sized for the most items any
+    // check adds (guests, MACs or disks), and emptied for each.
+    private static FirstOccurrences Firsts(GuestRepository repository, ValidationContext<GuestRepository> context)
     {
-        public bool Equals(long x, long y)
+        const string Key = "XenConfig.Validation.FirstOccurrences";
+        if (context.RootContextData.TryGetValue(Key, out var kept) && kept is FirstOccurrences index)
+        {
+            index.Clear();
+            return index;
+        }
+
+        var summaries = repository.Summaries;
+        long macs = 0;
+        long disks = 0;
+        foreach (var summary in summaries)
+        {
+            macs += summary.MacCount;
+            disks += summary.DiskCount;
+        }
+
+        index = new FirstOccurrences((int)Math.Min(Math.Max(summaries.Count, Math.Max(macs, disks)), 1 << 28));
+        context.RootContextData[Key] = index;
+        return index;
+    }
+
+    private static long Pack(int guest, int item) => ((long)guest << 32) | (uint)item;
+
+    private static (int Guest, int Item) Unpack(long mapping) => ((int)(mapping >> 32), (int)mapping);
+
+    /// <summary>Guests by their names (every guest added has one).</summary>
+    private readonly struct Names(IReadOnlyList<GuestSummary> summaries) : FirstOccurrences.IItemKeys
+    {
+        public int Hash(long item) => summaries[(int)item].NameHash();
+
+        public bool Same(long x, long y) => summaries[(int)x].SameName(summaries[(int)y]);
+    }
+
+    /// <summary>Guests by their UUIDs (every guest added has one).</summary>
+    private readonly struct Uuids(IReadOnlyList<GuestSummary> summaries) : FirstOccurrences.IItemKeys
+    {
+        public int Hash(long item) => summaries[(int)item].Uuid.GetHashCode();
+
+        public bool Same(long x, long y) => summaries[(int)x].Uuid == summaries[(int)y].Uuid;
+    }
+
+    /// <summary>Packed (guest, vif) numbers by the vif's MAC.</summary>
+    private readonly struct Macs(IReadOnlyList<GuestSummary> summaries) : FirstOccurrences.IItemKeys
+    {
+        public int Hash(long item) => Mac(item).GetHashCode();
+
+        public bool Same(long x, long y) => Mac(x) == Mac(y);
+
+        private MacAddress Mac(long item)
+        {
+            var (guest, vif) = Unpack(item);
+            return summaries[guest].Mac(vif).Mac;
+        }
+    }
+
+    /// <summary>Packed (guest, disk) numbers by the target the disk maps.</summary>
+    private readonly struct Targets(IReadOnlyList<GuestSummary> summaries) : FirstOccurrences.IItemKeys
+    {
+        public int Hash(long item)
+        {
+            var (guest, disk) = Unpack(item);
+            return summaries[guest].TargetHash(disk);
+        }
+
+        public bool Same(long x, long y)
         {
             var (xGuest, xDisk) = Unpack(x);
             var (yGuest, yDisk) = Unpack(y);
             return summaries[xGuest].SameTarget(xDisk, summaries[yGuest], yDisk);
         }
-
-        public int GetHashCode(long obj)
-        {
-            var (guest, disk) = Unpack(obj);
-            return summaries[guest].TargetHash(disk);
-        }
-    }
-
-    /// <summary>Compares guest numbers by their names (every guest added has one).</summary>
-    private sealed class SameName(IReadOnlyList<GuestSummary> summaries) : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => summaries[x].SameName(summaries[y]);
-
-        public int GetHashCode(int obj) => summaries[obj].NameHash();
     }
 
     // The earliest mapping by another guest that conflicts with this one (one of the two is writable), in file order.

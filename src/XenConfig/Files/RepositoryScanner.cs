@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using XenConfig.Diagnostics;
 using XenConfig.Text;
@@ -202,10 +201,8 @@ public static class RepositoryScanner
     /// <summary>One walk: what was found, what was reported, and which folders and configs were met already.</summary>
     private sealed class Walk(IFileSystem fileSystem, RepositoryBoundary boundary, FileKind? namedKind)
     {
-        // Every folder and domain config met, by identity, with its path's number in _paths: the path is read back only
-        // to name the folder or config if it is reached again, so no string per path outlives its folder's listing.
-        private readonly Dictionary<FileIdentity, int> _folders = [];
-        private readonly Dictionary<FileIdentity, int> _configs = [];
+        // Every folder and domain config met, found by identity: its path is read back only to name the folder or
+        // config if it is reached again, so no string per path outlives its folder's listing.
         private readonly PathTree _paths = new();
         private readonly HashSet<(FileIdentity File, FileIdentity Folder)> _files = [];
         private readonly List<string> _deferredLinks = [];
@@ -329,31 +326,41 @@ public static class RepositoryScanner
 
         private void WalkFolder(string root, FileNode rootNode)
         {
-            // Each pending folder with the path number of the folder that listed it (-1 for the root, kept whole).
-            var pending = new Stack<(string Path, FileNode Node, int Parent)>();
-            pending.Push((root, rootNode, -1));
+            // Each pending folder by its name (the listing's string) and the path number of the folder that listed it;
+            // the root by its whole path, with -1. A folder of 100,000 guest folders fills the stack once, and a string of
+            // each one's whole path would wait there until that folder is walked.
+            var pending = new Stack<(string Name, FileIdentity Identity, int Lister)>();
+            pending.Push((root, rootNode.Identity, -1));
             var mostPending = 1;
+            (int Path, string Text) lister = (-1, "");
             while (pending.Count > 0)
             {
-                var (folder, node, parent) = pending.Pop();
+                var (folderName, identity, parent) = pending.Pop();
                 if (pending.Count < mostPending / 4 && mostPending > 1024)
                 {
-                    // A folder of 100,000 guest folders fills the stack once (4.8 MB); its array need not stay that size
-                    // for the rest of the walk.
+                    // Such a stack (4 MB) need not stay that size for the rest of the walk.
                     pending.TrimExcess();
                     mostPending = pending.Count;
                 }
 
-                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_folders, node.Identity, out var walked);
-                if (walked)
+                if (parent >= 0 && lister.Path != parent)
                 {
-                    Report(DiagnosticIds.ReachedTwice, folder, $"'{folder}' is the folder '{_paths.Text(known)}' again (a link or a mount); it is walked once");
+                    // Kept for the next folder: the folders of one listing come one after another, unless they have folders.
+                    lister = (parent, _paths.Text(parent));
+                }
+
+                // The path the listing joined, as the tree reads it back.
+                var folder = parent < 0 ? folderName : Path.Combine(lister.Text, folderName);
+                if (_paths.TryFind(identity, isFolder: true, out var walked))
+                {
+                    Report(DiagnosticIds.ReachedTwice, folder, $"'{folder}' is the folder '{_paths.Text(walked)}' again (a link or a mount); it is walked once");
                     continue;
                 }
 
                 // A listed folder's path is its parent's joined with its name (the walk joined them so, below).
-                known = parent < 0 ? _paths.AddRoot(folder) : _paths.Add(parent, Path.GetFileName(folder.AsSpan()));
-                var folderPath = known;
+                var folderPath = parent < 0
+                    ? _paths.AddRoot(folder, identity, isFolder: true)
+                    : _paths.Add(parent, folderName, identity, isFolder: true);
 
                 IReadOnlyList<string> names;
                 try
@@ -380,11 +387,11 @@ public static class RepositoryScanner
                     switch (child.Kind)
                     {
                         case FileNodeKind.Directory:
-                            pending.Push((entry, child, folderPath));
+                            pending.Push((name, child.Identity, folderPath));
                             mostPending = Math.Max(mostPending, pending.Count);
                             break;
                         case FileNodeKind.Regular:
-                            AddFile(entry, child, node.Identity, named: false, folderPath);
+                            AddFile(entry, child, identity, named: false, folderPath);
                             _listedFiles.Add(child.Identity);
 
                             break;
@@ -406,7 +413,7 @@ public static class RepositoryScanner
                     // file is left, and a folder is walked once. So the walk's table of files stays the size of a folder.
                     foreach (var file in _listedFiles)
                     {
-                        _files.Remove((file, node.Identity));
+                        _files.Remove((file, identity));
                     }
                 }
             }
@@ -441,14 +448,15 @@ public static class RepositoryScanner
             var kind = Classify(path, node, named);
             if (kind == FileKind.DomainConfig)
             {
-                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_configs, node.Identity, out var met);
-                if (met)
+                if (_paths.TryFind(node.Identity, isFolder: false, out var met))
                 {
-                    Report(DiagnosticIds.ReachedTwice, path, $"'{path}' is the domain config '{_paths.Text(known)}' again (a link); it is checked once");
+                    Report(DiagnosticIds.ReachedTwice, path, $"'{path}' is the domain config '{_paths.Text(met)}' again (a link); it is checked once");
                     return;
                 }
 
-                known = folderPath < 0 ? _paths.AddRoot(path) : _paths.Add(folderPath, Path.GetFileName(path.AsSpan()));
+                _ = folderPath < 0
+                    ? _paths.AddRoot(path, node.Identity, isFolder: false)
+                    : _paths.Add(folderPath, Path.GetFileName(path.AsSpan()), node.Identity, isFolder: false);
             }
 
             if (named && kind == FileKind.Grub2Config)
