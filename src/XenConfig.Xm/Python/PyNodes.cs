@@ -8,10 +8,10 @@ internal abstract class PyNode(int start, int end)
     public int End { get; } = end;
 }
 
-internal abstract class PyExpr(int start, int end, int depth) : PyNode(start, end)
+internal abstract class PyExpr(int start, int end) : PyNode(start, end)
 {
     /// <summary>Height of the expression tree; the parser refuses trees deeper than its limit.</summary>
-    public int Depth { get; } = depth;
+    public abstract int Depth { get; }
 
     protected static int DepthOf(params PyExpr?[] children)
     {
@@ -30,17 +30,30 @@ internal abstract class PyExpr(int start, int end, int depth) : PyNode(start, en
     protected static int DepthOf(IEnumerable<PyExpr> children) => DepthOf(children.ToArray());
 }
 
-internal sealed class ConstExpr(int start, int end, object value) : PyExpr(start, end, 1)
+/// <summary>An expression without operands (a constant or a name), of height 1.</summary>
+/// <remarks>The height is not stored: a 10 MB list display is hundreds of thousands of leaves, 8 bytes each.</remarks>
+internal abstract class PyLeafExpr(int start, int end) : PyExpr(start, end)
+{
+    public sealed override int Depth => 1;
+}
+
+/// <summary>An expression with operands, which keeps the height found for it from theirs.</summary>
+internal abstract class PyCompoundExpr(int start, int end, int depth) : PyExpr(start, end)
+{
+    public sealed override int Depth { get; } = depth;
+}
+
+internal sealed class ConstExpr(int start, int end, object value) : PyLeafExpr(start, end)
 {
     public object Value { get; } = value;
 }
 
-internal sealed class NameExpr(int start, int end, string name) : PyExpr(start, end, 1)
+internal sealed class NameExpr(int start, int end, string name) : PyLeafExpr(start, end)
 {
     public string Name { get; } = name;
 }
 
-internal sealed class AttributeExpr(int start, int end, PyExpr target, string name) : PyExpr(start, end, DepthOf(target))
+internal sealed class AttributeExpr(int start, int end, PyExpr target, string name) : PyCompoundExpr(start, end, DepthOf(target))
 {
     public PyExpr Target { get; } = target;
 
@@ -48,7 +61,7 @@ internal sealed class AttributeExpr(int start, int end, PyExpr target, string na
 }
 
 internal sealed class CallExpr(int start, int end, PyExpr function, IReadOnlyList<PyExpr> arguments, IReadOnlyList<(string Name, PyExpr Value)> keywords)
-    : PyExpr(start, end, DepthOf([function, .. arguments, .. keywords.Select(k => k.Value)]))
+    : PyCompoundExpr(start, end, DepthOf([function, .. arguments, .. keywords.Select(k => k.Value)]))
 {
     public PyExpr Function { get; } = function;
 
@@ -57,7 +70,7 @@ internal sealed class CallExpr(int start, int end, PyExpr function, IReadOnlyLis
     public IReadOnlyList<(string Name, PyExpr Value)> Keywords { get; } = keywords;
 }
 
-internal sealed class SubscriptExpr(int start, int end, PyExpr target, PyExpr index) : PyExpr(start, end, DepthOf(target, index))
+internal sealed class SubscriptExpr(int start, int end, PyExpr target, PyExpr index) : PyCompoundExpr(start, end, DepthOf(target, index))
 {
     public PyExpr Target { get; } = target;
 
@@ -65,7 +78,7 @@ internal sealed class SubscriptExpr(int start, int end, PyExpr target, PyExpr in
 }
 
 internal sealed class SliceExpr(int start, int end, PyExpr target, PyExpr? lower, PyExpr? upper, PyExpr? step)
-    : PyExpr(start, end, DepthOf(target, lower, upper, step))
+    : PyCompoundExpr(start, end, DepthOf(target, lower, upper, step))
 {
     public PyExpr Target { get; } = target;
 
@@ -76,7 +89,7 @@ internal sealed class SliceExpr(int start, int end, PyExpr target, PyExpr? lower
     public PyExpr? Step { get; } = step;
 }
 
-internal sealed class BinaryExpr(int start, int end, string op, PyExpr left, PyExpr right) : PyExpr(start, end, DepthOf(left, right))
+internal sealed class BinaryExpr(int start, int end, string op, PyExpr left, PyExpr right) : PyCompoundExpr(start, end, DepthOf(left, right))
 {
     public string Operator { get; } = op;
 
@@ -85,14 +98,14 @@ internal sealed class BinaryExpr(int start, int end, string op, PyExpr left, PyE
     public PyExpr Right { get; } = right;
 }
 
-internal sealed class UnaryExpr(int start, int end, string op, PyExpr operand) : PyExpr(start, end, DepthOf(operand))
+internal sealed class UnaryExpr(int start, int end, string op, PyExpr operand) : PyCompoundExpr(start, end, DepthOf(operand))
 {
     public string Operator { get; } = op;
 
     public PyExpr Operand { get; } = operand;
 }
 
-internal sealed class BoolExpr(int start, int end, bool isAnd, PyExpr left, PyExpr right) : PyExpr(start, end, DepthOf(left, right))
+internal sealed class BoolExpr(int start, int end, bool isAnd, PyExpr left, PyExpr right) : PyCompoundExpr(start, end, DepthOf(left, right))
 {
     public bool IsAnd { get; } = isAnd;
 
@@ -102,7 +115,7 @@ internal sealed class BoolExpr(int start, int end, bool isAnd, PyExpr left, PyEx
 }
 
 internal sealed class CompareExpr(int start, int end, PyExpr first, IReadOnlyList<string> operators, IReadOnlyList<PyExpr> operands)
-    : PyExpr(start, end, DepthOf([first, .. operands]))
+    : PyCompoundExpr(start, end, DepthOf([first, .. operands]))
 {
     public PyExpr First { get; } = first;
 
@@ -112,7 +125,7 @@ internal sealed class CompareExpr(int start, int end, PyExpr first, IReadOnlyLis
 }
 
 internal sealed class ConditionalExpr(int start, int end, PyExpr condition, PyExpr whenTrue, PyExpr whenFalse)
-    : PyExpr(start, end, DepthOf(condition, whenTrue, whenFalse))
+    : PyCompoundExpr(start, end, DepthOf(condition, whenTrue, whenFalse))
 {
     public PyExpr Condition { get; } = condition;
 
@@ -121,7 +134,7 @@ internal sealed class ConditionalExpr(int start, int end, PyExpr condition, PyEx
     public PyExpr WhenFalse { get; } = whenFalse;
 }
 
-internal sealed class ListExpr(int start, int end, IReadOnlyList<PyExpr> items) : PyExpr(start, end, DepthOf(items))
+internal sealed class ListExpr(int start, int end, IReadOnlyList<PyExpr> items) : PyCompoundExpr(start, end, DepthOf(items))
 {
     public IReadOnlyList<PyExpr> Items { get; } = items;
 }
@@ -131,14 +144,14 @@ internal sealed record PyComprehensionClause(PyExpr? Target, PyExpr Expression);
 
 /// <summary><c>[element for ... in ... if ...]</c>; in Python 2 its loop variables leak into the enclosing scope.</summary>
 internal sealed class ListComprehensionExpr(int start, int end, PyExpr element, IReadOnlyList<PyComprehensionClause> clauses)
-    : PyExpr(start, end, DepthOf([element, .. clauses.Select(c => c.Expression), .. clauses.Where(c => c.Target is not null).Select(c => c.Target!)]))
+    : PyCompoundExpr(start, end, DepthOf([element, .. clauses.Select(c => c.Expression), .. clauses.Where(c => c.Target is not null).Select(c => c.Target!)]))
 {
     public PyExpr Element { get; } = element;
 
     public IReadOnlyList<PyComprehensionClause> Clauses { get; } = clauses;
 }
 
-internal sealed class TupleExpr(int start, int end, IReadOnlyList<PyExpr> items) : PyExpr(start, end, DepthOf(items))
+internal sealed class TupleExpr(int start, int end, IReadOnlyList<PyExpr> items) : PyCompoundExpr(start, end, DepthOf(items))
 {
     // An array of its exact length, not the parser's list: a 60,000-item list display of '...' % (a, b, c) items kept
     // a list object and a spare slot per tuple (40 bytes of about 700 an item).
@@ -146,12 +159,12 @@ internal sealed class TupleExpr(int start, int end, IReadOnlyList<PyExpr> items)
 }
 
 internal sealed class DictExpr(int start, int end, IReadOnlyList<(PyExpr Key, PyExpr Value)> entries)
-    : PyExpr(start, end, DepthOf(entries.SelectMany(e => new[] { e.Key, e.Value })))
+    : PyCompoundExpr(start, end, DepthOf(entries.SelectMany(e => new[] { e.Key, e.Value })))
 {
     public IReadOnlyList<(PyExpr Key, PyExpr Value)> Entries { get; } = entries;
 }
 
-internal sealed class LambdaExpr(int start, int end, PyParameters parameters, PyExpr body) : PyExpr(start, end, DepthOf(body))
+internal sealed class LambdaExpr(int start, int end, PyParameters parameters, PyExpr body) : PyCompoundExpr(start, end, DepthOf(body))
 {
     public PyParameters Parameters { get; } = parameters;
 
