@@ -69,6 +69,42 @@ public sealed class GuestSummaryTests
         Assert.Equal([true, false], summary.Disks.Select(d => d.IsWritable));
     }
 
+    [Theory]
+    [InlineData(GuestSummary.IndexedFrom - 1, GuestSummary.IndexedFrom - 1)]
+    [InlineData(GuestSummary.IndexedFrom, GuestSummary.IndexedFrom - 1)]
+    [InlineData(GuestSummary.IndexedFrom - 1, GuestSummary.IndexedFrom)]
+    [InlineData(GuestSummary.IndexedFrom, GuestSummary.IndexedFrom)]
+    [InlineData(3 * GuestSummary.IndexedFrom, 5 * GuestSummary.IndexedFrom)]
+    public void Every_mac_and_disk_reads_back_with_its_place_on_either_side_of_the_indexed_lists(int macs, int disks)
+    {
+        // Items far enough into the file that their places take varints of different lengths.
+        var text = "name = \"many\"\nuuid = \"6c1f4a52-1f0b-4d6e-9c51-0c9a7e2f5a01\"\n"
+            + $"vif = [ {string.Join(", ", Enumerable.Range(0, macs).Select(i => $"'mac=00:16:3e:00:{i / 256:x2}:{i % 256:x2}, bridge=br{new string('x', i * 7)}'"))} ]\n"
+            + $"disk = [ {string.Join(", ", Enumerable.Range(0, disks).Select(i => $"'file:/srv/{new string('d', i * 5)}{i}.img,xvd{(char)('a' + (i % 26))}{i / 26},{(i % 3 == 0 ? "w" : "r")}'"))} ]\n";
+        var config = DomainConfig.FromDocument(DomainConfigDocument.Parse(text, "/repo/many.cfg"));
+        var summary = GuestSummary.Of(config);
+        var vifs = DomainDevices.Vifs(config);
+        var devices = DomainDevices.Disks(config);
+
+        Assert.Equal(macs, summary.MacCount);
+        Assert.Equal(disks, summary.DiskCount);
+        for (var i = 0; i < macs; i++)
+        {
+            Assert.Equal(vifs[i].Spec.Mac, summary.Mac(i).Mac);
+            Assert.Equal(vifs[i].Location, summary.At(summary.Mac(i).Place));
+        }
+
+        for (var i = 0; i < disks; i++)
+        {
+            Assert.Equal($"/srv/{new string('d', i * 5)}{i}.img", summary.Target(i));
+            Assert.Equal(devices[i].Location, summary.At(summary.Disk(i).Place));
+            Assert.Equal(i % 3 == 0, summary.Disk(i).IsWritable);
+        }
+
+        Assert.Equal("many", summary.Name);
+        Assert.Equal(new XenConfig.Text.LinePosition(1, 7), summary.UuidLocation.Start);
+    }
+
     [Fact]
     public void Positions_far_into_a_file_read_back_exactly()
     {

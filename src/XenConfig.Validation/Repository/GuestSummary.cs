@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 using XenConfig.Devices;
@@ -22,6 +23,10 @@ namespace XenConfig.Validation;
 /// The bytes, in order: the files read; the path; a byte of flags (name, UUID, UUID text); the name and its place; the
 /// UUID, its place and its text; the MACs (a count, then each MAC and place); the disks (a count, then each target's
 /// flags, its bytes and place). A string is its length and width (or null) and its bytes; see <see cref="GuestSummaryWriter"/>.
+/// A list of <see cref="IndexedFrom"/> or more MACs or disks has, after its count, the offsets of its items and of its
+/// end (4 bytes each), so that an item is found without reading the ones before it: the repository checks ask for
+/// items by number, and a 10 MB config of 30,000 vifs took a quadratic 40 s to validate when each was found by reading
+/// its predecessors.
 /// </remarks>
 internal readonly struct GuestSummary
 {
@@ -30,6 +35,9 @@ internal readonly struct GuestSummary
     private const byte HasUuidText = 4;
     private const byte DiskIsWide = 1;
     private const byte DiskIsWritable = 2;
+
+    /// <summary>The item count from which a list of MACs or disks is written with its items' offsets.</summary>
+    internal const int IndexedFrom = 8;
 
     private readonly byte[] _bytes;
 
@@ -113,10 +121,17 @@ internal readonly struct GuestSummary
         var reader = AtMacs();
         var count = reader.Varint();
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)count, nameof(index));
-        for (var skipped = 0; skipped < index; skipped++)
+        if (count >= IndexedFrom)
         {
-            reader.Skip(6);
-            reader.Place();
+            reader.SeekToItem(index);
+        }
+        else
+        {
+            for (var skipped = 0; skipped < index; skipped++)
+            {
+                reader.Skip(6);
+                reader.Place();
+            }
         }
 
         var mac = new MacAddress(reader.Bytes(6));
@@ -320,9 +335,12 @@ internal readonly struct GuestSummary
         }
 
         writer.Varint(macs.Count);
+        var macOffsets = macs.Count >= IndexedFrom ? writer.OffsetTable(macs.Count) : -1;
         Span<byte> octets = stackalloc byte[6];
-        foreach (var (mac, place) in macs)
+        for (var item = 0; item < macs.Count; item++)
         {
+            var (mac, place) = macs[item];
+            writer.RecordOffset(macOffsets, item);
             var index = 0;
             foreach (var octet in mac.Octets)
             {
@@ -332,6 +350,8 @@ internal readonly struct GuestSummary
             writer.Bytes(octets);
             writer.Place(place);
         }
+
+        writer.RecordOffset(macOffsets, macs.Count);
 
         var disks = new List<(string Target, bool IsWritable, Place Place)>();
         foreach (var disk in DomainDevices.Disks(config))
@@ -344,14 +364,18 @@ internal readonly struct GuestSummary
         }
 
         writer.Varint(disks.Count);
-        foreach (var (target, isWritable, place) in disks)
+        var diskOffsets = disks.Count >= IndexedFrom ? writer.OffsetTable(disks.Count) : -1;
+        for (var item = 0; item < disks.Count; item++)
         {
+            var (target, isWritable, place) = disks[item];
+            writer.RecordOffset(diskOffsets, item);
             var isWide = !GuestSummaryWriter.IsLatin1(target);
             writer.Byte((byte)((isWide ? DiskIsWide : 0) | (isWritable ? DiskIsWritable : 0)));
             writer.Text(target, isWide);
             writer.Place(place);
         }
 
+        writer.RecordOffset(diskOffsets, disks.Count);
         return new GuestSummary(writer.ToArray());
     }
 
@@ -399,6 +423,12 @@ internal readonly struct GuestSummary
     {
         var reader = AtMacs();
         var count = reader.Varint();
+        if (count >= IndexedFrom)
+        {
+            reader.SeekToItem(count);
+            return reader;
+        }
+
         for (var index = 0; index < count; index++)
         {
             reader.Skip(6);
@@ -414,6 +444,14 @@ internal readonly struct GuestSummary
         var reader = AtDisks();
         var count = reader.Varint();
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)count, nameof(index));
+        if (count >= IndexedFrom)
+        {
+            reader.SeekToItem(index);
+            flags = reader.Byte();
+            length = reader.StringLength();
+            return reader;
+        }
+
         for (var skipped = 0; ; skipped++)
         {
             flags = reader.Byte();
@@ -459,6 +497,9 @@ internal readonly struct GuestSummary
         }
 
         public void Skip(int count) => Position += count;
+
+        // Just after a list's count, in a list with offsets: to its item'th item (its end for the count).
+        public void SeekToItem(int item) => Position = BinaryPrimitives.ReadInt32LittleEndian(_bytes[(Position + (4 * item))..]);
 
         public ReadOnlySpan<byte> Bytes(int count)
         {
@@ -531,6 +572,24 @@ internal sealed class GuestSummaryWriter
     }
 
     public void SetByte(int at, byte value) => _buffer[at] = value;
+
+    /// <summary>Room for the offsets of a list's <paramref name="count"/> items and of its end; where it starts.</summary>
+    public int OffsetTable(int count)
+    {
+        var at = Length;
+        Reserve(4 * (count + 1));
+        Length += 4 * (count + 1);
+        return at;
+    }
+
+    /// <summary>Writes where the list's <paramref name="item"/>th item (its end for the count) starts: here. Nothing without a table (-1).</summary>
+    public void RecordOffset(int table, int item)
+    {
+        if (table >= 0)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(table + (4 * item)), Length);
+        }
+    }
 
     public void Varint(int value)
     {
