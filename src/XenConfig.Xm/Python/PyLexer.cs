@@ -102,7 +102,7 @@ internal sealed partial class PyLexer
     {
         if (_offset != 0)
         {
-            token = token.ShiftedBy(_offset);
+            token.MoveBy(_offset);
         }
 
         _tokens.Add(token);

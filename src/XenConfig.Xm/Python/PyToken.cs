@@ -27,18 +27,25 @@ internal sealed class PyToken(PyTokenKind kind, string text, int start, int end,
 
     public string Text => Kind == PyTokenKind.String ? _text[(Start - _textOffset)..(End - _textOffset)] : _text;
 
-    public int Start { get; } = start;
+    public int Start { get; private set; } = start;
 
-    public int End { get; } = end;
+    public int End { get; private set; } = end;
 
     public object? Value { get; } = value;
 
     /// <summary>A string literal at <c>[start, end)</c> of <paramref name="source"/>, decoded to <paramref name="value"/>.</summary>
     public static PyToken StringLiteral(string source, int start, int end, object value) => new(PyTokenKind.String, source, start, end, value);
 
-    /// <summary>This token placed <paramref name="offset"/> characters further on (read from a piece of the text).</summary>
-    public PyToken ShiftedBy(int offset) =>
-        new(Kind, _text, Start + offset, End + offset, Value) { _textOffset = _textOffset + offset };
+    /// <summary>
+    /// Places this token <paramref name="offset"/> characters further on (its lexer read a piece of the text); only the
+    /// lexer that made it calls this, before handing it out.
+    /// </summary>
+    public void MoveBy(int offset)
+    {
+        Start += offset;
+        End += offset;
+        _textOffset += offset;
+    }
 
     public bool Is(string text) => (Kind is PyTokenKind.Operator or PyTokenKind.Name) && _text == text;
 }
