@@ -575,10 +575,8 @@ public sealed partial class DomainConfigDocument
         });
     }
 
-    // A string atom that XlString.Encode writes as its text between quotes: nothing to escape, nothing it refuses.
-    private static bool IsPlainAtom(SettingValue item, char quote) =>
-        !item.IsList && !item.IsNumberToken && quote is ('"' or '\'') && item.Text!.AsSpan().IndexOfAny('\\', '\r', quote) < 0 &&
-        item.Text.AsSpan().IndexOfAny('\n', '\0') < 0;
+    // A string atom that XlString.Encode writes as its text between quotes.
+    private static bool IsPlainAtom(SettingValue item, char quote) => !item.IsList && !item.IsNumberToken && XlString.IsVerbatim(item.Text!, quote);
 
     private static void ValidateKey(string key)
     {

@@ -74,6 +74,13 @@ internal static class XlString
     }
 
     /// <summary>
+    /// True when <see cref="Encode"/> writes <paramref name="value"/> as itself between two <paramref name="quote"/>s
+    /// (a <c>"</c> or <c>'</c>): nothing to escape and nothing an xl string cannot hold.
+    /// </summary>
+    internal static bool IsVerbatim(string value, char quote) =>
+        quote is ('"' or '\'') && value.AsSpan().IndexOfAny('\\', '\r', quote) < 0 && value.AsSpan().IndexOfAny('\n', '\0') < 0;
+
+    /// <summary>
     /// Writes <paramref name="value"/> as a literal xl decodes back to exactly <paramref name="value"/>: escapes
     /// <c>\</c>, the quote and CR.
     /// </summary>
@@ -89,6 +96,11 @@ internal static class XlString
         if (value.AsSpan().IndexOfAny('\n', '\0') is var bad and >= 0)
         {
             throw new ArgumentException($"An xl string cannot hold {(value[bad] == '\n' ? "a line feed" : "a NUL character")}.", nameof(value));
+        }
+
+        if (IsVerbatim(value, quote))
+        {
+            return $"{quote}{value}{quote}";
         }
 
         var builder = new StringBuilder(value.Length + 2).Append(quote);
