@@ -31,25 +31,8 @@ internal sealed partial class PyLexer
     private bool _emitted;
     private PyTokenKind _lastKind;
 
-    // Names repeat (a 60,000-item list display naming the same variable in each item kept 60,000 copies of it in its tree):
-    // the first few hundred distinct ones are shared, which also bounds what a script of 100,000 names makes this keep.
-    private const int MaxSharedNames = 512;
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-
-    private string Shared(string name)
-    {
-        if (_names.TryGetValue(name, out var shared))
-        {
-            return shared;
-        }
-
-        if (_names.Count < MaxSharedNames)
-        {
-            _names.Add(name, name);
-        }
-
-        return name;
-    }
+    // Names repeat item after item in a long list display (each item naming the same variable kept a copy of it).
+    private readonly RecentStrings _names = new(512);
 
     // Where _text begins in the module's text: tokens are placed there.
     private readonly int _offset;
@@ -220,7 +203,7 @@ internal sealed partial class PyLexer
             }
             else
             {
-                Add(new PyToken(PyTokenKind.Name, Shared(word), start, _pos));
+                Add(new PyToken(PyTokenKind.Name, _names.Share(word), start, _pos));
             }
         }
         else if (char.IsAsciiDigit(c) || (c == '.' && _pos + 1 < _text.Length && char.IsAsciiDigit(_text[_pos + 1])))

@@ -41,13 +41,11 @@ internal sealed class PyParser
 
     private Func<PyStmt, bool>? _onTopLevelStatement;
 
-    // The str literals last read in this code object (the module, or the def or lambda body being read), by hash: an
-    // equal literal shares the string. CPython keeps one object for equal constants of a code object ('a b' is 'a b'
-    // holds within one), and a long list of '%s' % (...) items repeats its format: 60,000 copies were 4.6 MB of a 10 MB
-    // vif list's tree. A small direct-mapped cache rather than a table of every literal: a miss only forgoes a sharing
-    // CPython would do, and a table of every distinct literal would cost about what the sharing saves.
-    private const int LiteralCacheSize = 256;
-    private string?[]? _recentLiterals;
+    // The str literals last read in this code object (the module, or the def or lambda body being read): an equal
+    // literal shares the string. CPython keeps one object for equal constants of a code object ('a b' is 'a b' holds
+    // within one), and a long list of '%s' % (...) items repeats its format: 60,000 copies were 4.6 MB of a 10 MB vif
+    // list's tree. Made on the first string literal.
+    private RecentStrings? _literals;
 
     private PyParser(PyLexer lexer) => _lexer = lexer;
 
@@ -546,26 +544,9 @@ internal sealed class PyParser
         }
     }
 
-    private void ForgetLiterals()
-    {
-        if (_recentLiterals is not null)
-        {
-            Array.Clear(_recentLiterals);
-        }
-    }
+    private void ForgetLiterals() => _literals?.Clear();
 
-    private string SharedLiteral(string text)
-    {
-        _recentLiterals ??= new string?[LiteralCacheSize];
-        ref var recent = ref _recentLiterals[text.GetHashCode() & (LiteralCacheSize - 1)];
-        if (recent is not null && string.Equals(recent, text, StringComparison.Ordinal))
-        {
-            return recent;
-        }
-
-        recent = text;
-        return text;
-    }
+    private string SharedLiteral(string text) => (_literals ??= new RecentStrings(256)).Share(text);
 
     private PyParameters ParseParameters(string terminator)
     {
