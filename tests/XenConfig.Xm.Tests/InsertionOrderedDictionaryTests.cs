@@ -20,6 +20,27 @@ public sealed class InsertionOrderedDictionaryTests
         Assert.Throws<KeyNotFoundException>(() => dictionary["z"]);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(1_000)]
+    public void Without_removals_an_entry_is_found_by_its_number_in_the_order_whatever_the_capacity_given(int capacity)
+    {
+        var dictionary = new InsertionOrderedDictionary<string, int>(StringComparer.Ordinal, capacity);
+        for (var i = 0; i < 100; i++)
+        {
+            dictionary["k" + i] = i * 10;
+        }
+
+        dictionary["k7"] = 7;
+        Assert.Equal(100, dictionary.Count);
+        Assert.Equal(7, dictionary.IndexOf("k7"));
+        Assert.Equal(-1, dictionary.IndexOf("k100"));
+        Assert.Equal("k42", dictionary.KeyAt(42));
+        Assert.Equal(420, dictionary.ValueAt(42));
+        Assert.Equal(7, dictionary.ValueAt(dictionary.IndexOf("k7")));
+    }
+
     [Fact]
     public void Many_keys_removed_and_added_keep_their_order_and_their_values()
     {

@@ -31,7 +31,29 @@ internal sealed class InsertionOrderedDictionary<TKey, TValue>(IEqualityComparer
     private int _count;
     private int _version;
 
+    /// <summary>An empty dictionary with room for <paramref name="capacity"/> entries before it grows.</summary>
+    public InsertionOrderedDictionary(IEqualityComparer<TKey> comparer, int capacity)
+        : this(comparer)
+    {
+        if (capacity > 0)
+        {
+            Rebuild(capacity);
+        }
+    }
+
     public int Count => _count;
+
+    /// <summary>
+    /// Where <paramref name="key"/> stands in the order (0 is the first), or -1. Valid until an entry is removed: a
+    /// dictionary nothing is removed from numbers its entries by the order they were added.
+    /// </summary>
+    public int IndexOf(TKey key) => Find(key);
+
+    /// <summary>The key at <paramref name="index"/> of the order, in a dictionary nothing was removed from (see <see cref="IndexOf"/>).</summary>
+    public TKey KeyAt(int index) => _keys[index];
+
+    /// <summary>The value at <paramref name="index"/> of the order, in a dictionary nothing was removed from (see <see cref="IndexOf"/>).</summary>
+    public TValue ValueAt(int index) => _values[index];
 
     public IEnumerable<TKey> Keys => this.Select(e => e.Key);
 
