@@ -26,6 +26,7 @@ internal static class ConvertCommand
             Description = "A variable for an xm config, as 'xm create FILE vmid=3' gave it (repeatable).",
             AllowMultipleArgumentsPerToken = false,
             CustomParser = CommonOptions.TokenValues,
+            DefaultValueFactory = CommonOptions.NoValues,
         };
         var kind = CommonOptions.Kind();
         kind.AcceptOnlyFromAmong("xl", "xm");

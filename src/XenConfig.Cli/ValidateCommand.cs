@@ -47,6 +47,7 @@ internal static class ValidateCommand
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
             CustomParser = CommonOptions.TokenValues,
+            DefaultValueFactory = CommonOptions.NoValues,
         };
         var command = new Command("validate", "Find the domain configs, fstabs and GRUB menus under PATH, group them into guests and check each file, each guest and the repository as a whole.\n\nExample: xenconfig validate --format sarif examples/ > results.sarif")
         {
