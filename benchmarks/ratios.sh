@@ -3,7 +3,8 @@
 # faster) and bytes allocated per input byte, from the CPURATE and ALLOC lines of one run_all.sh run
 # (results/bench.log). Each XenConfig row is paired with the row its peer wrote last before it on the same input set
 # (contenders.sh times the peer right before its contender, XENCONFIG_PAIRS times alternating); a cell is the median of
-# those pairs' ratios, with their range when there is more than one pair.
+# those pairs' ratios, with their range when there is more than one pair. The whole-process line comes from the ONESHOT
+# lines of raw.tsv beside BENCH_LOG: each native one-guest validate against the findmnt --verify timed last before it.
 set -euo pipefail
 awk -F'\t' '
 function median(list, count,    i, j, t, v) {
@@ -58,3 +59,19 @@ END {
     }
     if (times != "") print "\nTime per byte, 100 MB against 10 KB files: " times "."
 }' "$1"
+RAW=$(dirname "$1")/raw.tsv
+[ -f "$RAW" ] || exit 0
+awk -F'\t' '
+$1 == "ONESHOT" && $2 == "findmnt --verify" { findmnt = $13 }
+$1 == "ONESHOT" && $2 == "xenconfig validate guest (native)" && findmnt > 0 {
+    n++; ratio[n] = $13 / findmnt; pair[n] = sprintf("%s / %s", $13, findmnt)
+}
+END {
+    if (n == 0) exit
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && ratio[j - 1] > ratio[j]; j--) {
+        t = ratio[j]; ratio[j] = ratio[j - 1]; ratio[j - 1] = t; t = pair[j]; pair[j] = pair[j - 1]; pair[j - 1] = t
+    }
+    median = n % 2 ? ratio[(n + 1) / 2] : (ratio[n / 2] + ratio[n / 2 + 1]) / 2
+    list = ""; for (i = 1; i <= n; i++) list = list (i > 1 ? ", " : "") pair[i]
+    printf "\nWhole process: native validate of one guest against findmnt --verify of its fstab, CPU ms (user + system, hyperfine means): %s; median %.2fx (goal <= 2x).\n", list, median
+}' "$RAW"
