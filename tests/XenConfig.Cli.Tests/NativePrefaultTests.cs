@@ -6,8 +6,8 @@ namespace XenConfig.Cli.Tests;
 /// <summary>
 /// The native binary's start-up prefault (src/XenConfig.Cli/Native): hydrated.ld and prefault.c linked, as the native
 /// publish links them, into a probe (Native/hydrated_probe.c) whose .hydrated section has the size ILC emits for xenconfig
-/// and whose read-only data holds 4 MB that nothing reads (without the prefault, the kernel maps only the pages around
-/// those touched: 16 KB to half of them, depending on how the page cache holds the file).
+/// and whose code holds 4 MB that nothing runs (without the prefault, the kernel maps only the pages around those touched:
+/// 16 KB to half of them, depending on how the page cache holds the file).
 /// The published binary itself takes minutes to build, so the probe stands in for it.
 /// </summary>
 public sealed partial class NativePrefaultTests
@@ -27,12 +27,12 @@ public sealed partial class NativePrefaultTests
     }
 
     [SkippableFact]
-    public void The_executables_read_only_segments_are_mapped_whole_before_main()
+    public void The_executables_code_is_mapped_whole_before_main()
     {
         var report = RunProbe(withPrefault: true);
 
-        Assert.True(report.ReadOnlyKb >= 4096, $"read-only mappings: {report.ReadOnlyKb} KB");
-        Assert.Equal(report.ReadOnlyKb, report.ReadOnlyMappedKb);
+        Assert.True(report.CodeKb >= 4096, $"code mappings: {report.CodeKb} KB");
+        Assert.Equal(report.CodeKb, report.CodeMappedKb);
     }
 
     [SkippableFact]
@@ -44,7 +44,7 @@ public sealed partial class NativePrefaultTests
         Assert.Equal(0, report.Resident);
     }
 
-    private sealed record Report(int Section, int MarginBefore, int MarginAfter, int Resident, int Pages, int ReadOnlyMappedKb, int ReadOnlyKb);
+    private sealed record Report(int Section, int MarginBefore, int MarginAfter, int Resident, int Pages, int CodeMappedKb, int CodeKb);
 
     private static Report RunProbe(bool withPrefault)
     {
@@ -64,7 +64,7 @@ public sealed partial class NativePrefaultTests
         var match = ReportPattern().Match(output ?? string.Empty);
         Assert.True(match.Success, "probe output: " + output);
         int Group(string name) => int.Parse(match.Groups[name].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return new Report(Group("section"), Group("before"), Group("after"), Group("resident"), Group("pages"), Group("mapped"), Group("readonly"));
+        return new Report(Group("section"), Group("before"), Group("after"), Group("resident"), Group("pages"), Group("mapped"), Group("code"));
     }
 
     /// <summary>Runs a program; its exit code (null when it cannot be started) and its standard output, or error when it failed.</summary>
@@ -90,6 +90,6 @@ public sealed partial class NativePrefaultTests
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^section (?<section>\d+), margin before (?<before>\d+), margin after (?<after>\d+), resident (?<resident>\d+) of (?<pages>\d+) pages\nread-only mapped (?<mapped>\d+) of (?<readonly>\d+) KB$", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^section (?<section>\d+), margin before (?<before>\d+), margin after (?<after>\d+), resident (?<resident>\d+) of (?<pages>\d+) pages\ncode mapped (?<mapped>\d+) of (?<code>\d+) KB$", System.Text.RegularExpressions.RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex ReportPattern();
 }

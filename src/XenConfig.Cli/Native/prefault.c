@@ -8,9 +8,11 @@
  * transparent huge pages (the linker script leaves a 2 MB margin around it, so every 2 MB block it touches lies inside
  * one anonymous mapping) and populates it in one call.
  *
- * The code and read-only data (8 MB of the file, in the page cache after the first run) are mapped lazily, 16 pages per
- * fault: a one-guest validate touched them in 75 faults. The second constructor maps the executable's read-only segments
- * whole (MADV_POPULATE_READ); nothing is copied, the page tables point at the cached file pages.
+ * The code (4.6 MB of the file, in the page cache after the first run) is mapped lazily, 16 pages per fault: a one-guest
+ * validate touched it in 44 faults. The second constructor maps the executable's code segment whole
+ * (MADV_POPULATE_READ); nothing is copied, the page tables point at the cached file pages. Not the read-only data: its 31
+ * faults cost about what populating its 3.8 MB did, and the mapped pages count in the resident set (show of a 10 MB xm
+ * config has less than 5% left to its 10x goal).
  *
  * Everything is advice: on a kernel without it (before 5.14, transparent huge pages "never"), madvise fails and the pages
  * fault in one by one as before. */
@@ -46,16 +48,15 @@ __attribute__((constructor)) static void xenconfig_prefault_hydrated(void)
     madvise((void *)start, end - start, MADV_POPULATE_WRITE);
 }
 
-/* dl_iterate_phdr reports the executable first: its PT_LOAD segments without write permission are populated, then the
-   walk stops. */
-static int xenconfig_populate_read_only_segments(struct dl_phdr_info *info, size_t size, void *unused)
+/* dl_iterate_phdr reports the executable first: its executable PT_LOAD segments are populated, then the walk stops. */
+static int xenconfig_populate_code_segments(struct dl_phdr_info *info, size_t size, void *unused)
 {
     const uintptr_t page = 4096;
     (void)size;
     (void)unused;
     for (ElfW(Half) i = 0; i < info->dlpi_phnum; i++) {
         const ElfW(Phdr) *segment = &info->dlpi_phdr[i];
-        if (segment->p_type != PT_LOAD || (segment->p_flags & PF_W))
+        if (segment->p_type != PT_LOAD || !(segment->p_flags & PF_X) || (segment->p_flags & PF_W))
             continue;
         uintptr_t start = (info->dlpi_addr + segment->p_vaddr) & ~(page - 1);
         uintptr_t end = (info->dlpi_addr + segment->p_vaddr + segment->p_memsz + page - 1) & ~(page - 1);
@@ -64,7 +65,7 @@ static int xenconfig_populate_read_only_segments(struct dl_phdr_info *info, size
     return 1;
 }
 
-__attribute__((constructor)) static void xenconfig_prefault_read_only(void)
+__attribute__((constructor)) static void xenconfig_prefault_code(void)
 {
-    dl_iterate_phdr(xenconfig_populate_read_only_segments, 0);
+    dl_iterate_phdr(xenconfig_populate_code_segments, 0);
 }
