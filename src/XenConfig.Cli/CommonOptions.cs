@@ -36,8 +36,9 @@ internal static class CommonOptions
     }
 
     /// <summary>
-    /// The value of every absent <c>string[]</c> option: no values. Without it System.CommandLine makes the empty array
-    /// with <c>Array.CreateInstance</c> too (1.6% of a one-guest <c>validate</c>, which gives no <c>--allow-outside</c>).
+    /// The value of every absent <c>string[]</c> argument and option: no values. Without it System.CommandLine makes the
+    /// empty array with <c>Array.CreateInstance</c> too (1.6% of a one-guest <c>validate</c>, which gives no
+    /// <c>--allow-outside</c>; a <c>validate</c> of the current folder gives no PATH either).
     /// </summary>
     public static string[] NoValues(ArgumentResult result) => [];
 

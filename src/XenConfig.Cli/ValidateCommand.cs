@@ -29,6 +29,7 @@ internal static class ValidateCommand
             Description = "Files or folders to validate (default: the current folder).",
             Arity = ArgumentArity.ZeroOrMore,
             CustomParser = CommonOptions.TokenValues,
+            DefaultValueFactory = CommonOptions.NoValues,
         };
         var format = new Option<string?>("--format")
         {
