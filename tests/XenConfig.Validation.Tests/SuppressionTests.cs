@@ -385,6 +385,8 @@ public sealed class SuppressionTests
     [InlineData("extra = 'a\\' # xenconfig: ignore XC2012'", new string[0])]                            // an escaped quote does not end it
     [InlineData("extra = \"a # b\" # xenconfig: ignore XC2012", new[] { "XC2012" })]                     // the comment after the value
     [InlineData("note: 'it''s' # xenconfig: ignore XC0005", new[] { "XC0005" })]
+    [InlineData("memory = 512 # XenConfig: IGNORE xc2022", new[] { "xc2022" })]                          // any case, as the marker check
+    [InlineData("memory = 512 # migrated from xm; ignore XC2022", new string[0])]                          // a comment without the marker
     public void Inline_comments_name_ids_after_ignore(string line, string[] ids)
     {
         Assert.Equal(ids, DiagnosticSuppressions.InlineIgnoredIds(line));

@@ -219,7 +219,8 @@ public sealed partial class DiagnosticSuppressions
     internal static IReadOnlyList<string> InlineIgnoredIds(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        if (CommentStart(line) is not { } start)
+        // The marker first: most comments are not ours, and the regex's first use builds it (0.3% of a one-guest validate).
+        if (CommentStart(line) is not { } start || !line.AsSpan(start).Contains(InlineCommentMarker, StringComparison.OrdinalIgnoreCase))
         {
             return [];
         }
