@@ -56,8 +56,16 @@ public sealed record Diagnostic(string Id, DiagnosticSeverity Severity, string M
     /// The MSBuild-canonical form that CI systems annotate, with the category at the end:
     /// <c>path(line,col): error XC2012: message [boot]</c>.
     /// </summary>
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Location}: {SeverityText(Severity)} {Id}: {Message} [{DiagnosticDescriptor.CategoryText(Category)}]");
+    /// <remarks>
+    /// The location is formatted first, not inside the interpolation: an interpolated string formatted inside another
+    /// returns a second pooled buffer of the same size while the first is out, which makes the shared array pool set up
+    /// its per-processor stacks and calibrate the processor-id cache (0.25 ms, a fiftieth of a one-guest validate).
+    /// </remarks>
+    public override string ToString()
+    {
+        var location = Location.ToString();
+        return string.Create(CultureInfo.InvariantCulture, $"{location}: {SeverityText(Severity)} {Id}: {Message} [{DiagnosticDescriptor.CategoryText(Category)}]");
+    }
 
     /// <summary>The lowercase word used in the text form: <c>error</c>, <c>warning</c> or <c>info</c>.</summary>
     public static string SeverityText(DiagnosticSeverity severity) => severity switch

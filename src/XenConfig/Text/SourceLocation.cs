@@ -16,5 +16,6 @@ public sealed record SourceLocation(string? Path, TextSpan Span, LinePosition St
     public bool HasPosition => Span.Length != 0 || Span.Start != 0 || Start != default;
 
     /// <summary>The MSBuild-canonical origin: <c>path(line,col)</c>.</summary>
-    public override string ToString() => $"{Path ?? "<text>"}({Start})";
+    /// <remarks>Concatenated: see <see cref="Diagnostics.Diagnostic.ToString"/> on interpolated strings inside others.</remarks>
+    public override string ToString() => string.Concat(Path ?? "<text>", "(", Start.ToString(), ")");
 }
